@@ -1,0 +1,1 @@
+"""The exercises tree: one package per chapter, one module per exercise."""

@@ -1,0 +1,126 @@
+"""Read `catalogue.toml`, the single source of truth about the exercises.
+
+Everything that needs the list of exercises (the pytest plugin, progress
+output, the CLI, the integrity check) goes through `load()`.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on 3.9/3.10 only
+    import tomli as tomllib
+
+CATALOGUE_FILE = "catalogue.toml"
+TARGETS = ("exercises", "solutions")
+
+
+class CatalogueError(Exception):
+    """The catalogue is missing or malformed."""
+
+
+@dataclass(frozen=True)
+class Chapter:
+    id: str
+    title: str
+    lesson: str
+
+
+@dataclass(frozen=True)
+class Exercise:
+    number: int
+    name: str
+    chapter: Chapter
+    title: str
+    concept: str
+    hints: tuple[str, ...]
+    root: Path = field(repr=False, compare=False)
+
+    @property
+    def module(self) -> str:
+        """Dotted module name inside a target tree, e.g. `ch1_first_contact.ex01_is_it_open`."""
+        return f"{self.chapter.id}.{self.name}"
+
+    def source(self, target: str = "exercises") -> Path:
+        return self.root / target / self.chapter.id / f"{self.name}.py"
+
+    def test_file(self) -> Path:
+        return self.root / "tests" / "exercises" / self.chapter.id / f"test_{self.name}.py"
+
+    def label(self) -> str:
+        return f"{self.number}. {self.title}"
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    root: Path
+    chapters: tuple[Chapter, ...]
+    exercises: tuple[Exercise, ...]
+
+    def find(self, key: str | int) -> Exercise:
+        """Find an exercise by number, name, or a unique prefix of its name."""
+        text = str(key).strip()
+        if text.isdigit():
+            number = int(text)
+            if 1 <= number <= len(self.exercises):
+                return self.exercises[number - 1]
+            raise CatalogueError(f"There is no exercise {number}: the kata has 1 to {len(self.exercises)}.")
+        matches = [e for e in self.exercises if e.name == text or e.module == text]
+        if not matches:
+            matches = [e for e in self.exercises if e.name.startswith(text) or e.name.split("_", 1)[-1].startswith(text)]
+        if len(matches) == 1:
+            return matches[0]
+        if not matches:
+            raise CatalogueError(f"No exercise matches {text!r}.")
+        names = ", ".join(e.name for e in matches)
+        raise CatalogueError(f"{text!r} matches several exercises: {names}.")
+
+    def for_test_file(self, path: Path) -> Exercise | None:
+        """The exercise whose tests live in `path`, or None."""
+        resolved = Path(path).resolve()
+        for exercise in self.exercises:
+            if exercise.test_file().resolve() == resolved:
+                return exercise
+        return None
+
+
+def find_root(start: Path | None = None) -> Path:
+    """The kata's folder: the nearest folder at or above `start` holding `catalogue.toml`."""
+    here = Path(start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / CATALOGUE_FILE).is_file():
+            return folder
+    package_root = Path(__file__).resolve().parent.parent
+    if (package_root / CATALOGUE_FILE).is_file():
+        return package_root
+    raise CatalogueError(f"No {CATALOGUE_FILE} found in {here} or above: run this from inside the kata's folder.")
+
+
+def load(root: Path | None = None) -> Catalogue:
+    root = Path(root) if root else find_root()
+    path = root / CATALOGUE_FILE
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as error:
+        raise CatalogueError(f"Cannot read {path}: {error}") from error
+    try:
+        chapters = {c["id"]: Chapter(id=c["id"], title=c["title"], lesson=c["lesson"]) for c in data["chapters"]}
+        exercises = tuple(
+            Exercise(
+                number=index,
+                name=e["name"],
+                chapter=chapters[e["chapter"]],
+                title=e["title"],
+                concept=e["concept"],
+                hints=tuple(e["hints"]),
+                root=root,
+            )
+            for index, e in enumerate(data["exercises"], start=1)
+        )
+    except KeyError as error:
+        raise CatalogueError(f"{path}: missing or unknown key {error}") from error
+    return Catalogue(root=root, chapters=tuple(chapters.values()), exercises=exercises)

@@ -1,0 +1,316 @@
+"""Assertion helpers: the one voice that speaks to the learner when a test fails.
+
+Every message has the same shape: what was expected, what the learner's code
+actually did or sent, and one hint. Tests call these helpers; they never
+format messages themselves. Helper frames are hidden from tracebacks.
+
+Requests are compared as they went over the wire (method, path, parsed query,
+headers, parsed JSON body), so `params=` or a hand-built query string, a
+`Session` or plain `requests.get` are all equally right.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any, Mapping, Sequence
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from kata.guard import TimeLimitExceeded
+
+_ABSENT = object()
+NO_BODY = object()  # `json=NO_BODY` expects a request without a body
+
+
+def fail(summary: str, *, expected: str | None = None, actual: str | None = None, hint: str | None = None) -> None:
+    """Fail the current test with a learner-facing message (no traceback)."""
+    __tracebackhide__ = True
+    lines = [summary]
+    if expected is not None:
+        lines.append(_block("expected", expected))
+    if actual is not None:
+        lines.append(_block("got", actual))
+    if hint:
+        lines.append(_block("hint", hint))
+    pytest.fail("\n".join(lines), pytrace=False)
+
+
+def _block(label: str, text: str) -> str:
+    first, *rest = str(text).splitlines() or [""]
+    pad = " " * (len(label) + 4)
+    return "\n".join([f"  {label}: {first}", *(pad + line for line in rest)])
+
+
+def show(value: Any) -> str:
+    """A short, readable rendering of a value for a message."""
+    text = repr(value)
+    return text if len(text) <= 300 else text[:297] + "..."
+
+
+def describe_call(func_name: str, *args: Any, **kwargs: Any) -> str:
+    parts = [show(a) for a in args] + [f"{k}={show(v)}" for k, v in kwargs.items()]
+    return f"{func_name}({', '.join(parts)})"
+
+
+@dataclass
+class Sent:
+    """One request as it went over the wire."""
+
+    method: str
+    url: str
+    headers: Mapping[str, str]
+    body: bytes | None
+    timeout: Any = None
+    query: dict[str, list[str]] = field(init=False)
+    path: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        parts = urlsplit(self.url)
+        self.path = parts.path or "/"
+        self.query = parse_qs(parts.query, keep_blank_values=True)
+
+    def header(self, name: str) -> str | None:
+        for key, value in self.headers.items():
+            if key.lower() == name.lower():
+                return value
+        return None
+
+    def json(self) -> Any:
+        """The parsed JSON body; NO_BODY when there is none; raises ValueError when it is not JSON."""
+        if not self.body:
+            return NO_BODY
+        return json.loads(self.body)
+
+    def describe(self) -> str:
+        lines = [f"{self.method} {self.url}"]
+        interesting = {k: v for k, v in self.headers.items() if k.lower() not in _BORING_HEADERS}
+        if interesting:
+            lines.append("headers: " + ", ".join(f"{k}: {v}" for k, v in interesting.items()))
+        if self.body:
+            text = self.body.decode("utf-8", "replace") if isinstance(self.body, bytes) else str(self.body)
+            lines.append("body: " + (text if len(text) <= 300 else text[:297] + "..."))
+        else:
+            lines.append("body: (none)")
+        lines.append(f"timeout: {self.timeout!r}")
+        return "\n".join(lines)
+
+
+_BORING_HEADERS = {"user-agent", "accept-encoding", "accept", "connection", "content-length"}
+
+
+def sent_requests(requests_mock: Any) -> list[Sent]:
+    """Everything the code sent through requests-mock, oldest first."""
+    found = []
+    for request in requests_mock.request_history:
+        body = request.body
+        if isinstance(body, str):
+            body = body.encode("utf-8")
+        found.append(Sent(request.method, request.url, dict(request.headers), body, getattr(request, "timeout", None)))
+    return found
+
+
+def describe_all(sent: Sequence[Sent]) -> str:
+    if not sent:
+        return "no request at all"
+    return "\n".join(f"[{i}] " + s.describe().replace("\n", "\n    ") for i, s in enumerate(sent, 1))
+
+
+def expect_request(
+    requests_mock: Any,
+    *,
+    method: str,
+    path: str,
+    query: Mapping[str, str | Sequence[str]] | None = None,
+    headers: Mapping[str, str] | None = None,
+    json: Any = _ABSENT,
+    timeout: bool = True,
+    index: int = -1,
+    count: int | None = None,
+    hint: str | None = None,
+) -> Sent:
+    """Check one request the code sent (the last one by default) and return it.
+
+    `query` is compared exactly (parsed, order-free); `headers` must be present
+    with those values (names case-insensitive); `json` is compared as parsed
+    JSON; `timeout=True` demands a timeout; `count` demands that many requests.
+    """
+    __tracebackhide__ = True
+    sent = sent_requests(requests_mock)
+    wanted = f"{method} {path}" + (_query_text(query) if query else "")
+    if not sent:
+        fail("Your code sent no request to the kitchen.", expected=wanted, actual="no request at all", hint=hint)
+    if count is not None and len(sent) != count:
+        fail(
+            f"Your code sent {len(sent)} request(s); the tests expected {count}.",
+            expected=wanted if count == 1 else f"{count} requests",
+            actual=describe_all(sent),
+            hint=hint,
+        )
+    request = sent[index]
+    if request.method != method.upper():
+        fail(
+            f"Your code sent a {request.method} request; this needs a {method.upper()}.",
+            expected=wanted,
+            actual=request.describe(),
+            hint=hint or f"Which function of `requests` sends a {method.upper()}?",
+        )
+    if request.path.rstrip("/") != path.rstrip("/"):
+        fail("Your code asked for the wrong address.", expected=wanted, actual=request.describe(), hint=hint)
+    if query is not None:
+        expected_query = {k: [v] if isinstance(v, str) else list(v) for k, v in query.items()}
+        if request.query != expected_query:
+            fail(
+                "The query string is not what the kitchen needs.",
+                expected=_query_text(query) or "no query string",
+                actual=request.describe(),
+                hint=hint or "Pass the filters as a dict with `params=`; leave out the ones that were not given.",
+            )
+    for name, value in (headers or {}).items():
+        if request.header(name) != value:
+            got = request.header(name)
+            fail(
+                f"The {name} header is {'missing' if got is None else 'wrong'}.",
+                expected=f"{name}: {value}",
+                actual=request.describe(),
+                hint=hint or f"Pass it in the `headers=` dict: `headers={{{name!r}: ...}}`.",
+            )
+    if json is not _ABSENT:
+        _check_json_body(request, json, hint)
+    if timeout and request.timeout is None:
+        fail(
+            "Your code waits forever if the kitchen never answers: it sent no timeout.",
+            expected=f"{wanted} with a timeout, e.g. `timeout=5`",
+            actual=request.describe(),
+            hint="Every call to requests should have `timeout=` (in seconds). Without it, a stuck kitchen hangs your program.",
+        )
+    return request
+
+
+def _query_text(query: Mapping[str, Any] | None) -> str:
+    if not query:
+        return ""
+    pairs = []
+    for key, value in query.items():
+        for item in [value] if isinstance(value, str) else value:
+            pairs.append(f"{key}={item}")
+    return "?" + "&".join(pairs)
+
+
+def _check_json_body(request: Sent, expected: Any, hint: str | None) -> None:
+    __tracebackhide__ = True
+    content_type = request.header("Content-Type") or ""
+    try:
+        body = request.json()
+    except ValueError:
+        fail(
+            "The body your code sent is not JSON.",
+            expected=f"a JSON body: {show(expected)}",
+            actual=request.describe(),
+            hint=hint or "Send the body with `json=your_dict`, not `data=`: requests then writes JSON and sets Content-Type.",
+        )
+    if expected is NO_BODY:
+        if body is not NO_BODY:
+            fail("This request must have no body.", expected="no body", actual=request.describe(), hint=hint)
+        return
+    if body is NO_BODY:
+        fail("Your code sent no body.", expected=f"a JSON body: {show(expected)}", actual=request.describe(), hint=hint)
+    if "json" not in content_type.lower():
+        fail(
+            "The body is JSON, but the Content-Type header does not say so.",
+            expected="Content-Type: application/json",
+            actual=request.describe(),
+            hint="`json=` sets Content-Type for you; `data=json.dumps(...)` does not.",
+        )
+    if body != expected:
+        fail("The JSON body is not what the kitchen needs.", expected=show(expected), actual=show(body), hint=hint)
+
+
+def expect_equal(actual: Any, expected: Any, *, call: str, hint: str | None = None) -> None:
+    """Check a returned value: "Called `f(x)`. It returned X, but the tests expected Y." """
+    __tracebackhide__ = True
+    if actual != expected or type(actual) is not type(expected) and not _numbers(actual, expected):
+        fail(f"Called {call}.", expected=show(expected), actual=f"{show(actual)} (returned)", hint=hint)
+
+
+def _numbers(a: Any, b: Any) -> bool:
+    return isinstance(a, (int, float)) and isinstance(b, (int, float)) and not isinstance(a, bool) and not isinstance(b, bool)
+
+
+def expect_true(condition: bool, summary: str, *, expected: str | None = None, actual: str | None = None, hint: str | None = None) -> None:
+    """Fail with a learner message unless `condition` holds."""
+    __tracebackhide__ = True
+    if not condition:
+        fail(summary, expected=expected, actual=actual, hint=hint)
+
+
+def _raised_text(error: BaseException) -> str:
+    from kata.catalogue import find_root
+    from kata.learner_code import last_learner_frame
+
+    location = last_learner_frame(error.__traceback__, find_root())
+    at = f"\nat {location}" if location else ""
+    return f"it raised {type(error).__name__}: {error}{at}"
+
+
+_PASS_THROUGH = (pytest.fail.Exception, TimeLimitExceeded, NotImplementedError)
+
+
+@dataclass
+class Called:
+    """The outcome of one call into learner code: `.value` and a readable `.text` of the call."""
+
+    text: str
+    value: Any
+
+    def returns(self, expected: Any, *, hint: str | None = None) -> None:
+        """The call must have returned `expected` (an equal value of the same type)."""
+        __tracebackhide__ = True
+        expect_equal(self.value, expected, call=self.text, hint=hint)
+
+
+def call(func: Any, *args: Any, hint: str | None = None, **kwargs: Any) -> Called:
+    """Call learner code; an unexpected exception fails the test, saying where it was raised."""
+    __tracebackhide__ = True
+    text = describe_call(getattr(func, "__name__", "function"), *args, **kwargs)
+    try:
+        value = func(*args, **kwargs)
+    except _PASS_THROUGH:
+        raise  # reported as "not started yet" or "stopped" by the plugin
+    except Exception as error:
+        fail(f"Called {text}.", expected="it returns normally", actual=_raised_text(error), hint=hint)
+    return Called(text, value)
+
+
+def raises(exception: type[BaseException], func: Any, *args: Any, hint: str | None = None, **kwargs: Any) -> Any:
+    """Call learner code that must raise `exception` (or a subclass); return what it raised."""
+    __tracebackhide__ = True
+    text = describe_call(getattr(func, "__name__", "function"), *args, **kwargs)
+    try:
+        func(*args, **kwargs)
+    except _PASS_THROUGH:
+        raise  # checked first: a stub's NotImplementedError must never count as the expected error
+    except exception as error:
+        return error
+    except Exception as error:
+        fail(f"Called {text}.", expected=f"it raises {exception.__name__}", actual=_raised_text(error), hint=hint)
+    fail(f"Called {text}.", expected=f"it raises {exception.__name__}", actual="it returned without raising", hint=hint)
+
+
+def journal_text(entries: Sequence[Mapping[str, Any]], last: int = 5) -> str:
+    """The last requests the kitchen received, one line each, for failure messages."""
+    if not entries:
+        return "The kitchen received no request at all."
+    lines = []
+    for entry in list(entries)[-last:]:
+        query = entry.get("query") or ""
+        if isinstance(query, Mapping):
+            query = "&".join(f"{k}={v}" for k, vs in query.items() for v in (vs if isinstance(vs, list) else [vs]))
+        target = entry["path"] + (f"?{query}" if query else "")
+        body = entry.get("body")
+        shown = f"  body: {body[:120]}" if body else ""
+        lines.append(f"{entry['method']} {target} -> {entry['status']}{shown}")
+    skipped = len(entries) - last
+    head = f"(and {skipped} earlier)\n" if skipped > 0 else ""
+    return head + "\n".join(lines)

@@ -1,0 +1,96 @@
+"""The live kitchen for tests: the restaurant server on a free loopback port.
+
+`LiveKitchen.start()` serves `mock_server.create_app()` with waitress in a
+background thread. `Kitchen` talks to its admin API (`/__admin/...`) with
+urllib from the standard library, so that requests-mock, which patches
+`requests`, can never intercept the tests' own admin calls.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import urllib.error
+import urllib.request
+from typing import Any
+
+ADMIN_TIMEOUT = 5.0
+
+
+class KitchenError(Exception):
+    """The kitchen could not be reached or refused an admin call."""
+
+
+class Kitchen:
+    """A client for one kitchen's admin API, plus the base URL learners' code talks to."""
+
+    def __init__(self, url: str, headers: dict[str, str] | None = None) -> None:
+        self.url = url.rstrip("/")
+        self._headers = dict(headers or {})
+
+    def __repr__(self) -> str:
+        return f"Kitchen({self.url!r})"
+
+    def _admin(self, method: str, path: str, body: Any = None) -> Any:
+        data = None if body is None else json.dumps(body).encode("utf-8")
+        headers = {"Accept": "application/json", **self._headers}
+        if data is not None:
+            headers["Content-Type"] = "application/json"
+        request = urllib.request.Request(f"{self.url}/__admin/{path}", data=data, method=method, headers=headers)
+        try:
+            with urllib.request.urlopen(request, timeout=ADMIN_TIMEOUT) as response:
+                raw = response.read()
+        except urllib.error.HTTPError as error:
+            detail = error.read().decode("utf-8", "replace")
+            raise KitchenError(f"{method} /__admin/{path} answered {error.code}: {detail}") from None
+        except (urllib.error.URLError, OSError) as error:
+            raise KitchenError(f"The kitchen at {self.url} cannot be reached: {error}") from None
+        return json.loads(raw) if raw else None
+
+    def reset(self) -> None:
+        """Fresh state: menu, tables, orders, payments, journal, faults and clock."""
+        self._admin("POST", "reset")
+
+    def journal(self) -> list[dict[str, Any]]:
+        """Every request the kitchen received since the last reset, newest last."""
+        return list(self._admin("GET", "journal")["entries"])
+
+    def clear_journal(self) -> None:
+        self._admin("DELETE", "journal")
+
+    def advance(self, seconds: float) -> float:
+        """Move the kitchen's clock forward; returns the new time."""
+        return float(self._admin("POST", "clock", {"advance": seconds})["now"])
+
+    def faults(self, **spec: Any) -> None:
+        """Set faults, e.g. `faults(next=[{"status": 503, "count": 2, "path": "/menu"}])`."""
+        self._admin("POST", "faults", spec)
+
+    def set_open(self, is_open: bool) -> None:
+        self._admin("POST", "state", {"open": is_open})
+
+
+class LiveKitchen:
+    """The restaurant served in a background thread for the length of a test session."""
+
+    def __init__(self, server: Any, thread: threading.Thread, url: str) -> None:
+        self._server = server
+        self._thread = thread
+        self.url = url
+
+    @classmethod
+    def start(cls, config: dict[str, Any] | None = None) -> LiveKitchen:
+        from waitress.server import create_server
+
+        from mock_server import create_app
+
+        app = create_app({"CLOCK": "manual", **(config or {})})
+        server = create_server(app, host="127.0.0.1", port=0, threads=8, clear_untrusted_proxy_headers=True)
+        port = server.socket.getsockname()[1]
+        thread = threading.Thread(target=server.run, name="kata-kitchen", daemon=True)
+        thread.start()
+        return cls(server, thread, f"http://127.0.0.1:{port}")
+
+    def stop(self) -> None:
+        self._server.close()
+        self._thread.join(2)

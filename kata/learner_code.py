@@ -1,0 +1,95 @@
+"""Load the learner's modules and describe what their code did, in a learner's words.
+
+An exercise module is imported on demand, by the `exercise` fixture, never at
+the top of a test file: a syntax error, an import error or an exception at
+import time in one exercise then fails only that exercise's tests.
+"""
+
+from __future__ import annotations
+
+import importlib
+import linecache
+import sys
+import traceback
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType, TracebackType
+
+from kata.catalogue import TARGETS, Exercise
+from kata.guard import TimeLimitExceeded, run_with_time_limit
+
+
+class ExerciseBroken(Exception):
+    """The exercise module cannot be imported; the message says where and why."""
+
+
+@dataclass(frozen=True)
+class CodeLocation:
+    file: str  # relative to the kata root, with forward slashes
+    line: int
+    function: str
+    text: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}, line {self.line}, in {self.function}"
+        return f"{where}\n    {self.text}" if self.text else where
+
+
+def relative(path: str | Path, root: Path) -> str:
+    try:
+        return Path(path).resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def is_learner_file(path: str, root: Path) -> bool:
+    """True for files of the exercise trees (the learner's or the reference code)."""
+    rel = relative(path, root)
+    return any(rel.startswith(f"{target}/") for target in TARGETS)
+
+
+def last_learner_frame(tb: TracebackType | None, root: Path) -> CodeLocation | None:
+    """The innermost traceback entry that lies in learner code."""
+    found = None
+    for frame, line in traceback.walk_tb(tb):
+        filename = frame.f_code.co_filename
+        if is_learner_file(filename, root):
+            text = linecache.getline(filename, line).strip()
+            found = CodeLocation(relative(filename, root), line, frame.f_code.co_name, text)
+    return found
+
+
+def import_exercise(exercise: Exercise, target: str, *, seconds: float) -> ModuleType:
+    """Import `<target>.<chapter>.<name>`; raise ExerciseBroken with a short, located message."""
+    root = exercise.root
+    if str(root) not in sys.path:
+        sys.path.insert(0, str(root))
+    name = f"{target}.{exercise.module}"
+    source = exercise.source(target)
+    shown = relative(source, root)
+    if not source.is_file():
+        raise ExerciseBroken(f"{shown} is missing. Restore it from git (or `kata reset {exercise.number}`).")
+    try:
+        return run_with_time_limit(importlib.import_module, name, seconds=seconds)
+    except SyntaxError as error:
+        where = relative(error.filename or source, root)
+        text = (error.text or "").rstrip("\n")
+        caret = ""
+        if text and error.offset:
+            stripped = text.lstrip()
+            caret = "\n    " + " " * max(error.offset - 1 - (len(text) - len(stripped)), 0) + "^"
+            text = stripped
+        detail = f"\n    {text}{caret}" if text else ""
+        raise ExerciseBroken(
+            f"{where}, line {error.lineno}: Python cannot read this file ({type(error).__name__}: {error.msg}).{detail}"
+        ) from None
+    except TimeLimitExceeded as error:
+        raise ExerciseBroken(
+            f"{shown}: importing the file did not finish ({error}). Is there code at the top level that never ends?"
+        ) from None
+    except Exception as error:
+        location = last_learner_frame(error.__traceback__, root)
+        where = str(location) if location else shown
+        raise ExerciseBroken(
+            f"{shown} fails as soon as it is imported: {type(error).__name__}: {error}\n  at {where}"
+        ) from None

@@ -1,0 +1,148 @@
+"""The kata's pytest plugin: which tree to test, the live kitchen, and learner-friendly failures.
+
+Options: `--target exercises|solutions` (or `KATA_TARGET`), `--no-focus`.
+Fixtures: `exercise`, `kitchen`, `kitchen_server`, `kata_catalogue`.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any, Generator
+
+import pytest
+
+from kata import focus
+from kata.catalogue import TARGETS, Catalogue, Exercise, find_root, load
+from kata.expect import journal_text
+from kata.kitchen import Kitchen, KitchenError, LiveKitchen
+from kata.learner_code import ExerciseBroken, import_exercise
+from kata.proxy import ExerciseModule, explain_learner_error
+
+CATALOGUE_KEY = pytest.StashKey[Catalogue]()
+EXERCISE_KEY = pytest.StashKey[Exercise]()
+REPORTER_KEY = pytest.StashKey[focus.FocusReporter]()
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("kata", "Restaurant API Kata")
+    group.addoption(
+        "--target",
+        dest="kata_target",
+        choices=TARGETS,
+        default=None,
+        help="which tree the exercise tests import: exercises (yours, the default) or solutions. Env: KATA_TARGET.",
+    )
+    group.addoption(
+        "--no-focus",
+        dest="kata_focus",
+        action="store_false",
+        default=True,
+        help="show every failure, not only those of the first unfinished exercise",
+    )
+    parser.addini("kata_time_limit", "seconds one call into learner code may run before it is stopped", default="5")
+
+
+def target_of(config: pytest.Config) -> str:
+    target = config.getoption("kata_target") or os.environ.get("KATA_TARGET", "exercises")
+    if target not in TARGETS:
+        raise pytest.UsageError(f"KATA_TARGET must be one of {', '.join(TARGETS)}, not {target!r}")
+    return str(target)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.stash[CATALOGUE_KEY] = load(find_root(config.rootpath))
+    reporter = focus.FocusReporter(config, config.stash[CATALOGUE_KEY], target_of(config))
+    config.stash[REPORTER_KEY] = reporter
+    config.pluginmanager.register(reporter, "kata-focus")
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    return f"kata target: {target_of(config)}/"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Tag each test with its exercise and run exercises in catalogue order."""
+    catalogue = config.stash[CATALOGUE_KEY]
+    for item in items:
+        exercise = catalogue.for_test_file(item.path)
+        if exercise is not None:
+            item.stash[EXERCISE_KEY] = exercise
+            config.stash[REPORTER_KEY].track(item.nodeid, exercise)
+    items.sort(key=lambda item: item.stash[EXERCISE_KEY].number if EXERCISE_KEY in item.stash else 0)
+
+
+# Fixtures ------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def kata_catalogue(pytestconfig: pytest.Config) -> Catalogue:
+    """The catalogue of exercises."""
+    return pytestconfig.stash[CATALOGUE_KEY]
+
+
+_imported: dict[tuple[str, str], Any] = {}
+
+
+@pytest.fixture
+def exercise(request: pytest.FixtureRequest) -> ExerciseModule:
+    """The module under test (from exercises/ or solutions/), with each call guarded by a time limit."""
+    item = request.node
+    if EXERCISE_KEY not in item.stash:
+        pytest.fail(f"{item.path.name} is not the test file of any exercise in the catalogue.", pytrace=False)
+    exercise = item.stash[EXERCISE_KEY]
+    target = target_of(request.config)
+    seconds = float(request.config.getini("kata_time_limit"))
+    key = (target, exercise.module)
+    if key not in _imported:
+        try:
+            _imported[key] = import_exercise(exercise, target, seconds=seconds)
+        except ExerciseBroken as broken:
+            _imported[key] = broken
+    loaded = _imported[key]
+    if isinstance(loaded, ExerciseBroken):
+        pytest.fail(str(loaded), pytrace=False)
+    return ExerciseModule(loaded, exercise, target, seconds)
+
+
+@pytest.fixture(scope="session")
+def kitchen_server() -> Generator[str, None, None]:
+    """The base URL of a live kitchen serving for the whole test session."""
+    live = LiveKitchen.start()
+    yield live.url
+    live.stop()
+
+
+@pytest.fixture
+def kitchen(kitchen_server: str) -> Kitchen:
+    """The live kitchen, freshly reset for this test: `.url`, `.journal()`, `.advance(s)`, `.faults(...)`."""
+    kitchen = Kitchen(kitchen_server)
+    kitchen.reset()
+    return kitchen
+
+
+# Reports -------------------------------------------------------------------------------------------
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Generator[None, Any, None]:
+    outcome = yield
+    report = outcome.get_result()
+    if not report.failed or call.excinfo is None:
+        return
+    root = item.config.stash[CATALOGUE_KEY].root
+    message = explain_learner_error(call.excinfo.value, root)
+    if message is not None:
+        report.longrepr = message
+    kitchen = item.funcargs.get("kitchen") if hasattr(item, "funcargs") else None
+    if isinstance(kitchen, Kitchen):
+        try:
+            entries = kitchen.journal()
+        except KitchenError as error:
+            text = str(error)
+        else:
+            text = journal_text(entries)
+        report.sections.append(("what the waiter carried to the kitchen (newest last)", text))
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    _imported.clear()

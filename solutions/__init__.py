@@ -1,0 +1,1 @@
+"""The solutions tree: one package per chapter, one module per exercise."""

@@ -1,0 +1,1 @@
+"""Chapter 1: first contact with the kitchen."""

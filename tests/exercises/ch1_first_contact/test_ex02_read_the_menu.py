@@ -1,0 +1,60 @@
+"""Exercise 2: get_menu(base_url) returns the dishes of GET /menu and raises on an error status."""
+
+import requests
+
+from kata.expect import call, expect_request, expect_true, raises
+
+BASE = "http://kitchen.test"
+DISHES = [
+    {"id": 1, "name": "Bruschetta", "category": "starter", "price": 6.5, "vegetarian": True, "description": "Toast."},
+    {"id": 2, "name": "Crème brûlée", "category": "dessert", "price": 7.0, "vegetarian": True, "description": "Sweet."},
+]
+
+
+def test_asks_for_the_menu_with_a_get(exercise, requests_mock):
+    requests_mock.get(f"{BASE}/menu", json={"items": DISHES, "count": 2})
+    call(exercise.get_menu, BASE)
+    expect_request(requests_mock, method="GET", path="/menu", query={}, count=1)
+
+
+def test_returns_the_list_of_dishes(exercise, requests_mock):
+    requests_mock.get(f"{BASE}/menu", json={"items": DISHES, "count": 2})
+    call(exercise.get_menu, BASE).returns(
+        DISHES,
+        hint="Return `response.json()['items']`: the list of dishes, not the whole answer and not the text.",
+    )
+
+
+def test_an_empty_menu_is_an_empty_list(exercise, requests_mock):
+    requests_mock.get(f"{BASE}/menu", json={"items": [], "count": 0})
+    call(exercise.get_menu, BASE).returns([], hint="No dishes means an empty list, not None.")
+
+
+def test_an_error_status_raises_http_error(exercise, requests_mock):
+    requests_mock.get(
+        f"{BASE}/menu",
+        status_code=503,
+        headers={"Retry-After": "5"},
+        json={"title": "Service Unavailable", "status": 503, "detail": "The kitchen is on fire."},
+    )
+    raises(
+        requests.HTTPError,
+        exercise.get_menu,
+        BASE,
+        hint="A 503 answer has no menu in it. `response.raise_for_status()` raises requests.HTTPError for 4xx and 5xx.",
+    )
+
+
+def test_not_found_raises_http_error(exercise, requests_mock):
+    requests_mock.get(f"{BASE}/menu", status_code=404, json={"title": "Not Found", "status": 404})
+    raises(requests.HTTPError, exercise.get_menu, BASE, hint="404 is an error status too: call `raise_for_status()`.")
+
+
+def test_live_menu(exercise, kitchen):
+    dishes = call(exercise.get_menu, kitchen.url).value
+    expect_true(
+        isinstance(dishes, list) and len(dishes) >= 10 and all(isinstance(d, dict) and "name" in d for d in dishes),
+        "get_menu(kitchen) should return the live kitchen's dishes: a list of dicts, each with a name.",
+        actual=repr(dishes)[:300],
+        hint="Return the `items` of `response.json()`.",
+    )

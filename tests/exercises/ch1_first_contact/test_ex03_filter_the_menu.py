@@ -1,0 +1,83 @@
+"""Exercise 3: find_dishes(...) sends only the filters given, as query parameters."""
+
+import pytest
+import requests
+
+from kata.expect import call, expect_request, expect_true, raises
+
+BASE = "http://kitchen.test"
+PIZZA = {"id": 7, "name": "Margherita", "category": "pizza", "price": 9.5, "vegetarian": True, "description": "Classic."}
+
+
+@pytest.fixture
+def menu(requests_mock):
+    """The menu endpoint, answering one pizza whatever the filters."""
+    requests_mock.get(f"{BASE}/menu", json={"items": [PIZZA], "count": 1})
+    return requests_mock
+
+
+@pytest.mark.parametrize(
+    ("filters", "query"),
+    [
+        ({}, {}),
+        ({"category": "pizza"}, {"category": "pizza"}),
+        ({"vegetarian": True}, {"vegetarian": "true"}),
+        ({"vegetarian": False}, {"vegetarian": "false"}),
+        ({"max_price": 12}, {"max_price": "12"}),
+        ({"max_price": 7.5}, {"max_price": "7.5"}),
+        (
+            {"category": "pizza", "vegetarian": True, "max_price": 12},
+            {"category": "pizza", "vegetarian": "true", "max_price": "12"},
+        ),
+    ],
+    ids=["no filter", "category", "vegetarian", "not vegetarian", "max price", "max price with cents", "all three"],
+)
+def test_sends_exactly_the_filters_given(exercise, menu, filters, query):
+    call(exercise.find_dishes, BASE, **filters)
+    expect_request(
+        menu,
+        method="GET",
+        path="/menu",
+        query=query,
+        count=1,
+        hint="Send only the filters that are not None, as query parameters (`params=`); "
+        "the kitchen spells booleans `true` and `false`.",
+    )
+
+
+def test_returns_the_matching_dishes(exercise, menu):
+    call(exercise.find_dishes, BASE, category="pizza").returns([PIZZA], hint="Return the `items` of the answer.")
+
+
+def test_a_bad_filter_raises_http_error(exercise, requests_mock):
+    requests_mock.get(
+        f"{BASE}/menu",
+        status_code=400,
+        json={"title": "Bad Request", "status": 400, "detail": "Unknown category 'pizzas'."},
+    )
+    raises(
+        requests.HTTPError,
+        exercise.find_dishes,
+        BASE,
+        category="pizzas",
+        hint="The kitchen answered 400: call `response.raise_for_status()` before reading the body.",
+    )
+
+
+def test_live_kitchen_filters(exercise, kitchen):
+    dishes = call(exercise.find_dishes, kitchen.url, category="pizza", vegetarian=True, max_price=12).value
+    expect_true(
+        isinstance(dishes, list)
+        and len(dishes) > 0
+        and all(d["category"] == "pizza" and d["vegetarian"] and d["price"] <= 12 for d in dishes),
+        "find_dishes(kitchen, category='pizza', vegetarian=True, max_price=12) should return only "
+        "vegetarian pizzas of at most 12 euros, and at least one.",
+        actual=repr(dishes)[:300],
+        hint="Let the kitchen filter: send category, vegetarian and max_price as query parameters.",
+    )
+    sent = kitchen.journal()
+    expect_true(
+        len(sent) == 1,
+        "Ask the kitchen once: one GET /menu with all the filters.",
+        actual=f"{len(sent)} requests",
+    )
