@@ -1,4 +1,4 @@
-"""Exercise 1: Is the restaurant open? (reference solution)"""
+"""Exercise 3: Is the restaurant open? (reference solution)"""
 
 import requests
 

@@ -1,4 +1,4 @@
-"""Exercise 2: get_menu(base_url) returns the dishes of GET /menu and raises on an error status."""
+"""Exercise 4: get_menu(base_url) returns the dishes of GET /menu and raises on an error status."""
 
 import requests
 

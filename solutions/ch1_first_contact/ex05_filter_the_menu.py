@@ -1,4 +1,4 @@
-"""Exercise 3: Filter the menu (reference solution)."""
+"""Exercise 5: Filter the menu (reference solution)."""
 
 from typing import Optional
 

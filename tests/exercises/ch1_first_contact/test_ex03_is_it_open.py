@@ -1,4 +1,4 @@
-"""Exercise 1: is_open(base_url) asks GET /health and reads the status code."""
+"""Exercise 3: is_open(base_url) asks GET /health and reads the status code."""
 
 import requests
 

@@ -1,4 +1,4 @@
-"""Exercise 3: find_dishes(...) sends only the filters given, as query parameters."""
+"""Exercise 5: find_dishes(...) sends only the filters given, as query parameters."""
 
 import pytest
 import requests

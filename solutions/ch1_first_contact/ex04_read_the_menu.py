@@ -1,4 +1,4 @@
-"""Exercise 2: Read the menu (reference solution)."""
+"""Exercise 4: Read the menu (reference solution)."""
 
 import requests
 

@@ -1,4 +1,4 @@
-"""Exercise 1: Is the restaurant open?
+"""Exercise 3: Is the restaurant open?
 
 The story
 ---------

@@ -1,4 +1,4 @@
-"""Exercise 3: Filter the menu.
+"""Exercise 5: Filter the menu.
 
 The story
 ---------
@@ -21,7 +21,7 @@ Write `find_dishes(base_url, category=None, vegetarian=None, max_price=None)`.
 It sends ONE `GET {base_url}/menu` request that carries only the filters that
 were given (leave out the ones that are None: `vegetarian=False` is given!),
 and returns the list of matching dishes, the `"items"` of the answer. Raise
-`requests.HTTPError` on an error status, as in exercise 2.
+`requests.HTTPError` on an error status, as in exercise 4.
 
 Read: https://requests.readthedocs.io/en/latest/user/quickstart/#passing-parameters-in-urls
 """

@@ -1,4 +1,4 @@
-"""Exercise 2: Read the menu.
+"""Exercise 4: Read the menu.
 
 The story
 ---------
