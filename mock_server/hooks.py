@@ -1,0 +1,176 @@
+"""What happens around every request: faults, rate limit, opening hours, journal.
+
+Order for a non-admin request: injected faults (latency, drop, status), then
+the rate limit, then "is the restaurant open?", then the view. Every answer,
+including faults and errors, is written to the tenant's journal.
+``/__admin/`` calls are exempt from all of it, and the documentation (``/``,
+``/openapi.json``, ``/problems/...``) from the rate limit and opening hours.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import socket
+import time
+from typing import Any
+
+from flask import Flask, Response, current_app, g, request
+
+from .problems import PROBLEMS, problem
+from .store import current_state
+
+try:  # waitress closes the connection without an answer on ClientDisconnected
+    from waitress.channel import ClientDisconnected as _WaitressDisconnect
+except ImportError:  # pragma: no cover - waitress is a dependency
+    _WaitressDisconnect = ConnectionAbortedError  # type: ignore[misc,assignment]
+
+ADMIN_PREFIX = "/__admin/"
+DROP_KEY = "mock_server.drop_connection"
+
+
+class ConnectionDropped(_WaitressDisconnect, ConnectionAbortedError):  # type: ignore[misc]
+    """Raised to the WSGI server to close the socket without an answer.
+
+    waitress treats its ``ClientDisconnected`` and werkzeug's dev server treats
+    ``ConnectionError`` as "the connection is gone": neither writes a response.
+    Under Flask's test client the exception reaches the test.
+    """
+
+
+def _is_docs(path: str) -> bool:
+    return path in ("/", "/openapi.json") or path.startswith("/problems/")
+
+
+def before_request() -> Response | None:
+    state = current_state()
+    g.arrived = state.clock.now()
+    path = request.path
+    if path.startswith(ADMIN_PREFIX):
+        return None
+    with state.lock:
+        action = state.faults.decide(request.method, path)
+    if action is not None:
+        if action.latency:
+            time.sleep(action.latency)
+        if action.drop:
+            request.environ[DROP_KEY] = True
+            return Response(status=204)
+        if action.status:
+            return _fault_response(action.status, action.retry_after)
+    if _is_docs(path):
+        return None
+    limited = _rate_limit(state)
+    if limited is not None:
+        return limited
+    if not state.open:
+        return problem(
+            "closed",
+            "The restaurant is closed right now.",
+            headers={"Retry-After": str(state.closed_retry_after)},
+        )
+    return None
+
+
+def _fault_response(status: int, retry_after: int | None) -> Response:
+    slug = {429: "rate-limited", 503: "service-unavailable"}.get(status, "injected-fault")
+    headers = {}
+    if retry_after is None and status in (429, 503):
+        retry_after = 1
+    if retry_after is not None:
+        headers["Retry-After"] = str(retry_after)
+    kind = PROBLEMS[slug]
+    detail = f"Injected fault: this {request.method} {request.path} was answered with {status} on purpose."
+    return problem(slug, detail, status=status, title=kind.title if slug != "injected-fault" else None, headers=headers)
+
+
+def _rate_limit(state: Any) -> Response | None:
+    limit = state.faults.rate_limit or current_app.config["RATE_LIMIT"]
+    if not limit:
+        return None
+    client = request.remote_addr or "unknown"
+    with state.lock:
+        now = state.clock.now()
+        window = float(limit["window"])
+        index = math.floor(now / window)
+        slot = state.rate_windows.get(client)
+        if slot is None or slot[0] != index:
+            slot = state.rate_windows[client] = [index, 0]
+        slot[1] += 1
+        if slot[1] <= limit["limit"]:
+            return None
+        wait = max(1, math.ceil((index + 1) * window - now))
+    return problem(
+        "rate-limited",
+        f"This client sent more than {limit['limit']} requests in {window:g} seconds.",
+        headers={"Retry-After": str(wait)},
+    )
+
+
+def after_request(response: Response) -> Response:
+    if request.path.startswith(ADMIN_PREFIX):
+        return response
+    state = current_state()
+    entry = _journal_entry(response)
+    with state.lock:
+        state.journal.append(entry)
+    return response
+
+
+def _journal_entry(response: Response) -> dict[str, Any]:
+    config = current_app.config
+    body_text: str | None = None
+    parsed: Any = None
+    length = request.content_length or 0
+    if config["MAX_CONTENT_LENGTH"] and length > config["MAX_CONTENT_LENGTH"]:
+        body_text = f"<{length} bytes, too large to record>"
+    else:
+        raw = request.get_data(cache=True)
+        if raw:
+            body_text = raw[: config["JOURNAL_BODY_LIMIT"]].decode("utf-8", errors="replace")
+            if request.is_json:
+                try:
+                    parsed = json.loads(raw)
+                except ValueError:
+                    parsed = None
+    dropped = bool(request.environ.get(DROP_KEY))
+    entry = {
+        "method": request.method,
+        "path": request.path,
+        "query": {name: values for name, values in request.args.lists()},
+        "headers": dict(request.headers.items()),
+        "body": body_text,
+        "json": parsed,
+        "status": None if dropped else response.status_code,
+        "at": g.get("arrived", current_state().clock.now()),
+    }
+    if dropped:
+        entry["dropped"] = True
+    return entry
+
+
+class DropConnections:
+    """WSGI middleware that turns a ``drop_connection`` fault into a real drop."""
+
+    def __init__(self, wsgi_app: Any) -> None:
+        self.wsgi_app = wsgi_app
+
+    def __call__(self, environ: dict, start_response: Any) -> Any:
+        def guarded_start_response(status: str, headers: list, exc_info: Any = None) -> Any:
+            if environ.get(DROP_KEY):
+                sock = environ.get("werkzeug.socket")  # Flask's dev server
+                if sock is not None:
+                    try:
+                        sock.shutdown(socket.SHUT_RDWR)
+                    except OSError:
+                        pass
+                raise ConnectionDropped("connection dropped on purpose (drop_connection fault)")
+            return start_response(status, headers, exc_info)
+
+        return self.wsgi_app(environ, guarded_start_response)
+
+
+def init_app(app: Flask) -> None:
+    app.before_request(before_request)
+    app.after_request(after_request)
+    app.wsgi_app = DropConnections(app.wsgi_app)  # type: ignore[method-assign]

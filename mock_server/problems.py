@@ -1,0 +1,251 @@
+"""Errors as RFC 9457 problem details, each with a ``hint`` for a learner.
+
+Views raise ``ApiError``; ``init_app`` turns it, every werkzeug
+``HTTPException`` and any unexpected exception into an
+``application/problem+json`` response, so even a bug answers JSON, never HTML.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, NamedTuple
+
+from flask import Flask, Response, current_app, request
+from werkzeug.exceptions import HTTPException, MethodNotAllowed
+
+PROBLEM_JSON = "application/problem+json"
+
+
+class ProblemType(NamedTuple):
+    status: int
+    title: str
+    hint: str
+    explanation: str
+
+
+# The catalogue behind every ``type`` URI (served at /problems/<slug>).
+PROBLEMS = {
+    "malformed-json": ProblemType(
+        400,
+        "Malformed JSON",
+        "Is the body really JSON? Let requests write it for you: `requests.post(url, json=data)`.",
+        "The body could not be parsed as JSON, or it was not UTF-8 text.",
+    ),
+    "invalid-query": ProblemType(
+        400,
+        "Invalid query parameter",
+        "Which value did you put in the query string? Pass them with `params={...}` and check the docs at /.",
+        "A query parameter has a value the endpoint does not understand, or is unknown.",
+    ),
+    "invalid-header": ProblemType(
+        400,
+        "Invalid header",
+        "Check the spelling and the value of the header you sent.",
+        "A request header has a value the endpoint does not accept.",
+    ),
+    "unauthorized": ProblemType(
+        401,
+        "Authentication required",
+        "Get a token with `POST /auth/token` (HTTP Basic, e.g. `auth=('ada', 'lovelace')`), then send "
+        "`headers={'Authorization': f'Bearer {token}'}`.",
+        "The request needs credentials: missing, wrong or expired. The WWW-Authenticate header says which kind.",
+    ),
+    "forbidden": ProblemType(
+        403,
+        "Not yours",
+        "Your token is fine, but it belongs to another guest. Whose resource are you asking for?",
+        "The credentials are valid but do not allow access to this resource.",
+    ),
+    "not-found": ProblemType(
+        404,
+        "Not found",
+        "Is the path spelled right, and does the id exist? List the collection first to see the ids.",
+        "No resource lives at this path.",
+    ),
+    "method-not-allowed": ProblemType(
+        405,
+        "Method not allowed",
+        "This path exists, but not for this verb. The Allow header lists the verbs it accepts.",
+        "The HTTP method is not supported by this resource; see the Allow header.",
+    ),
+    "not-acceptable": ProblemType(
+        406,
+        "Not acceptable",
+        "The kitchen only answers JSON. Drop the Accept header or ask for application/json.",
+        "The server cannot produce a representation matching the Accept header.",
+    ),
+    "conflict": ProblemType(
+        409,
+        "Conflict with the current state",
+        "What state is the resource in now? GET it and look at its status before changing it.",
+        "The request is valid, but the resource's current state forbids it.",
+    ),
+    "payload-too-large": ProblemType(
+        413,
+        "Body too large",
+        "The kitchen accepts bodies up to 1 MiB. Are you sending what you meant to send?",
+        "The request body is larger than the server accepts.",
+    ),
+    "unsupported-media-type": ProblemType(
+        415,
+        "Unsupported media type",
+        "The kitchen reads JSON: send the body with requests' `json=` argument, which also sets "
+        "`Content-Type: application/json`.",
+        "The request body is not declared as JSON (Content-Type: application/json).",
+    ),
+    "validation-error": ProblemType(
+        422,
+        "Invalid body",
+        "The JSON is well-formed but some fields are wrong: read `errors`, one entry per field.",
+        "The body parsed as JSON but does not match the schema; `errors` lists each field.",
+    ),
+    "idempotency-key-reused": ProblemType(
+        422,
+        "Idempotency key reused with a different body",
+        "An Idempotency-Key names one operation. Retry with the exact same body, or use a new key for a new payment.",
+        "The Idempotency-Key was already used for a request with a different body.",
+    ),
+    "rate-limited": ProblemType(
+        429,
+        "Too many requests",
+        "Slow down: wait the number of seconds in the Retry-After header, then try again.",
+        "The client sent more requests than its budget for the current window.",
+    ),
+    "internal-error": ProblemType(
+        500,
+        "Internal server error",
+        "This is the kitchen's fault, not yours. Retrying may help; the server logged the details.",
+        "An unexpected error inside the server.",
+    ),
+    "service-unavailable": ProblemType(
+        503,
+        "Service unavailable",
+        "This is temporary: wait the seconds in Retry-After and try again (urllib3's Retry can do it for you).",
+        "The server cannot answer right now; Retry-After says when to try again.",
+    ),
+    "closed": ProblemType(
+        503,
+        "The restaurant is closed",
+        "Come back later: the Retry-After header says how many seconds to wait.",
+        "The restaurant is closed (an admin closed it with POST /__admin/state).",
+    ),
+    "injected-fault": ProblemType(
+        500,
+        "Injected fault",
+        "This error was injected on purpose (POST /__admin/faults) so you can practise handling it.",
+        "An error injected by the admin API, to practise error handling.",
+    ),
+}
+
+# Generic types for HTTP errors that have no entry above.
+_BY_STATUS = {problem.status: slug for slug, problem in reversed(list(PROBLEMS.items()))}
+_BY_STATUS[400] = "bad-request"
+PROBLEMS["bad-request"] = ProblemType(
+    400,
+    "Bad request",
+    "Something about the request is malformed. Compare it with the example in the docs at /.",
+    "The request is malformed.",
+)
+
+
+class ApiError(Exception):
+    """Raise to answer with a problem; ``extra`` members go into the JSON body."""
+
+    def __init__(
+        self,
+        slug: str,
+        detail: str,
+        *,
+        hint: str | None = None,
+        status: int | None = None,
+        title: str | None = None,
+        headers: dict[str, str] | None = None,
+        **extra: Any,
+    ) -> None:
+        super().__init__(detail)
+        self.slug = slug
+        self.detail = detail
+        self.hint = hint
+        self.status = status
+        self.title = title
+        self.headers = headers or {}
+        self.extra = extra
+
+    def response(self) -> Response:
+        return problem(
+            self.slug,
+            self.detail,
+            hint=self.hint,
+            status=self.status,
+            title=self.title,
+            headers=self.headers,
+            **self.extra,
+        )
+
+
+def problem(
+    slug: str,
+    detail: str,
+    *,
+    hint: str | None = None,
+    status: int | None = None,
+    title: str | None = None,
+    headers: dict[str, str] | None = None,
+    **extra: Any,
+) -> Response:
+    """Build an ``application/problem+json`` response from the catalogue."""
+    kind = PROBLEMS[slug]
+    status = status or kind.status
+    body = {
+        "type": f"/problems/{slug}",
+        "title": title or kind.title,
+        "status": status,
+        "detail": detail,
+        "hint": hint or kind.hint,
+    }
+    try:
+        body["instance"] = request.path
+    except RuntimeError:  # outside a request
+        pass
+    body.update(extra)
+    response = Response(
+        json.dumps(body, ensure_ascii=False, separators=(",", ":")) + "\n",
+        status=status,
+        mimetype=PROBLEM_JSON,
+    )
+    for name, value in (headers or {}).items():
+        response.headers[name] = value
+    return response
+
+
+def _http_error(error: HTTPException) -> Response | HTTPException:
+    if error.code is None or error.code < 400:  # e.g. a RequestRedirect
+        return error
+    headers = {}
+    if isinstance(error, MethodNotAllowed) and error.valid_methods:
+        headers["Allow"] = ", ".join(sorted(error.valid_methods))
+    slug = _BY_STATUS.get(error.code)
+    title = None
+    if slug is None:
+        slug = "bad-request" if error.code < 500 else "internal-error"
+        title = error.name
+    detail = error.description or error.name
+    if error.code == 404:
+        detail = f"Nothing is served at {request.path}."
+    elif error.code == 405:
+        detail = f"{request.method} is not allowed on {request.path}."
+    elif error.code == 413:
+        limit = current_app.config["MAX_CONTENT_LENGTH"]
+        detail = f"The body is {request.content_length or 'more than'} bytes; the limit is {limit} bytes."
+    return problem(slug, detail, status=error.code, title=title, headers=headers)
+
+
+def _unexpected(error: Exception) -> Response:
+    current_app.logger.error("Unhandled error on %s %s", request.method, request.path, exc_info=error)
+    return problem("internal-error", f"{type(error).__name__} while handling {request.method} {request.path}.")
+
+
+def init_app(app: Flask) -> None:
+    app.register_error_handler(ApiError, lambda error: error.response())
+    app.register_error_handler(HTTPException, _http_error)
+    app.register_error_handler(Exception, _unexpected)

@@ -1,0 +1,100 @@
+"""Reviews: 137 seeded ones, cursor pagination with a Link: rel="next" header,
+and POST (bearer token) to add your own."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from urllib.parse import urlencode
+
+from flask import Blueprint, Response, jsonify, request
+
+from .auth import current_guest
+from .data import MENU
+from .problems import ApiError
+from .store import current_state
+from .validation import Checker, json_body, path_id, query_args, query_error, query_int
+
+bp = Blueprint("reviews", __name__)
+
+DEFAULT_LIMIT = 20
+MAX_LIMIT = 100
+
+
+def encode_cursor(after_id: int) -> str:
+    return base64.urlsafe_b64encode(f"after:{after_id}".encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> int:
+    try:
+        text = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode("ascii")
+        prefix, _, number = text.partition(":")
+        if prefix == "after" and number.isdigit() and len(number) <= 18:
+            return int(number)
+    except (binascii.Error, ValueError):
+        pass
+    raise query_error(
+        "cursor",
+        cursor,
+        "a cursor returned by this API",
+        hint="Do not build cursors yourself: copy `next` from the previous page (or follow the Link header).",
+    )
+
+
+@bp.get("/reviews")
+def list_reviews() -> Response:
+    args = query_args(("limit", "cursor"))
+    limit = query_int(args, "limit", 1, MAX_LIMIT, DEFAULT_LIMIT)
+    after = decode_cursor(args["cursor"]) if "cursor" in args else 0
+    state = current_state()
+    with state.lock:
+        newer = [review for review_id, review in sorted(state.reviews.items()) if review_id > after]
+    page = [dict(review) for review in newer[:limit]]
+    more = len(newer) > limit
+    cursor = encode_cursor(page[-1]["id"]) if more else None
+    response = jsonify({"items": page, "next": cursor})
+    if cursor:
+        link = f"{request.base_url}?{urlencode({'limit': limit, 'cursor': cursor})}"
+        response.headers["Link"] = f'<{link}>; rel="next"'
+    return response
+
+
+@bp.get("/reviews/<review_id>")
+def get_review(review_id: str) -> Response:
+    state = current_state()
+    with state.lock:
+        review = state.reviews.get(path_id(review_id, "review"))
+        if review is None:
+            raise ApiError("not-found", f"There is no review {review_id}.", hint="GET /reviews lists them, page by page.")
+        return jsonify(dict(review))
+
+
+@bp.post("/reviews")
+def add_review() -> Response:
+    author = current_guest()
+    check = Checker()
+    body = check.fields(json_body(), "", required=("dish_id", "rating", "text"))
+    review = {}
+    if body is not None:
+        if "dish_id" in body:
+            review["dish_id"] = check.integer(body["dish_id"], "dish_id", 1, len(MENU))
+        if "rating" in body:
+            review["rating"] = check.integer(body["rating"], "rating", 1, 5)
+        if "text" in body:
+            review["text"] = check.string(body["text"], "text", 1000)
+    check.done()
+    state = current_state()
+    with state.lock:
+        review = {
+            "id": state.next_id("review"),
+            "dish_id": review["dish_id"],
+            "author": author,
+            "rating": review["rating"],
+            "text": review["text"],
+            "created_at": state.clock.isoformat(state.clock.now()),
+        }
+        state.reviews[review["id"]] = review
+    response = jsonify(review)
+    response.status_code = 201
+    response.headers["Location"] = f"/reviews/{review['id']}"
+    return response

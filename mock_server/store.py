@@ -1,0 +1,87 @@
+"""All mutable state: one ``Store`` holding one ``State`` per tenant.
+
+A tenant is a kitchen of its own (tables, orders, payments, tokens, reviews,
+journal, faults, rate budgets, clock). Today every request uses the
+``default`` tenant; workshop mode (issue 7) selects one per team in
+``tenancy.tenant_name()``. Resource modules read and change a ``State`` only
+while holding ``state.lock``.
+"""
+
+from __future__ import annotations
+
+import collections
+import threading
+from typing import Any
+
+from flask import current_app, g
+
+from .clock import Clock
+from .data import seeded_reviews
+from .faults import Faults
+
+DEFAULT_TENANT = "default"
+
+
+class State:
+    """One tenant's kitchen. Hold ``lock`` to read or change any attribute."""
+
+    def __init__(self, config: dict[str, Any]) -> None:
+        self.lock = threading.RLock()
+        self.config = config
+        self.clock = Clock(config["CLOCK"])
+        self.reset()
+
+    def reset(self) -> None:
+        with self.lock:
+            self.clock.reset()
+            self.open = True
+            self.closed_retry_after = 60
+            self.tables: dict[int, dict] = {}
+            self.orders: dict[int, dict] = {}
+            self.payments: dict[int, dict] = {}
+            self.idempotency: dict[str, dict] = {}
+            self.tokens: dict[str, dict] = {}
+            self.reviews: dict[int, dict] = {}
+            seeded = seeded_reviews()
+            for review in seeded:
+                # Seeded reviews were written one an hour before opening time.
+                review["created_at"] = self.clock.isoformat((review["id"] - len(seeded) - 1) * 3600.0)
+                self.reviews[review["id"]] = review
+            self.ids = collections.Counter()  # last id handed out, per kind
+            self.ids["review"] = len(self.reviews)
+            self.journal: collections.deque = collections.deque(maxlen=self.config["JOURNAL_LIMIT"])
+            self.faults = Faults()
+            self.rate_windows: dict[str, list] = {}
+
+    def next_id(self, kind: str) -> int:
+        with self.lock:
+            self.ids[kind] += 1
+            return self.ids[kind]
+
+
+class Store:
+    """The one thread-safe home of every tenant's ``State``."""
+
+    def __init__(self, config: dict[str, Any]) -> None:
+        self.config = config
+        self._lock = threading.Lock()
+        self._tenants: dict[str, State] = {}
+
+    def state(self, tenant: str = DEFAULT_TENANT) -> State:
+        with self._lock:
+            if tenant not in self._tenants:
+                self._tenants[tenant] = State(self.config)
+            return self._tenants[tenant]
+
+    def tenants(self) -> list[str]:
+        with self._lock:
+            return sorted(self._tenants)
+
+
+def current_state() -> State:
+    """The ``State`` of the tenant the current request belongs to."""
+    if "state" not in g:
+        from .tenancy import tenant_name
+
+        g.state = current_app.extensions["mock_server.store"].state(tenant_name())
+    return g.state
