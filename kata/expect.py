@@ -247,11 +247,9 @@ def expect_true(condition: bool, summary: str, *, expected: str | None = None, a
 
 def _raised_text(error: BaseException) -> str:
     from kata.catalogue import find_root
-    from kata.learner_code import last_learner_frame
+    from kata.proxy import describe_learner_exception
 
-    location = last_learner_frame(error.__traceback__, find_root())
-    at = f"\nat {location}" if location else ""
-    return f"it raised {type(error).__name__}: {error}{at}"
+    return "it " + describe_learner_exception(error, find_root())
 
 
 _PASS_THROUGH = (pytest.fail.Exception, TimeLimitExceeded, NotImplementedError)
@@ -279,8 +277,11 @@ def call(func: Any, *args: Any, hint: str | None = None, **kwargs: Any) -> Calle
     except _PASS_THROUGH:
         raise  # reported as "not started yet" or "stopped" by the plugin
     except Exception as error:
-        fail(f"Called {text}.", expected="it returns normally", actual=_raised_text(error), hint=hint)
-    return Called(text, value)
+        unexpected = _raised_text(error)
+    else:
+        return Called(text, value)
+    fail(f"Called {text}.", expected="it returns normally", actual=unexpected, hint=hint)
+    raise AssertionError("unreachable")
 
 
 def raises(exception: type[BaseException], func: Any, *args: Any, hint: str | None = None, **kwargs: Any) -> Any:
@@ -294,8 +295,10 @@ def raises(exception: type[BaseException], func: Any, *args: Any, hint: str | No
     except exception as error:
         return error
     except Exception as error:
-        fail(f"Called {text}.", expected=f"it raises {exception.__name__}", actual=_raised_text(error), hint=hint)
-    fail(f"Called {text}.", expected=f"it raises {exception.__name__}", actual="it returned without raising", hint=hint)
+        outcome = _raised_text(error)
+    else:
+        outcome = "it returned without raising"
+    fail(f"Called {text}.", expected=f"it raises {exception.__name__}", actual=outcome, hint=hint)
 
 
 def journal_text(entries: Sequence[Mapping[str, Any]], last: int = 5) -> str:

@@ -92,5 +92,5 @@ class LiveKitchen:
         return cls(server, thread, f"http://127.0.0.1:{port}")
 
     def stop(self) -> None:
+        """Close the listening socket; the daemon thread ends with the process (waiting for it costs a second)."""
         self._server.close()
-        self._thread.join(2)

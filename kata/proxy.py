@@ -85,14 +85,20 @@ def explain_learner_error(error: BaseException, root: Path) -> str | None:
         return None
     if isinstance(error, NotImplementedError) and _raised_in_learner_code(error, root):
         return f"not started yet: {location.file}::{location.function}"
-    no_mock = _unserved_request(error)
-    if no_mock is not None:
+    return "Your code " + describe_learner_exception(error, root)
+
+
+def describe_learner_exception(error: BaseException, root: Path) -> str:
+    """ "raised KeyError: 'items' at <file, line>", or what an unserved request was, for a message."""
+    location = last_learner_frame(error.__traceback__, root)
+    at = f"\n  at {location}" if location else ""
+    unserved = _unserved_request(error)
+    if unserved is not None:
         return (
-            f"Your code sent {no_mock} — an address this test's kitchen does not serve.\n"
-            f"  at {location}\n"
-            "  hint: Check the method and the path against the exercise's docstring (and the kitchen's docs page)."
+            f"sent {unserved}: an address this test's kitchen does not serve.{at}\n"
+            "  Check the method and the path against the exercise's docstring (and the kitchen's docs page)."
         )
-    return f"Your code raised {type(error).__name__}: {error}\n  at {location}"
+    return f"raised {type(error).__name__}: {error}{at}"
 
 
 def _raised_in_learner_code(error: BaseException, root: Path) -> bool:

@@ -90,7 +90,8 @@ def test_wrong_answers_are_explained(kata, learner_run):
     result = learner_run(kata, "--no-focus")
     assert "Your code sent a POST request; this needs a GET." in result.stdout
     assert "got: POST http://kitchen.test/health" in result.stdout
-    assert "Your code sent POST http://kitchen.test/health" in result.stdout  # a verb the mock does not serve
+    assert "it sent POST http://kitchen.test/health: an address this test's kitchen does not serve" in result.stdout
+    assert "During handling" not in result.stdout
 
 
 def test_a_renamed_function_is_reported(kata, learner_run):

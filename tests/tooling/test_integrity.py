@@ -1,0 +1,106 @@
+"""The kata's integrity: the catalogue, exercises/, solutions/ and the tests agree, and every stub fails.
+
+The other half, every solution passes, is the exercise suites themselves run
+with `--target solutions` (`tox -e solutions`).
+"""
+
+from __future__ import annotations
+
+import ast
+import xml.etree.ElementTree as ElementTree
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from kata.catalogue import TARGETS, Catalogue, load
+
+ROOT = Path(__file__).resolve().parents[2]
+CATALOGUE = load(ROOT)
+EXERCISES = CATALOGUE.exercises
+
+
+def exercise_files(target: str) -> set[str]:
+    tree = ROOT / target
+    return {p.relative_to(tree).as_posix() for p in tree.rglob("*.py") if "__pycache__" not in p.parts}
+
+
+def test_the_catalogue_names_each_exercise_once():
+    names = [e.name for e in EXERCISES]
+    assert len(names) == len(set(names)), "duplicate exercise names in catalogue.toml"
+    assert len(EXERCISES) >= 3
+
+
+def test_exercise_numbers_in_file_names_follow_the_catalogue_order():
+    for exercise in EXERCISES:
+        assert exercise.name.startswith(f"ex{exercise.number:02d}_"), (
+            f"{exercise.name} is exercise {exercise.number} in catalogue.toml: name it ex{exercise.number:02d}_..."
+        )
+
+
+@pytest.mark.parametrize("exercise", EXERCISES, ids=lambda e: e.name)
+def test_each_exercise_has_stub_solution_tests_hints_and_lesson(exercise):
+    for target in TARGETS:
+        assert exercise.source(target).is_file(), f"{exercise.name}: {exercise.source(target)} is missing"
+    assert exercise.test_file().is_file(), f"{exercise.name}: {exercise.test_file()} is missing"
+    assert len(exercise.hints) >= 2, f"{exercise.name}: give at least two hints, from a nudge to nearly the answer"
+    assert all(h.strip() for h in exercise.hints), f"{exercise.name}: an empty hint"
+    assert exercise.title.strip() and exercise.concept.strip()
+    assert (ROOT / exercise.chapter.lesson).is_file(), f"{exercise.chapter.id}: lesson {exercise.chapter.lesson} is missing"
+
+
+@pytest.mark.parametrize("exercise", EXERCISES, ids=lambda e: e.name)
+def test_each_stub_is_a_documented_stub(exercise):
+    source = exercise.source("exercises").read_text(encoding="utf-8")
+    tree = ast.parse(source)
+    assert ast.get_docstring(tree), f"{exercise.name}: the stub needs a module docstring for the learner"
+    assert "NotImplementedError" in source, f"{exercise.name}: the stub should raise NotImplementedError"
+    assert "https://requests.readthedocs.io" in source or "https://flask.palletsprojects.com" in source or (
+        exercise.chapter.id == "ch0_warm_up" and "https://" in source
+    ), f"{exercise.name}: the stub's docstring should link to the relevant docs"
+
+
+def test_exercises_and_solutions_mirror_each_other():
+    stubs, answers = exercise_files("exercises"), exercise_files("solutions")
+    assert stubs == answers, f"only in exercises/: {sorted(stubs - answers)}; only in solutions/: {sorted(answers - stubs)}"
+    listed = {f"{e.chapter.id}/{e.name}.py" for e in EXERCISES}
+    modules = {name for name in stubs if not name.endswith("__init__.py")}
+    assert modules == listed, f"not in catalogue.toml: {sorted(modules - listed)}; missing files: {sorted(listed - modules)}"
+
+
+def test_every_test_file_belongs_to_an_exercise():
+    tests = {p for p in (ROOT / "tests" / "exercises").rglob("test_*.py")}
+    assert tests == {e.test_file() for e in EXERCISES}
+
+
+@pytest.fixture(scope="module")
+def stub_results(tmp_path_factory: pytest.TempPathFactory, run_pytest) -> dict[str, list[tuple[str, str]]]:
+    """One run of every exercise suite against the untouched stubs: exercise name -> [(test, outcome message)]."""
+    report = tmp_path_factory.mktemp("integrity") / "stubs.xml"
+    run_pytest(ROOT, "tests/exercises", "--target", "exercises", "--no-focus", "-q", f"--junitxml={report}", timeout=300)
+    results: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for case in ElementTree.parse(report).getroot().iter("testcase"):
+        module = case.get("classname", "").rsplit(".", 1)[-1]
+        problem = case.find("failure")
+        if problem is None:
+            problem = case.find("error")
+        outcome = "passed" if problem is None else (problem.get("message") or "") + (problem.text or "")
+        results[module.removeprefix("test_")].append((case.get("name", "?"), outcome))
+    return results
+
+
+@pytest.mark.parametrize("exercise", EXERCISES, ids=lambda e: e.name)
+def test_every_test_fails_against_the_stub_as_not_started(exercise, stub_results):
+    cases = stub_results.get(exercise.name)
+    assert cases, f"{exercise.name}: no test ran for it"
+    passing = [name for name, outcome in cases if outcome == "passed"]
+    assert not passing, f"{exercise.name}: these tests pass against the untouched stub, so they cannot fail: {passing}"
+    unclear = [name for name, outcome in cases if "not started yet" not in outcome]
+    assert not unclear, f"{exercise.name}: these tests fail on the stub without saying 'not started yet': {unclear}"
+
+
+def test_catalogue_loader_rejects_broken_entries(tmp_path):
+    (tmp_path / "catalogue.toml").write_text('[[chapters]]\nid = "c"\ntitle = "t"\nlesson = "l"\n[[exercises]]\nname = "x"\n')
+    with pytest.raises(Exception, match="missing or unknown key"):
+        load(tmp_path)
+    assert isinstance(CATALOGUE, Catalogue)
