@@ -317,3 +317,58 @@ def journal_text(entries: Sequence[Mapping[str, Any]], last: int = 5) -> str:
     skipped = len(entries) - last
     head = f"(and {skipped} earlier)\n" if skipped > 0 else ""
     return head + "\n".join(lines)
+
+
+class FakeSleep:
+    """A stand-in for `time.sleep`, passed to learner code as `sleep=`: records each wait instead of waiting.
+
+    `then(seconds)` runs after each recorded wait (e.g. `kitchen.advance`, so the kitchen's clock
+    moves as if the time had passed). After `limit` waits the test fails: the code never gives up.
+    """
+
+    def __init__(self, then: Any = None, *, limit: int = 100) -> None:
+        self.calls: list[float] = []
+        self.then = then
+        self.limit = limit
+
+    def __repr__(self) -> str:
+        return "sleep"
+
+    def __call__(self, seconds: float) -> None:
+        __tracebackhide__ = True
+        if isinstance(seconds, bool) or not isinstance(seconds, (int, float)):
+            raise TypeError(f"sleep() takes a number of seconds, not {type(seconds).__name__} {seconds!r}")
+        if seconds < 0:
+            raise ValueError(f"sleep length must be non-negative, got {seconds!r}")
+        self.calls.append(seconds)
+        if len(self.calls) > self.limit:
+            fail(
+                f"Your code waited {len(self.calls)} times and was still going: it never gives up.",
+                expected=f"at most {self.limit} waits, then stop (return or raise)",
+                actual=_sleeps_text(self.calls[:8]) + ", ...",
+                hint="Count the tries and stop at the limit the docstring gives.",
+            )
+        if self.then is not None:
+            self.then(seconds)
+
+
+def _sleeps_text(seconds: Sequence[float]) -> str:
+    if not seconds:
+        return "no wait at all"
+    return ", then ".join(f"sleep({s:g})" for s in seconds)
+
+
+def expect_sleeps(sleep: FakeSleep, expected: Sequence[float], *, hint: str | None = None) -> None:
+    """The code waited exactly these seconds, in this order, through the `sleep` it was given."""
+    __tracebackhide__ = True
+    got = list(sleep.calls)
+    if len(got) == len(expected) and all(abs(a - b) <= 1e-6 for a, b in zip(got, expected)):
+        return
+    if not got:
+        summary = "Your code never waited between tries: it hammers the kitchen."
+        hint = hint or "Wait with the `sleep` function you were given (not `time.sleep`), so the tests can see it."
+    elif len(got) != len(expected):
+        summary = f"Your code waited {len(got)} time(s); the tests expected {len(expected)}."
+    else:
+        summary = "Your code waited, but not for the right number of seconds."
+    fail(summary, expected=_sleeps_text(expected), actual=_sleeps_text(got), hint=hint)
