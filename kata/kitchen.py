@@ -69,6 +69,26 @@ class Kitchen:
     def set_open(self, is_open: bool) -> None:
         self._admin("POST", "state", {"open": is_open})
 
+    def api(self, method: str, path: str, body: Any = None, headers: dict[str, str] | None = None) -> Any:
+        """Call the restaurant's public API as the test (set-up, checks): the parsed JSON answer.
+
+        Like any request it is journaled, rate-limited and faulted; a 4xx/5xx raises KitchenError.
+        """
+        data = None if body is None else json.dumps(body).encode("utf-8")
+        sent = {"Accept": "application/json", **self._headers, **(headers or {})}
+        if data is not None:
+            sent["Content-Type"] = "application/json"
+        request = urllib.request.Request(f"{self.url}{path}", data=data, method=method, headers=sent)
+        try:
+            with urllib.request.urlopen(request, timeout=ADMIN_TIMEOUT) as response:
+                raw = response.read()
+        except urllib.error.HTTPError as error:
+            detail = error.read().decode("utf-8", "replace")
+            raise KitchenError(f"{method} {path} answered {error.code}: {detail}") from None
+        except (urllib.error.URLError, OSError) as error:
+            raise KitchenError(f"The kitchen at {self.url} cannot be reached: {error}") from None
+        return json.loads(raw) if raw else None
+
 
 class LiveKitchen:
     """The restaurant served in a background thread for the length of a test session."""
