@@ -61,9 +61,11 @@ def pytest_report_header(config: pytest.Config) -> str:
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Tag each test with its exercise and run exercises in catalogue order."""
+    """Tag each test with its exercise (and `kitchen` if it uses the live kitchen); run in catalogue order."""
     catalogue = config.stash[CATALOGUE_KEY]
     for item in items:
+        if "kitchen" in getattr(item, "fixturenames", ()):
+            item.add_marker("kitchen")
         exercise = catalogue.for_test_file(item.path)
         if exercise is not None:
             item.stash[EXERCISE_KEY] = exercise
