@@ -8,6 +8,7 @@ urllib from the standard library, so that requests-mock, which patches
 
 from __future__ import annotations
 
+import base64
 import json
 import threading
 import urllib.error
@@ -88,6 +89,11 @@ class Kitchen:
         except (urllib.error.URLError, OSError) as error:
             raise KitchenError(f"The kitchen at {self.url} cannot be reached: {error}") from None
         return json.loads(raw) if raw else None
+
+    def token(self, username: str = "ada", password: str = "lovelace") -> str:
+        """A fresh bearer token for a demo guest (POST /auth/token with HTTP Basic, journaled like any call)."""
+        basic = base64.b64encode(f"{username}:{password}".encode("utf-8")).decode("ascii")
+        return str(self.api("POST", "/auth/token", headers={"Authorization": f"Basic {basic}"})["access_token"])
 
 
 class LiveKitchen:
