@@ -372,3 +372,129 @@ def expect_sleeps(sleep: FakeSleep, expected: Sequence[float], *, hint: str | No
     else:
         summary = "Your code waited, but not for the right number of seconds."
     fail(summary, expected=_sleeps_text(expected), actual=_sleeps_text(got), hint=hint)
+
+
+def expect_prepared(
+    built: Any,
+    *,
+    call: str,
+    method: str,
+    path: str,
+    query: Mapping[str, str | Sequence[str]] | None = None,
+    headers: Mapping[str, str] | None = None,
+    json: Any = _ABSENT,
+    hint: str | None = None,
+) -> Sent:
+    """Check a request that learner code built but did not send (a `requests.PreparedRequest`).
+
+    The same checks and messages as `expect_request`, without the timeout (a
+    prepared request has none yet); `call` describes the call that returned it.
+    """
+    __tracebackhide__ = True
+    import requests
+
+    if not isinstance(built, requests.PreparedRequest):
+        fix = "call `.prepare()` on your Request" if isinstance(built, requests.Request) else "return the request itself"
+        fail(
+            f"Called {call}.",
+            expected="a requests.PreparedRequest, built with `requests.Request(...).prepare()`",
+            actual=f"{show(built)} (returned)",
+            hint=f"Build the request and {fix}; do not send it.",
+        )
+    return expect_request(
+        _Built([built]), method=method, path=path, query=query, headers=headers, json=json, timeout=False, hint=hint
+    )
+
+
+@dataclass
+class _Built:
+    """Prepared requests dressed as requests-mock's history, so `expect_request` can check them."""
+
+    request_history: list[Any]
+
+
+def expect_no_header(requests_mock: Any, name: str, *, index: int = -1, hint: str | None = None) -> Sent:
+    """The request (the last one by default) does not carry the header `name` at all."""
+    __tracebackhide__ = True
+    sent = sent_requests(requests_mock)
+    if not sent:
+        fail("Your code sent no request to the kitchen.", expected=f"a request without {name}", actual="no request at all")
+    request = sent[index]
+    if request.header(name) is not None:
+        fail(
+            f"This request must not carry a {name} header.",
+            expected=f"no {name} header",
+            actual=request.describe(),
+            hint=hint or f"Add {name} to the headers only when you have a value for it (a None becomes the text 'None').",
+        )
+    return request
+
+
+def expect_timeout(requests_mock: Any, expected: Any, *, index: int = -1, hint: str | None = None) -> Sent:
+    """The request (the last one by default) was sent with exactly this `timeout=`, e.g. `(3.05, 2)`."""
+    __tracebackhide__ = True
+    sent = sent_requests(requests_mock)
+    if not sent:
+        fail("Your code sent no request to the kitchen.", expected=f"a request with timeout={expected!r}", actual="no request at all")
+    request = sent[index]
+    got = request.timeout
+    if isinstance(expected, tuple):
+        same = isinstance(got, tuple) and len(got) == len(expected) and all(
+            _numbers(a, b) and abs(a - b) <= 1e-9 for a, b in zip(got, expected)
+        )
+    else:
+        same = _numbers(got, expected) and abs(got - expected) <= 1e-9
+    if not same:
+        fail(
+            "The timeout your code sent is not the one the docstring asks for.",
+            expected=f"timeout={expected!r}",
+            actual=request.describe(),
+            hint=hint,
+        )
+    return request
+
+
+class FakeClock:
+    """A stand-in for `time.monotonic`, passed to learner code as `clock=`: time moves only when the code waits.
+
+    Pass `fake.sleep` (a FakeSleep) as `sleep=`: each wait moves the clock forward, then runs
+    `then(seconds)` (e.g. `kitchen.advance`). `pass_time(s)` moves it without a wait (a slow answer).
+    Like `time.monotonic()` it does not start at 0. Once more than `give_up_after` seconds have
+    passed the test fails: the code never stops waiting.
+    """
+
+    def __init__(self, then: Any = None, *, start: float = 1000.0, give_up_after: float = 3600.0) -> None:
+        self.start = start
+        self.now = start
+        self.then = then
+        self.give_up_after = give_up_after
+        self.sleep = FakeSleep(self._waited, limit=10**9)
+
+    def __repr__(self) -> str:
+        return "clock"
+
+    def __call__(self) -> float:
+        return self.now
+
+    @property
+    def elapsed(self) -> float:
+        """Seconds passed since the start."""
+        return self.now - self.start
+
+    def pass_time(self, seconds: float) -> None:
+        self.now += seconds
+
+    def _waited(self, seconds: float) -> None:
+        __tracebackhide__ = True
+        self.now += seconds
+        if self.elapsed > self.give_up_after:
+            fail(
+                f"Your code waited {len(self.sleep.calls)} times, {self.elapsed:g} seconds in all, "
+                "and was still going: it never gives up.",
+                expected="stop (return or raise) once the deadline has passed",
+                actual=_sleeps_text(self.sleep.calls[:6]) + ", ...",
+                hint="Measure the time with the `clock` you were given: `clock()` now minus `clock()` when you "
+                "started. Stop once that reaches the deadline.",
+            )
+        if self.then is not None:
+            self.then(seconds)
