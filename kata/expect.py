@@ -418,14 +418,14 @@ def expect_no_header(requests_mock: Any, name: str, *, index: int = -1, hint: st
     __tracebackhide__ = True
     sent = sent_requests(requests_mock)
     if not sent:
-        fail("Your code sent no request to the kitchen.", expected=f"a request without {name}", actual="no request at all")
+        fail("Your code sent no request to the kitchen.", expected=f"no {name} header", actual="no request at all")
     request = sent[index]
     if request.header(name) is not None:
         fail(
             f"This request must not carry a {name} header.",
             expected=f"no {name} header",
             actual=request.describe(),
-            hint=hint or f"Add {name} to the headers only when you have a value for it (a None becomes the text 'None').",
+            hint=hint or f"Add {name} to the headers only when you have a value for it.",
         )
     return request
 
@@ -435,7 +435,7 @@ def expect_timeout(requests_mock: Any, expected: Any, *, index: int = -1, hint: 
     __tracebackhide__ = True
     sent = sent_requests(requests_mock)
     if not sent:
-        fail("Your code sent no request to the kitchen.", expected=f"a request with timeout={expected!r}", actual="no request at all")
+        fail("Your code sent no request to the kitchen.", expected=f"timeout={expected!r}", actual="no request at all")
     request = sent[index]
     got = request.timeout
     if isinstance(expected, tuple):
