@@ -375,9 +375,9 @@ def expect_sleeps(sleep: FakeSleep, expected: Sequence[float], *, hint: str | No
 
 
 def expect_prepared(
-    built: Any,
+    built: Called,
     *,
-    call: str,
+    base: str,
     method: str,
     path: str,
     query: Mapping[str, str | Sequence[str]] | None = None,
@@ -385,24 +385,35 @@ def expect_prepared(
     json: Any = _ABSENT,
     hint: str | None = None,
 ) -> Sent:
-    """Check a request that learner code built but did not send (a `requests.PreparedRequest`).
+    """Check a request that learner code built but did not send: `built = call(...)` must return a PreparedRequest.
 
     The same checks and messages as `expect_request`, without the timeout (a
-    prepared request has none yet); `call` describes the call that returned it.
+    prepared request has none yet), plus the URL must start with `base`.
     """
     __tracebackhide__ = True
     import requests
 
-    if not isinstance(built, requests.PreparedRequest):
-        fix = "call `.prepare()` on your Request" if isinstance(built, requests.Request) else "return the request itself"
+    request = built.value
+    if not isinstance(request, requests.PreparedRequest):
+        fix = "return the request itself"
+        if isinstance(request, requests.Request):
+            fix = "call `.prepare()` on your Request"
         fail(
-            f"Called {call}.",
+            f"Called {built.text}.",
             expected="a requests.PreparedRequest, built with `requests.Request(...).prepare()`",
-            actual=f"{show(built)} (returned)",
+            actual=f"{show(request)} (returned)",
             hint=f"Build the request and {fix}; do not send it.",
         )
+    url = request.url or ""
+    if not url.startswith(base.rstrip("/") + "/"):
+        fail(
+            "Your request goes to the wrong kitchen.",
+            expected=f"{method.upper()} {base.rstrip('/')}{path}",
+            actual=f"{request.method} {url}",
+            hint="Start the URL with the base_url your function was given, then add the path.",
+        )
     return expect_request(
-        _Built([built]), method=method, path=path, query=query, headers=headers, json=json, timeout=False, hint=hint
+        _Built([request]), method=method, path=path, query=query, headers=headers, json=json, timeout=False, hint=hint
     )
 
 
