@@ -17,7 +17,7 @@ from .data import DISHES_BY_ID, MENU
 from .kitchen import STATES, seconds_until_ready, status_at
 from .problems import ApiError
 from .store import State, current_state
-from .validation import PATCH_TYPES, Checker, json_body, path_id, query_args
+from .validation import BIG_ID, PATCH_TYPES, Checker, json_body, path_id, query_args, query_int
 
 bp = Blueprint("orders", __name__)
 
@@ -91,7 +91,7 @@ def _read_order(body: Any, *, partial: bool) -> tuple[Checker, dict[str, Any]]:
     changes: dict[str, Any] = {}
     if body is not None:
         if "table_id" in body:
-            changes["table_id"] = check.integer(body["table_id"], "table_id", 1, 10**15)
+            changes["table_id"] = check.integer(body["table_id"], "table_id", 1, BIG_ID)
         if "items" in body:
             changes["items"] = _lines(check, body["items"])
         if "notes" in body:
@@ -124,7 +124,7 @@ def list_orders() -> Response:
     state = current_state()
     if "status" in args and args["status"] not in STATES:
         raise ApiError("invalid-query", f"status={args['status']!r} is not one of {', '.join(STATES)}.")
-    table_id = path_id(args["table_id"], "table") if "table_id" in args else None
+    table_id = query_int(args, "table_id", 0, BIG_ID, default=0) if "table_id" in args else None
     with state.lock:
         now = state.clock.now()
         orders = [order_json(state, order, now) for order in state.orders.values()]

@@ -15,7 +15,7 @@ from flask import Blueprint, Response, jsonify, request
 
 from .problems import ApiError
 from .store import State, current_state
-from .validation import Checker, json_body, path_id, query_args
+from .validation import BIG_ID, Checker, json_body, path_id, query_args, query_int
 
 bp = Blueprint("payments", __name__)
 
@@ -74,7 +74,7 @@ def pay() -> Response:
         tip = 0.0
         if body is not None:
             if "order_id" in body:
-                order_id = check.integer(body["order_id"], "order_id", 1, 10**15)
+                order_id = check.integer(body["order_id"], "order_id", 1, BIG_ID)
                 if order_id is not None and order_id not in state.orders:
                     check.error("order_id", f"there is no order {order_id}")
             if "amount" in body:
@@ -111,7 +111,7 @@ def pay() -> Response:
 @bp.get("/payments")
 def list_payments() -> Response:
     args = query_args(("order_id",))
-    order_id = path_id(args["order_id"], "order") if "order_id" in args else None
+    order_id = query_int(args, "order_id", 0, BIG_ID, default=0) if "order_id" in args else None
     state = current_state()
     with state.lock:
         payments = [

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from typing import Any, NamedTuple
+from urllib.parse import quote
 
 from flask import Flask, Response, current_app, request
 from werkzeug.exceptions import HTTPException, MethodNotAllowed
@@ -204,7 +205,7 @@ def problem(
         "hint": hint or kind.hint,
     }
     try:
-        body["instance"] = request.path
+        body["instance"] = quote(request.path, safe="/!$&'()*+,;=:@-._~", errors="replace")
     except RuntimeError:  # outside a request
         pass
     body.update(extra)

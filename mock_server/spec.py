@@ -18,13 +18,14 @@ from .data import CATEGORIES, MENU
 from .faults import MAX_LATENCY_MS
 from .kitchen import STATES
 from .orders import MAX_LINES, MAX_NOTES, MAX_QUANTITY
+from .problems import PROBLEMS
 from .payments import MAX_AMOUNT, MAX_KEY
-from .reviews import DEFAULT_LIMIT, MAX_LIMIT
+from .reviews import CURSOR_PATTERN, DEFAULT_LIMIT, MAX_LIMIT
 from .tables import MAX_PARTY
+from .validation import BIG_ID
 
 JSON = "application/json"
 PROBLEM = "application/problem+json"
-BIG_ID = 10**15
 
 
 def ref(name: str) -> dict:
@@ -405,6 +406,8 @@ def _paths() -> dict[str, dict]:
         "GetOrder": link("getOrder", "order_id"),
         "ChangeOrder": link("changeOrder", "order_id"),
         "CancelOrder": link("cancelOrder", "order_id"),
+        "ReplaceOrder": link("replaceOrder", "order_id"),
+        "ServeOrder": link("serveOrder", "order_id"),
     }
     return {
         "/": {
@@ -432,7 +435,7 @@ def _paths() -> dict[str, dict]:
                 "What an error type means (the `type` of every problem answer)",
                 {"200": ok({"type": "string"}, "A page about the problem type.", media="text/html"),
                  "404": use("NotFound")},
-                params=[path_param("slug", "The last part of a problem's type.", {"type": "string"})],
+                params=[path_param("slug", "The last part of a problem's type.", {"type": "string", "enum": list(PROBLEMS)})],
                 example={"path": "/problems/validation-error"},
             )
         },
@@ -509,7 +512,7 @@ def _paths() -> dict[str, dict]:
                 "All orders, optionally for one table or in one status",
                 {"200": ok("Orders")},
                 params=[
-                    query("table_id", integer(0), "Only this table's orders."),
+                    query("table_id", integer(0, BIG_ID), "Only this table's orders."),
                     query("status", {"type": "string", "enum": list(STATES)}, "Only orders in this status."),
                 ],
                 example={"path": "/orders?table_id=1"},
@@ -628,7 +631,7 @@ def _paths() -> dict[str, dict]:
                 {"200": ok("ReviewPage", "A page. Follow `next` (or the Link header) for more.", "Link")},
                 params=[
                     query("limit", integer(1, MAX_LIMIT), f"Page size (default {DEFAULT_LIMIT})."),
-                    query("cursor", {"type": "string"}, "The `next` value of the previous page."),
+                    query("cursor", {"type": "string", "pattern": CURSOR_PATTERN}, "The `next` value of the previous page."),
                 ],
                 example={"path": "/reviews?limit=5"},
             ),
@@ -672,7 +675,7 @@ def _paths() -> dict[str, dict]:
                 "Payments",
                 "Charges made, optionally for one order",
                 {"200": ok("Payments")},
-                params=[query("order_id", integer(0), "Only this order's payments.")],
+                params=[query("order_id", integer(0, BIG_ID), "Only this order's payments.")],
                 example={"path": "/payments?order_id=1"},
             ),
         },

@@ -17,6 +17,7 @@ from flask import request
 from .problems import ApiError
 
 JSON_TYPES = ("application/json",)
+BIG_ID = 10**15  # the largest id a body or query may name (ids in paths: up to 18 digits)
 PATCH_TYPES = ("application/json", "application/merge-patch+json")
 
 
@@ -172,7 +173,7 @@ def query_int(args: dict[str, str], name: str, low: int, high: int, default: int
     if name not in args:
         return default
     text = args[name]
-    if not (text.isascii() and text.isdigit() and len(text) <= 9 and low <= int(text) <= high):
+    if not (text.isascii() and text.isdigit() and len(text) <= 18 and low <= int(text) <= high):
         raise query_error(name, text, f"a whole number from {low} to {high}")
     return int(text)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import logging
 
 import pytest
@@ -15,8 +16,8 @@ def app(caplog):
     app = create_app({"CLOCK": "manual", "RATE_LIMIT": None, "SPECIALS_DELAY": 0.0})
     with caplog.at_level(logging.ERROR, logger=app.logger.name):
         yield app
-    errors = [record for record in caplog.records if record.name == app.logger.name]
-    assert not errors, f"the server logged unexpected errors: {[record.getMessage() for record in errors]}"
+    errors = [record.getMessage() for record in caplog.records if record.name == app.logger.name]
+    assert not errors, f"the server logged unexpected errors: {errors}"
 
 
 @pytest.fixture
@@ -26,6 +27,49 @@ def client(app):
 
 
 @pytest.fixture
+def state(app):
+    """The default tenant's ``State`` object (to look behind the API)."""
+    return app.extensions["mock_server.store"].state()
+
+
+@pytest.fixture
 def table(client):
     """The id of a freshly seated table for two."""
     return client.post("/tables", json={"name": "Ada", "party_size": 2}).get_json()["id"]
+
+
+@pytest.fixture
+def order(client, table):
+    """A freshly placed order (JSON) at ``table``: 2 x dish 11, 1 x dish 19."""
+    items = [{"dish_id": 11, "quantity": 2}, {"dish_id": 19, "quantity": 1}]
+    return client.post("/orders", json={"table_id": table, "items": items}).get_json()
+
+
+@pytest.fixture
+def token(client):
+    """A bearer token for ada."""
+    return client.post("/auth/token", auth=("ada", "lovelace")).get_json()["access_token"]
+
+
+def advance(client, seconds):
+    """Move the manual kitchen clock forward."""
+    return client.post("/__admin/clock", json={"advance": seconds}).get_json()["now"]
+
+
+def assert_problem(response, status):
+    """The response is an RFC 9457 problem with a hint and the given status."""
+    __tracebackhide__ = True
+    assert response.status_code == status, response.get_data(as_text=True)
+    assert response.mimetype == "application/problem+json"
+    body = response.get_json()
+    assert {"type", "title", "status", "detail", "hint"} <= set(body), body
+    assert body["status"] == status
+    return body
+
+
+def snapshot(state):
+    """Everything a request could change, for "state unchanged" checks."""
+    with state.lock:
+        return copy.deepcopy(
+            (state.tables, state.orders, state.payments, state.idempotency, state.tokens, state.reviews, dict(state.ids))
+        )

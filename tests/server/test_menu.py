@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-PROBLEM = "application/problem+json"
+from .conftest import assert_problem
+
 
 
 def test_health(client):
@@ -52,10 +53,7 @@ def test_menu_sorts(client, sort, key, reverse):
      "max_price=inf", "sort=popularity", "categroy=pizza", "category=pizza&category=main"],
 )
 def test_menu_rejects_bad_queries(client, query):
-    response = client.get(f"/menu?{query}")
-    assert response.status_code == 400
-    assert response.mimetype == PROBLEM
-    assert response.get_json()["hint"]
+    assert_problem(client.get(f"/menu?{query}"), 400)
 
 
 def test_menu_etag_gives_304(client):
@@ -76,7 +74,4 @@ def test_one_dish(client):
 
 @pytest.mark.parametrize("dish_id", ["0", "999", "abc", "-1", "1.5", "9" * 40, "%C3%A9"])
 def test_unknown_dish_is_404_problem(client, dish_id):
-    response = client.get(f"/menu/{dish_id}")
-    assert response.status_code == 404
-    assert response.mimetype == PROBLEM
-    assert {"type", "title", "status", "detail", "hint"} <= set(response.get_json())
+    assert_problem(client.get(f"/menu/{dish_id}"), 404)
