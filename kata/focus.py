@@ -48,6 +48,8 @@ class FocusReporter:
         self.enabled = target == "exercises" and config.getoption("kata_focus")
         self.results: dict[int, ExerciseResult] = defaultdict(ExerciseResult)
         self._by_nodeid: dict[str, Exercise] = {}
+        # False when the run covers one exercise (`kata check N`): it cannot know the kata-wide progress.
+        self.whole_kata = True
 
     def track(self, nodeid: str, exercise: Exercise) -> None:
         """Count the results of test `nodeid` towards `exercise`."""
@@ -103,7 +105,8 @@ class FocusReporter:
         done = self.done_count()
         colour = {"green": True} if focus is None else {"yellow": True}
         tr.write_line("")
-        tr.write_line(f"Progress: {done}/{total} exercises done {progress_bar(done, total)}", bold=True, **colour)
+        if self.whole_kata:
+            tr.write_line(f"Progress: {done}/{total} exercises done {progress_bar(done, total)}", bold=True, **colour)
         if focus is None:
             if done == total:
                 tr.write_line("Every exercise passes. The kitchen salutes you!", green=True)
