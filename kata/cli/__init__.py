@@ -1,0 +1,38 @@
+"""The `kata` command: the learner's companion (see `kata --help`).
+
+Split by job: `args` parses the command line, `run` runs the tests in a child
+pytest, `state` remembers hints and backups in `.kata/`, `output` writes to
+the terminal, `watch` is the save-and-rerun loop, `commands/` has one module
+per verb. Start-up stays light (no pytest, requests or flask in this process)
+so `kata check` costs little more than the test run it starts.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+from typing import Sequence
+
+from kata.catalogue import CatalogueError
+
+VERBS = ("progress", "check", "next", "hint", "watch", "reset", "compare", "serve", "doctor")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from kata.cli.args import parser
+
+    args = parser().parse_args(argv)
+    verb = args.command or "progress"
+    module = importlib.import_module(f"kata.cli.commands.{verb}")
+    try:
+        return int(module.run(args))
+    except CatalogueError as error:
+        print(f"kata: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # `kata progress | head`: the reader left; say nothing more
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1

@@ -1,0 +1,45 @@
+"""The command line: one sub-command per verb, `kata` alone meaning `kata progress`."""
+
+from __future__ import annotations
+
+import argparse
+
+DESCRIPTION = "Your companion for the Restaurant API Kata: where you are, what is next, and a fast feedback loop."
+EPILOG = "EXERCISE is a number (3), a name (ex03_is_it_open) or the start of one (ex03, is_it)."
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="kata", description=DESCRIPTION, epilog=EPILOG)
+    verbs = top.add_subparsers(dest="command", metavar="COMMAND")
+
+    verbs.add_parser("progress", help="where you are: every chapter and exercise, from a run of the tests (the default)")
+
+    check = verbs.add_parser("check", help="run one exercise's tests (the next unfinished one by default)")
+    check.add_argument("exercise", nargs="?", metavar="EXERCISE", help="default: the whole kata, focused on the first unfinished exercise")
+
+    verbs.add_parser("next", help="what to do next: the exercise, the file to open, the task in short")
+
+    hint = verbs.add_parser("hint", help="the next hint for an exercise (ask again for the next one)")
+    hint.add_argument("exercise", metavar="EXERCISE")
+    hint.add_argument("--all", action="store_true", help="show every hint of the exercise")
+
+    watch = verbs.add_parser("watch", help="re-run the current exercise every time you save a file in exercises/")
+    watch.add_argument("exercise", nargs="?", metavar="EXERCISE", help="start here (default: the first unfinished exercise)")
+    mode = watch.add_mutually_exclusive_group()
+    mode.add_argument("--poll", action="store_true", help="look for changes every half second (network drives, some VMs)")
+    mode.add_argument("--manual", action="store_true", help="do not watch files: press r to run the tests")
+
+    reset = verbs.add_parser("reset", help="put an exercise's stub back as it was (your version is backed up)")
+    reset.add_argument("exercise", metavar="EXERCISE")
+    reset.add_argument("--yes", "-y", action="store_true", help="do not ask first")
+
+    compare = verbs.add_parser("compare", help="your file beside the reference solution, as a unified diff")
+    compare.add_argument("exercise", metavar="EXERCISE")
+    compare.add_argument("--peek", action="store_true", help="show it even though the exercise does not pass yet")
+
+    serve = verbs.add_parser("serve", help="start the restaurant, for exploring with a browser or curl")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: %(default)s)")
+    serve.add_argument("--port", type=int, default=8000, help="port, 0 for any free one (default: %(default)s)")
+
+    verbs.add_parser("doctor", help="pre-flight check: Python, dependencies, the kitchen, write access")
+    return top

@@ -1,0 +1,45 @@
+"""`kata hint EXERCISE [--all]`: the next hint each time (remembered in `.kata/`), or all of them."""
+
+from __future__ import annotations
+
+import argparse
+
+from kata.catalogue import Exercise
+from kata.cli.learner import catalogue as load_catalogue
+from kata.cli.output import Output
+from kata.cli.state import State
+
+
+def show_hint(out: Output, exercise: Exercise, index: int) -> None:
+    total = len(exercise.hints)
+    out.line(out.bold(f"Hint {index + 1} of {total}") + f" for exercise {exercise.number}, {exercise.title}:")
+    out.line(f"  {exercise.hints[index]}")
+
+
+def run(args: argparse.Namespace) -> int:
+    out = Output()
+    catalogue = load_catalogue()
+    exercise = catalogue.find(args.exercise)
+    total = len(exercise.hints)
+    if total == 0:
+        out.line(f"Exercise {exercise.number} has no hints. Its docstring and {exercise.chapter.lesson} explain the idea.")
+        return 0
+    state = State(catalogue.root)
+    seen = min(state.hints_shown(exercise), total)
+    if args.all or seen >= total:
+        for index in range(total):
+            if index:
+                out.line("")
+            show_hint(out, exercise, index)
+        state.set_hints_shown(exercise, total)
+        out.line("")
+        out.line(f"That is every hint. Still stuck? {out.code(f'kata compare {exercise.number} --peek')} shows the reference solution.")
+        return 0
+    show_hint(out, exercise, seen)
+    state.set_hints_shown(exercise, seen + 1)
+    out.line("")
+    if seen + 1 < total:
+        out.line(out.dim(f"Ask again ({out.code(f'kata hint {exercise.number}')}) for a bigger hint; {total - seen - 1} left."))
+    else:
+        out.line(out.dim("That was the last hint, the nearest to the answer."))
+    return 0

@@ -1,0 +1,43 @@
+"""`kata next`: the first unfinished exercise (from a run of the tests), the file to open, the task in short."""
+
+from __future__ import annotations
+
+import argparse
+import textwrap
+
+from kata.cli import run as runner
+from kata.cli.commands.progress import describe, report_broken_run
+from kata.cli.learner import catalogue as load_catalogue
+from kata.cli.learner import shown, task_in_short
+from kata.cli.output import Output
+
+
+def run(args: argparse.Namespace) -> int:
+    out = Output()
+    catalogue = load_catalogue()
+    out.status("Running the tests to see where you are...")
+    found, test_run = runner.states(catalogue)
+    out.clear_status()
+    if test_run.returncode not in (0, 1) or test_run.timed_out:
+        return report_broken_run(out, test_run)
+    exercise = runner.first_unfinished(catalogue, found)
+    if exercise is None:
+        out.line(out.good("Every exercise passes. The kitchen salutes you!"))
+        return 0
+    total = len(catalogue.exercises)
+    out.line(out.bold(f"Next: exercise {exercise.number} of {total}, {exercise.title}") + f"  ({exercise.chapter.title})")
+    out.line(f"  open:   {out.code(shown(exercise.source('exercises'), catalogue))}")
+    out.line(f"  idea:   {exercise.concept}")
+    out.line(f"  lesson: {exercise.chapter.lesson}")
+    out.line(f"  state:  {describe(found.get(exercise.name))}")
+    task = task_in_short(exercise)
+    if task:
+        out.line("  task:")
+        out.line(textwrap.indent(textwrap.dedent(task), "    "))
+    out.line("")
+    number = exercise.number
+    out.line(
+        f"Then: {out.code(f'kata check {number}')}, or {out.code('kata watch')} to re-run on every save; "
+        f"{out.code(f'kata hint {number}')} when stuck."
+    )
+    return 0

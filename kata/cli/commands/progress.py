@@ -1,0 +1,69 @@
+"""`kata` / `kata progress`: every chapter and exercise with its state, from one run of all the tests."""
+
+from __future__ import annotations
+
+import argparse
+
+from kata.catalogue import Catalogue
+from kata.cli import run as runner
+from kata.cli.learner import catalogue as load_catalogue
+from kata.cli.output import Output
+
+
+def describe(state: runner.ExerciseState | None) -> str:
+    if state is None:
+        return "no tests yet"
+    if state.state == "in progress":
+        return f"in progress: {state.passed} of {state.tests} tests pass"
+    return state.state
+
+
+def report_broken_run(out: Output, run: runner.Run) -> int:
+    """Say why a test run gave no results; returns the exit code. None if the run was fine."""
+    if run.timed_out:
+        out.line(out.bad("The tests did not finish in time.") + " Does a loop in your code never end? Every request needs a `timeout=`.")
+        return 1
+    out.line(out.bad(f"The tests could not run (pytest exit code {run.returncode}). What pytest said:"))
+    out.line("\n".join(run.output.rstrip().splitlines()[-40:]))
+    return 2
+
+
+def show(out: Output, catalogue: Catalogue, found: dict[str, runner.ExerciseState]) -> None:
+    total = len(catalogue.exercises)
+    done = sum(1 for e in catalogue.exercises if e.name in found and found[e.name].state == "done")
+    bar = out.bar(done, total)
+    out.line(out.bold(f"Progress: {done}/{total} exercises done") + (f"  {bar}" if bar else ""))
+    width = max((len(e.label()) for e in catalogue.exercises), default=0)
+    for chapter in catalogue.chapters:
+        exercises = [e for e in catalogue.exercises if e.chapter == chapter]
+        if not exercises:
+            continue
+        out.line("")
+        out.line(out.bold(chapter.title))
+        for exercise in exercises:
+            state = found.get(exercise.name)
+            name = state.state if state else "not started"
+            symbol = out.symbols[name]
+            colour = {"done": ("green",), "in progress": ("yellow",), "not started": ("dim",)}[name]
+            out.line(f"  {out.style(symbol, *colour)} {exercise.label().ljust(width)}  {out.style(describe(state), *colour)}")
+    out.line("")
+    following = runner.first_unfinished(catalogue, found)
+    if following is None:
+        out.line(out.good("Every exercise passes. The kitchen salutes you!"))
+    else:
+        out.line(
+            f"Next: exercise {following.number}, {following.title}: "
+            f"{out.code(f'kata check {following.number}')}, or {out.code('kata watch')} to re-run it on every save."
+        )
+
+
+def run(args: argparse.Namespace) -> int:
+    out = Output()
+    catalogue = load_catalogue()
+    out.status(f"Running the tests of {len(catalogue.exercises)} exercises...")
+    found, test_run = runner.states(catalogue)
+    out.clear_status()
+    if test_run.returncode not in (0, 1) or test_run.timed_out:
+        return report_broken_run(out, test_run)
+    show(out, catalogue, found)
+    return 0

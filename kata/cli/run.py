@@ -1,0 +1,140 @@
+"""Run the exercise tests in a child `python -m pytest`, so learner code can never take the CLI down.
+
+The child is the learner's own run (`--target exercises`, focused output),
+made quick: only the tests that are needed, and no third-party pytest plugins
+but requests-mock (auto-loading every installed plugin can cost seconds).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from kata.catalogue import Catalogue, Exercise
+
+HOOKS = "kata.cli.pytest_hooks"
+PYTEST_ARGS = (
+    "-q", "--no-header", "-rN", "--target", "exercises",
+    "-p", "requests_mock", "-p", HOOKS,
+    "-p", "no:doctest", "-p", "no:pastebin", "-p", "no:junitxml", "-p", "no:legacypath",
+)  # fmt: skip
+ONE_EXERCISE_TIMEOUT = 120.0
+WHOLE_KATA_TIMEOUT = 900.0
+
+
+@dataclass
+class Run:
+    returncode: int
+    output: str = ""  # only when captured
+    timed_out: bool = False
+
+    @property
+    def passed(self) -> bool:
+        return self.returncode == 0
+
+
+@dataclass(frozen=True)
+class ExerciseState:
+    state: str  # "done", "in progress" or "not started"
+    passed: int = 0
+    failed: int = 0
+    not_started: int = 0
+
+    @property
+    def tests(self) -> int:
+        return self.passed + self.failed + self.not_started
+
+
+def child_env(capture: bool) -> dict[str, str]:
+    env = dict(os.environ)
+    env["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
+    if capture:
+        env["PYTHONIOENCODING"] = "utf-8"
+    return env
+
+
+def forget_bytecode(exercises: tuple[Exercise, ...] | list[Exercise]) -> None:
+    """Drop cached bytecode of learner files: a save within the second of the last run must not run stale code."""
+    for exercise in exercises:
+        try:
+            Path(importlib.util.cache_from_source(str(exercise.source("exercises")))).unlink()
+        except (OSError, NotImplementedError, ValueError):
+            pass
+
+
+def run_pytest(root: Path, args: list[str], *, capture: bool, timeout: float) -> Run:
+    command = [sys.executable, "-m", "pytest", *PYTEST_ARGS, *args]
+    pipe = subprocess.PIPE if capture else None
+    process = subprocess.Popen(
+        command,
+        cwd=str(root),
+        env=child_env(capture),
+        stdin=subprocess.DEVNULL,
+        stdout=pipe,
+        stderr=subprocess.STDOUT if capture else None,
+        encoding="utf-8" if capture else None,
+        errors="replace" if capture else None,
+    )
+    try:
+        output, _ = process.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        output, _ = process.communicate()
+        return Run(returncode=-1, output=output or "", timed_out=True)
+    except KeyboardInterrupt:
+        try:
+            process.wait(timeout=2)
+        except subprocess.TimeoutExpired:
+            process.kill()
+        raise
+    return Run(returncode=process.returncode, output=output or "")
+
+
+def check(catalogue: Catalogue, exercise: Exercise | None, *, capture: bool = False) -> Run:
+    """One exercise's tests (or, with None, the whole kata's, focused on the first unfinished one)."""
+    if exercise is None:
+        forget_bytecode(catalogue.exercises)
+        args, timeout = ["tests/exercises"], WHOLE_KATA_TIMEOUT
+    else:
+        forget_bytecode([exercise])
+        args, timeout = [exercise.test_file().relative_to(catalogue.root).as_posix(), "--kata-one"], ONE_EXERCISE_TIMEOUT
+    return run_pytest(catalogue.root, args, capture=capture, timeout=timeout)
+
+
+def states(catalogue: Catalogue) -> tuple[dict[str, ExerciseState], Run]:
+    """Every exercise's state, from one run of every exercise's tests."""
+    forget_bytecode(catalogue.exercises)
+    handle, name = tempfile.mkstemp(prefix="kata-results-", suffix=".json")
+    os.close(handle)
+    results = Path(name)
+    try:
+        run = run_pytest(catalogue.root, ["tests/exercises", f"--kata-results={results}"], capture=True, timeout=WHOLE_KATA_TIMEOUT)
+        try:
+            data = json.loads(results.read_text(encoding="utf-8") or "{}")
+        except (OSError, ValueError):
+            data = {}
+    finally:
+        results.unlink()
+    found = {
+        name: ExerciseState(
+            state=str(r.get("state", "not started")),
+            passed=int(r.get("passed", 0)),
+            failed=int(r.get("failed", 0)),
+            not_started=int(r.get("not_started", 0)),
+        )
+        for name, r in data.get("exercises", {}).items()
+    }
+    return found, run
+
+
+def first_unfinished(catalogue: Catalogue, found: dict[str, ExerciseState]) -> Exercise | None:
+    for exercise in catalogue.exercises:
+        if exercise.name not in found or found[exercise.name].state != "done":
+            return exercise
+    return None
