@@ -1,0 +1,123 @@
+"""Exercise 12: get_token(base_url, username, password) trades HTTP Basic credentials for a bearer token."""
+
+import base64
+
+import requests
+import requests_mock as rm
+
+from kata.expect import call, expect_request, expect_true, raises, sent_requests
+
+BASE = "http://kitchen.test"
+TOKEN = {"access_token": "tok-grace-8f2a", "token_type": "Bearer", "expires_in": 3600}
+UNAUTHORIZED = {
+    "type": "/problems/unauthorized",
+    "title": "Authentication required",
+    "status": 401,
+    "detail": "Unknown username or wrong password.",
+}
+BASIC = "Basic " + base64.b64encode(b"grace:hopper").decode("ascii")
+BASIC_HINT = (
+    "Pass the credentials as `auth=(username, password)`: requests writes the `Authorization: Basic ...` header "
+    "for you. Not in a JSON body, not in the query string."
+)
+
+
+def test_sends_a_post_to_auth_token(exercise, requests_mock):
+    requests_mock.register_uri(rm.ANY, f"{BASE}/auth/token", json=TOKEN)
+    call(exercise.get_token, BASE, "grace", "hopper")
+    expect_request(
+        requests_mock,
+        method="POST",
+        path="/auth/token",
+        count=1,
+        hint="Getting a token creates something new at the kitchen: send one `requests.post` to /auth/token.",
+    )
+
+
+def test_sends_the_credentials_with_http_basic(exercise, requests_mock):
+    requests_mock.register_uri(rm.ANY, f"{BASE}/auth/token", json=TOKEN)
+    call(exercise.get_token, BASE, "grace", "hopper")
+    expect_request(requests_mock, method="POST", path="/auth/token", headers={"Authorization": BASIC}, hint=BASIC_HINT)
+
+
+def test_the_password_stays_out_of_the_body_and_the_address(exercise, requests_mock):
+    requests_mock.register_uri(rm.ANY, f"{BASE}/auth/token", json=TOKEN)
+    call(exercise.get_token, BASE, "grace", "hopper")
+    for sent in sent_requests(requests_mock):
+        body = (sent.body or b"").decode("utf-8", "replace")
+        expect_true(
+            "hopper" not in sent.url and "hopper" not in body,
+            "The password travels only in the Authorization header: not in the address, not in the body.",
+            expected="POST /auth/token with `Authorization: Basic ...` and no body",
+            actual=sent.describe(),
+            hint=BASIC_HINT,
+        )
+
+
+def test_returns_the_access_token(exercise, requests_mock):
+    requests_mock.post(f"{BASE}/auth/token", json=TOKEN)
+    call(exercise.get_token, BASE, "grace", "hopper").returns(
+        "tok-grace-8f2a", hint="Return `response.json()['access_token']`: the token string, not the whole answer."
+    )
+
+
+def test_wrong_credentials_raise_wrong_credentials(exercise, requests_mock):
+    requests_mock.post(
+        f"{BASE}/auth/token",
+        status_code=401,
+        headers={"WWW-Authenticate": 'Basic realm="restaurant", charset="UTF-8"'},
+        json=UNAUTHORIZED,
+    )
+    raises(
+        exercise.WrongCredentials,
+        exercise.get_token,
+        BASE,
+        "grace",
+        "grasshopper",
+        hint="Check `response.status_code == 401` before reading the body, and `raise WrongCredentials(...)`.",
+    )
+
+
+def test_other_errors_are_not_about_the_password(exercise, requests_mock):
+    requests_mock.post(
+        f"{BASE}/auth/token",
+        status_code=503,
+        headers={"Retry-After": "5"},
+        json={"title": "Service Unavailable", "status": 503, "detail": "The front desk is on a break."},
+    )
+    hint = "Only a 401 means wrong credentials. For any other error status, call `response.raise_for_status()`."
+    error = raises(requests.HTTPError, exercise.get_token, BASE, "grace", "hopper", hint=hint)
+    expect_true(
+        not isinstance(error, exercise.WrongCredentials),
+        "A 503 is not a wrong password: do not tell the guest their password is wrong when the kitchen is down.",
+        expected="requests.HTTPError",
+        actual=f"WrongCredentials: {error}",
+        hint=hint,
+    )
+
+
+def test_live_token_opens_the_door(exercise, kitchen):
+    token = call(exercise.get_token, kitchen.url, "ada", "lovelace").value
+    expect_true(
+        isinstance(token, str) and len(token) > 10,
+        "get_token(kitchen, 'ada', 'lovelace') should return the access token, a long string.",
+        actual=repr(token)[:300],
+        hint="Return `response.json()['access_token']`.",
+    )
+    me = kitchen.api("GET", "/me", headers={"Authorization": f"Bearer {token}"})
+    expect_true(
+        me["username"] == "ada",
+        "The token your code returned should say 'ada' to the kitchen.",
+        actual=repr(me),
+    )
+
+
+def test_live_wrong_password(exercise, kitchen):
+    raises(
+        exercise.WrongCredentials,
+        exercise.get_token,
+        kitchen.url,
+        "ada",
+        "babbage",
+        hint="The live kitchen answered 401: raise WrongCredentials.",
+    )

@@ -1,0 +1,63 @@
+"""Exercise 13: who_am_i(base_url, token) shows the token as `Authorization: Bearer <token>`."""
+
+import requests
+
+from kata.expect import call, expect_request, raises
+
+BASE = "http://kitchen.test"
+TOKEN = "tok-ada-5Jq9"
+ME = {"username": "ada", "name": "Ada Lovelace"}
+BEARER_HINT = (
+    "Send the token in the Authorization header, after the word Bearer and a space: "
+    "`headers={'Authorization': f'Bearer {token}'}`. Not in the address."
+)
+
+
+def test_asks_get_me_with_the_bearer_header(exercise, requests_mock):
+    requests_mock.get(f"{BASE}/me", json=ME)
+    call(exercise.who_am_i, BASE, TOKEN)
+    expect_request(
+        requests_mock,
+        method="GET",
+        path="/me",
+        query={},
+        headers={"Authorization": f"Bearer {TOKEN}"},
+        count=1,
+        hint=BEARER_HINT,
+    )
+
+
+def test_sends_the_token_it_was_given(exercise, requests_mock):
+    requests_mock.get(f"{BASE}/me", json={"username": "grace", "name": "Grace Hopper"})
+    call(exercise.who_am_i, BASE, "another-token-77")
+    expect_request(
+        requests_mock, method="GET", path="/me", headers={"Authorization": "Bearer another-token-77"}, hint=BEARER_HINT
+    )
+
+
+def test_returns_who_you_are(exercise, requests_mock):
+    requests_mock.get(f"{BASE}/me", json=ME)
+    call(exercise.who_am_i, BASE, TOKEN).returns(ME, hint="Return `response.json()`: the dict, not the response.")
+
+
+def test_a_refused_token_raises_http_error(exercise, requests_mock):
+    requests_mock.get(
+        f"{BASE}/me",
+        status_code=401,
+        headers={"WWW-Authenticate": 'Bearer realm="restaurant", error="invalid_token"'},
+        json={"title": "Authentication required", "status": 401, "detail": "This token has expired."},
+    )
+    raises(
+        requests.HTTPError,
+        exercise.who_am_i,
+        BASE,
+        TOKEN,
+        hint="The kitchen answered 401: there is nobody to return. Call `response.raise_for_status()`.",
+    )
+
+
+def test_live_kitchen_knows_you(exercise, kitchen):
+    token = kitchen.token("grace", "hopper")
+    call(exercise.who_am_i, kitchen.url, token).returns(
+        {"username": "grace", "name": "Grace Hopper"}, hint=BEARER_HINT
+    )
