@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from kata.catalogue import Exercise
+from kata.catalogue import Catalogue, Exercise
 from kata.cli.learner import catalogue as load_catalogue
 from kata.cli.output import Output
 from kata.cli.state import State
@@ -16,17 +16,15 @@ def show_hint(out: Output, exercise: Exercise, index: int) -> None:
     out.line(f"  {exercise.hints[index]}")
 
 
-def run(args: argparse.Namespace) -> int:
-    out = Output()
-    catalogue = load_catalogue()
-    exercise = catalogue.find(args.exercise)
+def give(out: Output, catalogue: Catalogue, exercise: Exercise, every: bool = False) -> None:
+    """Show the next hint of `exercise` (or all of them) and remember how many were shown."""
     total = len(exercise.hints)
     if total == 0:
         out.line(f"Exercise {exercise.number} has no hints. Its docstring and {exercise.chapter.lesson} explain the idea.")
-        return 0
+        return
     state = State(catalogue.root)
     seen = min(state.hints_shown(exercise), total)
-    if args.all or seen >= total:
+    if every or seen >= total:
         for index in range(total):
             if index:
                 out.line("")
@@ -34,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
         state.set_hints_shown(exercise, total)
         out.line("")
         out.line(f"That is every hint. Still stuck? {out.code(f'kata compare {exercise.number} --peek')} shows the reference solution.")
-        return 0
+        return
     show_hint(out, exercise, seen)
     state.set_hints_shown(exercise, seen + 1)
     out.line("")
@@ -42,4 +40,9 @@ def run(args: argparse.Namespace) -> int:
         out.line(out.dim(f"Ask again ({out.code(f'kata hint {exercise.number}')}) for a bigger hint; {total - seen - 1} left."))
     else:
         out.line(out.dim("That was the last hint, the nearest to the answer."))
+
+
+def run(args: argparse.Namespace) -> int:
+    catalogue = load_catalogue()
+    give(Output(), catalogue, catalogue.find(args.exercise), every=args.all)
     return 0

@@ -1,0 +1,144 @@
+"""`kata watch [EXERCISE] [--poll | --manual]`: re-run the current exercise on every save.
+
+The screen is cleared and the exercise's tests run again each time a file
+under `exercises/` is saved (or `r` is pressed). When the exercise passes the
+loop says so, offers the comparison with the reference solution, and waits:
+the learner moves on with `n` (or Enter) when they have had a look.
+"""
+
+from __future__ import annotations
+
+import argparse
+import queue
+
+from kata.catalogue import Catalogue, Exercise
+from kata.cli import run as runner
+from kata.cli import watch
+from kata.cli.commands import compare, hint
+from kata.cli.learner import catalogue as load_catalogue
+from kata.cli.learner import shown
+from kata.cli.output import Output
+
+
+class Session:
+    def __init__(self, out: Output, catalogue: Catalogue, current: Exercise, found: dict[str, runner.ExerciseState]):
+        self.out = out
+        self.catalogue = catalogue
+        self.current = current
+        self.found = found
+        self.passed = False
+        self.how = "press r to run the tests"
+
+    def keys_line(self) -> str:
+        if self.passed:
+            return "[c] compare with the reference solution   [n] or Enter: next exercise   [q] quit"
+        return "[r] run again   [h] hint   [n] next exercise   [q] quit"
+
+    def run_tests(self, why: str) -> None:
+        out, exercise = self.out, self.current
+        out.clear()
+        total = len(self.catalogue.exercises)
+        out.line(out.bold(f"kata watch: exercise {exercise.number}/{total}, {exercise.title}") + f"  ({why})")
+        out.line(out.dim(f"your file: {shown(exercise.source('exercises'), self.catalogue)}"))
+        test_run = runner.check(self.catalogue, exercise)
+        self.passed = test_run.passed
+        if test_run.passed:
+            self.found[exercise.name] = runner.ExerciseState("done")
+        elif self.found.get(exercise.name, runner.ExerciseState("not started")).state == "done":
+            self.found[exercise.name] = runner.ExerciseState("in progress")
+        out.line("")
+        if test_run.timed_out:
+            out.line(out.bad("The tests did not finish in time.") + " Does a loop in your code never end?")
+        if self.passed:
+            out.line(out.good(f"{out.symbols['done']} Exercise {exercise.number} passes: {exercise.title}. Well done!"))
+            out.line("Take a look back at your code; the reference solution is one key away.")
+        out.line(out.dim(f"{self.how} in exercises/.  {self.keys_line()}"))
+
+    def following(self) -> Exercise | None:
+        """The next exercise not known to be done: after the current one, else from the start."""
+        exercises = self.catalogue.exercises
+        index = self.current.number - 1
+        for exercise in (*exercises[index + 1 :], *exercises[:index]):
+            state = self.found.get(exercise.name)
+            if state is None or state.state != "done":
+                return exercise
+        return None
+
+    def handle_key(self, key: str) -> bool:
+        """React to a key; False means quit."""
+        out = self.out
+        if key == "q":
+            return False
+        if key == "r" or (key == "\n" and not self.passed):
+            self.run_tests("r pressed")
+        elif key == "n" or (key == "\n" and self.passed):
+            following = self.following()
+            if following is None:
+                out.line(out.good("Every exercise passes. The kitchen salutes you!"))
+                return False
+            self.current = following
+            self.run_tests("next exercise")
+        elif key == "c":
+            if self.passed:
+                out.line("")
+                compare.show_diff(out, self.catalogue, self.current)
+                out.line("")
+                out.line(out.dim(self.keys_line()))
+            else:
+                out.line(f"The comparison opens once exercise {self.current.number} passes (or: kata compare {self.current.number} --peek).")
+        elif key == "h":
+            out.line("")
+            hint.give(out, self.catalogue, self.current)
+        return True
+
+
+def start(out: Output, catalogue: Catalogue, key: str | None) -> Session | None:
+    if key is not None:
+        return Session(out, catalogue, catalogue.find(key), {})
+    out.line("Running every exercise's tests to find where you are...")
+    found, test_run = runner.states(catalogue)
+    if test_run.returncode not in (0, 1) or test_run.timed_out:
+        from kata.cli.commands.progress import report_broken_run
+
+        report_broken_run(out, test_run)
+        return None
+    current = runner.first_unfinished(catalogue, found)
+    if current is None:
+        out.line(out.good("Every exercise passes. The kitchen salutes you!"))
+        return None
+    return Session(out, catalogue, current, found)
+
+
+def loop(session: Session, events: queue.Queue[watch.Event]) -> None:
+    session.run_tests("started")
+    while True:
+        event = events.get()
+        if event.kind == "save":
+            keys = watch.wait_for_quiet(events)
+            session.run_tests(f"you saved {shown(watch.Path(event.value), session.catalogue)}")
+            for key in keys:
+                if not session.handle_key(key.value):
+                    return
+        elif not session.handle_key(event.value):
+            return
+
+
+def run(args: argparse.Namespace) -> int:
+    out = Output()
+    catalogue = load_catalogue()
+    session = start(out, catalogue, args.exercise)
+    if session is None:
+        return 0
+    events: queue.Queue[watch.Event] = queue.Queue()
+    if not args.manual:
+        session.how = watch.start_watching(catalogue.root / "exercises", events, poll=args.poll)
+    keys = watch.Keys(events)
+    try:
+        loop(session, events)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        keys.restore()
+        watch.stop_watching()
+    out.line("Bye! Your work is in your files; `kata` shows your progress.")
+    return 0

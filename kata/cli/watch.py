@@ -1,0 +1,220 @@
+"""Where `kata watch` gets its events from: file saves under `exercises/`, and keys the learner presses.
+
+Both feed one queue of `Event`s. Saves come from watchdog (inotify, FSEvents,
+ReadDirectoryChangesW), or from watchdog's polling observer with `--poll`
+(network drives, some VMs and containers), or from a small stat() poller if
+watchdog is not installed. Keys are read one at a time on a terminal (cbreak
+mode on POSIX, msvcrt on Windows) or line by line from a pipe.
+"""
+
+from __future__ import annotations
+
+import os
+import queue
+import sys
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+POLL_INTERVAL = 0.5
+IGNORED_PARTS = ("__pycache__",)
+
+
+@dataclass(frozen=True)
+class Event:
+    kind: str  # "save" or "key"
+    value: str  # the saved file's path, or the key (lower case; "\n" for Enter)
+
+
+def is_learner_save(path: str) -> bool:
+    """A Python file, not bytecode, not an editor's backup or swap file."""
+    name = os.path.basename(path)
+    return name.endswith(".py") and not name.startswith((".", "#")) and not any(p in Path(path).parts for p in IGNORED_PARTS)
+
+
+# File watching ------------------------------------------------------------------------------------
+
+
+class StatPoller:
+    """Polls the size and modification time of every .py file (used when watchdog is not installed)."""
+
+    def __init__(self, folder: Path, emit: Callable[[str], None], interval: float = POLL_INTERVAL) -> None:
+        self.folder, self.emit, self.interval = folder, emit, interval
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._loop, name="kata-poll", daemon=True)
+
+    def _snapshot(self) -> dict[str, tuple[int, int]]:
+        seen = {}
+        for directory, folders, files in os.walk(self.folder):
+            folders[:] = [f for f in folders if f not in IGNORED_PARTS]
+            for name in files:
+                path = os.path.join(directory, name)
+                if is_learner_save(path):
+                    try:
+                        info = os.stat(path)
+                    except OSError:
+                        continue
+                    seen[path] = (info.st_mtime_ns, info.st_size)
+        return seen
+
+    def _loop(self) -> None:
+        before = self._snapshot()
+        while not self._stop.wait(self.interval):
+            now = self._snapshot()
+            for path in sorted(set(now) | set(before)):
+                if now.get(path) != before.get(path) and path in now:
+                    self.emit(path)
+            before = now
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+
+
+class WatchdogWatcher:
+    """watchdog's native observer for this platform, or its polling observer."""
+
+    def __init__(self, folder: Path, emit: Callable[[str], None], poll: bool) -> None:
+        from watchdog.events import FileSystemEventHandler
+        from watchdog.observers import Observer
+        from watchdog.observers.polling import PollingObserver
+
+        wanted = {"created", "modified", "moved", "closed"}  # not "opened"/"closed_no_write": test runs read the files
+
+        class Handler(FileSystemEventHandler):  # type: ignore[misc]
+            def on_any_event(self, event: Any) -> None:
+                if event.is_directory or event.event_type not in wanted:
+                    return
+                path = getattr(event, "dest_path", "") or event.src_path
+                path = os.fsdecode(path)
+                if is_learner_save(path):
+                    emit(path)
+
+        self.observer = PollingObserver(timeout=POLL_INTERVAL) if poll else Observer()
+        self.observer.schedule(Handler(), str(folder), recursive=True)
+
+    def start(self) -> None:
+        self.observer.start()
+
+    def stop(self) -> None:
+        self.observer.stop()
+        self.observer.join(2)
+
+
+def start_watching(folder: Path, events: queue.Queue[Event], *, poll: bool) -> str:
+    """Start putting saves under `folder` into `events`; returns how (for the learner to read)."""
+
+    def emit(path: str) -> None:
+        events.put(Event("save", path))
+
+    try:
+        watcher: Any = WatchdogWatcher(folder, emit, poll)
+        how = "looking for changes every half second" if poll else "watching for saves"
+        watcher.start()
+    except ImportError:
+        watcher, how = StatPoller(folder, emit), "looking for changes every half second (watchdog is not installed)"
+        watcher.start()
+    except OSError as error:  # e.g. the inotify watch limit
+        watcher, how = StatPoller(folder, emit), f"looking for changes every half second (file events failed: {error})"
+        watcher.start()
+    _watchers.append(watcher)
+    return how
+
+
+_watchers: list[Any] = []
+
+
+def stop_watching() -> None:
+    while _watchers:
+        _watchers.pop().stop()
+
+
+# Keys ---------------------------------------------------------------------------------------------
+
+
+class Keys:
+    """Reads keys into the queue from a daemon thread; `restore()` gives the terminal back."""
+
+    def __init__(self, events: queue.Queue[Event]) -> None:
+        self.events = events
+        self._restore: Callable[[], None] = lambda: None
+        try:
+            interactive = sys.stdin is not None and sys.stdin.isatty()
+        except (AttributeError, ValueError):
+            interactive = False
+        if interactive and sys.platform == "win32":
+            reader = self._windows_keys
+        elif interactive:
+            reader = self._posix_keys
+            self._cbreak()
+        else:
+            reader = self._lines
+        threading.Thread(target=reader, name="kata-keys", daemon=True).start()
+
+    def _put(self, key: str) -> None:
+        self.events.put(Event("key", "\n" if key in ("\r", "\n") else key.lower()))
+
+    def _cbreak(self) -> None:
+        import termios
+        import tty
+
+        fd = sys.stdin.fileno()
+        saved = termios.tcgetattr(fd)
+        tty.setcbreak(fd)
+        self._restore = lambda: termios.tcsetattr(fd, termios.TCSADRAIN, saved)
+
+    def _posix_keys(self) -> None:
+        fd = sys.stdin.fileno()
+        while True:
+            try:
+                data = os.read(fd, 8)
+            except OSError:
+                return
+            if not data:
+                return
+            if not data.startswith(b"\x1b"):  # skip arrow keys and other escape sequences
+                for char in data.decode("utf-8", "ignore"):
+                    self._put(char)
+
+    def _windows_keys(self) -> None:
+        import msvcrt
+
+        while True:
+            char = msvcrt.getwch()  # type: ignore[attr-defined]
+            if char in ("\x00", "\xe0"):  # a function or arrow key: its second half follows
+                msvcrt.getwch()  # type: ignore[attr-defined]
+                continue
+            if char == "\x03":
+                self._put("q")
+                return
+            self._put(char)
+
+    def _lines(self) -> None:
+        if sys.stdin is None:
+            return
+        for line in sys.stdin:
+            self._put(line.strip()[:1] or "\n")
+
+    def restore(self) -> None:
+        self._restore()
+        self._restore = lambda: None
+
+
+def wait_for_quiet(events: queue.Queue[Event], quiet: float = 0.15, longest: float = 0.6) -> list[Event]:
+    """Debounce: after a save, let the burst of events an editor makes settle; returns the keys that came in."""
+    keys = []
+    deadline = time.monotonic() + longest
+    while True:
+        left = min(quiet, deadline - time.monotonic())
+        if left <= 0:
+            return keys
+        try:
+            event = events.get(timeout=left)
+        except queue.Empty:
+            return keys
+        if event.kind == "key":
+            keys.append(event)
