@@ -1,0 +1,98 @@
+"""The OpenAPI document, the docs page and its examples, and the problem pages."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from openapi_spec_validator import validate
+
+from mock_server import spec
+from mock_server.docs import curl_command, example_request
+
+from .conftest import advance, assert_problem
+
+
+def test_spec_is_valid_openapi_3_1(client):
+    document = client.get("/openapi.json").get_json()
+    assert document["openapi"] == "3.1.0"
+    validate(document)
+
+
+def test_spec_describes_exactly_the_routes(app):
+    routed = set()
+    for rule in app.url_map.iter_rules():
+        if rule.endpoint == "static":
+            continue
+        path = re.sub(r"<(?:\w+:)?(\w+)>", r"{\1}", rule.rule)
+        routed |= {(method, path) for method in rule.methods - {"HEAD", "OPTIONS"}}
+    documented = {(method, path) for method, path, _ in spec.operations()}
+    assert routed == documented
+
+
+def test_every_operation_documents_its_errors_and_headers():
+    for method, path, op in spec.operations():
+        responses = op["responses"]
+        if not path.startswith("/__admin/"):
+            assert {"429", "500", "503"} <= set(responses), (method, path)
+        if "requestBody" in op:
+            assert {"400", "413", "415", "422"} <= set(responses), (method, path)
+        if "{" in path and path != "/guests/{username}/bill":
+            assert "404" in responses, (method, path)
+        if "201" in responses:
+            assert "Location" in responses["201"]["headers"], (method, path)
+    document = spec.document()
+    assert set(document["components"]["headers"]) >= {
+        "Location", "ETag", "Link", "Retry-After", "WWW-Authenticate", "Allow", "Idempotent-Replayed",
+    }
+
+
+def test_docs_page_works_offline(client):
+    page = client.get("/").get_data(as_text=True)
+    assert "the waiter" in page and "the kitchen" in page
+    assert not re.search(r"""(src|href)=["']?(https?:)?//""", page), "no external assets"
+    assert "<script" not in page and "@import" not in page
+    for method, path, op in spec.operations():
+        assert op["summary"].replace("'", "&#39;") in page or op["summary"] in page
+    assert page.count("<pre>") == len(spec.operations())
+
+
+def test_curl_examples_use_the_real_address(client):
+    page = client.get("/", base_url="http://127.0.0.1:8000").get_data(as_text=True)
+    assert "curl -i http://127.0.0.1:8000/health" in page
+
+
+def test_every_example_works_in_order(client):
+    """Replay each operation's x-example as its curl command would, in docs order."""
+    token = None
+    for method, _, op in spec.operations():
+        example = example_request(op)
+        path, headers = example["path"], dict(example["headers"])
+        if example.get("fresh") == "table":
+            created = client.post("/tables", json={"name": "Grace", "party_size": 4}).get_json()
+            path = path.replace("{id}", str(created["id"]))
+        elif example.get("fresh") == "order":
+            created = client.post("/orders", json=spec.ORDER_EXAMPLE).get_json()
+            path = path.replace("{id}", str(created["id"]))
+        if example.get("wait"):
+            advance(client, example["wait"])
+        auth = ("ada", "lovelace") if example.get("auth") == "basic" else None
+        if example.get("auth") == "bearer":
+            headers["Authorization"] = f"Bearer {token}"
+        kwargs = {"json": example["body"]} if "body" in example else {}
+        response = client.open(path, method=method, headers=headers, auth=auth, **kwargs)
+        assert response.status_code == example["status"], (method, path, response.get_data(as_text=True))
+        if op["operationId"] == "createToken":
+            token = response.get_json()["access_token"]
+        assert curl_command(method, "http://127.0.0.1:8000", op).startswith(("curl", "ID=", "#"))
+
+
+@pytest.mark.parametrize("slug", ["not-found", "validation-error", "idempotency-key-reused"])
+def test_problem_pages(client, slug):
+    response = client.get(f"/problems/{slug}")
+    assert response.status_code == 200 and response.mimetype == "text/html"
+    assert "Hint:" in response.get_data(as_text=True)
+
+
+def test_unknown_problem_page(client):
+    assert_problem(client.get("/problems/nope"), 404)
