@@ -85,7 +85,7 @@ class Sent:
 
     def describe(self) -> str:
         lines = [f"{self.method} {self.url}"]
-        interesting = {k: v for k, v in self.headers.items() if k.lower() not in _BORING_HEADERS}
+        interesting = {k: v for k, v in self.headers.items() if _shown(k, v)}
         if interesting:
             lines.append("headers: " + ", ".join(f"{k}: {v}" for k, v in interesting.items()))
         if self.body:
@@ -97,7 +97,21 @@ class Sent:
         return "\n".join(lines)
 
 
-_BORING_HEADERS = {"user-agent", "accept-encoding", "accept", "connection", "content-length"}
+# Headers requests always sends, left out of messages (shown when not requests' default, if one is given).
+_BORING_HEADERS = {
+    "user-agent": None,
+    "accept-encoding": None,
+    "accept": "*/*",
+    "connection": None,
+    "content-length": None,
+}
+
+
+def _shown(name: str, value: str) -> bool:
+    if name.lower() not in _BORING_HEADERS:
+        return True
+    default = _BORING_HEADERS[name.lower()]
+    return default is not None and value != default
 
 
 def sent_requests(requests_mock: Any) -> list[Sent]:
@@ -433,7 +447,7 @@ def expect_no_header(requests_mock: Any, name: str, *, index: int = -1, hint: st
     request = sent[index]
     if request.header(name) is not None:
         fail(
-            f"This request must not carry a {name} header.",
+            f"This request must not carry the {name} header.",
             expected=f"no {name} header",
             actual=request.describe(),
             hint=hint or f"Add {name} to the headers only when you have a value for it.",
