@@ -1,0 +1,149 @@
+"""The mutation gate's reading of mutmut's output (tools/mutation_gate.py); mutmut itself is not run here."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _load_gate():
+    spec = importlib.util.spec_from_file_location("mutation_gate", ROOT / "tools" / "mutation_gate.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up by name
+    spec.loader.exec_module(module)
+    return module
+
+
+gate = _load_gate()
+KEY = "solutions.ch1_first_contact.ex03_is_it_open.x_is_open__mutmut_6"
+METHOD_KEY = "solutions.ch7_capstone.ex24_client.xǁRestaurantClientǁbook__mutmut_3"
+
+SOURCE = '''"""Exercise 3."""
+
+import requests
+
+
+def is_open(base_url: str) -> bool:
+    """Return True if the kitchen answers GET /health with 200."""
+    try:
+        response = requests.get(f"{base_url}/health", timeout=5)
+    except requests.exceptions.ConnectionError:
+        return False
+    return response.status_code == 200
+
+
+class RestaurantClient:
+    @property
+    def name(self) -> str:
+        return "x"
+
+    def book(self, seats: int) -> dict:
+        response = requests.post("/tables", json={"seats": seats}, timeout=5)
+        response.raise_for_status()
+        return response.json()
+'''
+
+SHOW_FUNCTION = """# solutions.ch1_first_contact.ex03_is_it_open.x_is_open__mutmut_6: survived
+--- solutions/ch1_first_contact/ex03_is_it_open.py
++++ solutions/ch1_first_contact/ex03_is_it_open.py
+@@ -1,7 +1,7 @@
+ def is_open(base_url: str) -> bool:
+     \"\"\"Return True if the kitchen answers GET /health with 200.\"\"\"
+     try:
+-        response = requests.get(f"{base_url}/health", timeout=5)
++        response = requests.get(f"{base_url}/health", timeout=6)
+     except requests.exceptions.ConnectionError:
+         return False
+     return response.status_code == 200
+"""
+
+SHOW_METHOD = """# key: survived
+--- solutions/ch7_capstone/ex24_client.py
++++ solutions/ch7_capstone/ex24_client.py
+@@ -1,4 +1,4 @@
+ def book(self, seats: int) -> dict:
+     response = requests.post("/tables", json={"seats": seats}, timeout=5)
+-    response.raise_for_status()
++    pass
+     return response.json()
+"""
+
+
+def test_reads_every_mutant_and_its_status():
+    text = f"    {KEY}: survived\n    {METHOD_KEY}: no tests\nsome other line\n    a.b.x_f__mutmut_1: killed\n"
+    mutants = gate.parse_results(text)
+    assert [(m.key, m.status) for m in mutants] == [
+        (KEY, "survived"),
+        (METHOD_KEY, "no tests"),
+        ("a.b.x_f__mutmut_1", "killed"),
+    ]
+
+
+def test_names_the_exercise_file_and_function_of_a_mutant():
+    function = gate.Mutant(KEY, "survived")
+    method = gate.Mutant(METHOD_KEY, "survived")
+    assert (function.exercise, function.path, function.function) == (
+        "ch1_first_contact/ex03_is_it_open",
+        "solutions/ch1_first_contact/ex03_is_it_open.py",
+        ("is_open", None),
+    )
+    assert (method.exercise, method.function) == ("ch7_capstone/ex24_client", ("book", "RestaurantClient"))
+
+
+def test_places_the_change_on_its_line_of_the_file():
+    changed, line = gate.locate(SHOW_FUNCTION, SOURCE, "is_open", None)
+    assert line == 9
+    assert changed == [
+        '-        response = requests.get(f"{base_url}/health", timeout=5)',
+        '+        response = requests.get(f"{base_url}/health", timeout=6)',
+    ]
+    assert gate.locate(SHOW_METHOD, SOURCE, "book", "RestaurantClient")[1] == 22
+
+
+def test_a_function_it_cannot_find_has_no_line():
+    assert gate.locate(SHOW_FUNCTION, SOURCE, "is_closed", None)[1] is None
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "note"),
+    [
+        ("r = requests.get(url, timeout=5)", "r = requests.get(url, timeout=6)", "timeout"),
+        ("r = requests.get(url, timeout=5)", "r = requests.get(url, timeout=None)", ""),
+        ("r = requests.get(url, timeout=5)", "r = requests.get(url, )", ""),
+        ('requests.get(u, headers={"Authorization": t})', 'requests.get(u, headers={"AUTHORIZATION": t})', "header"),
+        ('wait = response.headers.get("Retry-After", "")', 'wait = response.headers.get("retry-after", "")', "header"),
+        ('return requests.Request("GET", url).prepare()', 'return requests.Request("get", url).prepare()', "method"),
+        ('if method == "GET":', 'if method == "get":', ""),
+        ('params["vegetarian"] = "true"', 'params["vegetarian"] = "TRUE"', ""),
+        ('body = {"name": name}', 'body = {"NAME": name}', ""),
+    ],
+)
+def test_labels_only_shapes_that_are_always_equivalent(old, new, note):
+    label = gate.note_for([f"-{old}", f"+{new}"])
+    assert note in label if note else label == "", label
+
+
+def test_the_rate_counts_timeouts_as_killed_and_leaves_out_skipped():
+    mutants = [
+        gate.Mutant("s.c.e.x_f__mutmut_1", "killed"),
+        gate.Mutant("s.c.e.x_f__mutmut_2", "timeout"),
+        gate.Mutant("s.c.e.x_f__mutmut_3", "survived"),
+        gate.Mutant("s.c.e.x_f__mutmut_4", "no tests"),
+        gate.Mutant("s.c.e.x_f__mutmut_5", "skipped"),
+    ]
+    assert gate.rate(mutants) == (2, 4, 0.5)
+
+
+def test_the_table_has_a_row_per_exercise_and_flags_those_under_the_threshold():
+    mutants = [gate.Mutant(f"solutions.ch1.ex03.x_f__mutmut_{i}", "killed") for i in range(9)]
+    mutants += [gate.Mutant("solutions.ch1.ex04.x_g__mutmut_1", "survived")]
+    rows = gate.table(mutants, threshold=0.9)
+    assert rows[2].startswith("ch1/ex03") and rows[2].endswith("100.0%")
+    assert rows[3].startswith("ch1/ex04") and rows[3].endswith("0.0%  <")
+    assert rows[-1].startswith("all") and rows[-1].endswith("90.0%")

@@ -1,0 +1,358 @@
+"""The mutation gate: do the exercise tests catch a wrong answer?
+
+Runs mutmut (configured in `[tool.mutmut]` of pyproject.toml) over `solutions/`
+against `tests/exercises/` with `--target solutions`, then prints the kill rate
+per exercise and overall, and every mutant the tests let through (file, line,
+diff). Exits 1 when the overall kill rate is under the threshold, 2 when mutmut
+itself could not run.
+
+    python tools/mutation_gate.py                  # the whole kata (what `tox -e mutants` runs)
+    python tools/mutation_gate.py --only ex05      # one exercise (any part of its module name)
+    python tools/mutation_gate.py --keep           # leave mutants/ for `mutmut show NAME` / `mutmut browse`
+
+The kill rate is mutmut's own: (killed + timeout) / (all mutants - skipped).
+A mutant no test runs ("no tests") counts as a survivor: it is a gap too.
+Maintainers only: needs mutmut 3 (Python >= 3.10, Linux or macOS; WSL on Windows).
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Sequence
+
+ROOT = Path(__file__).resolve().parent.parent
+# Measured on the first chapters (see docs/maintainers.md): raise it as the suites grow, never under 0.90.
+THRESHOLD = 0.90
+KILLED = ("killed", "timeout")  # a mutant the tests stopped, by failing or by running out of time
+NOT_COUNTED = ("skipped",)  # left out of the rate, as mutmut's own score does
+RESULT_LINE = re.compile(r"^\s*(?P<key>\S+__mutmut_\d+): (?P<status>.+?)\s*$")
+HUNK = re.compile(r"^@@ -(?P<start>\d+)(?:,\d+)? \+\d+(?:,\d+)? @@")
+PROGRESS = re.compile(r"(\d+)/(\d+)  ")
+TIMEOUT_NUMBER = re.compile(r"(timeout\s*=\s*)[0-9.]+")
+STRING = re.compile(r"([\"'])(.*?)\1")
+REQUEST_CALL = re.compile(r"\b(?:[Rr]equest)\(\s*[\"']")  # requests.request("GET", ...), Request("GET", ...)
+METHODS = {"get", "post", "put", "patch", "delete", "head", "options"}
+HEADER_NAMES = {
+    "accept",
+    "authorization",
+    "cache-control",
+    "content-type",
+    "etag",
+    "idempotency-key",
+    "if-match",
+    "if-none-match",
+    "location",
+    "retry-after",
+    "user-agent",
+    "www-authenticate",
+}
+
+
+@dataclass
+class Mutant:
+    key: str  # e.g. solutions.ch1_first_contact.ex03_is_it_open.x_is_open__mutmut_6
+    status: str  # killed, survived, no tests, timeout, suspicious, skipped, not checked, ...
+    diff: list[str] = field(default_factory=list)  # the -/+ lines of `mutmut show`
+    line: int | None = None  # line of the first changed line in the original file
+    note: str = ""
+
+    @property
+    def module(self) -> str:
+        parts = self.key.split(".")
+        index = next(i for i in range(len(parts) - 1, -1, -1) if parts[i].startswith(("x_", "xǁ")))
+        return ".".join(parts[:index])
+
+    @property
+    def function(self) -> tuple[str, str | None]:
+        """(function name, class name or None), from mutmut's mangled name."""
+        mangled = self.key.split(".")[-1].partition("__mutmut_")[0]
+        if mangled.startswith("xǁ"):
+            _, cls, name = mangled.split("ǁ")
+            return name, cls
+        return mangled[2:], None
+
+    @property
+    def exercise(self) -> str:
+        """`<chapter>/<exercise>` for modules of solutions/, the module path otherwise."""
+        parts = self.module.split(".")
+        return "/".join(parts[1:]) if parts[0] == "solutions" and len(parts) > 1 else self.module
+
+    @property
+    def path(self) -> str:
+        return self.module.replace(".", "/") + ".py"
+
+    @property
+    def killed(self) -> bool:
+        return self.status in KILLED
+
+    @property
+    def counted(self) -> bool:
+        return self.status not in NOT_COUNTED
+
+
+# Running mutmut ------------------------------------------------------------------------------------
+
+
+def mutmut_command() -> list[str]:
+    """mutmut's console script next to this Python (`python -m mutmut` re-imports itself badly)."""
+    beside = Path(sys.executable).parent / ("mutmut.exe" if os.name == "nt" else "mutmut")
+    found = str(beside) if beside.is_file() else shutil.which("mutmut")
+    if found is None:
+        raise SystemExit("mutation gate: mutmut is not installed here. Run it with `tox -e mutants`.")
+    return [found]
+
+
+def run_mutmut(patterns: Sequence[str], max_children: int, log: Path, every: float = 20.0) -> int:
+    """`mutmut run`; its spinner output goes to `log`, a progress line to stdout every `every` seconds."""
+    command = [*mutmut_command(), "run", "--max-children", str(max_children), *patterns]
+    last_said = time.monotonic()
+    with (
+        log.open("wb") as out,
+        subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT) as mutmut,
+    ):
+        assert mutmut.stdout is not None
+        pipe = mutmut.stdout.fileno()
+        for chunk in iter(lambda: os.read(pipe, 4096), b""):
+            out.write(chunk)
+            progress = PROGRESS.findall(chunk.decode("utf-8", "replace"))
+            if progress and time.monotonic() - last_said >= every:
+                done, total = progress[-1]
+                print(f"  ... {done}/{total} mutants tested", flush=True)
+                last_said = time.monotonic()
+    return mutmut.returncode
+
+
+def read_results() -> list[Mutant]:
+    """Every mutant and its status, from `mutmut results --all true`."""
+    done = subprocess.run(
+        [*mutmut_command(), "results", "--all", "true"], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    if done.returncode != 0:
+        raise SystemExit(f"mutation gate: `mutmut results` failed:\n{done.stdout}{done.stderr}")
+    return parse_results(done.stdout)
+
+
+def parse_results(text: str) -> list[Mutant]:
+    mutants = []
+    for line in text.splitlines():
+        match = RESULT_LINE.match(line)
+        if match:
+            mutants.append(Mutant(match["key"], match["status"]))
+    return mutants
+
+
+def show(mutant: Mutant) -> str:
+    done = subprocess.run(
+        [*mutmut_command(), "show", mutant.key], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    return done.stdout if done.returncode == 0 else f"(mutmut show failed: {done.stderr.strip()})"
+
+
+# Reading a diff --------------------------------------------------------------------------------------
+
+
+def function_lines(source: str, name: str, cls: str | None) -> tuple[int, int] | None:
+    """First and last line (1-based, decorators included) of a top-level function or method."""
+    body = ast.parse(source).body
+    if cls is not None:
+        owner = next((node for node in body if isinstance(node, ast.ClassDef) and node.name == cls), None)
+        body = owner.body if owner else []
+    for node in body:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.name == name:
+            first = min([node.lineno] + [d.lineno for d in node.decorator_list])
+            return first, node.end_lineno or node.lineno
+    return None
+
+
+def locate(diff: str, source: str, name: str, cls: str | None) -> tuple[list[str], int | None]:
+    """The changed lines of a `mutmut show` diff, and the file line where the change starts.
+
+    mutmut diffs the function alone, so its hunk numbers count from the function's first line;
+    the old side of the hunk is found again in the original file to give a file line.
+    """
+    old_side: list[str] = []  # stripped old-side lines of the hunk (context and removed)
+    first_change: int | None = None  # index into old_side of the first removed line
+    changed: list[str] = []
+    in_hunk = False
+    for line in diff.splitlines():
+        if HUNK.match(line):
+            in_hunk = True
+            continue
+        if not in_hunk or not line or line.startswith(("---", "+++")):
+            continue
+        sign, text = line[0], line[1:]
+        if sign in "-+":
+            changed.append(line)
+        if sign in " -":
+            if sign == "-" and first_change is None:
+                first_change = len(old_side)
+            old_side.append(text.strip())
+        elif sign == "+" and first_change is None:
+            first_change = len(old_side)  # a pure insertion: point at the line it precedes
+    span = function_lines(source, name, cls)
+    if span is None or first_change is None:
+        return changed, None
+    lines = [text.strip() for text in source.splitlines()]
+    first, last = span
+    for start in range(first - 1, last):
+        if lines[start : start + len(old_side)] == old_side:
+            return changed, start + first_change + 1
+    return changed, None
+
+
+def note_for(changed: Sequence[str]) -> str:
+    """A label for a survivor of a shape that is equivalent whatever the exercise; "" otherwise.
+
+    Only shapes that no test can tell apart are labelled: a different number of seconds in
+    `timeout=`, and the case of a header name (requests keeps headers in a case-insensitive
+    dict) or of the method given to requests (which upper-cases it). Everything else is for a
+    person to judge.
+    """
+    removed = [line[1:] for line in changed if line.startswith("-")]
+    added = [line[1:] for line in changed if line.startswith("+")]
+    if len(removed) != 1 or len(added) != 1:
+        return ""
+    old, new = removed[0], added[0]
+    if TIMEOUT_NUMBER.search(old) and TIMEOUT_NUMBER.sub(r"\1N", old) == TIMEOUT_NUMBER.sub(r"\1N", new):
+        return "equivalent: only the number of seconds in timeout= changed"
+    if old != new and old.lower() == new.lower():
+        before = {m.group(2) for m in STRING.finditer(old)}
+        after = {m.group(2) for m in STRING.finditer(new)}
+        words = {w.lower() for w in before ^ after}
+        if words and words <= HEADER_NAMES and "headers" in old:
+            return "equivalent: header names are case-insensitive"
+        if words and words <= METHODS and REQUEST_CALL.search(old):
+            return "equivalent: requests upper-cases the method"
+    return ""
+
+
+def describe(mutant: Mutant) -> None:
+    """Fill in the diff, the line and the note of a surviving mutant."""
+    name, cls = mutant.function
+    try:
+        source = (ROOT / mutant.path).read_text(encoding="utf-8")
+    except OSError:
+        source = ""
+    diff = show(mutant)
+    mutant.diff, mutant.line = locate(diff, source, name, cls) if source else ([], None)
+    if not mutant.diff:
+        mutant.diff = [line for line in diff.splitlines() if line][:6]
+    mutant.note = note_for(mutant.diff)
+
+
+# Reporting -------------------------------------------------------------------------------------------
+
+
+def rate(mutants: Iterable[Mutant]) -> tuple[int, int, float]:
+    counted = [m for m in mutants if m.counted]
+    killed = sum(m.killed for m in counted)
+    return killed, len(counted), (killed / len(counted) if counted else 1.0)
+
+
+def table(mutants: Sequence[Mutant], threshold: float) -> list[str]:
+    by_exercise: dict[str, list[Mutant]] = {}
+    for mutant in mutants:
+        by_exercise.setdefault(mutant.exercise, []).append(mutant)
+    width = max([len(name) for name in by_exercise] + [len("exercise")])
+    head = f"{'exercise':<{width}}  mutants  killed  survived  no tests  other  kill rate"
+    rows = [head, "-" * len(head)]
+
+    def row(name: str, group: Sequence[Mutant]) -> str:
+        counts = Counter(m.status for m in group)
+        killed, counted, share = rate(group)
+        other = counted - killed - counts["survived"] - counts["no tests"]
+        flag = "" if share >= threshold else "  <"
+        return (
+            f"{name:<{width}}  {counted:>7}  {killed:>6}  {counts['survived']:>8}  {counts['no tests']:>8}"
+            f"  {other:>5}  {share:>8.1%}{flag}"
+        )
+
+    rows += [row(name, by_exercise[name]) for name in sorted(by_exercise)]
+    rows += ["-" * len(head), row("all", mutants)]
+    return rows
+
+
+def survivor_lines(survivors: Sequence[Mutant]) -> list[str]:
+    lines = []
+    for mutant in survivors:
+        where = f"{mutant.path}:{mutant.line}" if mutant.line else mutant.path
+        note = f"  ({mutant.note})" if mutant.note else ""
+        lines.append(f"{where}  {mutant.status}  {mutant.key.split('.')[-1]}{note}")
+        indent = min((len(t[1:]) - len(t[1:].lstrip()) for t in mutant.diff if t[1:].strip()), default=0)
+        lines += [f"    {t[0]} {t[1 + indent :]}" for t in mutant.diff]
+    return lines
+
+
+def tail_of(log: Path, count: int = 40) -> str:
+    """The end of mutmut's output, each spinner line shown in its last state."""
+    text = log.read_text(encoding="utf-8", errors="replace")
+    lines = [part.split("\r")[-1] for part in text.split("\n")]
+    return "\n".join([line for line in lines if line.strip()][-count:])
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--threshold", type=float, default=THRESHOLD, help=f"least kill rate (default {THRESHOLD})")
+    parser.add_argument("--only", action="append", default=[], metavar="PART", help="exercises whose module has PART")
+    parser.add_argument("--keep", action="store_true", help="leave mutants/ (for `mutmut show` and `mutmut browse`)")
+    parser.add_argument("--max-children", type=int, default=os.cpu_count() or 2, help="mutants tested at once")
+    args = parser.parse_args(argv)
+
+    mutants_dir = ROOT / "mutants"
+    shutil.rmtree(mutants_dir, ignore_errors=True)  # a fresh run: mutmut's cache cannot see edited tests
+    patterns = [f"solutions.*{part}*" for part in args.only]
+    started = time.monotonic()
+    try:
+        with tempfile.TemporaryDirectory(prefix="mutation-gate-") as scratch:
+            log = Path(scratch) / "mutmut.log"
+            print(f"mutation gate: mutmut run over solutions/ ({args.max_children} at once) ...", flush=True)
+            code = run_mutmut(patterns, args.max_children, log)
+            if code != 0:
+                print(tail_of(log))
+                print(f"mutation gate: mutmut run failed (exit {code}); its output ends above.")
+                return 2
+            mutants = read_results()
+        if patterns:
+            from fnmatch import fnmatch
+
+            mutants = [m for m in mutants if any(fnmatch(m.key, p) for p in patterns)]
+        if not mutants:
+            print("mutation gate: mutmut made no mutants (is [tool.mutmut] in pyproject.toml?)")
+            return 2
+        survivors = [m for m in mutants if m.counted and not m.killed]
+        with ThreadPoolExecutor(max_workers=max(args.max_children, 1)) as pool:
+            list(pool.map(describe, survivors))
+        survivors.sort(key=lambda m: (m.path, m.line or 0, m.key))
+    finally:
+        if not args.keep:
+            shutil.rmtree(mutants_dir, ignore_errors=True)
+
+    elapsed = time.monotonic() - started
+    print()
+    print("\n".join(table(mutants, args.threshold)))
+    if survivors:
+        print(f"\nSurviving mutants ({len(survivors)}): the tests pass with these changes to the reference solution")
+        print("\n".join(survivor_lines(survivors)))
+    killed, counted, share = rate(mutants)
+    verdict = "PASS" if share >= args.threshold else "FAIL"
+    print(
+        f"\nmutation gate: {killed}/{counted} mutants killed, {share:.1%} "
+        f"(threshold {args.threshold:.0%}): {verdict} in {elapsed:.0f} s"
+    )
+    return 0 if share >= args.threshold else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
