@@ -1,0 +1,127 @@
+"""Exercise 10: change_order PATCHes only what changes; a 409 (the kitchen is cooking) becomes KitchenAlreadyCooking."""
+
+import pytest
+import requests
+
+from kata.expect import call, expect_request, expect_true, raises
+
+BASE = "http://kitchen.test"
+CHANGED = {
+    "id": 4,
+    "table_id": 3,
+    "items": [{"dish_id": 11, "name": "Pizza Margherita", "quantity": 3, "unit_price": 9.0, "line_total": 27.0}],
+    "notes": "no basil",
+    "status": "received",
+    "total": 27.0,
+}
+COOKING = {
+    "type": "/problems/conflict",
+    "title": "Conflict with the current state",
+    "status": 409,
+    "detail": "Order 4 is cooking: it can only be changed while it is received.",
+    "hint": "Too late: the kitchen is already cooking it. Orders can change only in their first seconds.",
+    "current_status": "cooking",
+}
+TOO_LATE = "Check `response.status_code == 409` before `raise_for_status()`, and raise KitchenAlreadyCooking."
+
+
+@pytest.fixture
+def kitchen_changes_orders(requests_mock):
+    requests_mock.patch(f"{BASE}/orders/4", json=CHANGED)
+    return requests_mock
+
+
+@pytest.mark.parametrize(
+    ("changes", "body"),
+    [
+        ({"notes": "no basil"}, {"notes": "no basil"}),
+        ({"dishes": {11: 3}}, {"items": [{"dish_id": 11, "quantity": 3}]}),
+        (
+            {"dishes": {11: 1, 17: 2}, "notes": ""},
+            {"items": [{"dish_id": 11, "quantity": 1}, {"dish_id": 17, "quantity": 2}], "notes": ""},
+        ),
+    ],
+    ids=["notes only", "dishes only", "both"],
+)
+def test_patches_only_what_changes(exercise, kitchen_changes_orders, changes, body):
+    call(exercise.change_order, BASE, 4, **changes)
+    expect_request(
+        kitchen_changes_orders,
+        method="PATCH",
+        path="/orders/4",
+        query={},
+        json=body,
+        count=1,
+        hint="PATCH sends only what changes: 'items' when dishes is not None, 'notes' when notes is not None. "
+        "Send it with `requests.patch(..., json=changes, timeout=5)`.",
+    )
+
+
+def test_returns_the_changed_order(exercise, kitchen_changes_orders):
+    call(exercise.change_order, BASE, 4, {11: 3}, "no basil").returns(
+        CHANGED, hint="Return `response.json()`: the order as the kitchen holds it now."
+    )
+
+
+@pytest.mark.parametrize("status", ["cooking", "ready"])
+def test_too_late_raises_kitchen_already_cooking(exercise, requests_mock, status):
+    problem = {**COOKING, "current_status": status, "detail": f"Order 4 is {status}: it can only be changed ..."}
+    requests_mock.patch(f"{BASE}/orders/4", status_code=409, json=problem)
+    error = raises(exercise.KitchenAlreadyCooking, exercise.change_order, BASE, 4, notes="no basil", hint=TOO_LATE)
+    expect_true(
+        (error.order_id, error.status, error.detail) == (4, status, problem["detail"]),
+        "KitchenAlreadyCooking should carry the order id, the order's current status and the kitchen's detail.",
+        expected=f"KitchenAlreadyCooking(4, {status!r}, {problem['detail']!r})",
+        actual=f"KitchenAlreadyCooking({error.order_id!r}, {error.status!r}, {error.detail!r})",
+        hint="`problem = response.json()`, then `KitchenAlreadyCooking(order_id, problem['current_status'], "
+        "problem['detail'])`.",
+    )
+
+
+@pytest.mark.parametrize(
+    ("status", "slug"),
+    [(404, "not-found"), (422, "validation-error"), (500, "internal-error")],
+)
+def test_other_errors_raise_http_error(exercise, requests_mock, status, slug):
+    requests_mock.patch(
+        f"{BASE}/orders/4", status_code=status, json={"type": f"/problems/{slug}", "status": status, "detail": "No."}
+    )
+    raises(
+        requests.HTTPError,
+        exercise.change_order,
+        BASE,
+        4,
+        notes="no basil",
+        hint=f"Only a 409 means 'too late'. A {status} is an error: `response.raise_for_status()`.",
+    )
+
+
+def test_live_change_then_too_late(exercise, kitchen, live_order):
+    order_id = live_order["id"]
+    changed = call(exercise.change_order, kitchen.url, order_id, {11: 3}, "no basil").value
+    stored = kitchen.api("GET", f"/orders/{order_id}")
+    expect_true(
+        stored["notes"] == "no basil" and stored["items"][0]["quantity"] == 3 and changed == stored,
+        "While the order is received, the change should reach the kitchen, and you return the changed order.",
+        expected="the kitchen holds 3 x dish 11, notes 'no basil'; returned: that order",
+        actual=f"the kitchen holds {stored!r}\nreturned {changed!r}",
+    )
+    kitchen.advance(2.5)  # the cooks start
+    error = raises(
+        exercise.KitchenAlreadyCooking, exercise.change_order, kitchen.url, order_id, notes="extra basil", hint=TOO_LATE
+    )
+    expect_true(
+        error.status == "cooking" and "cooking" in error.detail,
+        "The live kitchen is cooking the order: KitchenAlreadyCooking should say so.",
+        expected="status 'cooking', and the kitchen's detail",
+        actual=f"status {error.status!r}, detail {error.detail!r}",
+    )
+    sent = [
+        (entry["method"], entry["path"], entry["status"]) for entry in kitchen.journal() if entry["method"] != "GET"
+    ]
+    expect_true(
+        sent == [("PATCH", f"/orders/{order_id}", 200), ("PATCH", f"/orders/{order_id}", 409)],
+        "Each change is one PATCH: the first answered 200, the second 409.",
+        expected=f"PATCH /orders/{order_id} -> 200, then PATCH /orders/{order_id} -> 409",
+        actual=repr(sent),
+    )
