@@ -206,7 +206,8 @@ def locate(diff: str, source: str, name: str, cls: str | None) -> tuple[list[str
         return changed, None
     lines = [text.strip() for text in source.splitlines()]
     first, last = span
-    for start in range(first - 1, last):
+    # mutmut's copy of the function starts with the comments above it: look a little higher too.
+    for start in range(max(first - 1 - 20, 0), last):
         if lines[start : start + len(old_side)] == old_side:
             return changed, start + first_change + 1
     return changed, None

@@ -106,6 +106,15 @@ def test_places_the_change_on_its_line_of_the_file():
     assert gate.locate(SHOW_METHOD, SOURCE, "book", "RestaurantClient")[1] == 22
 
 
+def test_a_change_near_the_top_of_a_commented_function_is_placed_too():
+    source = "import requests\n\n\n# Asks the kitchen.\n# Twice.\ndef f(url, attempts=3):\n    return url\n"
+    show = (
+        "@@ -1,4 +1,4 @@\n # Asks the kitchen.\n # Twice.\n"
+        "-def f(url, attempts=3):\n+def f(url, attempts=4):\n     return url\n"
+    )
+    assert gate.locate(show, source, "f", None)[1] == 6
+
+
 def test_a_function_it_cannot_find_has_no_line():
     assert gate.locate(SHOW_FUNCTION, SOURCE, "is_closed", None)[1] is None
 

@@ -1,0 +1,158 @@
+"""`kata watch`, driven as a learner drives it: files saved in a copy of the kata, keys on its input.
+
+Output is read with a bounded wait: each step polls for the text it expects
+and gives up after a few seconds, so nothing here sleeps for real.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+
+from kata.catalogue import load
+
+DEADLINE = 15.0  # seconds; a step usually takes well under one
+
+
+class Watch:
+    """`python -m kata watch ARGS` in a subprocess: `wait_for(text)`, `press(key)`, `save(path, text)`."""
+
+    def __init__(self, root: Path, *args: str) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "kata", "watch", *args],
+            cwd=root,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            encoding="utf-8",
+            env={**os.environ, "NO_COLOR": "1", "PYTHONDONTWRITEBYTECODE": "1"},
+        )
+        self.output = ""
+        self.seen = 0  # wait_for looks only at output after the last match
+        self._lock = threading.Lock()
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
+            with self._lock:
+                self.output += line
+
+    def wait_for(self, text: str, deadline: float = DEADLINE) -> str:
+        """Wait until `text` appears in new output; returns the new output up to and including it."""
+        end = time.monotonic() + deadline
+        while time.monotonic() < end:
+            with self._lock:
+                found = self.output.find(text, self.seen)
+                if found >= 0:
+                    new, self.seen = self.output[self.seen : found + len(text)], found + len(text)
+                    return new
+            if self.process.poll() is not None and text not in self.output[self.seen :]:
+                time.sleep(0.05)  # let the reader thread drain the pipe once more
+                if text not in self.output[self.seen :]:
+                    break
+            time.sleep(0.02)
+        raise AssertionError(f"{text!r} did not appear within {deadline} s. Output so far:\n{self.output}")
+
+    def press(self, key: str) -> None:
+        assert self.process.stdin is not None
+        self.process.stdin.write(key + "\n")
+        self.process.stdin.flush()
+
+    def save(self, path: Path, text: str) -> None:
+        path.write_text(text, encoding="utf-8")
+
+    def stop(self) -> int:
+        if self.process.poll() is None:
+            try:
+                self.press("q")
+            except (BrokenPipeError, OSError):
+                pass
+        try:
+            return self.process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+            raise
+
+
+@pytest.fixture
+def kata(small_kata: Path, tmp_path: Path) -> Path:
+    return Path(shutil.copytree(small_kata, tmp_path / "kata"))
+
+
+@pytest.fixture
+def watching(kata: Path) -> Iterator[list[Watch]]:
+    """Started watches, stopped (and killed if need be) after the test."""
+    started: list[Watch] = []
+    yield started
+    for watch in started:
+        if watch.process.poll() is None:
+            watch.process.kill()
+            watch.process.wait()
+
+
+def start(watching: list[Watch], root: Path, *args: str) -> Watch:
+    watch = Watch(root, *args)
+    watching.append(watch)
+    return watch
+
+
+def test_watch_reruns_on_save_survives_a_syntax_error_and_waits_after_a_pass(kata, watching):
+    first, second = load(kata).exercises[:2]
+    mine = first.source("exercises")
+    watch = start(watching, kata)  # no exercise given: it finds the first unfinished one itself
+    watch.wait_for(f"exercise 1/3, {first.title}")
+    watch.wait_for("not started yet")
+    watch.wait_for("watching for saves")
+
+    watch.save(mine, mine.read_text(encoding="utf-8") + "\ndef oops(:\n")
+    shown = watch.wait_for("Python cannot read this file")
+    assert f"you saved exercises/{first.chapter.id}/{first.name}.py" in shown
+    watch.wait_for("watching for saves")
+
+    watch.save(mine, first.source("solutions").read_text(encoding="utf-8"))
+    watch.wait_for(f"Exercise 1 passes: {first.title}")
+    watch.wait_for("[c] compare with the reference solution")
+
+    watch.press("c")
+    watch.wait_for("same as the reference solution's")
+    assert second.title not in watch.output  # it waits for the learner before moving on
+
+    watch.press("n")
+    watch.wait_for(f"exercise 2/3, {second.title}")
+    watch.wait_for("not started yet")
+    watch.wait_for("watching for saves")
+    assert watch.stop() == 0
+
+
+def test_watch_in_manual_mode_runs_when_r_is_pressed(kata, watching):
+    first = load(kata).exercises[0]
+    watch = start(watching, kata, "1", "--manual")
+    watch.wait_for("press r to run the tests")
+    shutil.copy(first.source("solutions"), first.source("exercises"))
+    watch.press("r")
+    watch.wait_for("(r pressed)")
+    watch.wait_for("Exercise 1 passes")
+    watch.press("h")
+    watch.wait_for(f"Hint 1 of {len(first.hints)}")
+    assert watch.stop() == 0
+
+
+def test_watch_polling_reacts_to_a_save(kata, watching):
+    first = load(kata).exercises[0]
+    watch = start(watching, kata, first.name, "--poll")
+    watch.wait_for("looking for changes every half second")
+    watch.save(first.source("exercises"), first.source("solutions").read_text(encoding="utf-8"))
+    watch.wait_for("you saved")
+    watch.wait_for("Exercise 1 passes")
+    assert watch.stop() == 0
