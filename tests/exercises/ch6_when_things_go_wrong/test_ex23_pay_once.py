@@ -195,7 +195,7 @@ def expect_charged_once(kitchen, order, tries):
     sent_keys = [entry["headers"].get("Idempotency-Key") for entry in posts]
     expect_true(
         len(posts) == tries and sent_keys[0] is not None and len(set(sent_keys)) == 1,
-        f"The till should have received {tries} POST /payments, all with the same Idempotency-Key.",
+        f"The till should have received {tries} POST /payments (one per try), all with the same Idempotency-Key.",
         actual=f"{len(posts)} POST /payments with keys {sent_keys!r}",
         hint="One key per payment, made before the first try and sent on every try.",
     )
@@ -224,13 +224,16 @@ def test_live_a_503_then_paid_once(exercise, kitchen):
 
 def test_live_the_first_answer_is_lost_and_still_paid_once(exercise, kitchen):
     order = seat_and_order(kitchen)
-    # The till is slow: it charges after 0.3 s, but pay() gives up waiting after 0.1 s. While
+    # The till is slow: it charges after 0.25 s, but pay() gives up waiting after 0.1 s. While
     # pay() waits before its retry, the slowness ends, and the retry is answered at once.
-    kitchen.faults(latency_ms=300)
+    # (attempts=5 leaves room for a retry that times out too on a busy machine.)
+    kitchen.faults(latency_ms=250)
     sleep = FakeSleep(then=lambda seconds: kitchen.faults())
-    call(exercise.pay, kitchen.url, order["id"], 11.0, timeout=0.1, sleep=sleep)
+    call(exercise.pay, kitchen.url, order["id"], 11.0, attempts=5, timeout=0.1, sleep=sleep)
+    tries = len(sleep.calls) + 1
     deadline = time.monotonic() + 3
-    while len(payment_posts(kitchen)) < 2 and time.monotonic() < deadline:
+    while len(payment_posts(kitchen)) < tries and time.monotonic() < deadline:
         time.sleep(0.02)  # the first, slow request is still being handled by the kitchen
     time.sleep(0.05)  # and its (unread) answer is still being written
-    expect_charged_once(kitchen, order, 2)
+    expect_true(tries >= 2, "pay() should have tried again after the first answer took too long.", actual=f"{tries} try")
+    expect_charged_once(kitchen, order, tries)
