@@ -58,6 +58,4 @@ def test_a_refused_token_raises_http_error(exercise, requests_mock):
 
 def test_live_kitchen_knows_you(exercise, kitchen):
     token = kitchen.token("grace", "hopper")
-    call(exercise.who_am_i, kitchen.url, token).returns(
-        {"username": "grace", "name": "Grace Hopper"}, hint=BEARER_HINT
-    )
+    call(exercise.who_am_i, kitchen.url, token).returns({"username": "grace", "name": "Grace Hopper"}, hint=BEARER_HINT)

@@ -1,0 +1,220 @@
+"""Exercise 15: KitchenSession(base_url, token, timeout) is a requests.Session with a base URL and defaults."""
+
+import pytest
+import requests
+
+from kata.expect import call, expect_no_header, expect_request, expect_timeout, expect_true
+from kata.proxy import time_limited
+
+BASE = "http://kitchen.test"
+TOKEN = "tok-ada-5Jq9"
+MENU = {"items": [{"id": 11, "name": "Pizza Margherita", "category": "pizza", "price": 9.0}], "count": 1}
+DEFAULTS = {"Authorization": f"Bearer {TOKEN}", "Accept": "application/json"}
+DEFAULTS_HINT = (
+    "Put the defaults in `self.headers` (the session's own headers) in `__init__`: "
+    "`self.headers['Accept'] = 'application/json'` and the Authorization header. "
+    "requests sends `Accept: */*` unless told otherwise."
+)
+REQUEST_HINT = (
+    "Override `request(self, method, url, *args, **kwargs)`: call "
+    "`super().request(method, self.base_url + url, *args, **kwargs)`, with the timeout added to kwargs."
+)
+
+
+@pytest.fixture
+def kitchen_mock(requests_mock):
+    """requests-mock answering the few paths these tests use."""
+    requests_mock.get(f"{BASE}/menu", json=MENU)
+    requests_mock.get(f"{BASE}/me", json={"username": "ada", "name": "Ada Lovelace"})
+    requests_mock.post(f"{BASE}/orders", status_code=201, json={"id": 1, "status": "received"})
+    requests_mock.get(f"{BASE}/team-7/menu", json=MENU)
+    return requests_mock
+
+
+@pytest.fixture
+def sessions_used(requests_mock):
+    """The requests.Session object behind each request sent during the test, in order."""
+    used = []
+    mocked_send = requests.Session.send
+
+    def spy(session, request, **kwargs):
+        used.append(session)
+        return mocked_send(session, request, **kwargs)
+
+    requests.Session.send = spy
+    yield used
+    requests.Session.send = mocked_send
+
+
+def open_session(exercise, *args, **kwargs):
+    return call(exercise.KitchenSession, *args, **kwargs).value
+
+
+def ask(session, verb, path, **kwargs):
+    """Call `session.<verb>(path, ...)` with a time limit; returns what it returned."""
+    return call(time_limited(getattr(session, verb), 5), path, **kwargs).value
+
+
+def test_is_a_requests_session(exercise):
+    session = open_session(exercise, BASE, token=TOKEN)
+    expect_true(
+        isinstance(session, requests.Session),
+        "KitchenSession(...) should be a requests.Session, so that it keeps the connection and the defaults.",
+        actual=f"a {type(session).__name__}, bases {[c.__name__ for c in type(session).__mro__[1:]]}",
+        hint="Keep `class KitchenSession(requests.Session)` and call `super().__init__()` first in `__init__`.",
+    )
+
+
+def test_get_goes_to_the_base_url_plus_the_path(exercise, kitchen_mock):
+    session = open_session(exercise, BASE, token=TOKEN)
+    ask(session, "get", "/menu")
+    expect_request(kitchen_mock, method="GET", path="/menu", query={}, count=1, hint=REQUEST_HINT)
+
+
+def test_a_base_url_ending_with_a_slash(exercise, kitchen_mock):
+    session = open_session(exercise, f"{BASE}/", token=TOKEN)
+    ask(session, "get", "/menu")
+    expect_request(
+        kitchen_mock,
+        method="GET",
+        path="/menu",
+        hint="With a base URL ending in '/', `base_url + '/menu'` asks for '//menu'. "
+        "Strip the trailing slash once, in `__init__`: `base_url.rstrip('/')`.",
+    )
+
+
+def test_a_base_url_with_a_path_of_its_own(exercise, kitchen_mock):
+    session = open_session(exercise, f"{BASE}/team-7", token=TOKEN)
+    ask(session, "get", "/menu")
+    expect_request(
+        kitchen_mock,
+        method="GET",
+        path="/team-7/menu",
+        hint="Join by plain text: base URL (without its trailing slash) + path. "
+        "`urljoin('http://host/team-7', '/menu')` drops the '/team-7'.",
+    )
+
+
+def test_every_request_carries_the_defaults(exercise, kitchen_mock):
+    session = open_session(exercise, BASE, token=TOKEN)
+    ask(session, "get", "/menu")
+    ask(session, "get", "/me")
+    ask(session, "post", "/orders", json={"table_id": 1, "items": [{"dish_id": 11, "quantity": 1}]})
+    for index, (method, path) in enumerate([("GET", "/menu"), ("GET", "/me"), ("POST", "/orders")]):
+        expect_request(
+            kitchen_mock, method=method, path=path, headers=DEFAULTS, index=index, count=3, hint=DEFAULTS_HINT
+        )
+    expect_request(
+        kitchen_mock, method="POST", path="/orders", json={"table_id": 1, "items": [{"dish_id": 11, "quantity": 1}]}
+    )
+
+
+def test_the_default_timeout_is_five_seconds(exercise, kitchen_mock):
+    session = open_session(exercise, BASE, token=TOKEN)
+    ask(session, "get", "/menu")
+    ask(session, "post", "/orders", json={"table_id": 1, "items": []})
+    for index in (0, 1):
+        expect_timeout(
+            kitchen_mock,
+            5.0,
+            index=index,
+            hint="Remember `timeout` in `__init__` (default 5.0) and add it to every request: "
+            "`kwargs.setdefault('timeout', self.timeout)`.",
+        )
+
+
+def test_the_timeout_given_to_the_session(exercise, kitchen_mock):
+    session = open_session(exercise, BASE, token=TOKEN, timeout=2.5)
+    ask(session, "get", "/menu")
+    expect_timeout(kitchen_mock, 2.5, hint="Use the `timeout` the session was given, not a fixed number.")
+
+
+def test_a_timeout_passed_to_one_call_wins(exercise, kitchen_mock):
+    session = open_session(exercise, BASE, token=TOKEN)
+    ask(session, "get", "/menu", timeout=30)
+    expect_timeout(
+        kitchen_mock,
+        30,
+        hint="The session's timeout is a default: keep a `timeout=` the caller passed "
+        "(`kwargs.setdefault('timeout', self.timeout)`).",
+    )
+
+
+def test_what_the_caller_passes_goes_along(exercise, kitchen_mock):
+    session = open_session(exercise, BASE, token=TOKEN)
+    ask(session, "get", "/menu", params={"category": "pizza"}, headers={"X-Request-Id": "r-42"})
+    expect_request(
+        kitchen_mock,
+        method="GET",
+        path="/menu",
+        query={"category": "pizza"},
+        headers={**DEFAULTS, "X-Request-Id": "r-42"},
+        hint="Pass every other argument along unchanged: `super().request(method, full_url, *args, **kwargs)`. "
+        "The session merges the call's headers with its own.",
+    )
+
+
+def test_returns_the_response(exercise, kitchen_mock):
+    session = open_session(exercise, BASE, token=TOKEN)
+    response = ask(session, "get", "/menu")
+    expect_true(
+        isinstance(response, requests.Response) and response.json() == MENU,
+        "session.get('/menu') should return the kitchen's response, like any Session does.",
+        expected="<Response [200]> with the menu",
+        actual=repr(response)[:300],
+        hint="`return super().request(...)`.",
+    )
+
+
+def test_without_a_token_no_authorization(exercise, kitchen_mock):
+    session = open_session(exercise, BASE)
+    ask(session, "get", "/menu")
+    expect_request(kitchen_mock, method="GET", path="/menu", headers={"Accept": "application/json"}, hint=DEFAULTS_HINT)
+    expect_no_header(
+        kitchen_mock,
+        "Authorization",
+        hint="Set the Authorization header only `if token is not None` (`f'Bearer {None}'` is the text 'Bearer None').",
+    )
+
+
+def test_one_session_for_every_call(exercise, kitchen_mock, sessions_used):
+    session = open_session(exercise, BASE, token=TOKEN)
+    for path in ("/menu", "/me", "/menu"):
+        ask(session, "get", path)
+    distinct = {id(used) for used in sessions_used}
+    expect_true(
+        len(sessions_used) == 3 and len(distinct) == 1,
+        "Every call should go through one Session, which keeps the connection to the kitchen open.",
+        expected="3 requests sent by one Session",
+        actual=f"{len(sessions_used)} requests sent by {len(distinct)} different Session objects",
+        hint="Call `super().request(...)`, not `requests.request(...)` or `requests.get(...)`: "
+        "those open a new session (and a new connection) for every call.",
+    )
+
+
+def test_live_kitchen_knows_the_regular(exercise, kitchen):
+    token = kitchen.token("ada", "lovelace")
+    kitchen.clear_journal()
+    session = open_session(exercise, kitchen.url, token=token)
+    try:
+        me = ask(session, "get", "/me")
+        menu = ask(session, "get", "/menu", params={"category": "pizza"})
+    finally:
+        session.close()  # hang up: the kitchen stops at the end of the run
+    expect_true(
+        me.status_code == 200 and me.json()["username"] == "ada" and menu.status_code == 200,
+        "With Ada's token, GET /me should answer 200 for Ada, and GET /menu 200.",
+        actual=f"/me -> {me.status_code} {me.text[:200]}\n/menu -> {menu.status_code}",
+        hint=DEFAULTS_HINT,
+    )
+    entries = kitchen.journal()
+    expect_true(
+        len(entries) == 2
+        and all(
+            e["headers"].get("Authorization") == f"Bearer {token}" and e["headers"].get("Accept") == "application/json"
+            for e in entries
+        ),
+        "The kitchen should receive two requests, both with the token and `Accept: application/json`.",
+        actual="\n".join(f"{e['method']} {e['path']} {e['headers']}" for e in entries)[:600],
+        hint=DEFAULTS_HINT,
+    )
