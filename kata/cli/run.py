@@ -114,7 +114,8 @@ def states(catalogue: Catalogue) -> tuple[dict[str, ExerciseState], Run]:
     os.close(handle)
     results = Path(name)
     try:
-        run = run_pytest(catalogue.root, ["tests/exercises", f"--kata-results={results}"], capture=True, timeout=WHOLE_KATA_TIMEOUT)
+        args = ["tests/exercises", "--tb=no", f"--kata-results={results}"]  # the output is not shown: skip the tracebacks
+        run = run_pytest(catalogue.root, args, capture=True, timeout=WHOLE_KATA_TIMEOUT)
         try:
             data = json.loads(results.read_text(encoding="utf-8") or "{}")
         except (OSError, ValueError):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -53,3 +54,39 @@ def run_pytest() -> Runner:
         )
 
     return run
+
+
+@pytest.fixture(scope="session")
+def run_kata() -> Runner:
+    """Run the `kata` command (`python -m kata ARGS`) in a kata folder, plain text output: `run_kata(root, *args)`."""
+
+    def run(root: Path, *args: str, input: str = "", env: dict[str, str] | None = None, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "kata", *args],
+            cwd=root,
+            input=input,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            env={**os.environ, "NO_COLOR": "1", "PYTHONDONTWRITEBYTECODE": "1", **(env or {})},
+        )
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def small_kata(pristine_kata: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the kata cut down to its first three exercises (whole-kata runs stay quick); do not modify it."""
+    from kata.catalogue import load
+
+    root = Path(shutil.copytree(pristine_kata, tmp_path_factory.mktemp("small") / "kata"))
+    catalogue = root / "catalogue.toml"
+    text = catalogue.read_text(encoding="utf-8")
+    starts = [match.start() for match in re.finditer(r"^\[\[exercises\]\]", text, flags=re.MULTILINE)]
+    if len(starts) > 3:
+        catalogue.write_text(text[: starts[3]], encoding="utf-8")
+    kept = {exercise.test_file() for exercise in load(root).exercises}
+    for test in (root / "tests" / "exercises").rglob("test_*.py"):
+        if test not in kept:
+            test.unlink()
+    return root

@@ -39,7 +39,8 @@ class Watch:
         self.output = ""
         self.seen = 0  # wait_for looks only at output after the last match
         self._lock = threading.Lock()
-        threading.Thread(target=self._read, daemon=True).start()
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
 
     def _read(self) -> None:
         assert self.process.stdout is not None
@@ -72,17 +73,29 @@ class Watch:
         path.write_text(text, encoding="utf-8")
 
     def stop(self) -> int:
+        """Press q and wait for the end; returns the exit status."""
         if self.process.poll() is None:
             try:
                 self.press("q")
-            except (BrokenPipeError, OSError):
+            except OSError:
                 pass
         try:
             return self.process.wait(timeout=5)
-        except subprocess.TimeoutExpired:
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        """Kill it if it still runs, and close the pipes."""
+        if self.process.poll() is None:
             self.process.kill()
-            self.process.wait()
-            raise
+        self.process.wait()
+        self._reader.join(5)
+        for pipe in (self.process.stdin, self.process.stdout):
+            if pipe is not None:
+                try:
+                    pipe.close()
+                except OSError:
+                    pass
 
 
 @pytest.fixture
@@ -96,9 +109,7 @@ def watching(kata: Path) -> Iterator[list[Watch]]:
     started: list[Watch] = []
     yield started
     for watch in started:
-        if watch.process.poll() is None:
-            watch.process.kill()
-            watch.process.wait()
+        watch.close()
 
 
 def start(watching: list[Watch], root: Path, *args: str) -> Watch:
