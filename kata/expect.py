@@ -22,6 +22,7 @@ from kata.guard import TimeLimitExceeded
 
 _ABSENT = object()
 NO_BODY = object()  # `json=NO_BODY` expects a request without a body
+_NOT_JSON = object()
 
 
 def fail(summary: str, *, expected: str | None = None, actual: str | None = None, hint: str | None = None) -> None:
@@ -218,6 +219,8 @@ def _check_json_body(request: Sent, expected: Any, hint: str | None) -> None:
     try:
         body = request.json()
     except ValueError:
+        body = _NOT_JSON  # fail outside the except block: no "During handling of the above exception" noise
+    if body is _NOT_JSON:
         fail(
             "The body your code sent is not JSON.",
             expected=f"a JSON body: {show(expected)}",
