@@ -71,7 +71,7 @@ def test_classify_refuses_what_is_not_a_status_code(exercise, status):
 )
 def test_whose_fault(exercise, status, expected):
     call(exercise.whose_fault, status).returns(
-        expected, hint="1xx to 3xx: \"nobody\"; 4xx: \"yours\"; 5xx: \"the kitchen's\" (with the apostrophe)."
+        expected, hint='1xx to 3xx: "nobody"; 4xx: "yours"; 5xx: "the kitchen\'s" (with the apostrophe).'
     )
 
 
