@@ -239,6 +239,22 @@ def note_for(changed: Sequence[str]) -> str:
     return ""
 
 
+def given_in_stub(mutant: Mutant, changed: Sequence[str]) -> bool:
+    """True when the line the mutant changes is in the learner's stub as it is (a signature, a given class)."""
+    removed = [line[1:].strip() for line in changed if line.startswith("-")]
+    stub = ROOT / "exercises" / Path(mutant.path).relative_to("solutions")
+    if len(removed) != 1 or not mutant.path.startswith("solutions/") or not stub.is_file():
+        return False
+    source = stub.read_text(encoding="utf-8")
+    try:
+        span = function_lines(source, *mutant.function)
+    except SyntaxError:
+        return False
+    if span is None:
+        return False
+    return removed[0] in [line.strip() for line in source.splitlines()[span[0] - 1 : span[1]]]
+
+
 def describe(mutant: Mutant) -> None:
     """Fill in the diff, the line and the note of a surviving mutant."""
     name, cls = mutant.function
@@ -251,6 +267,8 @@ def describe(mutant: Mutant) -> None:
     if not mutant.diff:
         mutant.diff = [line for line in diff.splitlines() if line][:6]
     mutant.note = note_for(mutant.diff)
+    if not mutant.note and given_in_stub(mutant, mutant.diff):
+        mutant.note = "not the learner's: the stub gives this line as it is"
 
 
 # Reporting -------------------------------------------------------------------------------------------

@@ -156,3 +156,13 @@ def test_the_table_has_a_row_per_exercise_and_flags_those_under_the_threshold():
     assert rows[2].startswith("ch1/ex03") and rows[2].endswith("100.0%")
     assert rows[3].startswith("ch1/ex04") and rows[3].endswith("0.0%  <")
     assert rows[-1].startswith("all") and rows[-1].endswith("90.0%")
+
+
+def test_a_line_the_stub_already_has_is_not_the_learners(tmp_path, monkeypatch):
+    stub = tmp_path / "exercises" / "ch6" / "ex20_retry.py"
+    stub.parent.mkdir(parents=True)
+    stub.write_text('def send(url, attempts=3):\n    """Send it."""\n    raise NotImplementedError\n')
+    monkeypatch.setattr(gate, "ROOT", tmp_path)
+    mutant = gate.Mutant("solutions.ch6.ex20_retry.x_send__mutmut_1", "survived")
+    assert gate.given_in_stub(mutant, ["-def send(url, attempts=3):", "+def send(url, attempts=4):"])
+    assert not gate.given_in_stub(mutant, ["-    return requests.get(url)", "+    return None"])
