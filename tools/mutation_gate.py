@@ -39,6 +39,7 @@ KILLED = ("killed", "timeout")  # a mutant the tests stopped, by failing or by r
 NOT_COUNTED = ("skipped",)  # left out of the rate, as mutmut's own score does
 RESULT_LINE = re.compile(r"^\s*(?P<key>\S+__mutmut_\d+): (?P<status>.+?)\s*$")
 HUNK = re.compile(r"^@@ -(?P<start>\d+)(?:,\d+)? \+\d+(?:,\d+)? @@")
+SPINNER = re.compile("^[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏] ")
 PROGRESS = re.compile(r"(\d+)/(\d+)  ")
 TIMEOUT_NUMBER = re.compile(r"(timeout\s*=\s*)[0-9.]+")
 STRING = re.compile(r"([\"'])(.*?)\1")
@@ -318,7 +319,10 @@ def tail_of(log: Path, count: int = 40) -> str:
     """The end of mutmut's output, each spinner line shown in its last state."""
     text = log.read_text(encoding="utf-8", errors="replace")
     lines = [part.split("\r")[-1] for part in text.split("\n")]
-    return "\n".join([line for line in lines if line.strip()][-count:])
+    lines = [line for line in lines if line.strip()]
+    spinning = [bool(SPINNER.match(line)) for line in lines]
+    kept = [line for i, line in enumerate(lines) if not (spinning[i] and i + 1 < len(lines) and spinning[i + 1])]
+    return "\n".join(kept[-count:])
 
 
 def main(argv: Sequence[str] | None = None) -> int:
