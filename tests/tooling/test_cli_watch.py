@@ -167,3 +167,45 @@ def test_watch_polling_reacts_to_a_save(kata, watching):
     watch.wait_for("you saved")
     watch.wait_for("Exercise 1 passes")
     assert watch.stop() == 0
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX")
+def test_watch_on_a_terminal_clears_the_screen_takes_single_keys_and_restores_the_terminal(kata):
+    import pty
+    import select
+    import termios
+
+    controller, terminal = pty.openpty()
+    before = termios.tcgetattr(terminal)
+    env = {key: value for key, value in os.environ.items() if key not in ("NO_COLOR", "FORCE_COLOR")}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "kata", "watch", "1", "--manual"],
+        cwd=kata, stdin=terminal, stdout=terminal, stderr=terminal, env={**env, "TERM": "xterm"},
+    )  # fmt: skip
+    output = b""
+
+    def read_until(text: bytes) -> None:
+        nonlocal output
+        end = time.monotonic() + DEADLINE
+        while text not in output and time.monotonic() < end:
+            ready, _, _ = select.select([controller], [], [], 0.05)
+            if ready:
+                try:
+                    output += os.read(controller, 65536)
+                except OSError:  # the terminal closed
+                    break
+        assert text in output, output.decode("utf-8", "replace")
+
+    try:
+        read_until(b"[q] quit")
+        assert b"\x1b[2J" in output  # the screen was cleared
+        assert b"\x1b[" in output.split(b"\x1b[2J", 1)[1]  # and the output is in colour
+        os.write(controller, b"q")  # one key, no Enter
+        assert process.wait(timeout=DEADLINE) == 0
+        assert termios.tcgetattr(terminal) == before
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+        os.close(controller)
+        os.close(terminal)

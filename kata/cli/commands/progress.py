@@ -33,7 +33,8 @@ def show(out: Output, catalogue: Catalogue, found: dict[str, runner.ExerciseStat
     done = sum(1 for e in catalogue.exercises if e.name in found and found[e.name].state == "done")
     bar = out.bar(done, total)
     out.line(out.bold(f"Progress: {done}/{total} exercises done") + (f"  {bar}" if bar else ""))
-    width = max((len(e.label()) for e in catalogue.exercises), default=0)
+    digits = len(str(total))
+    width = max((len(e.title) for e in catalogue.exercises), default=0)
     for chapter in catalogue.chapters:
         exercises = [e for e in catalogue.exercises if e.chapter == chapter]
         if not exercises:
@@ -45,7 +46,8 @@ def show(out: Output, catalogue: Catalogue, found: dict[str, runner.ExerciseStat
             name = state.state if state else "not started"
             symbol = out.symbols[name]
             colour = {"done": ("green",), "in progress": ("yellow",), "not started": ("dim",)}[name]
-            out.line(f"  {out.style(symbol, *colour)} {exercise.label().ljust(width)}  {out.style(describe(state), *colour)}")
+            label = f"{exercise.number:>{digits}}. {exercise.title.ljust(width)}"
+            out.line(f"  {out.style(symbol, *colour)} {label}  {out.style(describe(state), *colour)}")
     out.line("")
     following = runner.first_unfinished(catalogue, found)
     if following is None:
