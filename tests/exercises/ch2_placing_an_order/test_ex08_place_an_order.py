@@ -2,6 +2,7 @@
 
 import pytest
 import requests
+from requests_mock import ANY
 
 from kata.expect import call, expect_request, expect_true, raises
 
@@ -29,7 +30,8 @@ LINES_HINT = (
 
 @pytest.fixture
 def kitchen_takes_orders(requests_mock):
-    requests_mock.post(f"{BASE}/orders", status_code=201, headers={"Location": "/orders/8"}, json=ORDER)
+    """POST /orders answers 201 (any verb is answered, so a wrong one is named by the test)."""
+    requests_mock.register_uri(ANY, f"{BASE}/orders", status_code=201, headers={"Location": "/orders/8"}, json=ORDER)
     return requests_mock
 
 

@@ -2,6 +2,7 @@
 
 import pytest
 import requests
+from requests_mock import ANY
 
 from kata.expect import call, expect_request, expect_true, raises
 
@@ -27,7 +28,8 @@ TOO_LATE = "Check `response.status_code == 409` before `raise_for_status()`, and
 
 @pytest.fixture
 def kitchen_changes_orders(requests_mock):
-    requests_mock.patch(f"{BASE}/orders/4", json=CHANGED)
+    """PATCH /orders/4 answers 200 (any verb is answered, so a wrong one is named by the test)."""
+    requests_mock.register_uri(ANY, f"{BASE}/orders/4", json=CHANGED)
     return requests_mock
 
 
