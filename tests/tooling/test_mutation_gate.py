@@ -138,24 +138,32 @@ def test_labels_only_shapes_that_are_always_equivalent(old, new, note):
     assert note in label if note else label == "", label
 
 
-def test_the_rate_counts_timeouts_as_killed_and_leaves_out_skipped():
+def test_the_rate_counts_timeouts_as_killed_and_leaves_out_skipped_and_set_aside():
     mutants = [
         gate.Mutant("s.c.e.x_f__mutmut_1", "killed"),
         gate.Mutant("s.c.e.x_f__mutmut_2", "timeout"),
         gate.Mutant("s.c.e.x_f__mutmut_3", "survived"),
         gate.Mutant("s.c.e.x_f__mutmut_4", "no tests"),
         gate.Mutant("s.c.e.x_f__mutmut_5", "skipped"),
+        gate.Mutant("s.c.e.x_f__mutmut_6", "survived", note=gate.EQUIVALENT + "only the timeout"),
+        gate.Mutant("s.c.e.x_f__mutmut_7", "survived", note=gate.GIVEN + "the stub has it"),
+        gate.Mutant("s.c.e.x_f__mutmut_8", "survived", note="a note that is no label"),
     ]
-    assert gate.rate(mutants) == (2, 4, 0.5)
+    assert gate.rate(mutants) == (2, 5, 0.4)
+    assert gate.rate(mutants, raw=True) == (2, 7, 2 / 7)
 
 
 def test_the_table_has_a_row_per_exercise_and_flags_those_under_the_threshold():
     mutants = [gate.Mutant(f"solutions.ch1.ex03.x_f__mutmut_{i}", "killed") for i in range(9)]
+    mutants += [gate.Mutant("solutions.ch1.ex03.x_f__mutmut_9", "survived", note=gate.EQUIVALENT + "timeout")]
     mutants += [gate.Mutant("solutions.ch1.ex04.x_g__mutmut_1", "survived")]
     rows = gate.table(mutants, threshold=0.9)
-    assert rows[2].startswith("ch1/ex03") and rows[2].endswith("100.0%")
-    assert rows[3].startswith("ch1/ex04") and rows[3].endswith("0.0%  <")
-    assert rows[-1].startswith("all") and rows[-1].endswith("90.0%")
+    assert rows[0].startswith("exercise") and rows[0].endswith(
+        "killed  excused  survived  no tests  other  kill rate  mutmut"
+    )
+    assert rows[2].split() == ["ch1/ex03", "10", "9", "1", "0", "0", "0", "100.0%", "90.0%"]
+    assert rows[3].split() == ["ch1/ex04", "1", "0", "0", "1", "0", "0", "0.0%", "0.0%", "<"]
+    assert rows[-1].split() == ["all", "11", "9", "1", "1", "0", "0", "90.0%", "81.8%"]
 
 
 def test_a_line_the_stub_already_has_is_not_the_learners(tmp_path, monkeypatch):
