@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import argparse
 import queue
+import signal
+import sys
 
 from kata.catalogue import Catalogue, Exercise
 from kata.cli import run as runner
@@ -112,7 +114,10 @@ def start(out: Output, catalogue: Catalogue, key: str | None) -> Session | None:
 def loop(session: Session, events: queue.Queue[watch.Event]) -> None:
     session.run_tests("started")
     while True:
-        event = events.get()
+        try:
+            event = events.get(timeout=0.5)  # a timeout keeps Ctrl+C working on Windows
+        except queue.Empty:
+            continue
         if event.kind == "save":
             keys = watch.wait_for_quiet(events)
             session.run_tests(f"you saved {shown(watch.Path(event.value), session.catalogue)}")
@@ -132,6 +137,9 @@ def run(args: argparse.Namespace) -> int:
     events: queue.Queue[watch.Event] = queue.Queue()
     if not args.manual:
         session.how = watch.start_watching(catalogue.root / "exercises", events, poll=args.poll)
+    for name in ("SIGTERM", "SIGHUP"):  # closing the window must still give the terminal back
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), lambda number, frame: sys.exit(0))
     keys = watch.Keys(events)
     try:
         loop(session, events)
