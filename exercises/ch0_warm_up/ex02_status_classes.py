@@ -27,7 +27,9 @@ Your task
 ---------
 1. `classify(status)` returns the class of a status code, as one of these
    exact strings: "informational", "success", "redirection", "client error",
-   "server error". For a number outside 100-599 it raises ValueError.
+   "server error". For a number outside 100-599 it raises ValueError, with
+   a message that names the number (e.g. "600 is not an HTTP status code"):
+   an error message should say what was wrong.
 
        classify(404)  ->  "client error"
 

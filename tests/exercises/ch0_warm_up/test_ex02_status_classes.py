@@ -44,11 +44,18 @@ def test_classify(exercise, status, expected):
 
 @pytest.mark.parametrize("status", [99, 0, -200, 600, 601, 1000])
 def test_classify_refuses_what_is_not_a_status_code(exercise, status):
-    raises(
+    error = raises(
         ValueError,
         exercise.classify,
         status,
         hint="Status codes run from 100 to 599: check `100 <= status <= 599` first, else `raise ValueError(...)`.",
+    )
+    expect_true(
+        str(status) in str(error),
+        "The ValueError should say which number is not a status code.",
+        expected=f"a message with {status} in it, e.g. '{status} is not an HTTP status code'",
+        actual=repr(str(error)),
+        hint="`raise ValueError(f'{status} is not an HTTP status code')`.",
     )
 
 
