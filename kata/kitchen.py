@@ -118,5 +118,17 @@ class LiveKitchen:
         return cls(server, thread, f"http://127.0.0.1:{port}")
 
     def stop(self) -> None:
-        """Close the listening socket; the daemon thread ends with the process (waiting for it costs a second)."""
-        self._server.close()
+        """Finish the requests in hand, then close every socket from the server's own thread and let it end.
+
+        Closing from this thread instead races with waitress: its loop and its workers would use
+        closed file descriptors ("Bad file descriptor" in a thread, which pytest reports as an error).
+        """
+        server = self._server
+        server.task_dispatcher.shutdown(cancel_pending=True, timeout=2)
+
+        def close_everything() -> None:  # runs in the server's loop, which then finds nothing left to serve
+            for channel in list(server._map.values()):
+                channel.close()
+
+        server.trigger.pull_trigger(close_everything)
+        self._thread.join(2)
