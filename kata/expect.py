@@ -12,6 +12,7 @@ headers, parsed JSON body), so `params=` or a hand-built query string, a
 from __future__ import annotations
 
 import json
+import time
 from dataclasses import dataclass, field
 from typing import Any, Mapping, Sequence
 from urllib.parse import parse_qs, urlsplit
@@ -488,21 +489,43 @@ class FakeClock:
     Pass `fake.sleep` (a FakeSleep) as `sleep=`: each wait moves the clock forward, then runs
     `then(seconds)` (e.g. `kitchen.advance`). `pass_time(s)` moves it without a wait (a slow answer).
     Like `time.monotonic()` it does not start at 0. Once more than `give_up_after` seconds have
-    passed the test fails: the code never stops waiting.
+    passed the test fails: the code never stops waiting. So does it when more than `real_seconds`
+    of real time pass while the code reads the clock or waits (`check_real_time()`; a test's fake
+    kitchen can call it too): the code waits for real, with `time.sleep`.
     """
 
-    def __init__(self, then: Any = None, *, start: float = 1000.0, give_up_after: float = 3600.0) -> None:
+    def __init__(
+        self, then: Any = None, *, start: float = 1000.0, give_up_after: float = 3600.0, real_seconds: float = 1.0
+    ) -> None:
         self.start = start
         self.now = start
         self.then = then
         self.give_up_after = give_up_after
+        self.real_seconds = real_seconds
+        self._real_start = time.monotonic()
         self.sleep = FakeSleep(self._waited, limit=10**9)
 
     def __repr__(self) -> str:
         return "clock"
 
     def __call__(self) -> float:
+        __tracebackhide__ = True
+        self.check_real_time()
         return self.now
+
+    def check_real_time(self) -> None:
+        """Fail the test if the code has been running too long in real time: it sleeps for real."""
+        __tracebackhide__ = True
+        spent = time.monotonic() - self._real_start
+        if spent > self.real_seconds:
+            fail(
+                f"Your code has been waiting for real: {spent:.1f} seconds of real time went by, "
+                f"but only {self.elapsed:g} seconds on the clock it was given.",
+                expected="every wait through the `sleep` passed to your function",
+                actual=f"waits through `sleep`: {_sleeps_text(self.sleep.calls[:6])}",
+                hint="Call the `sleep` and `clock` your function receives as parameters, "
+                "not `time.sleep` and `time.monotonic` directly.",
+            )
 
     @property
     def elapsed(self) -> float:
@@ -514,6 +537,7 @@ class FakeClock:
 
     def _waited(self, seconds: float) -> None:
         __tracebackhide__ = True
+        self.check_real_time()
         self.now += seconds
         if self.elapsed > self.give_up_after:
             fail(
