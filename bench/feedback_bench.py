@@ -77,12 +77,16 @@ def bench_check(kata: Path, empty: Path, number: int, repeat: int) -> dict[str, 
         "bare pytest": ([python, "-m", "pytest", "-q", "test_one.py"], empty, env),
         "bare pytest, no autoload": ([python, "-m", "pytest", "-q", "test_one.py"], empty, no_autoload),
         "pytest on N's file": ([python, "-m", "pytest", "-q", test_file], kata, env),
-        "pytest on N's file, no autoload": ([python, "-m", "pytest", "-q", "-p", "requests_mock", test_file], kata, no_autoload),
+        "pytest on N's file, no autoload": (
+            [python, "-m", "pytest", "-q", "-p", "requests_mock", test_file],
+            kata,
+            no_autoload,
+        ),
         "kata check N (stub)": ([python, "-m", "kata", "check", str(number)], kata, env),
         "kata check N (solved)": ([python, "-m", "kata", "check", str(number)], kata, env),
     }
     times: dict[str, list[float]] = {name: [] for name in commands}
-    for name, (command, cwd, environment) in commands.items():  # warm the caches once
+    for command, cwd, environment in commands.values():  # warm the caches once
         timed(command, cwd, environment)
     for _ in range(repeat):
         for name, (command, cwd, environment) in commands.items():
@@ -163,14 +167,20 @@ def main(argv: list[str] | None = None) -> int:
         times.update(bench_watch(kata, args.exercise, args.repeat))
     medians = {name: statistics.median(values) for name, values in times.items()}
     exercise = load(ROOT).exercises[args.exercise - 1]
-    print(f"Feedback loop, exercise {args.exercise} ({exercise.name}), {args.repeat} runs each, Python {sys.version.split()[0]}")
+    python = sys.version.split()[0]
+    print(f"Feedback loop, exercise {args.exercise} ({exercise.name}), {args.repeat} runs each, Python {python}")
     print(f"{'seconds':34} {'median':>8} {'min':>8} {'max':>8}")
     for name, values in times.items():
         print(f"{name:34} {medians[name]:8.3f} {min(values):8.3f} {max(values):8.3f}")
     print()
     ratios = {}
     for check in ("kata check N (stub)", "kata check N (solved)"):
-        for base in ("bare pytest", "bare pytest, no autoload", "pytest on N's file", "pytest on N's file, no autoload"):
+        for base in (
+            "bare pytest",
+            "bare pytest, no autoload",
+            "pytest on N's file",
+            "pytest on N's file, no autoload",
+        ):
             ratios[f"{check} / {base}"] = medians[check] / medians[base]
             print(f"{check} / {base}: {ratios[f'{check} / {base}']:.2f}")
     headline = max(ratios["kata check N (stub) / bare pytest"], ratios["kata check N (solved) / bare pytest"])
@@ -178,7 +188,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\nkata check vs bare pytest: {headline:.2f}x, {verdict} the {TARGET_RATIO}x target")
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps({"times": times, "medians": medians, "ratios": ratios}, indent=2), encoding="utf-8")
+        args.json.write_text(
+            json.dumps({"times": times, "medians": medians, "ratios": ratios}, indent=2), encoding="utf-8"
+        )
     return 0
 
 

@@ -12,10 +12,17 @@ def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="kata", description=DESCRIPTION, epilog=EPILOG)
     verbs = top.add_subparsers(dest="command", metavar="COMMAND")
 
-    verbs.add_parser("progress", help="where you are: every chapter and exercise, from a run of the tests (the default)")
+    verbs.add_parser(
+        "progress", help="where you are: every chapter and exercise, from a run of the tests (the default)"
+    )
 
     check = verbs.add_parser("check", help="run one exercise's tests (the next unfinished one by default)")
-    check.add_argument("exercise", nargs="?", metavar="EXERCISE", help="default: the whole kata, focused on the first unfinished exercise")
+    check.add_argument(
+        "exercise",
+        nargs="?",
+        metavar="EXERCISE",
+        help="default: the whole kata, focused on the first unfinished exercise",
+    )
 
     verbs.add_parser("next", help="what to do next: the exercise, the file to open, the task in short")
 
@@ -24,9 +31,13 @@ def parser() -> argparse.ArgumentParser:
     hint.add_argument("--all", action="store_true", help="show every hint of the exercise")
 
     watch = verbs.add_parser("watch", help="re-run the current exercise every time you save a file in exercises/")
-    watch.add_argument("exercise", nargs="?", metavar="EXERCISE", help="start here (default: the first unfinished exercise)")
+    watch.add_argument(
+        "exercise", nargs="?", metavar="EXERCISE", help="start here (default: the first unfinished exercise)"
+    )
     mode = watch.add_mutually_exclusive_group()
-    mode.add_argument("--poll", action="store_true", help="look for changes every half second (network drives, some VMs)")
+    mode.add_argument(
+        "--poll", action="store_true", help="look for changes every half second (network drives, some VMs)"
+    )
     mode.add_argument("--manual", action="store_true", help="do not watch files: press r to run the tests")
 
     reset = verbs.add_parser("reset", help="put an exercise's stub back as it was (your version is backed up)")

@@ -62,5 +62,5 @@ def task_in_short(exercise: Exercise) -> str | None:
         kept += blocks[index]
         index += 1
     if len(kept) > MAX_TASK_LINES:
-        kept = kept[:MAX_TASK_LINES] + ["..."]
+        kept = [*kept[:MAX_TASK_LINES], "..."]
     return "\n".join(kept)

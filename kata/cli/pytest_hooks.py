@@ -20,7 +20,9 @@ from kata.focus import NOT_STARTED, ExerciseResult
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("kata-cli", "kata command (internal)")
-    group.addoption("--kata-results", dest="kata_results", default=None, help="write per-exercise results to this JSON file")
+    group.addoption(
+        "--kata-results", dest="kata_results", default=None, help="write per-exercise results to this JSON file"
+    )
     group.addoption("--kata-one", dest="kata_one", action="store_true", help="the run covers a single exercise")
 
 

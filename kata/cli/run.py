@@ -103,7 +103,10 @@ def check(catalogue: Catalogue, exercise: Exercise | None, *, capture: bool = Fa
         args, timeout = ["tests/exercises"], WHOLE_KATA_TIMEOUT
     else:
         forget_bytecode([exercise])
-        args, timeout = [exercise.test_file().relative_to(catalogue.root).as_posix(), "--kata-one"], ONE_EXERCISE_TIMEOUT
+        args, timeout = (
+            [exercise.test_file().relative_to(catalogue.root).as_posix(), "--kata-one"],
+            ONE_EXERCISE_TIMEOUT,
+        )
     return run_pytest(catalogue.root, args, capture=capture, timeout=timeout)
 
 
@@ -114,7 +117,11 @@ def states(catalogue: Catalogue) -> tuple[dict[str, ExerciseState], Run]:
     os.close(handle)
     results = Path(name)
     try:
-        args = ["tests/exercises", "--tb=no", f"--kata-results={results}"]  # the output is not shown: skip the tracebacks
+        args = [
+            "tests/exercises",
+            "--tb=no",
+            f"--kata-results={results}",
+        ]  # the output is not shown: skip the tracebacks
         run = run_pytest(catalogue.root, args, capture=True, timeout=WHOLE_KATA_TIMEOUT)
         try:
             data = json.loads(results.read_text(encoding="utf-8") or "{}")

@@ -31,7 +31,11 @@ class Event:
 def is_learner_save(path: str) -> bool:
     """A Python file, not bytecode, not an editor's backup or swap file."""
     name = os.path.basename(path)
-    return name.endswith(".py") and not name.startswith((".", "#")) and not any(p in Path(path).parts for p in IGNORED_PARTS)
+    return (
+        name.endswith(".py")
+        and not name.startswith((".", "#"))
+        and not any(p in Path(path).parts for p in IGNORED_PARTS)
+    )
 
 
 # File watching ------------------------------------------------------------------------------------
@@ -85,7 +89,7 @@ class WatchdogWatcher:
 
         wanted = {"created", "modified", "moved", "closed"}  # not "opened"/"closed_no_write": test runs read the files
 
-        class Handler(FileSystemEventHandler):  # type: ignore[misc]
+        class Handler(FileSystemEventHandler):
             def on_any_event(self, event: Any) -> None:
                 if event.is_directory or event.event_type not in wanted:
                     return
@@ -206,7 +210,7 @@ class Keys:
 
 def wait_for_quiet(events: queue.Queue[Event], quiet: float = 0.15, longest: float = 0.6) -> list[Event]:
     """Debounce: after a save, let the burst of events an editor makes settle; returns the keys that came in."""
-    keys = []
+    keys: list[Event] = []
     deadline = time.monotonic() + longest
     while True:
         left = min(quiet, deadline - time.monotonic())

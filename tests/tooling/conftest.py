@@ -60,7 +60,9 @@ def run_pytest() -> Runner:
 def run_kata() -> Runner:
     """Run the `kata` command (`python -m kata ARGS`) in a kata folder, plain text output: `run_kata(root, *args)`."""
 
-    def run(root: Path, *args: str, input: str = "", env: dict[str, str] | None = None, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    def run(
+        root: Path, *args: str, input: str = "", env: dict[str, str] | None = None, timeout: float = 60
+    ) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
             [sys.executable, "-m", "kata", *args],
             cwd=root,

@@ -13,7 +13,6 @@ import urllib.request
 from pathlib import Path
 
 
-
 def closed_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -36,7 +35,9 @@ def test_serve_starts_the_restaurant_and_prints_the_docs_address(small_kata: Pat
         deadline = time.monotonic() + 15
         url = None
         while url is None and time.monotonic() < deadline and process.poll() is None:
-            url = next((line.split(" at ", 1)[1].strip() for line in list(lines) if "Restaurant open at " in line), None)
+            url = next(
+                (line.split(" at ", 1)[1].strip() for line in list(lines) if "Restaurant open at " in line), None
+            )
             time.sleep(0.02)
         assert url, "".join(lines)
         assert any("Docs:" in line for line in lines)

@@ -33,7 +33,10 @@ def solve(root: Path, number: int) -> Path:
 def break_at_runtime(root: Path, number: int) -> None:
     """Started, but wrong: the stub raises something else than NotImplementedError."""
     path = load(root).exercises[number - 1].source("exercises")
-    path.write_text(path.read_text(encoding="utf-8").replace("raise NotImplementedError", "raise ValueError('oops')"), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("raise NotImplementedError", "raise ValueError('oops')"),
+        encoding="utf-8",
+    )
 
 
 @pytest.fixture(scope="module")

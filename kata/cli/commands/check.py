@@ -14,18 +14,25 @@ from kata.cli.output import Output
 def verdict(out: Output, catalogue: Catalogue, exercise: Exercise, test_run: runner.Run) -> None:
     """The line after the test output: passed, or why there is no result."""
     if test_run.timed_out:
-        out.line(out.bad(f"The tests of exercise {exercise.number} did not finish in time.") + " Does a loop never end?")
+        out.line(
+            out.bad(f"The tests of exercise {exercise.number} did not finish in time.") + " Does a loop never end?"
+        )
     elif test_run.passed:
         out.line(out.good(f"{out.symbols['done']} Exercise {exercise.number} passes: {exercise.title}."))
-        out.line(f"  Compare with the reference solution: {out.code(f'kata compare {exercise.number}')}.  What next? {out.code('kata next')}")
+        compare, following = out.code(f"kata compare {exercise.number}"), out.code("kata next")
+        out.line(f"  Compare with the reference solution: {compare}.  What next? {following}")
     elif test_run.returncode not in (0, 1):
-        out.line(out.bad(f"The tests of exercise {exercise.number} could not run (pytest exit code {test_run.returncode})."))
+        out.line(
+            out.bad(f"The tests of exercise {exercise.number} could not run (pytest exit code {test_run.returncode}).")
+        )
 
 
 def missing_tests(out: Output, catalogue: Catalogue, exercise: Exercise) -> bool:
     if exercise.test_file().is_file():
         return False
-    out.line(out.bad(f"Exercise {exercise.number} has no tests yet: {shown(exercise.test_file(), catalogue)} is missing."))
+    out.line(
+        out.bad(f"Exercise {exercise.number} has no tests yet: {shown(exercise.test_file(), catalogue)} is missing.")
+    )
     return True
 
 

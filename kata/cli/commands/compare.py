@@ -44,7 +44,10 @@ def show_diff(out: Output, catalogue: Catalogue, exercise: Exercise) -> int:
     ours, theirs = code_lines(mine), code_lines(reference)
     lines = list(
         difflib.unified_diff(
-            ours, theirs, fromfile=f"{shown(mine, catalogue)} (yours)", tofile=f"{shown(reference, catalogue)} (reference)"
+            ours,
+            theirs,
+            fromfile=f"{shown(mine, catalogue)} (yours)",
+            tofile=f"{shown(reference, catalogue)} (reference)",
         )
     )
     if not lines:

@@ -40,9 +40,15 @@ def check_python() -> Finding:
     version = ".".join(map(str, sys.version_info[:3]))
     low, high = SUPPORTED
     if sys.version_info[:2] < low:
-        return Finding(False, f"Python {version} is too old", "install Python 3.9 to 3.13 (python.org), then recreate the venv")
+        return Finding(
+            False, f"Python {version} is too old", "install Python 3.9 to 3.13 (python.org), then recreate the venv"
+        )
     if sys.version_info[:2] > high:
-        return Finding(None, f"Python {version} is newer than the kata was tested with (3.9 to 3.13)", "if something breaks, use 3.13")
+        return Finding(
+            None,
+            f"Python {version} is newer than the kata was tested with (3.9 to 3.13)",
+            "if something breaks, use 3.13",
+        )
     return Finding(True, f"Python {version} ({sys.executable})")
 
 
@@ -55,7 +61,9 @@ def check_dependencies() -> list[Finding]:
             importlib.import_module(module)
             version = metadata.version(distribution)
         except Exception as error:  # an install can be broken in many ways
-            found.append(Finding(False, f"{distribution} cannot be imported ({type(error).__name__}: {error})", INSTALL))
+            found.append(
+                Finding(False, f"{distribution} cannot be imported ({type(error).__name__}: {error})", INSTALL)
+            )
         else:
             found.append(Finding(True, f"{distribution} {version}"))
     plugins = {entry.name for entry in _entry_points("pytest11")}
@@ -64,7 +72,9 @@ def check_dependencies() -> list[Finding]:
     try:
         importlib.import_module("watchdog")
     except ImportError:
-        found.append(Finding(None, "watchdog is missing: `kata watch` will look for changes every half second", INSTALL))
+        found.append(
+            Finding(None, "watchdog is missing: `kata watch` will look for changes every half second", INSTALL)
+        )
     return found
 
 
@@ -91,7 +101,13 @@ def check_kata() -> list[Finding]:
     ]
     if missing:
         shown = ", ".join(missing[:5]) + (" ..." if len(missing) > 5 else "")
-        return [Finding(False, f"files of the kata are missing: {shown}", "restore them: `git checkout -- <file>` or `kata reset N`")]
+        return [
+            Finding(
+                False,
+                f"files of the kata are missing: {shown}",
+                "restore them: `git checkout -- <file>` or `kata reset N`",
+            )
+        ]
     return [Finding(True, f"the kata at {catalogue.root}: {len(catalogue.exercises)} exercises")]
 
 
@@ -132,7 +148,9 @@ def check_kitchen() -> Finding:
     try:
         answer = _ask_health(kitchen.url)
     except Exception as error:
-        return Finding(False, f"the kitchen started at {kitchen.url} but did not answer ({_short(error)})", _proxy_fix())
+        return Finding(
+            False, f"the kitchen started at {kitchen.url} but did not answer ({_short(error)})", _proxy_fix()
+        )
     finally:
         kitchen.stop()
     return Finding(True, f"a kitchen starts on a free port ({kitchen.url}): {answer}")
@@ -145,7 +163,11 @@ def check_write_access() -> Finding:
         os.close(handle)
         os.unlink(name)
     except (OSError, CatalogueError) as error:
-        return Finding(False, f"exercises/ is not writable ({error})", "copy the kata to a folder of your own (not a read-only share)")
+        return Finding(
+            False,
+            f"exercises/ is not writable ({error})",
+            "copy the kata to a folder of your own (not a read-only share)",
+        )
     return Finding(True, "exercises/ is writable")
 
 
@@ -156,7 +178,7 @@ def check_shared_kitchen() -> Finding | None:
     try:
         answer = _ask_health(url)
     except Exception as error:
-        fix = "check the address (http://HOST:PORT) with the workshop's host, or unset KATA_SERVER to use your own kitchen"
+        fix = "check the address (http://HOST:PORT) with the workshop's host, or unset KATA_SERVER for your own kitchen"
         return Finding(False, f"the shared kitchen KATA_SERVER={url} cannot be reached ({_short(error)})", fix)
     return Finding(True, f"the shared kitchen at {url}: {answer}")
 
@@ -181,7 +203,11 @@ def run(args: argparse.Namespace) -> int:
                 out.line(f"    fix: {finding.fix}")
     out.line("")
     if problems:
-        out.line(out.bad(f"{problems} problem{'s' if problems > 1 else ''} to fix before the workshop (see the fixes above)."))
+        out.line(
+            out.bad(
+                f"{problems} problem{'s' if problems > 1 else ''} to fix before the workshop (see the fixes above)."
+            )
+        )
         return 1
     out.line(out.good("Everything is ready. Start with `kata`."))
     return 0

@@ -20,7 +20,9 @@ def give(out: Output, catalogue: Catalogue, exercise: Exercise, every: bool = Fa
     """Show the next hint of `exercise` (or all of them) and remember how many were shown."""
     total = len(exercise.hints)
     if total == 0:
-        out.line(f"Exercise {exercise.number} has no hints. Its docstring and {exercise.chapter.lesson} explain the idea.")
+        out.line(
+            f"Exercise {exercise.number} has no hints. Its docstring and {exercise.chapter.lesson} explain the idea."
+        )
         return
     state = State(catalogue.root)
     seen = min(state.hints_shown(exercise), total)
@@ -31,13 +33,18 @@ def give(out: Output, catalogue: Catalogue, exercise: Exercise, every: bool = Fa
             show_hint(out, exercise, index)
         state.set_hints_shown(exercise, total)
         out.line("")
-        out.line(f"That is every hint. Still stuck? {out.code(f'kata compare {exercise.number} --peek')} shows the reference solution.")
+        peek = out.code(f"kata compare {exercise.number} --peek")
+        out.line(f"That is every hint. Still stuck? {peek} shows the reference solution.")
         return
     show_hint(out, exercise, seen)
     state.set_hints_shown(exercise, seen + 1)
     out.line("")
     if seen + 1 < total:
-        out.line(out.dim(f"Ask again ({out.code(f'kata hint {exercise.number}')}) for a bigger hint; {total - seen - 1} left."))
+        out.line(
+            out.dim(
+                f"Ask again ({out.code(f'kata hint {exercise.number}')}) for a bigger hint; {total - seen - 1} left."
+            )
+        )
     else:
         out.line(out.dim("That was the last hint, the nearest to the answer."))
 

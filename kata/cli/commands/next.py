@@ -25,7 +25,9 @@ def run(args: argparse.Namespace) -> int:
         out.line(out.good("Every exercise passes. The kitchen salutes you!"))
         return 0
     total = len(catalogue.exercises)
-    out.line(out.bold(f"Next: exercise {exercise.number} of {total}, {exercise.title}") + f"  ({exercise.chapter.title})")
+    out.line(
+        out.bold(f"Next: exercise {exercise.number} of {total}, {exercise.title}") + f"  ({exercise.chapter.title})"
+    )
     out.line(f"  open:   {out.code(shown(exercise.source('exercises'), catalogue))}")
     out.line(f"  idea:   {exercise.concept}")
     out.line(f"  lesson: {exercise.chapter.lesson}")

@@ -21,7 +21,10 @@ def describe(state: runner.ExerciseState | None) -> str:
 def report_broken_run(out: Output, run: runner.Run) -> int:
     """Say why a test run gave no results; returns the exit code. None if the run was fine."""
     if run.timed_out:
-        out.line(out.bad("The tests did not finish in time.") + " Does a loop in your code never end? Every request needs a `timeout=`.")
+        out.line(
+            out.bad("The tests did not finish in time.")
+            + " Does a loop in your code never end? Every request needs a `timeout=`."
+        )
         return 1
     out.line(out.bad(f"The tests could not run (pytest exit code {run.returncode}). What pytest said:"))
     out.line("\n".join(run.output.rstrip().splitlines()[-40:]))

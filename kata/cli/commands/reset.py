@@ -54,14 +54,18 @@ def run(args: argparse.Namespace) -> int:
     found = original(catalogue, exercise)
     if found is None:
         out.line(out.bad(f"The original of {name} cannot be found: it is not in git's last commit."))
-        out.line(f"  fix: put the untouched file in {STATE_DIR}/pristine/{name} (e.g. from a fresh download of the kata)")
+        out.line(
+            f"  fix: put the untouched file in {STATE_DIR}/pristine/{name} (e.g. from a fresh download of the kata)"
+        )
         return 2
     content, source = found
     current = path.read_bytes() if path.is_file() else None
     if current == content:
         out.line(f"{name} is already the untouched stub: nothing to reset.")
         return 0
-    if not args.yes and not confirm(f"Reset exercise {exercise.number} ({exercise.title}): put the stub back in {name}?"):
+    if not args.yes and not confirm(
+        f"Reset exercise {exercise.number} ({exercise.title}): put the stub back in {name}?"
+    ):
         out.line("Nothing changed.")
         return 1
     if current is not None:
@@ -69,5 +73,8 @@ def run(args: argparse.Namespace) -> int:
         out.line(f"Your version is kept in {out.code(shown(backup, catalogue))}.")
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(content)
-    out.line(out.good(f"{name} is the stub again") + f" (from {source}). Fresh start: {out.code(f'kata check {exercise.number}')}")
+    out.line(
+        out.good(f"{name} is the stub again")
+        + f" (from {source}). Fresh start: {out.code(f'kata check {exercise.number}')}"
+    )
     return 0

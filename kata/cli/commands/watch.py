@@ -87,7 +87,8 @@ class Session:
                 out.line("")
                 out.line(out.dim(self.keys_line()))
             else:
-                out.line(f"The comparison opens once exercise {self.current.number} passes (or: kata compare {self.current.number} --peek).")
+                number = self.current.number
+                out.line(f"The comparison opens once exercise {number} passes (or: kata compare {number} --peek).")
         elif key == "h":
             out.line("")
             hint.give(out, self.catalogue, self.current)
