@@ -332,12 +332,13 @@ def test_pay_retries_with_the_same_key(exercise, requests_mock, first):
     expect_sleeps(clock.sleep, [1.0], hint="Wait 1 second (self.sleep(1.0)) before trying again.")
 
 
-def test_pay_gives_up_after_the_last_try(exercise, requests_mock):
+@pytest.mark.parametrize("attempts", [2, 3])
+def test_pay_gives_up_after_the_last_try(exercise, requests_mock, attempts):
     requests_mock.post(f"{BASE}/payments", **problem(503, "Busy."))
     client, clock = make(exercise)
-    fails(exercise.Unavailable, client.pay, exercise.Order(7, 3, "ready", 23.8), attempts=2, hint="After the last try, raise Unavailable.")
-    expect_request(requests_mock, method="POST", path="/payments", count=2, hint="`attempts` tries in all.")
-    expect_sleeps(clock.sleep, [1.0], hint="Wait between tries, not after the last.")
+    fails(exercise.Unavailable, client.pay, exercise.Order(7, 3, "ready", 23.8), attempts=attempts, hint="After the last try, raise Unavailable.")
+    expect_request(requests_mock, method="POST", path="/payments", count=attempts, hint="`attempts` tries in all.")
+    expect_sleeps(clock.sleep, [1.0] * (attempts - 1), hint="Wait between tries, not after the last.")
 
 
 def test_pay_refused_is_not_retried(exercise, requests_mock):
