@@ -22,9 +22,9 @@ def verdict(out: Output, catalogue: Catalogue, exercise: Exercise, test_run: run
         compare, following = out.code(f"kata compare {exercise.number}"), out.code("kata next")
         out.line(f"  Compare with the reference solution: {compare}.  What next? {following}")
     elif test_run.returncode not in (0, 1):
-        out.line(
-            out.bad(f"The tests of exercise {exercise.number} could not run (pytest exit code {test_run.returncode}).")
-        )
+        code = test_run.returncode
+        out.line(out.bad(f"The test run of exercise {exercise.number} ended early (exit code {code})."))
+        out.line("  The lines above say why. Does your code call exit() or os._exit()? Your functions must return.")
 
 
 def missing_tests(out: Output, catalogue: Catalogue, exercise: Exercise) -> bool:
