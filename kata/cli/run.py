@@ -13,8 +13,10 @@ import os
 import subprocess
 import sys
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from kata.catalogue import Catalogue, Exercise
 
@@ -26,6 +28,7 @@ PYTEST_ARGS = (
 )  # fmt: skip
 ONE_EXERCISE_TIMEOUT = 120.0
 WHOLE_KATA_TIMEOUT = 900.0
+STOP_POLL = 0.1  # seconds between two looks at `stop()`
 
 
 @dataclass
@@ -33,6 +36,7 @@ class Run:
     returncode: int
     output: str = ""  # only when captured
     timed_out: bool = False
+    stopped: bool = False  # by the caller, e.g. a save in `kata watch` while the tests ran
 
     @property
     def passed(self) -> bool:
@@ -68,7 +72,10 @@ def forget_bytecode(exercises: tuple[Exercise, ...] | list[Exercise]) -> None:
             pass
 
 
-def run_pytest(root: Path, args: list[str], *, capture: bool, timeout: float) -> Run:
+def run_pytest(
+    root: Path, args: list[str], *, capture: bool, timeout: float, stop: Callable[[], bool] | None = None
+) -> Run:
+    """Run the child pytest; it is killed after `timeout` seconds, or as soon as `stop()` says so."""
     command = [sys.executable, "-m", "pytest", *PYTEST_ARGS, *args]
     pipe = subprocess.PIPE if capture else None
     process = subprocess.Popen(
@@ -81,22 +88,29 @@ def run_pytest(root: Path, args: list[str], *, capture: bool, timeout: float) ->
         encoding="utf-8" if capture else None,
         errors="replace" if capture else None,
     )
+    deadline = time.monotonic() + timeout
     try:
-        output, _ = process.communicate(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        output, _ = process.communicate()
-        return Run(returncode=-1, output=output or "", timed_out=True)
+        while True:
+            try:
+                output, _ = process.communicate(timeout=STOP_POLL if stop else timeout)
+                return Run(returncode=process.returncode, output=output or "")
+            except subprocess.TimeoutExpired:
+                stopped = stop is not None and stop()
+                if stopped or time.monotonic() >= deadline:
+                    process.kill()
+                    output, _ = process.communicate()
+                    return Run(returncode=-1, output=output or "", timed_out=not stopped, stopped=stopped)
     except KeyboardInterrupt:
         try:
             process.wait(timeout=2)
         except subprocess.TimeoutExpired:
             process.kill()
         raise
-    return Run(returncode=process.returncode, output=output or "")
 
 
-def check(catalogue: Catalogue, exercise: Exercise | None, *, capture: bool = False) -> Run:
+def check(
+    catalogue: Catalogue, exercise: Exercise | None, *, capture: bool = False, stop: Callable[[], bool] | None = None
+) -> Run:
     """One exercise's tests (or, with None, the whole kata's, focused on the first unfinished one)."""
     if exercise is None:
         forget_bytecode(catalogue.exercises)
@@ -107,7 +121,7 @@ def check(catalogue: Catalogue, exercise: Exercise | None, *, capture: bool = Fa
             [exercise.test_file().relative_to(catalogue.root).as_posix(), "--kata-one"],
             ONE_EXERCISE_TIMEOUT,
         )
-    return run_pytest(catalogue.root, args, capture=capture, timeout=timeout)
+    return run_pytest(catalogue.root, args, capture=capture, timeout=timeout, stop=stop)
 
 
 def states(catalogue: Catalogue) -> tuple[dict[str, ExerciseState], Run]:

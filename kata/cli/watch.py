@@ -28,6 +28,19 @@ class Event:
     value: str  # the saved file's path, or the key (lower case; "\n" for Enter)
 
 
+class Inbox(queue.Queue[Event]):
+    """The queue of a watch's events; `urgent` is set by those that should stop a test run (a save, q)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urgent = threading.Event()
+
+    def put(self, item: Event, block: bool = True, timeout: float | None = None) -> None:
+        if item.kind == "save" or item.value == "q":
+            self.urgent.set()
+        super().put(item, block, timeout)
+
+
 def is_learner_save(path: str) -> bool:
     """A Python file, not bytecode, not an editor's backup or swap file."""
     name = os.path.basename(path)

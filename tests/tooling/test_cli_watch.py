@@ -209,3 +209,17 @@ def test_watch_on_a_terminal_clears_the_screen_takes_single_keys_and_restores_th
             process.wait()
         os.close(controller)
         os.close(terminal)
+
+
+def test_a_save_stops_a_run_that_hangs_and_starts_again(kata, watching):
+    first = load(kata).exercises[0]
+    mine = first.source("exercises")
+    watch = start(watching, kata, "1")
+    watch.wait_for("watching for saves")
+    endless = mine.read_text(encoding="utf-8").replace("raise NotImplementedError", "while True:\n        pass", 1)
+    watch.save(mine, endless)
+    watch.wait_for("you saved")  # the tests now hang, each call until its time limit
+    watch.save(mine, first.source("solutions").read_text(encoding="utf-8"))
+    watch.wait_for("(stopped: something changed while the tests ran)", deadline=5)
+    watch.wait_for("Exercise 1 passes")
+    assert watch.stop() == 0

@@ -24,6 +24,7 @@ from kata.cli.output import Output
 
 class Session:
     def __init__(self, out: Output, catalogue: Catalogue, current: Exercise, found: dict[str, runner.ExerciseState]):
+        self.events = watch.Inbox()
         self.out = out
         self.catalogue = catalogue
         self.current = current
@@ -42,7 +43,11 @@ class Session:
         total = len(self.catalogue.exercises)
         out.line(out.bold(f"kata watch: exercise {exercise.number}/{total}, {exercise.title}") + f"  ({why})")
         out.line(out.dim(f"your file: {shown(exercise.source('exercises'), self.catalogue)}"))
-        test_run = runner.check(self.catalogue, exercise)
+        self.events.urgent.clear()
+        test_run = runner.check(self.catalogue, exercise, stop=self.events.urgent.is_set)
+        if test_run.stopped:
+            out.line(out.dim("(stopped: something changed while the tests ran)"))
+            return
         self.passed = test_run.passed
         if test_run.passed:
             self.found[exercise.name] = runner.ExerciseState("done")
@@ -112,7 +117,7 @@ def start(out: Output, catalogue: Catalogue, key: str | None) -> Session | None:
     return Session(out, catalogue, current, found)
 
 
-def loop(session: Session, events: queue.Queue[watch.Event]) -> None:
+def loop(session: Session, events: watch.Inbox) -> None:
     session.run_tests("started")
     while True:
         try:
@@ -135,7 +140,7 @@ def run(args: argparse.Namespace) -> int:
     session = start(out, catalogue, args.exercise)
     if session is None:
         return 0
-    events: queue.Queue[watch.Event] = queue.Queue()
+    events = session.events
     if not args.manual:
         session.how = watch.start_watching(catalogue.root / "exercises", events, poll=args.poll)
     for name in ("SIGTERM", "SIGHUP"):  # closing the window must still give the terminal back
