@@ -5,7 +5,7 @@ The story
 The restaurant is open, so you ask for the menu. The kitchen does not hand
 you a printed card: it answers with JSON, text that any program can read.
 
-    GET /menu  ->  200  {"items": [{"id": 1, "name": "Bruschetta", "price": 6.5, ...}, ...], "count": 20}
+    GET /menu  ->  200  {"items": [{"id": 1, "name": "Tomato soup", "price": 5.5, ...}, ...], "count": 21}
 
 `response.text` is that text; `response.json()` turns it into Python dicts
 and lists for you.
