@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 if sys.version_info >= (3, 11):
@@ -81,11 +82,11 @@ class Catalogue:
 
     def for_test_file(self, path: Path) -> Exercise | None:
         """The exercise whose tests live in `path`, or None."""
-        resolved = Path(path).resolve()
-        for exercise in self.exercises:
-            if exercise.test_file().resolve() == resolved:
-                return exercise
-        return None
+        return self._by_test_file.get(Path(path).resolve())
+
+    @cached_property
+    def _by_test_file(self) -> dict[Path, Exercise]:
+        return {exercise.test_file().resolve(): exercise for exercise in self.exercises}
 
 
 def find_root(start: Path | None = None) -> Path:

@@ -11,6 +11,7 @@ import importlib
 import linecache
 import sys
 import traceback
+from functools import lru_cache
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType, TracebackType
@@ -36,16 +37,21 @@ class CodeLocation:
 
 
 def relative(path: str | Path, root: Path) -> str:
+    """`path` relative to the kata root, with forward slashes (or as it is, when outside)."""
+    return _relative(str(path), str(root))
+
+
+@lru_cache(maxsize=1024)
+def _relative(path: str, root: str) -> str:
     try:
-        return Path(path).resolve().relative_to(root.resolve()).as_posix()
+        return Path(path).resolve().relative_to(Path(root).resolve()).as_posix()
     except ValueError:
-        return str(path)
+        return path
 
 
 def is_learner_file(path: str, root: Path) -> bool:
     """True for files of the exercise trees (the learner's or the reference code)."""
-    rel = relative(path, root)
-    return any(rel.startswith(f"{target}/") for target in TARGETS)
+    return relative(path, root).startswith(tuple(f"{target}/" for target in TARGETS))
 
 
 def last_learner_frame(tb: TracebackType | None, root: Path) -> CodeLocation | None:

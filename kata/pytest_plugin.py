@@ -127,14 +127,15 @@ def kitchen(kitchen_server: str) -> Kitchen:
 
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Generator[None, Any, None]:
+    if call.excinfo is not None:
+        message = explain_learner_error(call.excinfo.value, item.config.stash[CATALOGUE_KEY].root)
+        if message is not None:
+            # Report the learner's message alone: cheaper than formatting a traceback nobody reads.
+            call.excinfo = _failure(message)
     outcome = yield
     report = outcome.get_result()
-    if not report.failed or call.excinfo is None:
+    if not report.failed:
         return
-    root = item.config.stash[CATALOGUE_KEY].root
-    message = explain_learner_error(call.excinfo.value, root)
-    if message is not None:
-        report.longrepr = message
     kitchen = item.funcargs.get("kitchen") if hasattr(item, "funcargs") else None
     if isinstance(kitchen, Kitchen):
         try:
@@ -144,6 +145,15 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
         else:
             text = journal_text(entries)
         report.sections.append(("what the waiter carried to the kitchen (newest last)", text))
+
+
+def _failure(message: str) -> pytest.ExceptionInfo[BaseException]:
+    """The ExceptionInfo of `pytest.fail(message, pytrace=False)`."""
+    try:
+        pytest.fail(message, pytrace=False)
+    except pytest.fail.Exception:
+        return pytest.ExceptionInfo.from_current()
+    raise AssertionError("pytest.fail returned")
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
