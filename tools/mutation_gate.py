@@ -36,8 +36,9 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 ROOT = Path(__file__).resolve().parent.parent
-# Measured on the first chapters (see docs/maintainers.md): raise it as the suites grow, never under 0.90.
-THRESHOLD = 0.90
+# Measured 97.2% on the first 20 exercises (docs/maintainers.md); 0.95 leaves room for a few survivors
+# a person must judge in the exercises still to come. Raise it as the suites improve; never under 0.90.
+THRESHOLD = 0.95
 EQUIVALENT = "equivalent: "  # labels of survivors the gate sets aside (see note_for and given_in_stub)
 GIVEN = "not the learner's: "
 KILLED = ("killed", "timeout")  # a mutant the tests stopped, by failing or by running out of time
