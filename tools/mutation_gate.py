@@ -283,6 +283,39 @@ def describe(mutant: Mutant) -> None:
         mutant.note = GIVEN + "the stub gives this line as it is"
 
 
+def unmutated(source: str) -> list[tuple[int, str]]:
+    """(line, name) of the decorated functions in `source`: mutmut leaves them, and all they contain, alone.
+
+    (It does so because decorators run at import time; @staticmethod and @classmethod are the exceptions.)
+    """
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.decorator_list:
+            names = [d.id for d in node.decorator_list if isinstance(d, ast.Name)]
+            if len(node.decorator_list) == 1 and names and names[0] in ("staticmethod", "classmethod"):
+                continue
+            found.append((min([node.lineno] + [d.lineno for d in node.decorator_list]), node.name))
+    return sorted(found)
+
+
+def blind_spots(patterns: Sequence[str]) -> list[str]:
+    """`path:line  name` of every function of solutions/ that no mutant can reach."""
+    from fnmatch import fnmatch
+
+    lines = []
+    for path in sorted((ROOT / "solutions").rglob("*.py")):
+        relative = path.relative_to(ROOT)
+        module = ".".join(relative.with_suffix("").parts)
+        if patterns and not any(fnmatch(module + ".x", pattern) for pattern in patterns):
+            continue
+        try:
+            spots = unmutated(path.read_text(encoding="utf-8"))
+        except SyntaxError:
+            continue
+        lines += [f"{relative.as_posix()}:{line}  {name}" for line, name in spots]
+    return lines
+
+
 # Reporting -------------------------------------------------------------------------------------------
 
 
@@ -388,6 +421,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if excused:
         print(f"\nSurviving mutants set aside ({len(excused)}): equivalent, or on a line the stub gives")
         print("\n".join(survivor_lines(excused)))
+    unseen = blind_spots(patterns)
+    if unseen:
+        print(f"\nNot mutated ({len(unseen)}): mutmut skips decorated functions and everything inside them")
+        print("\n".join(f"    {line}" for line in unseen))
     killed, counted, share = rate(mutants)
     raw_killed, raw_counted, raw_share = rate(mutants, raw=True)
     verdict = "PASS" if share >= args.threshold else "FAIL"

@@ -174,3 +174,25 @@ def test_a_line_the_stub_already_has_is_not_the_learners(tmp_path, monkeypatch):
     mutant = gate.Mutant("solutions.ch6.ex20_retry.x_send__mutmut_1", "survived")
     assert gate.given_in_stub(mutant, ["-def send(url, attempts=3):", "+def send(url, attempts=4):"])
     assert not gate.given_in_stub(mutant, ["-    return requests.get(url)", "+    return None"])
+
+
+def test_names_the_decorated_functions_mutmut_cannot_reach():
+    source = (
+        "def create_app():\n"
+        "    app = Flask(__name__)\n"
+        "\n"
+        '    @app.post("/webhooks")\n'
+        "    def hook():\n"
+        "        return 1\n"
+        "    return app\n"
+        "\n"
+        "class Error(Exception):\n"
+        "    @property\n"
+        "    def detail(self):\n"
+        "        return 2\n"
+        "\n"
+        "    @staticmethod\n"
+        "    def make():\n"
+        "        return 3\n"
+    )
+    assert gate.unmutated(source) == [(4, "hook"), (10, "detail")]
