@@ -40,7 +40,7 @@ DEFAULTS: dict[str, Any] = {
     "JOURNAL_BODY_LIMIT": 10_000,
 }
 
-__all__ = ["create_app", "DEFAULTS"]
+__all__ = ["DEFAULTS", "create_app"]
 
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:

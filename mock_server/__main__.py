@@ -28,12 +28,12 @@ def _is_loopback(host: str) -> bool:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m mock_server", description="Serve the kata's restaurant API.")
     parser.add_argument("--host", default="127.0.0.1", help="address to bind (default: %(default)s)")
-    parser.add_argument("--port", type=int, default=8000, help="port to bind, 0 for any free one (default: %(default)s)")
+    parser.add_argument(
+        "--port", type=int, default=8000, help="port to bind, 0 for any free one (default: %(default)s)"
+    )
     parser.add_argument("--clock", choices=("real", "manual"), default="real", help="kitchen clock (default: real)")
     parser.add_argument("--threads", type=int, default=8, help="waitress worker threads (default: %(default)s)")
-    parser.add_argument(
-        "--no-rate-limit", action="store_true", help="turn the rate limit off (benchmarks, fuzzing)"
-    )
+    parser.add_argument("--no-rate-limit", action="store_true", help="turn the rate limit off (benchmarks, fuzzing)")
     return parser
 
 
@@ -44,10 +44,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         config["RATE_LIMIT"] = None
     app = create_app(config)
 
-    import waitress
+    from waitress.server import create_server
 
-    server = waitress.create_server(app, host=args.host, port=args.port, threads=args.threads, ident="restaurant")
-    port = server.effective_port  # type: ignore[union-attr]
+    server = create_server(app, host=args.host, port=args.port, threads=args.threads, ident="restaurant")
+    port = server.effective_port  # type: ignore[union-attr]  # one listening socket: a TcpWSGIServer
     shown = f"[{args.host}]" if ":" in args.host else args.host
     url = f"http://{shown}:{port}/"
     print(f"Restaurant open at {url}", flush=True)

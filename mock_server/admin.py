@@ -10,6 +10,7 @@ from __future__ import annotations
 from flask import Blueprint, Response, jsonify
 
 from .faults import Faults
+from .hooks import JournalEntry
 from .store import current_state
 from .validation import Checker, json_body
 
@@ -29,7 +30,10 @@ def journal() -> Response:
     state = current_state()
     with state.lock:
         entries = list(state.journal)
-    return jsonify({"entries": entries, "count": len(entries)})
+    limit = state.config["JOURNAL_BODY_LIMIT"]
+    # Requests are stored raw (hooks.JournalEntry) and decoded here; other records are plain dicts.
+    shown = [entry.to_json(limit) if isinstance(entry, JournalEntry) else dict(entry) for entry in entries]
+    return jsonify({"entries": shown, "count": len(shown)})
 
 
 @bp.delete("/journal")
@@ -81,6 +85,7 @@ def advance_clock() -> Response:
     body = check.fields(json_body(), "", required=("advance",))
     seconds = check.number(body.get("advance"), "advance", 0, MAX_ADVANCE) if body and "advance" in body else None
     check.done()
+    assert seconds is not None  # check.done() raised otherwise
     current_state().clock.advance(seconds)
     return jsonify(_clock_json())
 
@@ -96,7 +101,8 @@ def get_state() -> Response:
 def set_state() -> Response:
     check = Checker()
     body = check.fields(json_body(), "", required=("open",), optional=("retry_after",))
-    is_open = retry_after = None
+    is_open: bool | None = None
+    retry_after: int | None = None
     if body is not None:
         if "open" in body:
             is_open = check.boolean(body["open"], "open")
@@ -105,7 +111,7 @@ def set_state() -> Response:
     check.done()
     state = current_state()
     with state.lock:
-        state.open = is_open
+        state.open = bool(is_open)
         if retry_after is not None:
             state.closed_retry_after = retry_after
     return get_state()

@@ -64,20 +64,16 @@ def issue_token() -> Response:
     return response
 
 
-def current_guest(required: bool = True) -> str | None:
-    """The username behind the request's bearer token (401 if it is bad).
+def optional_guest() -> str | None:
+    """The guest behind the bearer token, or None without an Authorization header (a bad one is a 401)."""
+    return current_guest() if request.headers.get("Authorization") else None
 
-    With ``required=False`` a request without an Authorization header is
-    anonymous (None); a header that is present must still be valid.
-    """
+
+def current_guest() -> str:
+    """The username behind the request's bearer token (401 if it is missing, bad or expired)."""
     header = request.headers.get("Authorization")
     if not header:
-        if not required:
-            return None
-        raise _unauthorized(
-            "This endpoint needs a bearer token.",
-            _bearer_challenge(),
-        )
+        raise _unauthorized("This endpoint needs a bearer token.", _bearer_challenge())
     scheme, _, token = header.strip().partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
         raise _unauthorized(

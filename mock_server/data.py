@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import random
 from types import MappingProxyType
+from typing import Any, Mapping
 
 CATEGORIES = ("starter", "main", "pizza", "dessert", "drink")
 
@@ -36,7 +37,7 @@ _DISHES = (
     ("Matcha latte 抹茶", "drink", 4.20, True, "Green tea whisked with steamed milk."),
 )
 
-MENU = tuple(
+MENU: tuple[Mapping[str, Any], ...] = tuple(
     MappingProxyType(
         {
             "id": number,
@@ -49,7 +50,7 @@ MENU = tuple(
     )
     for number, (name, category, price, vegetarian, description) in enumerate(_DISHES, start=1)
 )
-DISHES_BY_ID = MappingProxyType({dish["id"]: dish for dish in MENU})
+DISHES_BY_ID: Mapping[int, Mapping[str, Any]] = MappingProxyType({dish["id"]: dish for dish in MENU})
 
 # Demo guests for the token flow: username -> (password, display name).
 GUESTS = MappingProxyType(

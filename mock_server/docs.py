@@ -81,7 +81,7 @@ def curl_command(method: str, base: str, op: dict) -> str:
         lines.append(f"ID=$({_capture(create, 'id')})   # a new order: it can change only while received")
     path = path.replace("{id}", "$ID")
     if example.get("wait"):
-        lines.append(f"# wait until GET /orders/1 says \"ready\" (about {example['wait'] - 1} seconds after ordering)")
+        lines.append(f'# wait until GET /orders/1 says "ready" (about {example["wait"] - 1} seconds after ordering)')
     parts = ["curl", "-i"]
     if method != "GET":
         parts += ["-X", method]

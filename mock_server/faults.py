@@ -39,6 +39,7 @@ class Faults:
         self.seed = settings.get("seed", 0)
         self.rate_limit = settings.get("rate_limit")
         self._random = random.Random(self.seed)
+        self.armed = bool(self.next or self.drop or self.latency_ms or self.error_rate)
 
     @classmethod
     def parse(cls, body: Any) -> Faults:
@@ -107,7 +108,7 @@ class Faults:
 
 
 def _rule(check: Checker, rule: Any, field: str, *, needs_status: bool) -> dict[str, Any]:
-    keys = ("status", "count", "retry_after", "path", "method")
+    keys: tuple[str, ...] = ("status", "count", "retry_after", "path", "method")
     if not needs_status:
         keys = ("count", "path", "method")
     rule = check.fields(rule, field, required=("status",) if needs_status else (), optional=keys)

@@ -13,9 +13,10 @@ import json
 import math
 import socket
 import time
-from typing import Any
+from typing import Any, NamedTuple
+from urllib.parse import parse_qsl
 
-from flask import Flask, Response, current_app, g, request
+from flask import Flask, Response, request
 
 from .problems import PROBLEMS, problem
 from .store import current_state
@@ -27,9 +28,10 @@ except ImportError:  # pragma: no cover - waitress is a dependency
 
 ADMIN_PREFIX = "/__admin/"
 DROP_KEY = "mock_server.drop_connection"
+ARRIVED_KEY = "mock_server.arrived"
 
 
-class ConnectionDropped(_WaitressDisconnect, ConnectionAbortedError):  # type: ignore[misc]
+class ConnectionDropped(_WaitressDisconnect, ConnectionAbortedError):
     """Raised to the WSGI server to close the socket without an answer.
 
     waitress treats its ``ClientDisconnected`` and werkzeug's dev server treats
@@ -43,24 +45,25 @@ def _is_docs(path: str) -> bool:
 
 
 def before_request() -> Response | None:
+    req = request._get_current_object()  # type: ignore[attr-defined]  # one proxy lookup, not ten
     state = current_state()
-    g.arrived = state.clock.now()
-    path = request.path
+    req.environ[ARRIVED_KEY] = state.clock.now()
+    path = req.path
     if path.startswith(ADMIN_PREFIX):
         return None
     with state.lock:
-        action = state.faults.decide(request.method, path)
+        action = state.faults.decide(req.method, path) if state.faults.armed else None
     if action is not None:
         if action.latency:
             time.sleep(action.latency)
         if action.drop:
-            request.environ[DROP_KEY] = True
+            req.environ[DROP_KEY] = True
             return Response(status=204)
         if action.status:
             return _fault_response(action.status, action.retry_after)
     if _is_docs(path):
         return None
-    limited = _rate_limit(state)
+    limited = _rate_limit(state, req.environ.get("REMOTE_ADDR"))
     if limited is not None:
         return limited
     if not state.open:
@@ -84,11 +87,11 @@ def _fault_response(status: int, retry_after: int | None) -> Response:
     return problem(slug, detail, status=status, title=kind.title if slug != "injected-fault" else None, headers=headers)
 
 
-def _rate_limit(state: Any) -> Response | None:
-    limit = state.faults.rate_limit or current_app.config["RATE_LIMIT"]
+def _rate_limit(state: Any, client: str | None) -> Response | None:
+    limit = state.faults.rate_limit or state.config["RATE_LIMIT"]
     if not limit:
         return None
-    client = request.remote_addr or "unknown"
+    client = client or "unknown"
     with state.lock:
         now = state.clock.now()
         window = float(limit["window"])
@@ -108,45 +111,101 @@ def _rate_limit(state: Any) -> Response | None:
 
 
 def after_request(response: Response) -> Response:
-    if request.path.startswith(ADMIN_PREFIX):
+    req = request._get_current_object()  # type: ignore[attr-defined]
+    path = req.path
+    if path.startswith(ADMIN_PREFIX):
         return response
     state = current_state()
-    entry = _journal_entry(response)
+    environ = req.environ
+    config = state.config
+    length = req.content_length or 0
+    if length > (config["MAX_CONTENT_LENGTH"] or length):
+        body: bytes | str = f"<{length} bytes, too large to record>"
+    elif length or "HTTP_TRANSFER_ENCODING" in environ:
+        body = req.get_data(cache=True)
+    else:
+        body = b""
+    content_type = environ.get("CONTENT_TYPE", "")
+    parsed = _UNPARSED
+    if isinstance(body, bytes) and len(body) > config["JOURNAL_BODY_LIMIT"]:  # parse now, keep only the start
+        parsed = _parse_json(body, content_type)
+        body = body[: config["JOURNAL_BODY_LIMIT"]]
+    dropped = DROP_KEY in environ
+    # Store raw pieces; JournalEntry.to_json() decodes them only when the journal is read.
+    entry = JournalEntry(
+        req.method,
+        path,
+        environ.get("QUERY_STRING", ""),
+        [(key, value) for key, value in environ.items() if key.startswith(_HEADER_KEYS)],
+        body,
+        content_type,
+        parsed,
+        None if dropped else response.status_code,
+        environ.get(ARRIVED_KEY, 0.0),
+        dropped,
+    )
     with state.lock:
         state.journal.append(entry)
     return response
 
 
-def _journal_entry(response: Response) -> dict[str, Any]:
-    config = current_app.config
-    body_text: str | None = None
-    parsed: Any = None
-    length = request.content_length or 0
-    if config["MAX_CONTENT_LENGTH"] and length > config["MAX_CONTENT_LENGTH"]:
-        body_text = f"<{length} bytes, too large to record>"
-    else:
-        raw = request.get_data(cache=True)
-        if raw:
-            body_text = raw[: config["JOURNAL_BODY_LIMIT"]].decode("utf-8", errors="replace")
-            if request.is_json:
-                try:
-                    parsed = json.loads(raw)
-                except ValueError:
-                    parsed = None
-    dropped = bool(request.environ.get(DROP_KEY))
-    entry = {
-        "method": request.method,
-        "path": request.path,
-        "query": {name: values for name, values in request.args.lists()},
-        "headers": dict(request.headers.items()),
-        "body": body_text,
-        "json": parsed,
-        "status": None if dropped else response.status_code,
-        "at": g.get("arrived", current_state().clock.now()),
-    }
-    if dropped:
-        entry["dropped"] = True
-    return entry
+_HEADER_KEYS = ("HTTP_", "CONTENT_TYPE", "CONTENT_LENGTH")
+_UNPARSED = object()
+
+
+def _parse_json(raw: bytes, content_type: str) -> Any:
+    mimetype = content_type.split(";", 1)[0].strip().lower()
+    if not raw or not (mimetype == "application/json" or mimetype.endswith("+json")):
+        return None
+    try:
+        return json.loads(raw)
+    except ValueError:
+        return None
+
+
+class JournalEntry(NamedTuple):
+    method: str
+    path: str
+    query_string: str
+    environ_headers: list
+    body: bytes | str
+    content_type: str
+    parsed: Any
+    status: int | None
+    at: float
+    dropped: bool
+
+    def to_json(self, body_limit: int) -> dict[str, Any]:
+        query: dict[str, list[str]] = {}
+        for name, value in parse_qsl(self.query_string, keep_blank_values=True, errors="replace"):
+            query.setdefault(name, []).append(value)
+        headers = {}
+        for key, value in self.environ_headers:
+            name = key[5:] if key.startswith("HTTP_") else key
+            headers[name.replace("_", "-").title()] = value.encode("latin-1", "replace").decode("utf-8", "replace")
+        body: str | None
+        parsed = self.parsed
+        if isinstance(self.body, bytes):
+            if parsed is _UNPARSED:
+                parsed = _parse_json(self.body, self.content_type)
+            body = self.body[:body_limit].decode("utf-8", errors="replace") if self.body else None
+        else:
+            body = self.body
+            if parsed is _UNPARSED:
+                parsed = None
+        entry = {
+            "method": self.method,
+            "path": self.path,
+            "query": query,
+            "headers": headers,
+            "body": body,
+            "json": parsed,
+            "status": self.status,
+            "at": self.at,
+        }
+        if self.dropped:
+            entry["dropped"] = True
+        return entry
 
 
 class DropConnections:

@@ -22,9 +22,9 @@ STATES = ("received", "cooking", "ready", "served")
 
 def status_at(order: dict, now: float) -> str:
     """The status of ``order`` at clock time ``now``."""
-    if order.get("served_at") is not None:
+    if order["served_at"] is not None:
         return "served"
-    cook = current_app.config["COOK_SECONDS"]
+    cook = order["cook"]
     elapsed = now - order["created"]
     if elapsed < cook["received"]:
         return "received"
@@ -34,7 +34,7 @@ def status_at(order: dict, now: float) -> str:
 
 
 def seconds_until_ready(order: dict, now: float) -> float:
-    cook = current_app.config["COOK_SECONDS"]
+    cook = order["cook"]
     return max(0.0, round(order["created"] + cook["received"] + cook["cooking"] - now, 3))
 
 

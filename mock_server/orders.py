@@ -7,15 +7,15 @@ that guest's bill (GET /guests/<username>/bill).
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
 from flask import Blueprint, Response, jsonify
 
-from .auth import current_guest
+from .auth import optional_guest
 from .data import DISHES_BY_ID, MENU
 from .kitchen import STATES, seconds_until_ready, status_at
 from .problems import ApiError
+from .responses import created
 from .store import State, current_state
 from .validation import BIG_ID, PATCH_TYPES, Checker, json_body, path_id, query_args, query_int
 
@@ -36,10 +36,18 @@ def order_json(state: State, order: dict, now: float) -> dict[str, Any]:
         "status": status_at(order, now),
         "total": order["total"],
         "guest": order["guest"],
-        "created_at": state.clock.isoformat(order["created"]),
-        "updated_at": state.clock.isoformat(order["updated"]),
+        "created_at": order["created_at"],
+        "updated_at": order["updated_at"],
         "ready_in": seconds_until_ready(order, now) if order["served_at"] is None else 0.0,
     }
+
+
+def _touch(state: State, order: dict, now: float, *, created: bool = False) -> None:
+    order["updated"] = now
+    order["updated_at"] = state.clock.isoformat(now)
+    if created:
+        order["created"] = now
+        order["created_at"] = order["updated_at"]
 
 
 def _lines(check: Checker, items: Any) -> list[dict] | None:
@@ -53,9 +61,7 @@ def _lines(check: Checker, items: Any) -> list[dict] | None:
         if item is None:
             continue
         dish_id = check.integer(item["dish_id"], f"{field}.dish_id", 1, len(MENU)) if "dish_id" in item else None
-        quantity = (
-            check.integer(item["quantity"], f"{field}.quantity", 1, MAX_QUANTITY) if "quantity" in item else None
-        )
+        quantity = check.integer(item["quantity"], f"{field}.quantity", 1, MAX_QUANTITY) if "quantity" in item else None
         if dish_id is not None and quantity is not None:
             dish = DISHES_BY_ID[dish_id]
             lines.append(
@@ -64,14 +70,18 @@ def _lines(check: Checker, items: Any) -> list[dict] | None:
                     "name": dish["name"],
                     "quantity": quantity,
                     "unit_price": dish["price"],
-                    "line_total": float(Decimal(str(dish["price"])) * quantity),
+                    "line_total": _CENTS[dish_id] * quantity / 100,
                 }
             )
     return lines
 
 
+# Money is added up in whole cents, so 0.1 + 0.2 never shows up as 0.30000000000000004.
+_CENTS: dict[int, int] = {dish["id"]: round(dish["price"] * 100) for dish in MENU}
+
+
 def _total(lines: list[dict]) -> float:
-    return float(sum((Decimal(str(line["line_total"])) for line in lines), Decimal(0)))
+    return sum(_CENTS[line["dish_id"]] * line["quantity"] for line in lines) / 100
 
 
 def _check_table(state: State, check: Checker, table_id: int | None) -> None:
@@ -111,13 +121,6 @@ def find_order(state: State, order_id: str) -> dict:
     return order
 
 
-def _created(body: dict, location: str) -> Response:
-    response = jsonify(body)
-    response.status_code = 201
-    response.headers["Location"] = location
-    return response
-
-
 @bp.get("/orders")
 def list_orders() -> Response:
     args = query_args(("table_id", "status"))
@@ -137,7 +140,7 @@ def list_orders() -> Response:
 
 @bp.post("/orders")
 def place_order() -> Response:
-    guest = current_guest(required=False)
+    guest = optional_guest()
     check, order = _read_order(json_body(), partial=False)
     state = current_state()
     with state.lock:
@@ -149,13 +152,13 @@ def place_order() -> Response:
             notes=order.get("notes"),
             total=_total(order["items"]),
             guest=guest,
-            created=now,
-            updated=now,
             served_at=None,
+            cook=state.config["COOK_SECONDS"],
         )
+        _touch(state, order, now, created=True)
         state.orders[order["id"]] = order
         body = order_json(state, order, now)
-    return _created(body, f"/orders/{body['id']}")
+    return created(body, f"/orders/{body['id']}")
 
 
 @bp.get("/orders/<order_id>")
@@ -190,7 +193,8 @@ def _change(order_id: str, *, partial: bool) -> Response:
             changes.setdefault("notes", None)
         order.update(changes)
         order["total"] = _total(order["items"])
-        order["updated"] = now = state.clock.now()
+        now = state.clock.now()
+        _touch(state, order, now)
         return jsonify(order_json(state, order, now))
 
 
@@ -237,5 +241,6 @@ def serve_order(order_id: str) -> Response:
                 hint="Each order is served once.",
                 current_status=status,
             )
-        order["served_at"] = order["updated"] = now
+        order["served_at"] = now
+        _touch(state, order, now)
         return jsonify(order_json(state, order, now))

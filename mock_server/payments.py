@@ -14,6 +14,7 @@ from decimal import Decimal
 from flask import Blueprint, Response, jsonify, request
 
 from .problems import ApiError
+from .responses import created, json_response
 from .store import State, current_state
 from .validation import BIG_ID, Checker, json_body, path_id, query_args, query_int
 
@@ -63,15 +64,16 @@ def pay() -> Response:
                     "idempotency-key-reused",
                     f"The Idempotency-Key {key!r} was first used with a different body.",
                 )
-            response = jsonify(remembered["body"])
-            response.status_code = remembered["status"]
-            response.headers["Location"] = remembered["location"]
-            response.headers["Idempotent-Replayed"] = "true"
-            return response
+            return json_response(
+                remembered["body"],
+                remembered["status"],
+                {"Location": remembered["location"], "Idempotent-Replayed": "true"},
+            )
         check = Checker()
         body = check.fields(body, "", required=("order_id", "amount"), optional=("tip",))
-        order_id = amount = None
-        tip = 0.0
+        order_id: int | None = None
+        amount: float | None = None
+        tip: float | None = 0.0
         if body is not None:
             if "order_id" in body:
                 order_id = check.integer(body["order_id"], "order_id", 1, BIG_ID)
@@ -82,9 +84,11 @@ def pay() -> Response:
             if "tip" in body:
                 tip = check.number(body["tip"], "tip", 0, MAX_AMOUNT)
         check.done()
+        assert order_id is not None and amount is not None  # check.done() raised otherwise
         amount, tip = round(amount, 2), round(tip or 0.0, 2)
+        payment_id = state.next_id("payment")
         payment = {
-            "id": state.next_id("payment"),
+            "id": payment_id,
             "order_id": order_id,
             "amount": amount,
             "tip": tip,
@@ -92,9 +96,9 @@ def pay() -> Response:
             "idempotency_key": key,
             "created": state.clock.now(),
         }
-        state.payments[payment["id"]] = payment
+        state.payments[payment_id] = payment
         result = payment_json(state, payment)
-        location = f"/payments/{payment['id']}"
+        location = f"/payments/{payment_id}"
         if key is not None:
             state.idempotency[key] = {
                 "fingerprint": fingerprint,
@@ -102,10 +106,7 @@ def pay() -> Response:
                 "body": result,
                 "location": location,
             }
-    response = jsonify(result)
-    response.status_code = 201
-    response.headers["Location"] = location
-    return response
+    return created(result, location)
 
 
 @bp.get("/payments")

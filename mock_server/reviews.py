@@ -4,6 +4,7 @@ and POST (bearer token) to add your own."""
 from __future__ import annotations
 
 import re
+from typing import Any
 from urllib.parse import urlencode
 
 from flask import Blueprint, Response, jsonify, request
@@ -11,6 +12,7 @@ from flask import Blueprint, Response, jsonify, request
 from .auth import current_guest
 from .data import MENU
 from .problems import ApiError
+from .responses import created
 from .store import current_state
 from .validation import Checker, json_body, path_id, query_args, query_error, query_int
 
@@ -66,7 +68,9 @@ def get_review(review_id: str) -> Response:
     with state.lock:
         review = state.reviews.get(path_id(review_id, "review"))
         if review is None:
-            raise ApiError("not-found", f"There is no review {review_id}.", hint="GET /reviews lists them, page by page.")
+            raise ApiError(
+                "not-found", f"There is no review {review_id}.", hint="GET /reviews lists them, page by page."
+            )
         return jsonify(dict(review))
 
 
@@ -75,7 +79,7 @@ def add_review() -> Response:
     author = current_guest()
     check = Checker()
     body = check.fields(json_body(), "", required=("dish_id", "rating", "text"))
-    review = {}
+    review: dict[str, Any] = {}
     if body is not None:
         if "dish_id" in body:
             review["dish_id"] = check.integer(body["dish_id"], "dish_id", 1, len(MENU))
@@ -95,7 +99,4 @@ def add_review() -> Response:
             "created_at": state.clock.isoformat(state.clock.now()),
         }
         state.reviews[review["id"]] = review
-    response = jsonify(review)
-    response.status_code = 201
-    response.headers["Location"] = f"/reviews/{review['id']}"
-    return response
+    return created(review, f"/reviews/{review['id']}")

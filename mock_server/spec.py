@@ -18,8 +18,8 @@ from .data import CATEGORIES, MENU
 from .faults import MAX_LATENCY_MS
 from .kitchen import STATES
 from .orders import MAX_LINES, MAX_NOTES, MAX_QUANTITY
-from .problems import PROBLEMS
 from .payments import MAX_AMOUNT, MAX_KEY
+from .problems import PROBLEMS
 from .reviews import CURSOR_PATTERN, DEFAULT_LIMIT, MAX_LIMIT
 from .tables import MAX_PARTY
 from .validation import BIG_ID
@@ -102,7 +102,9 @@ SCHEMAS: dict[str, dict] = {
         {"name": text(50, examples=["Ada"]), "party_size": integer(1, MAX_PARTY)},
         description="A party sitting down.",
     ),
-    "Table": obj({"id": ID, "name": {"type": "string"}, "party_size": integer(1, MAX_PARTY), "status": {"const": "seated"}}),
+    "Table": obj(
+        {"id": ID, "name": {"type": "string"}, "party_size": integer(1, MAX_PARTY), "status": {"const": "seated"}}
+    ),
     "Tables": listing("Table"),
     "OrderItemInput": obj({"dish_id": integer(1, len(MENU)), "quantity": integer(1, MAX_QUANTITY)}),
     "OrderInput": obj(
@@ -238,7 +240,9 @@ SCHEMAS: dict[str, dict] = {
             "method": {"type": "string", "maxLength": 10},
         },
     ),
-    "RateLimit": obj({"limit": integer(1, 1_000_000), "window": {"type": "number", "minimum": 0.001, "maximum": 86_400}}),
+    "RateLimit": obj(
+        {"limit": integer(1, 1_000_000), "window": {"type": "number", "minimum": 0.001, "maximum": 86_400}}
+    ),
     "FaultsInput": obj(
         {},
         {
@@ -393,7 +397,7 @@ def link(operation_id: str, parameter: str) -> dict:
     return {"operationId": operation_id, "parameters": {parameter: "$response.body#/id"}}
 
 
-BEARER = [{"bearerAuth": []}]
+BEARER: list[dict] = [{"bearerAuth": []}]
 DISH_ID = path_param("dish_id", "A dish id from GET /menu.", integer(1))
 TABLE_ID = path_param("table_id", "A table id from POST /tables.")
 ORDER_ID = path_param("order_id", "An order id from POST /orders.")
@@ -433,9 +437,13 @@ def _paths() -> dict[str, dict]:
                 "getProblemType",
                 "Docs",
                 "What an error type means (the `type` of every problem answer)",
-                {"200": ok({"type": "string"}, "A page about the problem type.", media="text/html"),
-                 "404": use("NotFound")},
-                params=[path_param("slug", "The last part of a problem's type.", {"type": "string", "enum": list(PROBLEMS)})],
+                {
+                    "200": ok({"type": "string"}, "A page about the problem type.", media="text/html"),
+                    "404": use("NotFound"),
+                },
+                params=[
+                    path_param("slug", "The last part of a problem's type.", {"type": "string", "enum": list(PROBLEMS)})
+                ],
                 example={"path": "/problems/validation-error"},
             )
         },
@@ -456,8 +464,10 @@ def _paths() -> dict[str, dict]:
                 "The menu, filtered and sorted",
                 {
                     "200": ok("Menu", "The dishes that match.", "ETag"),
-                    "304": {"description": "Not modified: your copy (If-None-Match) is current.",
-                            "headers": {"ETag": {"$ref": "#/components/headers/ETag"}}},
+                    "304": {
+                        "description": "Not modified: your copy (If-None-Match) is current.",
+                        "headers": {"ETag": {"$ref": "#/components/headers/ETag"}},
+                    },
                 },
                 description="Unknown or repeated query parameters are refused with 400. "
                 "Send `If-None-Match` with the ETag of an earlier answer to get 304 when nothing changed.",
@@ -465,9 +475,18 @@ def _paths() -> dict[str, dict]:
                     query("category", {"type": "string", "enum": list(CATEGORIES)}, "Only this category."),
                     query("vegetarian", {"type": "boolean"}, "true: only vegetarian dishes; false: only the others."),
                     query("max_price", {"type": "number", "minimum": 0, "maximum": 10_000}, "Price at most this."),
-                    query("sort", {"type": "string", "enum": ["price", "-price", "name"]}, "Order; -price = dearest first."),
-                    {"name": "If-None-Match", "in": "header", "required": False, "schema": {"type": "string"},
-                     "description": "An ETag from an earlier answer."},
+                    query(
+                        "sort",
+                        {"type": "string", "enum": ["price", "-price", "name"]},
+                        "Order; -price = dearest first.",
+                    ),
+                    {
+                        "name": "If-None-Match",
+                        "in": "header",
+                        "required": False,
+                        "schema": {"type": "string"},
+                        "description": "An ETag from an earlier answer.",
+                    },
                 ],
                 example={"path": "/menu?category=pizza&vegetarian=true&sort=-price"},
             )
@@ -477,14 +496,19 @@ def _paths() -> dict[str, dict]:
                 "getDish",
                 "Menu",
                 "One dish",
-                {"200": ok("Dish", "The dish.", "ETag"), "304": {"description": "Not modified."},
-                 "404": use("NotFound")},
+                {
+                    "200": ok("Dish", "The dish.", "ETag"),
+                    "304": {"description": "Not modified."},
+                    "404": use("NotFound"),
+                },
                 params=[DISH_ID],
                 example={"path": "/menu/15"},
             )
         },
         "/tables": {
-            "get": operation("listTables", "Tables", "Seated tables", {"200": ok("Tables")}, example={"path": "/tables"}),
+            "get": operation(
+                "listTables", "Tables", "Seated tables", {"200": ok("Tables")}, example={"path": "/tables"}
+            ),
             "post": operation(
                 "createTable",
                 "Tables",
@@ -497,12 +521,20 @@ def _paths() -> dict[str, dict]:
         },
         "/tables/{table_id}": {
             "get": operation(
-                "getTable", "Tables", "One table", {"200": ok("Table"), "404": use("NotFound")},
-                params=[TABLE_ID], example={"path": "/tables/1"},
+                "getTable",
+                "Tables",
+                "One table",
+                {"200": ok("Table"), "404": use("NotFound")},
+                params=[TABLE_ID],
+                example={"path": "/tables/1"},
             ),
             "delete": operation(
-                "leaveTable", "Tables", "Leave: free the table", {"204": NO_CONTENT, "404": use("NotFound")},
-                params=[TABLE_ID], example={"path": "/tables/{id}", "fresh": "table", "status": 204},
+                "leaveTable",
+                "Tables",
+                "Leave: free the table",
+                {"204": NO_CONTENT, "404": use("NotFound")},
+                params=[TABLE_ID],
+                example={"path": "/tables/{id}", "fresh": "table", "status": 204},
             ),
         },
         "/orders": {
@@ -533,8 +565,12 @@ def _paths() -> dict[str, dict]:
         },
         "/orders/{order_id}": {
             "get": operation(
-                "getOrder", "Orders", "Follow an order (its status moves with kitchen time)",
-                {"200": ok("Order"), "404": use("NotFound")}, params=[ORDER_ID], example={"path": "/orders/1"},
+                "getOrder",
+                "Orders",
+                "Follow an order (its status moves with kitchen time)",
+                {"200": ok("Order"), "404": use("NotFound")},
+                params=[ORDER_ID],
+                example={"path": "/orders/1"},
             ),
             "put": operation(
                 "replaceOrder",
@@ -571,15 +607,21 @@ def _paths() -> dict[str, dict]:
                 "serveOrder",
                 "Orders",
                 "Take a ready order to the table",
-                {"200": ok("Order", "Served."), "404": use("NotFound"),
-                 "409": problem_response("Not ready yet (Retry-After says how long), or served already.")},
+                {
+                    "200": ok("Order", "Served."),
+                    "404": use("NotFound"),
+                    "409": problem_response("Not ready yet (Retry-After says how long), or served already."),
+                },
                 params=[ORDER_ID],
                 example={"path": "/orders/1/serve", "wait": 8},
             )
         },
         "/kitchen/queue": {
             "get": operation(
-                "getKitchenQueue", "Kitchen", "Orders still being prepared", {"200": ok("Queue")},
+                "getKitchenQueue",
+                "Kitchen",
+                "Orders still being prepared",
+                {"200": ok("Queue")},
                 example={"path": "/kitchen/queue"},
             )
         },
@@ -608,7 +650,11 @@ def _paths() -> dict[str, dict]:
         },
         "/me": {
             "get": operation(
-                "getMe", "Guests", "Who am I? (bearer token)", {"200": ok("Me")}, security=BEARER,
+                "getMe",
+                "Guests",
+                "Who am I? (bearer token)",
+                {"200": ok("Me")},
+                security=BEARER,
                 example={"path": "/me", "auth": "bearer"},
             )
         },
@@ -631,7 +677,11 @@ def _paths() -> dict[str, dict]:
                 {"200": ok("ReviewPage", "A page. Follow `next` (or the Link header) for more.", "Link")},
                 params=[
                     query("limit", integer(1, MAX_LIMIT), f"Page size (default {DEFAULT_LIMIT})."),
-                    query("cursor", {"type": "string", "pattern": CURSOR_PATTERN}, "The `next` value of the previous page."),
+                    query(
+                        "cursor",
+                        {"type": "string", "pattern": CURSOR_PATTERN},
+                        "The `next` value of the previous page.",
+                    ),
                 ],
                 example={"path": "/reviews?limit=5"},
             ),
@@ -642,15 +692,23 @@ def _paths() -> dict[str, dict]:
                 {"201": ok("Review", "Published.", "Location")},
                 body="ReviewInput",
                 security=BEARER,
-                example={"path": "/reviews", "auth": "bearer", "status": 201,
-                         "body": {"dish_id": 15, "rating": 5, "text": "Crème brûlée to die for."}},
+                example={
+                    "path": "/reviews",
+                    "auth": "bearer",
+                    "status": 201,
+                    "body": {"dish_id": 15, "rating": 5, "text": "Crème brûlée to die for."},
+                },
                 links={"GetReview": link("getReview", "review_id")},
             ),
         },
         "/reviews/{review_id}": {
             "get": operation(
-                "getReview", "Reviews", "One review", {"200": ok("Review"), "404": use("NotFound")},
-                params=[path_param("review_id", "A review id.")], example={"path": "/reviews/1"},
+                "getReview",
+                "Reviews",
+                "One review",
+                {"200": ok("Review"), "404": use("NotFound")},
+                params=[path_param("review_id", "A review id.")],
+                example={"path": "/reviews/1"},
             )
         },
         "/payments": {
@@ -658,16 +716,29 @@ def _paths() -> dict[str, dict]:
                 "pay",
                 "Payments",
                 "Pay for an order (send an Idempotency-Key to retry safely)",
-                {"201": ok("Payment", "Charged (or replayed: see Idempotent-Replayed).", "Location",
-                           "Idempotent-Replayed")},
+                {
+                    "201": ok(
+                        "Payment", "Charged (or replayed: see Idempotent-Replayed).", "Location", "Idempotent-Replayed"
+                    )
+                },
                 description="Same Idempotency-Key and same body: the first answer is replayed and nothing is "
                 "charged again. Same key, different body: 422. No key: every call charges.",
-                params=[{"name": "Idempotency-Key", "in": "header", "required": False,
-                         "schema": {"type": "string", "minLength": 1, "maxLength": MAX_KEY, "pattern": "^[ -~]+$"},
-                         "description": "A unique string per payment, e.g. a UUID."}],
+                params=[
+                    {
+                        "name": "Idempotency-Key",
+                        "in": "header",
+                        "required": False,
+                        "schema": {"type": "string", "minLength": 1, "maxLength": MAX_KEY, "pattern": "^[ -~]+$"},
+                        "description": "A unique string per payment, e.g. a UUID.",
+                    }
+                ],
                 body="PaymentInput",
-                example={"path": "/payments", "body": {"order_id": 1, "amount": 25.0, "tip": 2.5},
-                         "headers": {"Idempotency-Key": "pay-order-1-first-try"}, "status": 201},
+                example={
+                    "path": "/payments",
+                    "body": {"order_id": 1, "amount": 25.0, "tip": 2.5},
+                    "headers": {"Idempotency-Key": "pay-order-1-first-try"},
+                    "status": 201,
+                },
                 links={"GetPayment": link("getPayment", "payment_id")},
             ),
             "get": operation(
@@ -681,23 +752,39 @@ def _paths() -> dict[str, dict]:
         },
         "/payments/{payment_id}": {
             "get": operation(
-                "getPayment", "Payments", "One payment", {"200": ok("Payment"), "404": use("NotFound")},
-                params=[path_param("payment_id", "A payment id.")], example={"path": "/payments/1"},
+                "getPayment",
+                "Payments",
+                "One payment",
+                {"200": ok("Payment"), "404": use("NotFound")},
+                params=[path_param("payment_id", "A payment id.")],
+                example={"path": "/payments/1"},
             )
         },
         "/__admin/journal": {
             "get": operation(
-                "getJournal", ADMIN, "Every request received (newest last), admin calls excluded",
-                {"200": ok("Journal")}, admin=True, example={"path": "/__admin/journal"},
+                "getJournal",
+                ADMIN,
+                "Every request received (newest last), admin calls excluded",
+                {"200": ok("Journal")},
+                admin=True,
+                example={"path": "/__admin/journal"},
             ),
             "delete": operation(
-                "clearJournal", ADMIN, "Forget the journal", {"204": NO_CONTENT}, admin=True,
+                "clearJournal",
+                ADMIN,
+                "Forget the journal",
+                {"204": NO_CONTENT},
+                admin=True,
                 example={"path": "/__admin/journal", "status": 204},
             ),
         },
         "/__admin/faults": {
             "get": operation(
-                "getFaults", ADMIN, "The faults still armed", {"200": ok("Faults")}, admin=True,
+                "getFaults",
+                ADMIN,
+                "The faults still armed",
+                {"200": ok("Faults")},
+                admin=True,
                 example={"path": "/__admin/faults"},
             ),
             "post": operation(
@@ -711,28 +798,49 @@ def _paths() -> dict[str, dict]:
                 "`rate_limit`: override the budget per client.",
                 body="FaultsInput",
                 admin=True,
-                example={"path": "/__admin/faults",
-                         "body": {"next": [{"status": 503, "count": 2, "retry_after": 1, "path": "/menu",
-                                            "method": "GET"}], "seed": 42}},
+                example={
+                    "path": "/__admin/faults",
+                    "body": {
+                        "next": [{"status": 503, "count": 2, "retry_after": 1, "path": "/menu", "method": "GET"}],
+                        "seed": 42,
+                    },
+                },
             ),
             "delete": operation(
-                "clearFaults", ADMIN, "Disarm every fault", {"204": NO_CONTENT}, admin=True,
+                "clearFaults",
+                ADMIN,
+                "Disarm every fault",
+                {"204": NO_CONTENT},
+                admin=True,
                 example={"path": "/__admin/faults", "status": 204},
             ),
         },
         "/__admin/clock": {
             "get": operation(
-                "getClock", ADMIN, "The kitchen clock", {"200": ok("Clock")}, admin=True,
+                "getClock",
+                ADMIN,
+                "The kitchen clock",
+                {"200": ok("Clock")},
+                admin=True,
                 example={"path": "/__admin/clock"},
             ),
             "post": operation(
-                "advanceClock", ADMIN, "Move the kitchen clock forward", {"200": ok("Clock")},
-                body="ClockInput", admin=True, example={"path": "/__admin/clock", "body": {"advance": 60}},
+                "advanceClock",
+                ADMIN,
+                "Move the kitchen clock forward",
+                {"200": ok("Clock")},
+                body="ClockInput",
+                admin=True,
+                example={"path": "/__admin/clock", "body": {"advance": 60}},
             ),
         },
         "/__admin/state": {
             "get": operation(
-                "getState", ADMIN, "Is the restaurant open?", {"200": ok("AdminState")}, admin=True,
+                "getState",
+                ADMIN,
+                "Is the restaurant open?",
+                {"200": ok("AdminState")},
+                admin=True,
                 example={"path": "/__admin/state"},
             ),
             "post": operation(
@@ -748,7 +856,11 @@ def _paths() -> dict[str, dict]:
         },
         "/__admin/reset": {
             "post": operation(
-                "reset", ADMIN, "Start afresh: everything back to opening time", {"204": NO_CONTENT}, admin=True,
+                "reset",
+                ADMIN,
+                "Start afresh: everything back to opening time",
+                {"204": NO_CONTENT},
+                admin=True,
                 description="Tables, orders, payments, tokens, reviews, journal, faults, rate budgets and the "
                 "clock go back to their initial state, and the restaurant opens.",
                 example={"path": "/__admin/reset", "status": 204},
@@ -805,9 +917,5 @@ def operations() -> list[tuple[str, str, dict]]:
     """(method, path, operation) in documentation order: by tag, then as written."""
     spec = _document()
     order = {tag["name"]: index for index, tag in enumerate(spec["tags"])}
-    found = [
-        (method.upper(), path, op)
-        for path, item in spec["paths"].items()
-        for method, op in item.items()
-    ]
+    found = [(method.upper(), path, op) for path, item in spec["paths"].items() for method, op in item.items()]
     return sorted(found, key=lambda entry: order[entry[2]["tags"][0]])

@@ -47,7 +47,7 @@ class State:
                 # Seeded reviews were written one an hour before opening time.
                 review["created_at"] = self.clock.isoformat((review["id"] - len(seeded) - 1) * 3600.0)
                 self.reviews[review["id"]] = review
-            self.ids = collections.Counter()  # last id handed out, per kind
+            self.ids: collections.Counter[str] = collections.Counter()  # last id handed out, per kind
             self.ids["review"] = len(self.reviews)
             self.journal: collections.deque = collections.deque(maxlen=self.config["JOURNAL_LIMIT"])
             self.faults = Faults()
@@ -80,8 +80,10 @@ class Store:
 
 def current_state() -> State:
     """The ``State`` of the tenant the current request belongs to."""
-    if "state" not in g:
+    context = g._get_current_object()  # hot path: resolve the proxy once
+    state = context.__dict__.get("state")
+    if state is None:
         from .tenancy import tenant_name
 
-        g.state = current_app.extensions["mock_server.store"].state(tenant_name())
-    return g.state
+        state = context.state = current_app.extensions["mock_server.store"].state(tenant_name())
+    return state

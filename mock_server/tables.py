@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, Response, jsonify
 
 from .problems import ApiError
+from .responses import created
 from .store import current_state
 from .validation import Checker, json_body, path_id
 
@@ -37,19 +38,19 @@ def list_tables() -> Response:
 def create_table() -> Response:
     check = Checker()
     body = check.fields(json_body(), "", required=("name", "party_size"))
+    name: str | None = None
+    size: int | None = None
     if body is not None:
         name = check.string(body.get("name"), "name", 50) if "name" in body else None
         size = check.integer(body.get("party_size"), "party_size", 1, MAX_PARTY) if "party_size" in body else None
     check.done()
     state = current_state()
     with state.lock:
-        table = {"id": state.next_id("table"), "name": name, "party_size": size, "status": "seated"}
-        state.tables[table["id"]] = table
+        table_id = state.next_id("table")
+        table = {"id": table_id, "name": name, "party_size": size, "status": "seated"}
+        state.tables[table_id] = table
         result = dict(table)
-    response = jsonify(result)
-    response.status_code = 201
-    response.headers["Location"] = f"/tables/{result['id']}"
-    return response
+    return created(result, f"/tables/{result['id']}")
 
 
 @bp.get("/tables/<table_id>")

@@ -38,9 +38,11 @@ def json_body(media_types: Iterable[str] = JSON_TYPES) -> Any:
     try:
         return json.loads(raw.decode("utf-8"), parse_constant=_no_constants)
     except UnicodeDecodeError as error:
-        raise ApiError("malformed-json", f"The body is not UTF-8 text ({error.reason} at byte {error.start}).")
+        raise ApiError(
+            "malformed-json", f"The body is not UTF-8 text ({error.reason} at byte {error.start})."
+        ) from None
     except ValueError as error:
-        raise ApiError("malformed-json", f"The body is not valid JSON: {error}.")
+        raise ApiError("malformed-json", f"The body is not valid JSON: {error}.") from None
 
 
 def _no_constants(name: str) -> None:
@@ -70,9 +72,7 @@ class Checker:
     def error(self, field: str, message: str) -> None:
         self.errors.append({"field": field, "message": message})
 
-    def fields(
-        self, value: Any, field: str, *, required: Iterable[str], optional: Iterable[str] = ()
-    ) -> dict | None:
+    def fields(self, value: Any, field: str, *, required: Iterable[str], optional: Iterable[str] = ()) -> dict | None:
         """Check that ``value`` is an object with the required fields and no others."""
         if not isinstance(value, dict):
             self.error(field or "(body)", f"must be a JSON object, got {_describe(value)}")
@@ -147,11 +147,11 @@ class Checker:
             )
 
 
-def query_args(allowed: Iterable[str]) -> dict[str, str]:
-    """The query parameters as a dict, refusing unknown and repeated ones (400)."""
+def query_args(allowed: Iterable[str], args: Any = None) -> dict[str, str]:
+    """The query parameters (of ``args``, default the request's) as a dict; unknown or repeated ones are a 400."""
     allowed = tuple(allowed)
     values = {}
-    for name, given in request.args.lists():
+    for name, given in (request.args if args is None else args).lists():
         if name not in allowed:
             guess = difflib.get_close_matches(name, allowed, n=1)
             raise ApiError(

@@ -12,8 +12,8 @@ from mock_server import create_app
 
 @pytest.fixture
 def app(caplog):
-    """A fresh restaurant on a manual clock, no rate limit; fails the test if the server logged an error."""
-    app = create_app({"CLOCK": "manual", "RATE_LIMIT": None, "SPECIALS_DELAY": 0.0})
+    """A fresh restaurant: manual clock, no rate limit, specials wait <= 0.05 s; fails on logged server errors."""
+    app = create_app({"CLOCK": "manual", "RATE_LIMIT": None, "SPECIALS_DELAY": 0.0, "SPECIALS_MAX_DELAY": 0.05})
     with caplog.at_level(logging.ERROR, logger=app.logger.name):
         yield app
     errors = [record.getMessage() for record in caplog.records if record.name == app.logger.name]
@@ -71,5 +71,13 @@ def snapshot(state):
     """Everything a request could change, for "state unchanged" checks."""
     with state.lock:
         return copy.deepcopy(
-            (state.tables, state.orders, state.payments, state.idempotency, state.tokens, state.reviews, dict(state.ids))
+            (
+                state.tables,
+                state.orders,
+                state.payments,
+                state.idempotency,
+                state.tokens,
+                state.reviews,
+                dict(state.ids),
+            )
         )

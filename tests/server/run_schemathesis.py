@@ -62,13 +62,20 @@ def main(argv: list[str] | None = None) -> int:
     server, url = start_server()
     try:
         command += [
-            "--config-file", str(HERE / "schemathesis" / "schemathesis.toml"),
-            "run", f"{url}/openapi.json",
-            "--checks", "all",
-            "--max-examples", str(args.max_examples),
-            "--seed", str(args.seed),
-            "--workers", "2",
-            "--request-timeout", "10",
+            "--config-file",
+            str(HERE / "schemathesis" / "schemathesis.toml"),
+            "run",
+            f"{url}/openapi.json",
+            "--checks",
+            "all",
+            "--max-examples",
+            str(args.max_examples),
+            "--seed",
+            str(args.seed),
+            "--workers",
+            "2",
+            "--request-timeout",
+            "10",
             *[option for name in EXCLUDED for option in ("--exclude-operation-id", name)],
             *extra,
         ]

@@ -16,8 +16,11 @@ def journal(client):
 
 def test_journal_records_what_was_sent(client, table):
     client.delete("/__admin/journal")
-    client.post("/orders?source=test", json={"table_id": table, "items": [{"dish_id": 1, "quantity": 1}]},
-                headers={"X-Trace": "abc"})
+    client.post(
+        "/orders?source=test",
+        json={"table_id": table, "items": [{"dish_id": 1, "quantity": 1}]},
+        headers={"X-Trace": "abc"},
+    )
     client.get("/menu?category=pizza&category=main")  # 400, still journaled
     client.post("/__admin/clock", json={"advance": 5})  # admin: not journaled
     first, second = journal(client)
@@ -81,7 +84,12 @@ def test_clearing_faults(client):
     client.post("/__admin/faults", json={"next": [{"status": 503, "count": 5}], "latency_ms": 1})
     assert client.delete("/__admin/faults").status_code == 204
     assert client.get("/__admin/faults").get_json() == {
-        "next": [], "drop_connection": None, "latency_ms": 0, "error_rate": 0.0, "error_status": 503, "seed": 0,
+        "next": [],
+        "drop_connection": None,
+        "latency_ms": 0,
+        "error_rate": 0.0,
+        "error_status": 503,
+        "seed": 0,
         "rate_limit": None,
     }
     assert client.get("/health").status_code == 200
@@ -124,7 +132,8 @@ def test_default_rate_limit_is_60_per_10_seconds():
 
 def test_closing_the_restaurant(client):
     assert client.post("/__admin/state", json={"open": False, "retry_after": 30}).get_json() == {
-        "open": False, "retry_after": 30,
+        "open": False,
+        "retry_after": 30,
     }
     for path in ("/health", "/menu"):
         response = client.get(path)

@@ -84,7 +84,8 @@ def test_bill_is_only_yours(client, token, table):
 
 def test_order_with_a_bad_token_is_refused(client, table):
     response = client.post(
-        "/orders", json={"table_id": table, "items": [{"dish_id": 1, "quantity": 1}]},
+        "/orders",
+        json={"table_id": table, "items": [{"dish_id": 1, "quantity": 1}]},
         headers={"Authorization": "Bearer stale"},
     )
     assert_problem(response, 401)

@@ -121,7 +121,11 @@ def test_field_errors_name_every_field(client, table):
     body = order_body(table_id="one", items=[{"dish_id": 0, "quantity": 99, "size": "L"}], tip=1)
     errors = assert_problem(client.post("/orders", json=body), 422)["errors"]
     assert sorted(error["field"] for error in errors) == [
-        "items[0].dish_id", "items[0].quantity", "items[0].size", "table_id", "tip",
+        "items[0].dish_id",
+        "items[0].quantity",
+        "items[0].size",
+        "table_id",
+        "tip",
     ]
 
 

@@ -67,9 +67,9 @@ def test_warns_when_not_on_loopback(monkeypatch, capsys):
         def close(self):
             pass
 
-    import waitress
+    import waitress.server
 
-    monkeypatch.setattr(waitress, "create_server", lambda app, **options: FakeServer())
+    monkeypatch.setattr(waitress.server, "create_server", lambda app, **options: FakeServer())
     assert cli.main(["--host", "0.0.0.0", "--port", "8123"]) == 0
     out, err = capsys.readouterr()
     assert "Restaurant open at http://0.0.0.0:8123/" in out and "WARNING" in err

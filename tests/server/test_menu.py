@@ -7,7 +7,6 @@ import pytest
 from .conftest import assert_problem
 
 
-
 def test_health(client):
     response = client.get("/health")
     assert response.status_code == 200
@@ -49,8 +48,18 @@ def test_menu_sorts(client, sort, key, reverse):
 
 @pytest.mark.parametrize(
     "query",
-    ["category=soup", "category=", "vegetarian=yes", "max_price=cheap", "max_price=-1", "max_price=nan",
-     "max_price=inf", "sort=popularity", "categroy=pizza", "category=pizza&category=main"],
+    [
+        "category=soup",
+        "category=",
+        "vegetarian=yes",
+        "max_price=cheap",
+        "max_price=-1",
+        "max_price=nan",
+        "max_price=inf",
+        "sort=popularity",
+        "categroy=pizza",
+        "category=pizza&category=main",
+    ],
 )
 def test_menu_rejects_bad_queries(client, query):
     assert_problem(client.get(f"/menu?{query}"), 400)

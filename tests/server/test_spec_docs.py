@@ -43,7 +43,13 @@ def test_every_operation_documents_its_errors_and_headers():
             assert "Location" in responses["201"]["headers"], (method, path)
     document = spec.document()
     assert set(document["components"]["headers"]) >= {
-        "Location", "ETag", "Link", "Retry-After", "WWW-Authenticate", "Allow", "Idempotent-Replayed",
+        "Location",
+        "ETag",
+        "Link",
+        "Retry-After",
+        "WWW-Authenticate",
+        "Allow",
+        "Idempotent-Replayed",
     }
 
 
@@ -52,7 +58,7 @@ def test_docs_page_works_offline(client):
     assert "the waiter" in page and "the kitchen" in page
     assert not re.search(r"""(src|href)=["']?(https?:)?//""", page), "no external assets"
     assert "<script" not in page and "@import" not in page
-    for method, path, op in spec.operations():
+    for _method, _path, op in spec.operations():
         assert op["summary"].replace("'", "&#39;") in page or op["summary"] in page
     assert page.count("<pre>") == len(spec.operations())
 

@@ -30,7 +30,13 @@ def test_place_order(client, table):
     assert order["status"] == "received"
     assert order["total"] == 24.5  # 2 x 9.00 + 6.50
     assert order["notes"] == "no nuts" and order["guest"] is None
-    assert order["items"][1] == {"dish_id": 15, "name": "Crème brûlée", "quantity": 1, "unit_price": 6.5, "line_total": 6.5}
+    assert order["items"][1] == {
+        "dish_id": 15,
+        "name": "Crème brûlée",
+        "quantity": 1,
+        "unit_price": 6.5,
+        "line_total": 6.5,
+    }
     assert order["created_at"] == "2024-01-01T12:00:00.000Z"
     assert order["ready_in"] == 7.0
 
@@ -60,8 +66,9 @@ def test_patch_and_put_while_received(client, order, table):
     path = f"/orders/{order['id']}"
     patched = client.patch(path, json={"notes": "extra basil"}).get_json()
     assert patched["notes"] == "extra basil" and patched["items"] == order["items"]
-    merged = client.patch(path, data='{"items": [{"dish_id": 1, "quantity": 3}]}',
-                          content_type="application/merge-patch+json").get_json()
+    merged = client.patch(
+        path, data='{"items": [{"dish_id": 1, "quantity": 3}]}', content_type="application/merge-patch+json"
+    ).get_json()
     assert merged["total"] == 16.5 and merged["notes"] == "extra basil"
     replaced = client.put(path, json={"table_id": table, "items": [{"dish_id": 2, "quantity": 1}]}).get_json()
     assert replaced["total"] == 4.0 and replaced["notes"] is None
