@@ -17,6 +17,8 @@ values allowed):
   ``GET /kitchen/specials`` in real seconds (2 and 10).
 - ``JOURNAL_LIMIT`` / ``JOURNAL_BODY_LIMIT``: entries kept (1000) and body
   characters recorded per entry (10000).
+- ``WEBHOOK_TIMEOUT``: seconds the kitchen waits for a ``callback_url`` to answer (2);
+  see ``webhooks``.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ DEFAULTS: dict[str, Any] = {
     "SPECIALS_MAX_DELAY": 10.0,
     "JOURNAL_LIMIT": 1000,
     "JOURNAL_BODY_LIMIT": 10_000,
+    "WEBHOOK_TIMEOUT": 2.0,
 }
 
 __all__ = ["DEFAULTS", "create_app"]
@@ -57,7 +60,9 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 
     problems.init_app(app)
     hooks.init_app(app)
-    from . import admin, auth, docs, kitchen, menu, orders, payments, reviews, tables
+    from . import admin, auth, docs, kitchen, menu, orders, payments, reviews, tables, webhooks
+
+    webhooks.init_app(app)
 
     for module in (menu, tables, orders, kitchen, payments, auth, reviews, admin, docs):
         app.register_blueprint(module.bp)

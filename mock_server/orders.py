@@ -18,6 +18,7 @@ from .problems import ApiError
 from .responses import created
 from .store import State, current_state
 from .validation import BIG_ID, PATCH_TYPES, Checker, json_body, path_id, query_args, query_int
+from .webhooks import check_callback_url, schedule
 
 bp = Blueprint("orders", __name__)
 
@@ -28,7 +29,7 @@ MAX_NOTES = 500
 
 def order_json(state: State, order: dict, now: float) -> dict[str, Any]:
     """The public view of an order at clock time ``now`` (call under the lock)."""
-    return {
+    view = {
         "id": order["id"],
         "table_id": order["table_id"],
         "items": [dict(line) for line in order["items"]],
@@ -40,6 +41,9 @@ def order_json(state: State, order: dict, now: float) -> dict[str, Any]:
         "updated_at": order["updated_at"],
         "ready_in": seconds_until_ready(order, now) if order["served_at"] is None else 0.0,
     }
+    if order.get("callback_url"):
+        view["callback_url"] = order["callback_url"]
+    return view
 
 
 def _touch(state: State, order: dict, now: float, *, created: bool = False) -> None:
@@ -97,7 +101,7 @@ def _read_order(body: Any, *, partial: bool) -> tuple[Checker, dict[str, Any]]:
         if body is not None and not body:
             check.error("(body)", "must change at least one of: items, notes")
     else:
-        body = check.fields(body, "", required=("table_id", "items"), optional=("notes",))
+        body = check.fields(body, "", required=("table_id", "items"), optional=("notes", "callback_url"))
     changes: dict[str, Any] = {}
     if body is not None:
         if "table_id" in body:
@@ -107,6 +111,8 @@ def _read_order(body: Any, *, partial: bool) -> tuple[Checker, dict[str, Any]]:
         if "notes" in body:
             notes = body["notes"]
             changes["notes"] = None if notes is None else check.string(notes, "notes", MAX_NOTES, allow_blank=True)
+        if "callback_url" in body:
+            changes["callback_url"] = check_callback_url(check, body["callback_url"])
     return check, changes
 
 
@@ -158,6 +164,7 @@ def place_order() -> Response:
         _touch(state, order, now, created=True)
         state.orders[order["id"]] = order
         body = order_json(state, order, now)
+    schedule(order)
     return created(body, f"/orders/{body['id']}")
 
 
@@ -191,11 +198,15 @@ def _change(order_id: str, *, partial: bool) -> Response:
         _only_while_received(state, order, "changed")
         if not partial:
             changes.setdefault("notes", None)
+            changes.setdefault("callback_url", None)
         order.update(changes)
         order["total"] = _total(order["items"])
         now = state.clock.now()
         _touch(state, order, now)
-        return jsonify(order_json(state, order, now))
+        body = order_json(state, order, now)
+    if not partial:
+        schedule(order)
+    return jsonify(body)
 
 
 @bp.patch("/orders/<order_id>")

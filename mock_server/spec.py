@@ -23,6 +23,7 @@ from .problems import PROBLEMS
 from .reviews import CURSOR_PATTERN, DEFAULT_LIMIT, MAX_LIMIT
 from .tables import MAX_PARTY
 from .validation import BIG_ID
+from .webhooks import CALLBACK_PATTERN, EXAMPLE_URL, MAX_URL
 
 JSON = "application/json"
 PROBLEM = "application/problem+json"
@@ -68,6 +69,15 @@ def listing(item: str, **more: dict) -> dict:
     return obj({"items": {"type": "array", "items": ref(item)}, "count": integer(0), **more})
 
 
+CALLBACK_URL = {
+    "type": "string",
+    "maxLength": MAX_URL,
+    "pattern": CALLBACK_PATTERN,
+    "examples": [EXAMPLE_URL],
+    "description": "Where the kitchen POSTs an order.ready event once the order is ready (see webhooks): "
+    "an http:// address on this machine only.",
+}
+
 SCHEMAS: dict[str, dict] = {
     "Problem": obj(
         {
@@ -112,7 +122,7 @@ SCHEMAS: dict[str, dict] = {
             "table_id": integer(1, BIG_ID),
             "items": {"type": "array", "minItems": 1, "maxItems": MAX_LINES, "items": ref("OrderItemInput")},
         },
-        {"notes": nullable({"type": "string", "maxLength": MAX_NOTES})},
+        {"notes": nullable({"type": "string", "maxLength": MAX_NOTES}), "callback_url": nullable(CALLBACK_URL)},
     ),
     "OrderPatch": obj(
         {},
@@ -148,9 +158,22 @@ SCHEMAS: dict[str, dict] = {
             "created_at": TIMESTAMP,
             "updated_at": TIMESTAMP,
             "ready_in": {"type": "number", "minimum": 0, "description": "Seconds until it should be ready."},
-        }
+        },
+        {"callback_url": CALLBACK_URL},
     ),
     "Orders": listing("Order"),
+    "OrderReadyEvent": obj(
+        {
+            "event": {"const": "order.ready"},
+            "order_id": ID,
+            "table_id": integer(1),
+            "status": {"const": "ready"},
+            "total": MONEY,
+            "ready_at": TIMESTAMP,
+        },
+        closed=False,
+        description="What the kitchen POSTs to an order's callback_url once the order is ready.",
+    ),
     "QueueEntry": obj(
         {"order_id": ID, "status": {"type": "string", "enum": ["received", "cooking"]}, "ready_in": {"type": "number"}}
     ),
@@ -869,6 +892,22 @@ def _paths() -> dict[str, dict]:
     }
 
 
+WEBHOOKS = {
+    "orderReady": {
+        "post": {
+            "operationId": "orderReady",
+            "tags": ["Orders"],
+            "summary": "The kitchen calls you: an order with a callback_url is ready",
+            "description": "Sent once, when the kitchen clock passes the order's ready time (with the manual clock: "
+            "during the POST /__admin/clock that gets there). One try, a 2 s timeout, recorded in the journal with "
+            '"direction": "outgoing". Answer 2xx (204 is best); the answer is recorded, not acted on.',
+            "requestBody": {"required": True, "content": {JSON: {"schema": ref("OrderReadyEvent")}}},
+            "responses": {"204": {"description": "Received."}},
+        }
+    }
+}
+
+
 @functools.lru_cache(maxsize=1)
 def _document() -> dict:
     return {
@@ -896,6 +935,7 @@ def _document() -> dict:
             {"name": "Docs", "description": "This documentation."},
         ],
         "paths": _paths(),
+        "webhooks": WEBHOOKS,
         "components": {
             "schemas": SCHEMAS,
             "responses": RESPONSES,
