@@ -468,8 +468,10 @@ def expect_timeout(requests_mock: Any, expected: Any, *, index: int = -1, hint: 
     request = sent[index]
     got = request.timeout
     if isinstance(expected, tuple):
-        same = isinstance(got, tuple) and len(got) == len(expected) and all(
-            _numbers(a, b) and abs(a - b) <= 1e-9 for a, b in zip(got, expected)
+        same = (
+            isinstance(got, tuple)
+            and len(got) == len(expected)
+            and all(_numbers(a, b) and abs(a - b) <= 1e-9 for a, b in zip(got, expected))
         )
     else:
         same = _numbers(got, expected) and abs(got - expected) <= 1e-9

@@ -92,7 +92,7 @@ class Kitchen:
 
     def token(self, username: str = "ada", password: str = "lovelace") -> str:
         """A fresh bearer token for a demo guest (POST /auth/token with HTTP Basic, journaled like any call)."""
-        basic = base64.b64encode(f"{username}:{password}".encode("utf-8")).decode("ascii")
+        basic = base64.b64encode(f"{username}:{password}".encode()).decode("ascii")
         return str(self.api("POST", "/auth/token", headers={"Authorization": f"Basic {basic}"})["access_token"])
 
 
