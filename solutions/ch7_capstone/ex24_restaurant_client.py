@@ -205,7 +205,11 @@ class RestaurantClient:
                 attempt += 1
             else:
                 return Payment(
-                    id=data["id"], order_id=data["order_id"], amount=data["amount"], tip=data["tip"], total=data["total"]
+                    id=data["id"],
+                    order_id=data["order_id"],
+                    amount=data["amount"],
+                    tip=data["tip"],
+                    total=data["total"],
                 )
 
     def sign_in(self, username: str, password: str) -> None:
@@ -219,7 +223,9 @@ class RestaurantClient:
         """`POST /reviews` with `{"dish_id": ..., "rating": ..., "text": ...}` (needs `sign_in` first:
         without it the kitchen answers 401, so Unauthorized); return the new Review (201)."""
         data = self._send("POST", "/reviews", json={"dish_id": dish_id, "rating": rating, "text": text})
-        return Review(id=data["id"], dish_id=data["dish_id"], rating=data["rating"], text=data["text"], author=data["author"])
+        return Review(
+            id=data["id"], dish_id=data["dish_id"], rating=data["rating"], text=data["text"], author=data["author"]
+        )
 
 
 def _order(data: dict) -> Order:

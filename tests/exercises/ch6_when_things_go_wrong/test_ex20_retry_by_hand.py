@@ -1,4 +1,4 @@
-"""Exercise 20: send_with_retry(...) retries 502/503/504 and connection errors, with backoff, a limit and Retry-After."""
+"""Exercise 20: send_with_retry(...) retries 502/503/504 and lost lines, with backoff, a limit and Retry-After."""
 
 import pytest
 import requests
@@ -34,7 +34,9 @@ def test_a_first_success_is_returned_at_once(exercise, requests_mock):
     requests_mock.get(f"{BASE}/menu", **OK)
     sleep = FakeSleep()
     value = call(exercise.send_with_retry, "GET", f"{BASE}/menu", sleep=sleep).value
-    expect_request(requests_mock, method="GET", path="/menu", json=NO_BODY, count=1, hint="One try is enough when it works.")
+    expect_request(
+        requests_mock, method="GET", path="/menu", json=NO_BODY, count=1, hint="One try is enough when it works."
+    )
     expect_response(value, 200, "Return the response (not its JSON): the caller decides what to read.")
     expect_sleeps(sleep, [], hint="Nothing failed, so there is nothing to wait for.")
 
@@ -44,12 +46,16 @@ def test_retries_a_503_until_it_works(exercise, requests_mock):
     sleep = FakeSleep()
     value = call(exercise.send_with_retry, "GET", f"{BASE}/menu", attempts=3, base_delay=0.5, sleep=sleep).value
     expect_request(
-        requests_mock, method="GET", path="/menu", count=3,
+        requests_mock,
+        method="GET",
+        path="/menu",
+        count=3,
         hint="503 means 'not right now': send the same request again, up to `attempts` times in all.",
     )
     expect_response(value, 200, "After two 503s the third try worked: return that response.")
     expect_sleeps(
-        sleep, [0.5, 1.0],
+        sleep,
+        [0.5, 1.0],
         hint="Back off exponentially: wait base_delay before the 2nd try, twice that before the 3rd.",
     )
 
@@ -61,7 +67,8 @@ def test_backoff_keeps_growing(exercise, requests_mock):
     expect_request(requests_mock, method="GET", path="/menu", count=5, hint="Use the `attempts` you were given.")
     expect_response(value, 200, "The fifth try worked: return that response.")
     expect_sleeps(
-        sleep, [0.25, 0.5, 1.0, 2.0],
+        sleep,
+        [0.25, 0.5, 1.0, 2.0],
         hint="Each wait is twice the one before: base_delay * 2 ** (number of failures so far - 1).",
     )
 
@@ -72,7 +79,10 @@ def test_other_transient_statuses_are_retried(exercise, requests_mock, status):
     sleep = FakeSleep()
     value = call(exercise.send_with_retry, "GET", f"{BASE}/menu", sleep=sleep).value
     expect_request(
-        requests_mock, method="GET", path="/menu", count=2,
+        requests_mock,
+        method="GET",
+        path="/menu",
+        count=2,
         hint=f"{status} is transient too (a gateway that could not reach the kitchen): retry 502, 503 and 504.",
     )
     expect_response(value, 200, "The second try worked: return that response.")
@@ -85,7 +95,8 @@ def test_follows_retry_after_when_the_kitchen_sends_it(exercise, requests_mock):
     call(exercise.send_with_retry, "GET", f"{BASE}/menu", attempts=3, base_delay=0.5, sleep=sleep)
     expect_request(requests_mock, method="GET", path="/menu", count=3)
     expect_sleeps(
-        sleep, [4, 2],
+        sleep,
+        [4, 2],
         hint="When the answer has a Retry-After header, wait exactly that many seconds: "
         "`int(response.headers['Retry-After'])`.",
     )
@@ -95,22 +106,36 @@ def test_gives_up_after_the_last_try_and_raises(exercise, requests_mock):
     requests_mock.get(f"{BASE}/menu", [busy(), busy(), busy(), OK])
     sleep = FakeSleep()
     raises(
-        requests.HTTPError, exercise.send_with_retry, "GET", f"{BASE}/menu", attempts=3, base_delay=0.5, sleep=sleep,
+        requests.HTTPError,
+        exercise.send_with_retry,
+        "GET",
+        f"{BASE}/menu",
+        attempts=3,
+        base_delay=0.5,
+        sleep=sleep,
         hint="After `attempts` tries, give up loudly: `response.raise_for_status()` raises requests.HTTPError.",
     )
     expect_request(
-        requests_mock, method="GET", path="/menu", count=3,
+        requests_mock,
+        method="GET",
+        path="/menu",
+        count=3,
         hint="`attempts` is the number of tries in all, the first one included.",
     )
     expect_sleeps(sleep, [0.5, 1.0], hint="Wait between tries, and not after the last one.")
 
 
-@pytest.mark.parametrize("error", [requests.exceptions.ConnectionError, requests.exceptions.ConnectTimeout, requests.exceptions.ReadTimeout])
+@pytest.mark.parametrize(
+    "error", [requests.exceptions.ConnectionError, requests.exceptions.ConnectTimeout, requests.exceptions.ReadTimeout]
+)
 def test_retries_when_the_kitchen_cannot_be_reached(exercise, requests_mock, error):
     requests_mock.get(f"{BASE}/menu", [{"exc": error("the line went dead")}, OK])
     sleep = FakeSleep()
     value = call(
-        exercise.send_with_retry, "GET", f"{BASE}/menu", sleep=sleep,
+        exercise.send_with_retry,
+        "GET",
+        f"{BASE}/menu",
+        sleep=sleep,
         hint="Catch requests.exceptions.ConnectionError and requests.exceptions.Timeout, and try again.",
     ).value
     expect_request(requests_mock, method="GET", path="/menu", count=2)
@@ -122,7 +147,12 @@ def test_an_unreachable_kitchen_raises_after_the_last_try(exercise, requests_moc
     requests_mock.get(f"{BASE}/menu", exc=requests.exceptions.ConnectionError("the line went dead"))
     sleep = FakeSleep()
     raises(
-        requests.exceptions.ConnectionError, exercise.send_with_retry, "GET", f"{BASE}/menu", attempts=4, sleep=sleep,
+        requests.exceptions.ConnectionError,
+        exercise.send_with_retry,
+        "GET",
+        f"{BASE}/menu",
+        attempts=4,
+        sleep=sleep,
         hint="When the last try fails to connect, re-raise that ConnectionError (a bare `raise` in the except block).",
     )
     expect_request(requests_mock, method="GET", path="/menu", count=4, hint="Use the `attempts` you were given.")
@@ -138,8 +168,12 @@ def test_a_client_error_is_never_retried(exercise, requests_mock, status):
     sleep = FakeSleep()
     value = call(exercise.send_with_retry, "GET", f"{BASE}/menu/99", sleep=sleep).value
     expect_request(
-        requests_mock, method="GET", path="/menu/99", count=1,
-        hint=f"A {status} will not get better by asking again: only 502, 503 and 504 (and connection errors) are retried.",
+        requests_mock,
+        method="GET",
+        path="/menu/99",
+        count=1,
+        hint=f"A {status} will not get better by asking again: "
+        "only 502, 503 and 504 (and connection errors) are retried.",
     )
     expect_response(value, status, f"Return the {status} response as it is: the caller decides what it means.")
     expect_sleeps(sleep, [], hint="No retry, so no wait.")
@@ -150,22 +184,38 @@ def test_a_post_is_sent_once_even_on_a_503(exercise, requests_mock, method):
     requests_mock.register_uri(method, f"{BASE}/orders", [busy(), {"status_code": 201, "json": {"id": 1}}])
     sleep = FakeSleep()
     raises(
-        requests.HTTPError, exercise.send_with_retry, method, f"{BASE}/orders", json={"table_id": 1}, sleep=sleep,
+        requests.HTTPError,
+        exercise.send_with_retry,
+        method,
+        f"{BASE}/orders",
+        json={"table_id": 1},
+        sleep=sleep,
         hint=f"A {method} may have been carried out even if the answer was bad: never send it twice. "
         "Give up at once with raise_for_status().",
     )
     expect_request(
-        requests_mock, method=method, path="/orders", json={"table_id": 1}, count=1,
+        requests_mock,
+        method=method,
+        path="/orders",
+        json={"table_id": 1},
+        count=1,
         hint=f"Only GET, HEAD, OPTIONS, PUT and DELETE may be retried; a {method} is sent once.",
     )
 
 
 def test_a_post_is_sent_once_even_when_the_line_drops(exercise, requests_mock):
-    requests_mock.post(f"{BASE}/orders", [{"exc": requests.exceptions.ConnectionError("dropped")}, {"status_code": 201}])
+    requests_mock.post(
+        f"{BASE}/orders", [{"exc": requests.exceptions.ConnectionError("dropped")}, {"status_code": 201}]
+    )
     sleep = FakeSleep()
     raises(
-        requests.exceptions.ConnectionError, exercise.send_with_retry, "POST", f"{BASE}/orders", json={"table_id": 1},
-        sleep=sleep, hint="A POST is sent once: re-raise the ConnectionError instead of trying again.",
+        requests.exceptions.ConnectionError,
+        exercise.send_with_retry,
+        "POST",
+        f"{BASE}/orders",
+        json={"table_id": 1},
+        sleep=sleep,
+        hint="A POST is sent once: re-raise the ConnectionError instead of trying again.",
     )
     expect_request(requests_mock, method="POST", path="/orders", json={"table_id": 1}, count=1)
 
@@ -175,10 +225,17 @@ def test_idempotent_methods_are_retried_with_the_same_body(exercise, requests_mo
     body = {"table_id": 1, "items": [{"dish_id": 3, "quantity": 2}]} if method == "PUT" else NO_BODY
     requests_mock.register_uri(method, f"{BASE}/orders/7", [busy(), busy(), {"status_code": 200, "json": {"id": 7}}])
     sleep = FakeSleep()
-    value = call(exercise.send_with_retry, method, f"{BASE}/orders/7", json=None if body is NO_BODY else body, sleep=sleep).value
+    value = call(
+        exercise.send_with_retry, method, f"{BASE}/orders/7", json=None if body is NO_BODY else body, sleep=sleep
+    ).value
     for index in range(3):
         expect_request(
-            requests_mock, method=method, path="/orders/7", json=body, index=index, count=3,
+            requests_mock,
+            method=method,
+            path="/orders/7",
+            json=body,
+            index=index,
+            count=3,
             hint=f"{method} is idempotent (twice is the same as once): retry it, with the same JSON body every time.",
         )
     expect_response(value, 200, "The third try worked: return that response.")

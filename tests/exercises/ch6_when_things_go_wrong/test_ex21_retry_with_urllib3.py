@@ -42,7 +42,7 @@ def retry_of(session, scheme):
         f"The session has no retrying adapter for {scheme} addresses.",
         expected=f"session.mount({scheme!r}, HTTPAdapter(max_retries=Retry(total=..., ...)))",
         actual=f"{type(adapter).__name__} with max_retries={retry!r}",
-        hint=f"Mount the same adapter on both 'http://' and 'https://'.",
+        hint="Mount the same adapter on both 'http://' and 'https://'.",
     )
     return retry
 
@@ -74,7 +74,11 @@ def test_mounts_a_retry_with_the_defaults(exercise, scheme):
 def test_passes_the_parameters_on(exercise):
     session = call(exercise.make_resilient_session, total=5, backoff_factor=0.1, status_forcelist=(503,)).value
     retry = retry_of(session, "http://")
-    config = {"total": retry.total, "backoff_factor": retry.backoff_factor, "status_forcelist": set(retry.status_forcelist or ())}
+    config = {
+        "total": retry.total,
+        "backoff_factor": retry.backoff_factor,
+        "status_forcelist": set(retry.status_forcelist or ()),
+    }
     wanted = {"total": 5, "backoff_factor": 0.1, "status_forcelist": {503}}
     expect_true(
         config == wanted,
@@ -99,7 +103,8 @@ def test_keeps_the_safe_defaults(exercise):
         retry.raise_on_status and retry.respect_retry_after_header,
         "The Retry should raise when it runs out, and honour Retry-After.",
         expected="raise_on_status=True, respect_retry_after_header=True (the defaults)",
-        actual=f"raise_on_status={retry.raise_on_status!r}, respect_retry_after_header={retry.respect_retry_after_header!r}",
+        actual=f"raise_on_status={retry.raise_on_status!r}, "
+        f"respect_retry_after_header={retry.respect_retry_after_header!r}",
         hint="Leave those two at their defaults.",
     )
 
@@ -119,7 +124,9 @@ def test_live_two_503s_then_the_menu(exercise, kitchen, waits):
         actual=repr(seen),
         hint="Are 503 in status_forcelist and the adapter mounted for 'http://'?",
     )
-    expect_true(response.status_code == 200, "The third try should come back to the caller as a 200.", actual=repr(response))
+    expect_true(
+        response.status_code == 200, "The third try should come back to the caller as a 200.", actual=repr(response)
+    )
     expect_true(
         len(waits.calls) >= 1 and all(seconds > 0 for seconds in waits.calls),
         "urllib3 should back off between the tries (backoff_factor 0.5).",
@@ -140,7 +147,10 @@ def test_live_gives_up_when_the_budget_is_spent(exercise, kitchen, waits):
     kitchen.faults(next=[{"status": 503, "count": 10, "retry_after": 0, "path": "/menu"}])
     session = call(exercise.make_resilient_session, total=2, backoff_factor=0.01).value
     raises(
-        requests.exceptions.RetryError, time_limited(session.get, 5), f"{kitchen.url}/menu", timeout=5,
+        requests.exceptions.RetryError,
+        time_limited(session.get, 5),
+        f"{kitchen.url}/menu",
+        timeout=5,
         hint="When the retries run out, urllib3 raises (raise_on_status=True, the default) and requests "
         "turns that into requests.exceptions.RetryError.",
     )
@@ -156,7 +166,9 @@ def test_live_gives_up_when_the_budget_is_spent(exercise, kitchen, waits):
 def test_live_a_post_is_never_retried(exercise, kitchen, waits):
     kitchen.faults(next=[{"status": 503, "count": 1, "retry_after": 0, "path": "/tables"}])
     session = call(exercise.make_resilient_session).value
-    response = call(time_limited(session.post, 5), f"{kitchen.url}/tables", json={"name": "Ada", "party_size": 2}, timeout=5).value
+    response = call(
+        time_limited(session.post, 5), f"{kitchen.url}/tables", json={"name": "Ada", "party_size": 2}, timeout=5
+    ).value
     seen = menu_requests(kitchen)
     expect_true(
         seen == [("POST", "/tables", 503)] and response.status_code == 503,

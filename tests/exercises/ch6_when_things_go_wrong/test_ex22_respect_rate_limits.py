@@ -7,13 +7,23 @@ from kata.expect import FakeSleep, call, expect_request, expect_sleeps, expect_t
 
 BASE = "http://kitchen.test"
 SOUP = {"id": 1, "name": "Tomato soup", "category": "starter", "price": 5.5, "vegetarian": True, "description": "Hot."}
-BREAD = {"id": 2, "name": "Garlic bread", "category": "starter", "price": 4.0, "vegetarian": True, "description": "Warm."}
+BREAD = {
+    "id": 2,
+    "name": "Garlic bread",
+    "category": "starter",
+    "price": 4.0,
+    "vegetarian": True,
+    "description": "Warm.",
+}
 SQUID = {"id": 3, "name": "Calamari", "category": "starter", "price": 7.9, "vegetarian": False, "description": "Fried."}
 
 
 def too_many(retry_after=None):
     """A 429 answer, with a Retry-After header when given."""
-    answer = {"status_code": 429, "json": {"type": "/problems/rate-limited", "title": "Too many requests", "status": 429}}
+    answer = {
+        "status_code": 429,
+        "json": {"type": "/problems/rate-limited", "title": "Too many requests", "status": 429},
+    }
     if retry_after is not None:
         answer["headers"] = {"Retry-After": str(retry_after)}
     return answer
@@ -26,7 +36,13 @@ def paths(requests_mock):
 def expect_paths(requests_mock, wanted, summary, hint):
     __tracebackhide__ = True
     got = paths(requests_mock)
-    expect_true(got == wanted, summary, expected=", ".join(f"GET {p}" for p in wanted), actual=", ".join(f"GET {p}" for p in got) or "no request", hint=hint)
+    expect_true(
+        got == wanted,
+        summary,
+        expected=", ".join(f"GET {p}" for p in wanted),
+        actual=", ".join(f"GET {p}" for p in got) or "no request",
+        hint=hint,
+    )
 
 
 def test_asks_for_each_dish_in_order(exercise, requests_mock):
@@ -36,7 +52,12 @@ def test_asks_for_each_dish_in_order(exercise, requests_mock):
     call(exercise.get_dishes, BASE, [3, 1, 2], sleep=sleep).returns(
         [SQUID, SOUP, BREAD], hint="Return the dishes (the JSON of each answer) in the order of dish_ids."
     )
-    expect_paths(requests_mock, ["/menu/3", "/menu/1", "/menu/2"], "Ask once for each dish, in order.", "GET {base_url}/menu/{dish_id} for each id.")
+    expect_paths(
+        requests_mock,
+        ["/menu/3", "/menu/1", "/menu/2"],
+        "Ask once for each dish, in order.",
+        "GET {base_url}/menu/{dish_id} for each id.",
+    )
     for index in range(3):
         expect_request(requests_mock, method="GET", path=paths(requests_mock)[index], index=index, timeout=True)
     expect_sleeps(sleep, [], hint="The kitchen never said 429: there is no reason to wait.")
@@ -49,12 +70,20 @@ def test_no_dishes_no_requests(exercise, requests_mock):
 def test_waits_what_retry_after_says_then_asks_again(exercise, requests_mock):
     requests_mock.get(f"{BASE}/menu/1", [too_many(retry_after=2), {"json": SOUP}])
     sleep = FakeSleep()
-    call(exercise.get_dishes, BASE, [1], sleep=sleep).returns([SOUP], hint="After the wait, the second answer has the dish.")
+    call(exercise.get_dishes, BASE, [1], sleep=sleep).returns(
+        [SOUP], hint="After the wait, the second answer has the dish."
+    )
     expect_sleeps(
-        sleep, [2],
+        sleep,
+        [2],
         hint="The 429 said `Retry-After: 2`: call `sleep(int(response.headers['Retry-After']))` before asking again.",
     )
-    expect_paths(requests_mock, ["/menu/1", "/menu/1"], "After a 429, ask again for the same dish.", "Loop until the answer is not 429.")
+    expect_paths(
+        requests_mock,
+        ["/menu/1", "/menu/1"],
+        "After a 429, ask again for the same dish.",
+        "Loop until the answer is not 429.",
+    )
 
 
 def test_each_wait_is_what_that_answer_says(exercise, requests_mock):
@@ -62,7 +91,8 @@ def test_each_wait_is_what_that_answer_says(exercise, requests_mock):
     sleep = FakeSleep()
     call(exercise.get_dishes, BASE, [1], sleep=sleep).returns([SOUP])
     expect_sleeps(
-        sleep, [3, 1],
+        sleep,
+        [3, 1],
         hint="Read Retry-After from each 429 answer: the kitchen may ask for a different wait each time.",
     )
 
@@ -78,12 +108,19 @@ def test_gives_up_after_max_waits(exercise, requests_mock):
     requests_mock.get(f"{BASE}/menu/1", **too_many(retry_after=2))
     sleep = FakeSleep()
     raises(
-        requests.HTTPError, exercise.get_dishes, BASE, [1], max_waits=3, sleep=sleep,
+        requests.HTTPError,
+        exercise.get_dishes,
+        BASE,
+        [1],
+        max_waits=3,
+        sleep=sleep,
         hint="After max_waits waits the kitchen still says 429: give up with `response.raise_for_status()`.",
     )
     expect_sleeps(sleep, [2, 2, 2], hint="Wait at most max_waits times for one dish, and not after the last 429.")
     expect_paths(
-        requests_mock, ["/menu/1"] * 4, "With max_waits=3: ask, then wait and ask again three times, then give up.",
+        requests_mock,
+        ["/menu/1"] * 4,
+        "With max_waits=3: ask, then wait and ask again three times, then give up.",
         "Count the waits and stop when the count reaches max_waits.",
     )
 
@@ -91,7 +128,15 @@ def test_gives_up_after_max_waits(exercise, requests_mock):
 def test_max_waits_is_a_parameter(exercise, requests_mock):
     requests_mock.get(f"{BASE}/menu/1", **too_many(retry_after=1))
     sleep = FakeSleep()
-    raises(requests.HTTPError, exercise.get_dishes, BASE, [1], max_waits=1, sleep=sleep, hint="Use max_waits, not a fixed number.")
+    raises(
+        requests.HTTPError,
+        exercise.get_dishes,
+        BASE,
+        [1],
+        max_waits=1,
+        sleep=sleep,
+        hint="Use max_waits, not a fixed number.",
+    )
     expect_sleeps(sleep, [1], hint="max_waits=1: one wait, then give up.")
 
 
@@ -100,7 +145,11 @@ def test_the_count_starts_again_for_each_dish(exercise, requests_mock):
     requests_mock.get(f"{BASE}/menu/2", [too_many(retry_after=1), too_many(retry_after=1), {"json": BREAD}])
     sleep = FakeSleep()
     call(
-        exercise.get_dishes, BASE, [1, 2], max_waits=2, sleep=sleep,
+        exercise.get_dishes,
+        BASE,
+        [1, 2],
+        max_waits=2,
+        sleep=sleep,
         hint="max_waits counts the waits for ONE dish: start counting at 0 again for the next dish.",
     ).returns([SOUP, BREAD])
     expect_sleeps(sleep, [1, 1, 1])
@@ -108,14 +157,22 @@ def test_the_count_starts_again_for_each_dish(exercise, requests_mock):
 
 @pytest.mark.parametrize("status", [404, 400, 500])
 def test_other_errors_raise_at_once(exercise, requests_mock, status):
-    requests_mock.get(f"{BASE}/menu/99", [{"status_code": status, "json": {"title": "No", "status": status}}, {"json": SOUP}])
+    requests_mock.get(
+        f"{BASE}/menu/99", [{"status_code": status, "json": {"title": "No", "status": status}}, {"json": SOUP}]
+    )
     sleep = FakeSleep()
     raises(
-        requests.HTTPError, exercise.get_dishes, BASE, [99], sleep=sleep,
+        requests.HTTPError,
+        exercise.get_dishes,
+        BASE,
+        [99],
+        sleep=sleep,
         hint=f"Only a 429 means 'wait and ask again'. A {status} raises requests.HTTPError (`raise_for_status()`).",
     )
     expect_sleeps(sleep, [], hint=f"Do not wait on a {status}: waiting will not change it.")
-    expect_paths(requests_mock, ["/menu/99"], f"A {status} is not a reason to ask again.", "Ask again only after a 429.")
+    expect_paths(
+        requests_mock, ["/menu/99"], f"A {status} is not a reason to ask again.", "Ask again only after a 429."
+    )
 
 
 def test_live_kitchen_rate_limit(exercise, kitchen):

@@ -9,8 +9,14 @@ from kata.expect import FakeSleep, call, describe_all, expect_request, expect_sl
 
 BASE = "http://kitchen.test"
 PAID = {
-    "id": 1, "order_id": 7, "amount": 23.5, "tip": 2.0, "total": 25.5, "status": "captured",
-    "idempotency_key": "k", "created_at": "2024-01-01T12:00:00.000Z",
+    "id": 1,
+    "order_id": 7,
+    "amount": 23.5,
+    "tip": 2.0,
+    "total": 25.5,
+    "status": "captured",
+    "idempotency_key": "k",
+    "created_at": "2024-01-01T12:00:00.000Z",
 }
 CREATED = {"status_code": 201, "json": PAID, "headers": {"Location": "/payments/1"}}
 BUSY = {"status_code": 503, "json": {"title": "Service unavailable", "status": 503}, "headers": {"Retry-After": "1"}}
@@ -27,7 +33,12 @@ def expect_one_key_for_all(requests_mock, tries):
     sent = sent_requests(requests_mock)
     for index in range(tries):
         expect_request(
-            requests_mock, method="POST", path="/payments", json=BODY, index=index, count=tries,
+            requests_mock,
+            method="POST",
+            path="/payments",
+            json=BODY,
+            index=index,
+            count=tries,
             hint="Send the same JSON body on every try.",
         )
     found = keys(requests_mock)
@@ -53,7 +64,11 @@ def test_sends_the_payment_with_a_key(exercise, requests_mock):
         PAID, hint="Return the payment: `response.json()` of the 201 answer."
     )
     expect_request(
-        requests_mock, method="POST", path="/payments", json=BODY, count=1,
+        requests_mock,
+        method="POST",
+        path="/payments",
+        json=BODY,
+        count=1,
         hint="POST the JSON body {'order_id': ..., 'amount': ..., 'tip': ...} with `json=`.",
     )
     expect_one_key_for_all(requests_mock, 1)
@@ -120,7 +135,12 @@ def test_retries_a_lost_answer_with_the_same_key(exercise, requests_mock, error)
     requests_mock.post(f"{BASE}/payments", [{"exc": error("the answer got lost")}, CREATED])
     sleep = FakeSleep()
     call(
-        exercise.pay, BASE, 7, 23.5, tip=2.0, sleep=sleep,
+        exercise.pay,
+        BASE,
+        7,
+        23.5,
+        tip=2.0,
+        sleep=sleep,
         hint="Catch requests.exceptions.ConnectionError and requests.exceptions.Timeout, and try again.",
     ).returns(PAID)
     expect_one_key_for_all(requests_mock, 2)
@@ -143,10 +163,18 @@ def test_a_new_payment_gets_a_new_key(exercise, requests_mock):
 
 @pytest.mark.parametrize("status", [400, 404, 409, 422])
 def test_a_refused_payment_raises_at_once(exercise, requests_mock, status):
-    requests_mock.post(f"{BASE}/payments", [{"status_code": status, "json": {"title": "No", "status": status}}, CREATED])
+    requests_mock.post(
+        f"{BASE}/payments", [{"status_code": status, "json": {"title": "No", "status": status}}, CREATED]
+    )
     sleep = FakeSleep()
     raises(
-        requests.HTTPError, exercise.pay, BASE, 7, 23.5, tip=2.0, sleep=sleep,
+        requests.HTTPError,
+        exercise.pay,
+        BASE,
+        7,
+        23.5,
+        tip=2.0,
+        sleep=sleep,
         hint=f"A {status} will not get better by paying again: `response.raise_for_status()` and stop.",
     )
     expect_request(requests_mock, method="POST", path="/payments", count=1, hint=f"Do not retry a {status}.")
@@ -157,7 +185,15 @@ def test_gives_up_after_the_last_try(exercise, requests_mock):
     requests_mock.post(f"{BASE}/payments", [BUSY, BUSY, BUSY, BUSY, CREATED])
     sleep = FakeSleep()
     raises(
-        requests.HTTPError, exercise.pay, BASE, 7, 23.5, tip=2.0, attempts=4, delay=0.5, sleep=sleep,
+        requests.HTTPError,
+        exercise.pay,
+        BASE,
+        7,
+        23.5,
+        tip=2.0,
+        attempts=4,
+        delay=0.5,
+        sleep=sleep,
         hint="When the tries are used up, raise: `response.raise_for_status()` on the last 503.",
     )
     expect_one_key_for_all(requests_mock, 4)
@@ -168,8 +204,16 @@ def test_an_unreachable_till_raises_after_the_last_try(exercise, requests_mock):
     requests_mock.post(f"{BASE}/payments", exc=requests.exceptions.ConnectionError("the line is dead"))
     sleep = FakeSleep()
     raises(
-        requests.exceptions.ConnectionError, exercise.pay, BASE, 7, 23.5, tip=2.0, attempts=2, sleep=sleep,
-        hint="After the last try, re-raise the ConnectionError: the caller must know the payment may not have happened.",
+        requests.exceptions.ConnectionError,
+        exercise.pay,
+        BASE,
+        7,
+        23.5,
+        tip=2.0,
+        attempts=2,
+        sleep=sleep,
+        hint="After the last try, re-raise the ConnectionError: "
+        "the caller must know the payment may not have happened.",
     )
     expect_one_key_for_all(requests_mock, 2)
 
@@ -235,5 +279,7 @@ def test_live_the_first_answer_is_lost_and_still_paid_once(exercise, kitchen):
     while len(payment_posts(kitchen)) < tries and time.monotonic() < deadline:
         time.sleep(0.02)  # the first, slow request is still being handled by the kitchen
     time.sleep(0.05)  # and its (unread) answer is still being written
-    expect_true(tries >= 2, "pay() should have tried again after the first answer took too long.", actual=f"{tries} try")
+    expect_true(
+        tries >= 2, "pay() should have tried again after the first answer took too long.", actual=f"{tries} try"
+    )
     expect_charged_once(kitchen, order, tries)

@@ -32,16 +32,30 @@ ITEMS = [
 
 def order_json(status="received", **changes):
     order = {
-        "id": 7, "table_id": 3, "items": ITEMS, "notes": None, "status": status, "total": 23.8, "guest": None,
-        "created_at": "2024-01-01T12:00:00.000Z", "updated_at": "2024-01-01T12:00:00.000Z", "ready_in": 7.0,
+        "id": 7,
+        "table_id": 3,
+        "items": ITEMS,
+        "notes": None,
+        "status": status,
+        "total": 23.8,
+        "guest": None,
+        "created_at": "2024-01-01T12:00:00.000Z",
+        "updated_at": "2024-01-01T12:00:00.000Z",
+        "ready_in": 7.0,
     }
     order.update(changes)
     return order
 
 
 PAYMENT = {
-    "id": 1, "order_id": 7, "amount": 23.8, "tip": 2.0, "total": 25.8, "status": "captured",
-    "idempotency_key": "k", "created_at": "2024-01-01T12:00:07.000Z",
+    "id": 1,
+    "order_id": 7,
+    "amount": 23.8,
+    "tip": 2.0,
+    "total": 25.8,
+    "status": "captured",
+    "idempotency_key": "k",
+    "created_at": "2024-01-01T12:00:07.000Z",
 }
 REVIEW = {"id": 138, "dish_id": 11, "author": "ada", "rating": 5, "text": "Best pizza in town.", "created_at": "x"}
 TOKEN = {"access_token": "tok-123", "token_type": "Bearer", "expires_in": 3600}
@@ -110,7 +124,8 @@ def test_a_new_client_keeps_its_settings_and_sends_nothing(exercise, requests_mo
         "(base_url without a trailing slash).",
         expected=f"base_url={BASE!r}, timeout={TIMEOUT}, sleep and clock as given",
         actual=f"base_url={getattr(client, 'base_url', None)!r}, timeout={getattr(client, 'timeout', None)!r}",
-        hint="`self.base_url = base_url.rstrip('/')`, `self.timeout = timeout`, `self.sleep = sleep`, `self.clock = clock`.",
+        hint="`self.base_url = base_url.rstrip('/')`, `self.timeout = timeout`, "
+        "`self.sleep = sleep`, `self.clock = clock`.",
     )
     expect_true(
         isinstance(getattr(client, "session", None), requests.Session),
@@ -118,7 +133,11 @@ def test_a_new_client_keeps_its_settings_and_sends_nothing(exercise, requests_mo
         actual=repr(getattr(client, "session", None)),
         hint="`self.session = requests.Session()` in __init__.",
     )
-    expect_true(not sent_requests(requests_mock), "Making a client must not send any request.", actual=f"{len(sent_requests(requests_mock))} request(s)")
+    expect_true(
+        not sent_requests(requests_mock),
+        "Making a client must not send any request.",
+        actual=f"{len(sent_requests(requests_mock))} request(s)",
+    )
 
 
 def test_requests_go_through_the_session(exercise, requests_mock):
@@ -127,7 +146,10 @@ def test_requests_go_through_the_session(exercise, requests_mock):
     client.session.headers["X-Waiter"] = "Bob"
     run(client.book_table, "Ada", 2)
     expect_request(
-        requests_mock, method="POST", path="/tables", headers={"X-Waiter": "Bob"},
+        requests_mock,
+        method="POST",
+        path="/tables",
+        headers={"X-Waiter": "Bob"},
         hint="Send every request with `self.session.post(...)` / `self.session.request(...)`, not `requests.post`: "
         "the session carries headers (like the token from sign_in) and keeps the connection open.",
     )
@@ -139,7 +161,11 @@ def test_close_closes_the_session(exercise, requests_mock):
     client.session.close = lambda: closed.append(True)
     with client:
         pass
-    expect_true(closed == [True], "Leaving `with RestaurantClient(...) as client:` should close the session.", hint="`self.session.close()` in close().")
+    expect_true(
+        closed == [True],
+        "Leaving `with RestaurantClient(...) as client:` should close the session.",
+        hint="`self.session.close()` in close().",
+    )
 
 
 # Booking and ordering ----------------------------------------------------------------------------
@@ -152,7 +178,9 @@ def test_book_table(exercise, requests_mock):
     expect_request(requests_mock, method="POST", path="/tables", json={"name": "Ada", "party_size": 2}, count=1)
     expect_timeout(requests_mock, TIMEOUT, hint="Send `timeout=self.timeout` with every request.")
     expect_result(
-        table, exercise.Table(id=3, name="Ada", party_size=2), "book_table('Ada', 2)",
+        table,
+        exercise.Table(id=3, name="Ada", party_size=2),
+        "book_table('Ada', 2)",
         "`Table(id=data['id'], name=data['name'], party_size=data['party_size'])`: only the fields Table has.",
     )
 
@@ -161,25 +189,41 @@ def test_book_table_refused(exercise, requests_mock):
     errors = [{"field": "party_size", "message": "must be from 1 to 12, got 40"}]
     requests_mock.post(f"{BASE}/tables", **problem(422, "1 field(s) need fixing: party_size.", errors=errors))
     client, _ = make(exercise)
-    error = fails(exercise.Rejected, client.book_table, "Ada", 40, hint="A 422 means the kitchen refused: raise Rejected.")
+    error = fails(
+        exercise.Rejected, client.book_table, "Ada", 40, hint="A 422 means the kitchen refused: raise Rejected."
+    )
     expect_kitchen_words(error, 422, "1 field(s) need fixing: party_size.")
-    expect_true(error.errors == errors, "Rejected.errors should list the kitchen's field errors.", actual=repr(error.errors))
+    expect_true(
+        error.errors == errors, "Rejected.errors should list the kitchen's field errors.", actual=repr(error.errors)
+    )
 
 
 @pytest.mark.parametrize("notes", [None, "no basil"], ids=["without notes", "with notes"])
 def test_order(exercise, requests_mock, notes):
-    requests_mock.post(f"{BASE}/orders", status_code=201, json=order_json(notes=notes), headers={"Location": "/orders/7"})
+    requests_mock.post(
+        f"{BASE}/orders", status_code=201, json=order_json(notes=notes), headers={"Location": "/orders/7"}
+    )
     client, _ = make(exercise)
     order = run(client.order, exercise.Table(3, "Ada", 2), {11: 2, 17: 1}, notes=notes)
     body = {"table_id": 3, "items": [{"dish_id": 11, "quantity": 2}, {"dish_id": 17, "quantity": 1}]}
     if notes is not None:
         body["notes"] = notes
     expect_request(
-        requests_mock, method="POST", path="/orders", json=body, count=1,
-        hint="One line {'dish_id': ..., 'quantity': ...} per entry of `dishes`, the table's id, and notes only when given.",
+        requests_mock,
+        method="POST",
+        path="/orders",
+        json=body,
+        count=1,
+        hint="One line {'dish_id': ..., 'quantity': ...} per entry of `dishes`, the table's id, "
+        "and notes only when given.",
     )
     expect_timeout(requests_mock, TIMEOUT)
-    expect_result(order, exercise.Order(id=7, table_id=3, status="received", total=23.8), "order(...)", "Build an Order from the 201 answer.")
+    expect_result(
+        order,
+        exercise.Order(id=7, table_id=3, status="received", total=23.8),
+        "order(...)",
+        "Build an Order from the 201 answer.",
+    )
 
 
 def test_get_order(exercise, requests_mock):
@@ -192,7 +236,9 @@ def test_get_order(exercise, requests_mock):
 
 
 def test_an_unknown_order_is_not_found(exercise, requests_mock):
-    requests_mock.get(f"{BASE}/orders/99", **problem(404, "There is no order 99: it was never placed, or it was cancelled."))
+    requests_mock.get(
+        f"{BASE}/orders/99", **problem(404, "There is no order 99: it was never placed, or it was cancelled.")
+    )
     client, _ = make(exercise)
     error = fails(exercise.NotFound, client.get_order, 99, hint="A 404 becomes NotFound.")
     expect_kitchen_words(error, 404, "There is no order 99: it was never placed, or it was cancelled.")
@@ -204,10 +250,19 @@ def test_an_unknown_order_is_not_found(exercise, requests_mock):
 @pytest.mark.parametrize(
     ("status", "kind"),
     [
-        (400, "Rejected"), (409, "Rejected"), (415, "Rejected"), (422, "Rejected"),
-        (401, "Unauthorized"), (403, "Unauthorized"),
-        (429, "Unavailable"), (500, "Unavailable"), (502, "Unavailable"), (503, "Unavailable"), (504, "Unavailable"),
-        (404, "NotFound"), (410, "RestaurantError"),
+        (400, "Rejected"),
+        (409, "Rejected"),
+        (415, "Rejected"),
+        (422, "Rejected"),
+        (401, "Unauthorized"),
+        (403, "Unauthorized"),
+        (429, "Unavailable"),
+        (500, "Unavailable"),
+        (502, "Unavailable"),
+        (503, "Unavailable"),
+        (504, "Unavailable"),
+        (404, "NotFound"),
+        (410, "RestaurantError"),
     ],
 )
 def test_each_error_status_has_its_exception(exercise, requests_mock, status, kind):
@@ -215,7 +270,9 @@ def test_each_error_status_has_its_exception(exercise, requests_mock, status, ki
     client, _ = make(exercise)
     expected = getattr(exercise, kind)
     error = fails(
-        expected, client.get_order, 7,
+        expected,
+        client.get_order,
+        7,
         hint=f"The table in the docstring: {status} -> {kind}. Check the status before reading the body as an order.",
     )
     expect_true(
@@ -228,13 +285,21 @@ def test_each_error_status_has_its_exception(exercise, requests_mock, status, ki
 
 
 def test_an_error_without_json_is_still_explained(exercise, requests_mock):
-    requests_mock.get(f"{BASE}/orders/7", status_code=502, text="<html>Bad gateway</html>", headers={"Content-Type": "text/html"})
+    requests_mock.get(
+        f"{BASE}/orders/7", status_code=502, text="<html>Bad gateway</html>", headers={"Content-Type": "text/html"}
+    )
     client, _ = make(exercise)
     error = fails(
-        exercise.Unavailable, client.get_order, 7,
+        exercise.Unavailable,
+        client.get_order,
+        7,
         hint="A proxy's 502 page is not JSON: catch the ValueError of `response.json()` and use problem={}.",
     )
-    expect_true(error.status == 502 and error.problem == {}, "Without a JSON body, the error has status 502 and problem {}.", actual=f"status={error.status!r}, problem={error.problem!r}")
+    expect_true(
+        error.status == 502 and error.problem == {},
+        "Without a JSON body, the error has status 502 and problem {}.",
+        actual=f"status={error.status!r}, problem={error.problem!r}",
+    )
 
 
 @pytest.mark.parametrize("failure", [requests.exceptions.ConnectionError, requests.exceptions.ReadTimeout])
@@ -242,23 +307,40 @@ def test_no_answer_is_unavailable(exercise, requests_mock, failure):
     requests_mock.post(f"{BASE}/tables", exc=failure("the line went dead"))
     client, _ = make(exercise)
     error = fails(
-        exercise.Unavailable, client.book_table, "Ada", 2,
+        exercise.Unavailable,
+        client.book_table,
+        "Ada",
+        2,
         hint="Catch requests.exceptions.ConnectionError and Timeout and raise Unavailable (status None): "
         "callers catch RestaurantError, never a raw requests exception.",
     )
-    expect_true(error.status is None, "Without an answer there is no status: status=None.", actual=f"status={error.status!r}")
+    expect_true(
+        error.status is None, "Without an answer there is no status: status=None.", actual=f"status={error.status!r}"
+    )
 
 
 # Waiting for the kitchen -------------------------------------------------------------------------
 
 
 def test_waits_until_ready(exercise, requests_mock):
-    requests_mock.get(f"{BASE}/orders/7", [{"json": order_json("received")}, {"json": order_json("cooking")}, {"json": order_json("ready")}])
+    requests_mock.get(
+        f"{BASE}/orders/7",
+        [{"json": order_json("received")}, {"json": order_json("cooking")}, {"json": order_json("ready")}],
+    )
     client, clock = make(exercise)
     ready = run(client.wait_until_ready, exercise.Order(7, 3, "received", 23.8))
-    expect_result(ready, exercise.Order(7, 3, "ready", 23.8), "wait_until_ready(order)", "Return the order as the last poll saw it: ready.")
-    expect_request(requests_mock, method="GET", path="/orders/7", count=3, hint="Poll GET /orders/{id} until the status is ready.")
-    expect_sleeps(clock.sleep, [1.0, 1.0], hint="Wait `interval` seconds (with self.sleep) between two polls, not after the last.")
+    expect_result(
+        ready,
+        exercise.Order(7, 3, "ready", 23.8),
+        "wait_until_ready(order)",
+        "Return the order as the last poll saw it: ready.",
+    )
+    expect_request(
+        requests_mock, method="GET", path="/orders/7", count=3, hint="Poll GET /orders/{id} until the status is ready."
+    )
+    expect_sleeps(
+        clock.sleep, [1.0, 1.0], hint="Wait `interval` seconds (with self.sleep) between two polls, not after the last."
+    )
 
 
 def test_a_ready_order_needs_no_wait(exercise, requests_mock):
@@ -273,7 +355,12 @@ def test_polls_at_the_interval_given(exercise, requests_mock):
     requests_mock.get(f"{BASE}/orders/7", [{"json": order_json("cooking")}, {"json": order_json("served")}])
     client, clock = make(exercise)
     served = run(client.wait_until_ready, exercise.Order(7, 3, "received", 23.8), interval=2.5)
-    expect_result(served, exercise.Order(7, 3, "served", 23.8), "wait_until_ready(order)", "A served order is past ready: return it.")
+    expect_result(
+        served,
+        exercise.Order(7, 3, "served", 23.8),
+        "wait_until_ready(order)",
+        "A served order is past ready: return it.",
+    )
     expect_sleeps(clock.sleep, [2.5], hint="Use the `interval` you were given.")
 
 
@@ -281,8 +368,13 @@ def test_gives_up_at_the_deadline(exercise, requests_mock):
     requests_mock.get(f"{BASE}/orders/7", json=order_json("cooking"))
     client, clock = make(exercise)
     fails(
-        exercise.KitchenTooSlow, client.wait_until_ready, exercise.Order(7, 3, "received", 23.8), interval=1.0, deadline=5.0,
-        hint="Compare `self.clock() - started` with the deadline after each poll; raise KitchenTooSlow once it is reached.",
+        exercise.KitchenTooSlow,
+        client.wait_until_ready,
+        exercise.Order(7, 3, "received", 23.8),
+        interval=1.0,
+        deadline=5.0,
+        hint="Compare `self.clock() - started` with the deadline after each poll; "
+        "raise KitchenTooSlow once it is reached.",
     )
     polls = len(sent_requests(requests_mock))
     expect_true(
@@ -306,12 +398,25 @@ def test_pay(exercise, requests_mock):
     client, _ = make(exercise)
     payment = run(client.pay, exercise.Order(7, 3, "ready", 23.8), tip=2.0)
     expect_request(
-        requests_mock, method="POST", path="/payments", json={"order_id": 7, "amount": 23.8, "tip": 2.0}, count=1,
+        requests_mock,
+        method="POST",
+        path="/payments",
+        json={"order_id": 7, "amount": 23.8, "tip": 2.0},
+        count=1,
         hint="The amount is the order's total.",
     )
     expect_timeout(requests_mock, TIMEOUT)
-    expect_true(payment_keys(requests_mock)[0], "The payment has no Idempotency-Key header.", hint="`headers={'Idempotency-Key': str(uuid.uuid4())}`.")
-    expect_result(payment, exercise.Payment(id=1, order_id=7, amount=23.8, tip=2.0, total=25.8), "pay(order, tip=2.0)", "Build a Payment from the 201 answer.")
+    expect_true(
+        payment_keys(requests_mock)[0],
+        "The payment has no Idempotency-Key header.",
+        hint="`headers={'Idempotency-Key': str(uuid.uuid4())}`.",
+    )
+    expect_result(
+        payment,
+        exercise.Payment(id=1, order_id=7, amount=23.8, tip=2.0, total=25.8),
+        "pay(order, tip=2.0)",
+        "Build a Payment from the 201 answer.",
+    )
 
 
 @pytest.mark.parametrize(
@@ -336,7 +441,13 @@ def test_pay_retries_with_the_same_key(exercise, requests_mock, first):
 def test_pay_gives_up_after_the_last_try(exercise, requests_mock, attempts):
     requests_mock.post(f"{BASE}/payments", **problem(503, "Busy."))
     client, clock = make(exercise)
-    fails(exercise.Unavailable, client.pay, exercise.Order(7, 3, "ready", 23.8), attempts=attempts, hint="After the last try, raise Unavailable.")
+    fails(
+        exercise.Unavailable,
+        client.pay,
+        exercise.Order(7, 3, "ready", 23.8),
+        attempts=attempts,
+        hint="After the last try, raise Unavailable.",
+    )
     expect_request(requests_mock, method="POST", path="/payments", count=attempts, hint="`attempts` tries in all.")
     expect_sleeps(clock.sleep, [1.0] * (attempts - 1), hint="Wait between tries, not after the last.")
 
@@ -345,7 +456,10 @@ def test_pay_refused_is_not_retried(exercise, requests_mock):
     requests_mock.post(f"{BASE}/payments", **problem(422, "1 field(s) need fixing: amount."))
     client, clock = make(exercise)
     fails(exercise.Rejected, client.pay, exercise.Order(7, 3, "ready", 23.8), hint="A 422 is Rejected, at once.")
-    expect_request(requests_mock, method="POST", path="/payments", count=1, hint="A refusal will not change: do not retry it.")
+    expect_request(
+        requests_mock, method="POST", path="/payments", count=1, hint="A refusal will not change: do not retry it."
+    )
+    expect_sleeps(clock.sleep, [], hint="No retry, so no wait.")
 
 
 def test_each_payment_has_its_own_key(exercise, requests_mock):
@@ -372,19 +486,32 @@ def test_sign_in_then_review(exercise, requests_mock):
     run(client.sign_in, "ada", "lovelace")
     basic = "Basic " + base64.b64encode(b"ada:lovelace").decode("ascii")
     expect_request(
-        requests_mock, method="POST", path="/auth/token", headers={"Authorization": basic}, count=1,
+        requests_mock,
+        method="POST",
+        path="/auth/token",
+        headers={"Authorization": basic},
+        count=1,
         hint="HTTP Basic: `auth=(username, password)`.",
     )
     expect_timeout(requests_mock, TIMEOUT)
     review = run(client.review, 11, 5, "Best pizza in town.")
     expect_request(
-        requests_mock, method="POST", path="/reviews", headers={"Authorization": "Bearer tok-123"},
-        json={"dish_id": 11, "rating": 5, "text": "Best pizza in town."}, count=2,
+        requests_mock,
+        method="POST",
+        path="/reviews",
+        headers={"Authorization": "Bearer tok-123"},
+        json={"dish_id": 11, "rating": 5, "text": "Best pizza in town."},
+        count=2,
         hint="After sign_in, every request carries `Authorization: Bearer <access_token>`: "
         "put it in `self.session.headers`.",
     )
     expect_timeout(requests_mock, TIMEOUT)
-    expect_result(review, exercise.Review(id=138, dish_id=11, rating=5, text="Best pizza in town.", author="ada"), "review(...)", "Build a Review from the 201 answer.")
+    expect_result(
+        review,
+        exercise.Review(id=138, dish_id=11, rating=5, text="Best pizza in town.", author="ada"),
+        "review(...)",
+        "Build a Review from the 201 answer.",
+    )
 
 
 def test_wrong_password_is_unauthorized(exercise, requests_mock):
@@ -398,7 +525,9 @@ def test_review_without_signing_in_is_unauthorized(exercise, requests_mock):
     requests_mock.post(f"{BASE}/reviews", **problem(401, "This endpoint needs a bearer token."))
     client, _ = make(exercise)
     fails(exercise.Unauthorized, client.review, 11, 5, "Yum.", hint="The kitchen answered 401: raise Unauthorized.")
-    expect_request(requests_mock, method="POST", path="/reviews", json={"dish_id": 11, "rating": 5, "text": "Yum."}, count=1)
+    expect_request(
+        requests_mock, method="POST", path="/reviews", json={"dish_id": 11, "rating": 5, "text": "Yum."}, count=1
+    )
 
 
 # The live kitchen --------------------------------------------------------------------------------
@@ -434,23 +563,37 @@ def test_live_a_whole_dinner(exercise, kitchen):
     polls = [entry for entry in seen if entry[:2] == ("GET", "/orders/1")]
     rest = [entry for entry in seen if entry[:2] != ("GET", "/orders/1")]
     expect_true(
-        rest == [
-            ("POST", "/tables", 201), ("POST", "/orders", 201), ("POST", "/payments", 503), ("POST", "/payments", 201),
-            ("POST", "/auth/token", 200), ("POST", "/reviews", 201),
-        ] and 7 <= len(polls) <= 9,
+        rest
+        == [
+            ("POST", "/tables", 201),
+            ("POST", "/orders", 201),
+            ("POST", "/payments", 503),
+            ("POST", "/payments", 201),
+            ("POST", "/auth/token", 200),
+            ("POST", "/reviews", 201),
+        ]
+        and 7 <= len(polls) <= 9,
         "The kitchen should have seen: a table, an order, polls, a payment tried twice, a token, a review.",
         actual="\n".join(f"{m} {p} -> {s}" for m, p, s in seen),
     )
     payments = kitchen.api("GET", "/payments")
-    expect_true(payments["count"] == 1, "The guest should have been charged once.", actual=f"{payments['count']} charges")
+    expect_true(
+        payments["count"] == 1, "The guest should have been charged once.", actual=f"{payments['count']} charges"
+    )
 
 
 def test_live_errors_in_the_kitchen_s_words(exercise, kitchen):
     client, _ = make(exercise, base=kitchen.url)
     error = fails(exercise.NotFound, client.get_order, 99, hint="The kitchen answers 404.")
-    expect_true("99" in str(error) and error.status == 404, "NotFound should say the kitchen's detail.", actual=str(error))
+    expect_true(
+        "99" in str(error) and error.status == 404, "NotFound should say the kitchen's detail.", actual=str(error)
+    )
     error = fails(exercise.Rejected, client.book_table, "", 40, hint="The kitchen answers 422.")
-    expect_true(len(error.errors) == 2, "Rejected should carry the kitchen's two field errors (name, party_size).", actual=repr(error.problem))
+    expect_true(
+        len(error.errors) == 2,
+        "Rejected should carry the kitchen's two field errors (name, party_size).",
+        actual=repr(error.problem),
+    )
     fails(exercise.Unauthorized, client.review, 11, 5, "Yum.", hint="Not signed in: the kitchen answers 401.")
     fails(exercise.Unauthorized, client.sign_in, "ada", "wrong", hint="A wrong password: the kitchen answers 401.")
     kitchen.set_open(False)
