@@ -40,6 +40,7 @@ takes: unlike `time.time()` it never jumps when the computer's clock is set.
 It does not start at 0, which is why you subtract the time you started at.)
 
 Read: https://docs.python.org/3/library/time.html#time.monotonic
+and https://requests.readthedocs.io/en/latest/user/quickstart/#timeouts (each request of the loop needs one too)
 """
 
 import time
