@@ -95,6 +95,15 @@ def stop(process: subprocess.Popen) -> None:
         process.stdout.close()
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time used so far by ``pid`` (Linux /proc); NaN elsewhere."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return float("nan")
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def rss_mb(pid: int) -> tuple[float, float]:
     """(current, peak) resident memory of ``pid`` in MiB, from /proc (Linux); NaN elsewhere."""
     try:
@@ -238,13 +247,13 @@ def report(results: dict[str, dict], rss: dict[str, tuple[float, float]], args: 
         f"{args.load[1]:.1f} after. Command: `python bench/server_bench.py"
         f"{' --write-readme' if args.write_readme else ''}`.",
         "",
-        "| scenario | requests/s | vs bare GET | vs bare POST | p50 ms | p99 ms | errors |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| scenario | requests/s | vs bare GET | vs bare POST | p50 ms | p99 ms | server CPU µs/request | errors |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for name, result in results.items():
         lines.append(
             f"| {name} | {result['rps']:.0f} | {result['rps'] / bare_get:.0%} | {result['rps'] / bare_post:.0%} "
-            f"| {result['p50_ms']:.1f} | {result['p99_ms']:.1f} | {result['errors']} |"
+            f"| {result['p50_ms']:.1f} | {result['p99_ms']:.1f} | {result['cpu_us']:.0f} | {result['errors']} |"
         )
     lines += ["", "| server process | RSS after run (MiB) | peak RSS (MiB) |", "| --- | ---: | ---: |"]
     for name, (now, peak) in rss.items():
@@ -308,7 +317,10 @@ def main(argv: list[str] | None = None) -> int:
         load_before = _load()
         for number in range(args.rounds):
             for name, (url, method, body) in scenarios.items():
+                server = real if name.startswith("restaurant") else bare
+                cpu_before = cpu_seconds(server.pid)
                 result = drive(args.client, url, method, body, args.clients, args.processes, args.seconds)
+                result["cpu_us"] = (cpu_seconds(server.pid) - cpu_before) / max(result["requests"], 1) * 1e6
                 rounds[name].append(result)
                 print(
                     f"round {number + 1} {name}: {result['rps']:.0f} req/s, p99 {result['p99_ms']:.1f} ms", flush=True

@@ -51,8 +51,10 @@ def before_request() -> Response | None:
     path = req.path
     if path.startswith(ADMIN_PREFIX):
         return None
-    with state.lock:
-        action = state.faults.decide(req.method, path) if state.faults.armed else None
+    action = None
+    if state.faults.armed:
+        with state.lock:
+            action = state.faults.decide(req.method, path)
     if action is not None:
         if action.latency:
             time.sleep(action.latency)

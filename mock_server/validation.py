@@ -24,7 +24,8 @@ PATCH_TYPES = ("application/json", "application/merge-patch+json")
 def json_body(media_types: Iterable[str] = JSON_TYPES) -> Any:
     """The parsed JSON body of the current request, or an ApiError."""
     media_types = tuple(media_types)
-    if request.mimetype not in media_types:
+    mimetype = request.environ.get("CONTENT_TYPE", "").split(";", 1)[0].strip().lower()
+    if mimetype not in media_types:
         sent = request.headers.get("Content-Type")
         raise ApiError(
             "unsupported-media-type",
