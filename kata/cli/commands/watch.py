@@ -12,17 +12,21 @@ import argparse
 import queue
 import signal
 import sys
+from pathlib import Path
 
 from kata.catalogue import Catalogue, Exercise
 from kata.cli import run as runner
 from kata.cli import watch
 from kata.cli.commands import compare, hint
+from kata.cli.keys import Keys
 from kata.cli.learner import catalogue as load_catalogue
 from kata.cli.learner import shown
 from kata.cli.output import Output
 
 
 class Session:
+    """One watch: the current exercise, whether it passes, and what the test runs told about the others."""
+
     def __init__(self, out: Output, catalogue: Catalogue, current: Exercise, found: dict[str, runner.ExerciseState]):
         self.events = watch.Inbox()
         self.out = out
@@ -126,7 +130,7 @@ def loop(session: Session, events: watch.Inbox) -> None:
             continue
         if event.kind == "save":
             keys = watch.wait_for_quiet(events)
-            session.run_tests(f"you saved {shown(watch.Path(event.value), session.catalogue)}")
+            session.run_tests(f"you saved {shown(Path(event.value), session.catalogue)}")
             for key in keys:
                 if not session.handle_key(key.value):
                     return
@@ -146,7 +150,7 @@ def run(args: argparse.Namespace) -> int:
     for name in ("SIGTERM", "SIGHUP"):  # closing the window must still give the terminal back
         if hasattr(signal, name):
             signal.signal(getattr(signal, name), lambda number, frame: sys.exit(0))
-    keys = watch.Keys(events)
+    keys = Keys(events)
     try:
         loop(session, events)
     except KeyboardInterrupt:
