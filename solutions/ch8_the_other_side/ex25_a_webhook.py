@@ -5,7 +5,7 @@ from flask import Flask, Response, jsonify, request
 
 def problem(status: int, title: str, detail: str) -> Response:
     """An application/problem+json answer, in the kitchen's style."""
-    response = jsonify({"type": "about:blank", "title": title, "status": status, "detail": detail})
+    response = jsonify({"title": title, "status": status, "detail": detail})
     response.status_code = status
     response.mimetype = "application/problem+json"
     return response
