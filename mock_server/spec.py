@@ -243,7 +243,12 @@ SCHEMAS: dict[str, dict] = {
             "status": nullable(integer(100, 599, description="null when the connection was dropped.")),
             "at": {"type": "number", "description": "Kitchen clock seconds when the request arrived."},
         },
-        {"dropped": {"const": True}},
+        {
+            "dropped": {"const": True},
+            "direction": {"const": "outgoing", "description": "Only on calls the kitchen made (webhooks)."},
+            "url": {"type": "string", "description": "Outgoing calls: the address called."},
+            "error": {"type": "string", "description": "Outgoing calls: why the receiver could not be reached."},
+        },
     ),
     "Journal": obj({"entries": {"type": "array", "items": ref("JournalEntry")}, "count": integer(0)}),
     "FaultRule": obj(

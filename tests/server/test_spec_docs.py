@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 
 import pytest
+from jsonschema import Draft202012Validator
 from openapi_spec_validator import validate
 
 from mock_server import spec
 from mock_server.docs import curl_command, example_request
+from mock_server.hooks import ConnectionDropped
 
 from .conftest import advance, assert_problem
 
@@ -88,9 +90,55 @@ def test_every_example_works_in_order(client):
         kwargs = {"json": example["body"]} if "body" in example else {}
         response = client.open(path, method=method, headers=headers, auth=auth, **kwargs)
         assert response.status_code == example["status"], (method, path, response.get_data(as_text=True))
+        assert_matches_spec(op, response)
         if op["operationId"] == "createToken":
             token = response.get_json()["access_token"]
         assert curl_command(method, "http://127.0.0.1:8000", op).startswith(("curl", "ID=", "#"))
+
+
+def assert_matches_spec(op, response):
+    """The response's body and headers are what the spec documents for its status."""
+    __tracebackhide__ = True
+    document = spec.document()
+    documented = op["responses"][str(response.status_code)]
+    if "$ref" in documented:
+        documented = document["components"]["responses"][documented["$ref"].rsplit("/", 1)[-1]]
+    for name, header in documented.get("headers", {}).items():
+        header = document["components"]["headers"][header["$ref"].rsplit("/", 1)[-1]]
+        assert not header["required"] or name in response.headers, f"{op['operationId']}: no {name} header"
+    content = documented.get("content", {})
+    if response.status_code in (204, 304):
+        assert not content and response.data == b""
+    elif response.mimetype.endswith("json"):
+        schema = {"components": document["components"], **content[response.mimetype]["schema"]}
+        Draft202012Validator(schema).validate(response.get_json())
+    else:
+        assert response.mimetype in content
+
+
+def test_journal_with_every_kind_of_entry_matches_the_spec(client, order):
+    client.post("/__admin/faults", json={"drop_connection": {"count": 1, "path": "/health"}})
+    with pytest.raises(ConnectionDropped):
+        client.get("/health")
+    client.post("/tables", data="{", content_type="application/json")
+    client.get("/menu?category=x&category=y")
+    state = client.application.extensions["mock_server.store"].state()
+    state.journal.append(
+        {
+            "direction": "outgoing",
+            "method": "POST",
+            "url": "http://127.0.0.1:1/x",
+            "path": "/x",
+            "query": {},
+            "headers": {},
+            "body": "{}",
+            "json": {},
+            "status": None,
+            "error": "ConnectionRefusedError",
+            "at": 1.0,
+        }
+    )
+    assert_matches_spec(spec.document()["paths"]["/__admin/journal"]["get"], client.get("/__admin/journal"))
 
 
 @pytest.mark.parametrize("slug", ["not-found", "validation-error", "idempotency-key-reused"])
