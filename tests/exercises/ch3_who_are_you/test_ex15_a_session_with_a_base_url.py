@@ -154,6 +154,19 @@ def test_what_the_caller_passes_goes_along(exercise, kitchen_mock):
     )
 
 
+def test_positional_arguments_go_along_too(exercise, kitchen_mock):
+    session = open_session(exercise, BASE, token=TOKEN)
+    call(time_limited(session.request, 5), "GET", "/menu", {"category": "pizza"})
+    expect_request(
+        kitchen_mock,
+        method="GET",
+        path="/menu",
+        query={"category": "pizza"},
+        hint="`Session.request` takes `params` as its third argument: keep `*args` and pass it along, "
+        "`super().request(method, full_url, *args, **kwargs)`.",
+    )
+
+
 def test_returns_the_response(exercise, kitchen_mock):
     session = open_session(exercise, BASE, token=TOKEN)
     response = ask(session, "get", "/menu")
