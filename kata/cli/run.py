@@ -16,7 +16,7 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 from kata.catalogue import Catalogue, Exercise
 
@@ -72,22 +72,67 @@ def forget_bytecode(exercises: tuple[Exercise, ...] | list[Exercise]) -> None:
             pass
 
 
+class Warm:
+    """A child pytest that has done its slow imports and waits for its arguments (see `kata.cli.warm`)."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "kata.cli.warm"], cwd=str(root), env=child_env(False), stdin=subprocess.PIPE
+        )
+
+    def go(self, args: list[str]) -> subprocess.Popen[bytes] | None:
+        """Start the run; None if this child is gone (the caller then starts a cold one)."""
+        if self.process.poll() is not None or self.process.stdin is None:
+            return None
+        try:
+            self.process.stdin.write((json.dumps(args) + "\n").encode("utf-8"))
+            self.process.stdin.close()
+        except OSError:
+            return None
+        self.process.stdin = None  # closed: communicate() must not flush it
+        return self.process
+
+    def discard(self) -> None:
+        if self.process.stdin is not None:
+            try:
+                self.process.stdin.close()  # end of input before any arguments: it ends without running
+            except OSError:
+                pass
+            self.process.stdin = None
+        try:
+            self.process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+
 def run_pytest(
-    root: Path, args: list[str], *, capture: bool, timeout: float, stop: Callable[[], bool] | None = None
+    root: Path,
+    args: list[str],
+    *,
+    capture: bool,
+    timeout: float,
+    stop: Callable[[], bool] | None = None,
+    warm: Warm | None = None,
 ) -> Run:
-    """Run the child pytest; it is killed after `timeout` seconds, or as soon as `stop()` says so."""
-    command = [sys.executable, "-m", "pytest", *PYTEST_ARGS, *args]
+    """Run the child pytest; it is killed after `timeout` seconds, or as soon as `stop()` says so.
+
+    With `warm` (and output not captured) the run starts in that prepared child.
+    """
     pipe = subprocess.PIPE if capture else None
-    process = subprocess.Popen(
-        command,
-        cwd=str(root),
-        env=child_env(capture),
-        stdin=subprocess.DEVNULL,
-        stdout=pipe,
-        stderr=subprocess.STDOUT if capture else None,
-        encoding="utf-8" if capture else None,
-        errors="replace" if capture else None,
-    )
+    process: subprocess.Popen[Any] | None = warm.go([*PYTEST_ARGS, *args]) if warm is not None and not capture else None
+    if process is None:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "pytest", *PYTEST_ARGS, *args],
+            cwd=str(root),
+            env=child_env(capture),
+            stdin=subprocess.DEVNULL,
+            stdout=pipe,
+            stderr=subprocess.STDOUT if capture else None,
+            encoding="utf-8" if capture else None,
+            errors="replace" if capture else None,
+        )
     deadline = time.monotonic() + timeout
     try:
         while True:
@@ -109,7 +154,12 @@ def run_pytest(
 
 
 def check(
-    catalogue: Catalogue, exercise: Exercise | None, *, capture: bool = False, stop: Callable[[], bool] | None = None
+    catalogue: Catalogue,
+    exercise: Exercise | None,
+    *,
+    capture: bool = False,
+    stop: Callable[[], bool] | None = None,
+    warm: Warm | None = None,
 ) -> Run:
     """One exercise's tests (or, with None, the whole kata's, focused on the first unfinished one)."""
     if exercise is None:
@@ -121,7 +171,7 @@ def check(
             [exercise.test_file().relative_to(catalogue.root).as_posix(), "--kata-one"],
             ONE_EXERCISE_TIMEOUT,
         )
-    return run_pytest(catalogue.root, args, capture=capture, timeout=timeout, stop=stop)
+    return run_pytest(catalogue.root, args, capture=capture, timeout=timeout, stop=stop, warm=warm)
 
 
 def states(catalogue: Catalogue) -> tuple[dict[str, ExerciseState], Run]:

@@ -35,6 +35,7 @@ class Session:
         self.found = found
         self.passed = False
         self.how = "press r to run the tests"
+        self.warm: runner.Warm | None = None
 
     def keys_line(self) -> str:
         if self.passed:
@@ -48,7 +49,9 @@ class Session:
         out.line(out.bold(f"kata watch: exercise {exercise.number}/{total}, {exercise.title}") + f"  ({why})")
         out.line(out.dim(f"your file: {shown(exercise.source('exercises'), self.catalogue)}"))
         self.events.urgent.clear()
-        test_run = runner.check(self.catalogue, exercise, stop=self.events.urgent.is_set)
+        warm, self.warm = self.warm, None
+        test_run = runner.check(self.catalogue, exercise, stop=self.events.urgent.is_set, warm=warm)
+        self.warm = runner.Warm(self.catalogue.root)  # the next run's child gets ready while the learner reads
         if test_run.stopped:
             out.line(out.dim("(stopped: something changed while the tests ran)"))
             return
@@ -158,5 +161,7 @@ def run(args: argparse.Namespace) -> int:
     finally:
         keys.restore()
         watch.stop_watching()
+        if session.warm is not None:
+            session.warm.discard()
     out.line("Bye! Your work is in your files; `kata` shows your progress.")
     return 0
