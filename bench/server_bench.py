@@ -270,9 +270,36 @@ def report(results: dict[str, dict], rss: dict[str, tuple[float, float]], args: 
     return "\n".join(lines)
 
 
+INTRO = """\
+`python bench/server_bench.py [--seconds 3] [--rounds 3] [--clients 32] [--write-readme]`
+
+How much the restaurant's machinery (tenant state, journal, faults, rate limit, validation, problem
+details) costs against the cheapest possible Flask app. One run starts, each in its own process on a free
+loopback port and under waitress with the same threads: the real kitchen (`python -m mock_server`, rate
+limit on with a budget too large to trigger, so its check still runs) and a bare Flask app with one JSON
+route (`GET /bare` answers `{"status": "open"}`, `POST /bare` parses and echoes the JSON). 32 keep-alive
+clients in 2 processes then hammer, in turns, bare GET, bare POST, `GET /menu` and `POST /orders` (a real
+order, validated and stored), round after round so that load from elsewhere on the machine hits every
+scenario alike; each row is its median round. POST /orders is compared with the bare POST (same work on the
+wire: a JSON body in, a JSON body out), GET /menu with the bare GET.
+
+The clients use `http.client` (`--client requests` is there too): the load generator shares the 2 cores
+with the servers, and a `requests` call costs the client several times more CPU than the kitchen spends
+answering it, so with `requests` the benchmark mostly measures the client. "server CPU µs/request" is the
+server process's own CPU time (from /proc) divided by the requests it answered: unlike requests/s it hardly
+moves when other jobs share the machine. Most of a bare request's CPU is waitress itself (HTTP parsing,
+the socket loop, the hand-off to a worker thread).
+
+What keeps the kitchen close to bare: the journal stores each request's raw pieces (environ headers,
+body bytes) and decodes them only when `GET /__admin/journal` is read; menu pages are rendered once per
+distinct query (the menu never changes) with their ETag; faults cost nothing until one is armed; money is
+added up in whole cents instead of `Decimal`; order timestamps are formatted once, when they change.
+"""
+
+
 def write_readme(section: str) -> None:
     text = README.read_text(encoding="utf-8") if README.exists() else "# Benchmarks\n"
-    body = f"{HEADING}\n\n<!-- written by bench/server_bench.py --write-readme -->\n{section}\n"
+    body = f"{HEADING}\n\n{INTRO}\n<!-- figures written by bench/server_bench.py --write-readme -->\n{section}\n"
     pattern = re.compile(rf"^{re.escape(HEADING)}\n.*?(?=^## |\Z)", re.S | re.M)
     if pattern.search(text):
         text = pattern.sub(lambda _: body + "\n", text).rstrip() + "\n"

@@ -183,8 +183,10 @@ class JournalEntry(NamedTuple):
             query.setdefault(name, []).append(value)
         headers = {}
         for key, value in self.environ_headers:
+            if not value and not key.startswith("HTTP_"):
+                continue  # an empty CONTENT_TYPE or CONTENT_LENGTH is no header at all
             name = key[5:] if key.startswith("HTTP_") else key
-            headers[name.replace("_", "-").title()] = value.encode("latin-1", "replace").decode("utf-8", "replace")
+            headers[name.replace("_", "-").title()] = value  # as werkzeug shows it: latin-1, the WSGI default
         body: str | None
         parsed = self.parsed
         if isinstance(self.body, bytes):
