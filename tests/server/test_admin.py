@@ -140,6 +140,7 @@ def test_closing_the_restaurant(client):
         assert assert_problem(response, 503)["type"] == "/problems/closed"
         assert response.headers["Retry-After"] == "30"
     assert client.get("/").status_code == 200
+    assert client.get("/__admin/state").get_json() == {"open": False, "retry_after": 30}
     client.post("/__admin/state", json={"open": True})
     assert client.get("/health").get_json() == {"status": "open"}
 

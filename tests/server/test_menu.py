@@ -77,8 +77,10 @@ def test_menu_etag_gives_304(client):
 
 
 def test_one_dish(client):
-    dish = client.get("/menu/15").get_json()
-    assert dish["name"] == "Crème brûlée"
+    response = client.get("/menu/15")
+    assert response.get_json()["name"] == "Crème brûlée"
+    again = client.get("/menu/15", headers={"If-None-Match": f'W/{response.headers["ETag"]}'})
+    assert again.status_code == 304 and again.data == b""
 
 
 @pytest.mark.parametrize("dish_id", ["0", "999", "abc", "-1", "1.5", "9" * 40, "%C3%A9"])
