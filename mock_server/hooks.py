@@ -17,6 +17,7 @@ from typing import Any, NamedTuple
 from urllib.parse import parse_qsl
 
 from flask import Flask, Response, request
+from werkzeug.exceptions import HTTPException
 
 from .problems import PROBLEMS, problem
 from .store import current_state
@@ -124,7 +125,10 @@ def after_request(response: Response) -> Response:
     if length > (config["MAX_CONTENT_LENGTH"] or length):
         body: bytes | str = f"<{length} bytes, too large to record>"
     elif length or "HTTP_TRANSFER_ENCODING" in environ:
-        body = req.get_data(cache=True)
+        try:
+            body = req.get_data(cache=True)
+        except (HTTPException, OSError, ValueError):  # too large once de-chunked, or the client went away
+            body = "<body could not be read>"
     else:
         body = b""
     content_type = environ.get("CONTENT_TYPE", "")
