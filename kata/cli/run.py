@@ -24,7 +24,7 @@ HOOKS = "kata.cli.pytest_hooks"
 PYTEST_ARGS = (
     "-q", "--no-header", "-rN", "--target", "exercises",
     "-p", "requests_mock", "-p", HOOKS,
-    "-p", "no:doctest", "-p", "no:pastebin", "-p", "no:junitxml", "-p", "no:legacypath",
+    "-p", "no:doctest", "-p", "no:pastebin", "-p", "no:junitxml",
 )  # fmt: skip
 ONE_EXERCISE_TIMEOUT = 120.0
 WHOLE_KATA_TIMEOUT = 900.0
