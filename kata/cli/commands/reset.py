@@ -1,7 +1,8 @@
 """`kata reset EXERCISE [--yes]`: put the stub back as it was, keeping your version in `.kata/backups/`.
 
 The stub comes from `.kata/pristine/<path>` when that copy exists (a kata
-handed out without git), otherwise from git: the file as of the last commit.
+handed out without git), otherwise from git: the file as of the last commit,
+with the line endings of this checkout (`git cat-file --filters`).
 """
 
 from __future__ import annotations
@@ -25,7 +26,10 @@ def original(catalogue: Catalogue, exercise: Exercise) -> tuple[bytes, str] | No
         return pristine.read_bytes(), shown(pristine, catalogue)
     try:
         found = subprocess.run(
-            ["git", "show", f"HEAD:{relative}"], cwd=str(catalogue.root), capture_output=True, timeout=30
+            ["git", "cat-file", "--filters", f"HEAD:{relative}"],
+            cwd=str(catalogue.root),
+            capture_output=True,
+            timeout=30,
         )
     except (OSError, subprocess.TimeoutExpired):
         return None
