@@ -58,7 +58,6 @@ class StatPoller:
     def __init__(self, folder: Path, emit: Callable[[str], None], interval: float = POLL_INTERVAL) -> None:
         self.folder, self.emit, self.interval = folder, emit, interval
         self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._loop, name="kata-poll", daemon=True)
 
     def _snapshot(self) -> dict[str, tuple[int, int]]:
         seen = {}
@@ -74,8 +73,7 @@ class StatPoller:
                     seen[path] = (info.st_mtime_ns, info.st_size)
         return seen
 
-    def _loop(self) -> None:
-        before = self._snapshot()
+    def _loop(self, before: dict[str, tuple[int, int]]) -> None:
         while not self._stop.wait(self.interval):
             now = self._snapshot()
             for path in sorted(set(now) | set(before)):
@@ -84,7 +82,8 @@ class StatPoller:
             before = now
 
     def start(self) -> None:
-        self._thread.start()
+        """Take the first look now, so that every save after `start()` counts."""
+        threading.Thread(target=self._loop, args=(self._snapshot(),), name="kata-poll", daemon=True).start()
 
     def stop(self) -> None:
         self._stop.set()

@@ -223,3 +223,53 @@ def test_a_save_stops_a_run_that_hangs_and_starts_again(kata, watching):
     watch.wait_for("(stopped: something changed while the tests ran)", deadline=5)
     watch.wait_for("Exercise 1 passes")
     assert watch.stop() == 0
+
+
+# The parts of the watch, in-process ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("path", "counts"),
+    [
+        ("exercises/ch1/ex03_is_it_open.py", True),
+        ("exercises/ch1/__pycache__/ex03_is_it_open.cpython-311.pyc", False),
+        ("exercises/ch1/.ex03_is_it_open.py.swp", False),
+        ("exercises/ch1/ex03_is_it_open.py~", False),
+        ("exercises/ch1/.#ex03_is_it_open.py", False),
+        ("exercises/ch1/notes.txt", False),
+    ],
+)
+def test_only_saved_python_files_count(path: str, counts: bool):
+    from kata.cli.watch import is_learner_save
+
+    assert is_learner_save(path) is counts
+
+
+def test_the_stat_poller_sees_a_save_without_watchdog(tmp_path: Path):
+    from kata.cli.watch import StatPoller
+
+    mine = tmp_path / "ex01.py"
+    mine.write_text("x = 1\n", encoding="utf-8")
+    saves: list[str] = []
+    poller = StatPoller(tmp_path, saves.append, interval=0.02)
+    poller.start()
+    try:
+        mine.write_text("x = 22\n", encoding="utf-8")
+        end = time.monotonic() + DEADLINE
+        while not saves and time.monotonic() < end:
+            time.sleep(0.01)
+    finally:
+        poller.stop()
+    assert saves == [str(mine)]
+
+
+def test_a_burst_of_saves_settles_into_one_run_and_keeps_the_keys():
+    from kata.cli.watch import Event, Inbox, wait_for_quiet
+
+    inbox = Inbox()
+    for event in (Event("save", "a.py"), Event("key", "h"), Event("save", "a.py")):
+        inbox.put(event)
+    assert inbox.urgent.is_set()
+    started = time.monotonic()
+    assert wait_for_quiet(inbox, quiet=0.05, longest=1.0) == [Event("key", "h")]
+    assert time.monotonic() - started < 0.5 and inbox.empty()
