@@ -44,13 +44,15 @@ def run_pytest() -> Runner:
     """Run `python -m pytest ARGS` in a kata folder, plain text output: `run_pytest(root, *args)`."""
 
     def run(root: Path, *args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+        # Only the plugins the kata needs, as `kata check` runs it: whatever else this environment
+        # has installed (hypothesis, schemathesis ...) costs seconds of start-up per run.
         return subprocess.run(
-            [sys.executable, "-m", "pytest", *args],
+            [sys.executable, "-m", "pytest", "-p", "requests_mock", *args],
             cwd=root,
             capture_output=True,
             text=True,
             timeout=timeout,
-            env={**os.environ, "NO_COLOR": "1", "PYTHONDONTWRITEBYTECODE": "1"},
+            env={**os.environ, "NO_COLOR": "1", "PYTHONDONTWRITEBYTECODE": "1", "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1"},
         )
 
     return run
