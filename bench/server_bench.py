@@ -49,8 +49,12 @@ GOALS = {"ratio": 0.70, "p99_ms": 50.0, "rss_mb": 80.0}
 
 def serve_bare(threads: int) -> None:
     """A bare Flask app: one JSON route, GET answers JSON, POST parses JSON and answers 201."""
+    import logging
+
     import waitress
     from flask import Flask, jsonify, request
+
+    logging.getLogger("waitress.queue").setLevel(logging.ERROR)  # as python -m mock_server does
 
     app = Flask("bare")
 
@@ -244,8 +248,9 @@ def report(results: dict[str, dict], rss: dict[str, tuple[float, float]], args: 
         f"{args.clients} keep-alive {args.client} clients ({args.processes} client processes), "
         f"{args.rounds} rounds of {args.seconds:g} s per scenario taking turns (median round shown), "
         f"waitress with {args.threads} threads, loopback; load average {args.load[0]:.1f} before, "
-        f"{args.load[1]:.1f} after. Command: `python bench/server_bench.py"
-        f"{' --write-readme' if args.write_readme else ''}`.",
+        f"{args.load[1]:.1f} after. Command: `python bench/server_bench.py {' '.join(sys.argv[1:])}`.".replace(
+            " `.", "`."
+        ),
         "",
         "| scenario | requests/s | vs bare GET | vs bare POST | p50 ms | p99 ms | server CPU µs/request | errors |",
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
@@ -286,9 +291,11 @@ wire: a JSON body in, a JSON body out), GET /menu with the bare GET.
 The clients use `http.client` (`--client requests` is there too): the load generator shares the 2 cores
 with the servers, and a `requests` call costs the client several times more CPU than the kitchen spends
 answering it, so with `requests` the benchmark mostly measures the client. "server CPU µs/request" is the
-server process's own CPU time (from /proc) divided by the requests it answered: unlike requests/s it hardly
-moves when other jobs share the machine. Most of a bare request's CPU is waitress itself (HTTP parsing,
-the socket loop, the hand-off to a worker thread).
+server process's own CPU time (from /proc) divided by the requests it answered: it moves less than
+requests/s when other jobs share the machine, though a crowded CPU still inflates it. Most of a bare
+request's CPU is waitress itself (HTTP parsing, the socket loop, the hand-off to a worker thread).
+The kitchen keeps every order until `POST /__admin/reset` (about 1 KiB each), so its RSS grows with the
+orders this benchmark places: tens of thousands in a run.
 
 What keeps the kitchen close to bare: the journal stores each request's raw pieces (environ headers,
 body bytes) and decodes them only when `GET /__admin/journal` is read; menu pages are rendered once per

@@ -19,6 +19,8 @@ values allowed):
   characters recorded per entry (10000).
 - ``WEBHOOK_TIMEOUT``: seconds the kitchen waits for a ``callback_url`` to answer (2);
   see ``webhooks``.
+- ``WORKSHOP``: None, or workshop mode's settings (one kitchen per team, the
+  facilitator's board); see ``workshop``.
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ DEFAULTS: dict[str, Any] = {
     "JOURNAL_LIMIT": 1000,
     "JOURNAL_BODY_LIMIT": 10_000,
     "WEBHOOK_TIMEOUT": 2.0,
+    "WORKSHOP": None,
 }
 
 __all__ = ["DEFAULTS", "create_app"]
@@ -66,6 +69,9 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 
     for module in (menu, tables, orders, kitchen, payments, auth, reviews, admin, docs):
         app.register_blueprint(module.bp)
+    from . import workshop
+
+    workshop.init_app(app)  # a no-op unless config["WORKSHOP"] is set
     return app
 
 

@@ -1,6 +1,7 @@
 """``python -m mock_server``: serve the restaurant with waitress (threaded WSGI).
 
     python -m mock_server [--host 127.0.0.1] [--port 8000] [--clock real|manual]
+    python -m mock_server --workshop --host 0.0.0.0 [--stuck-minutes 10]   (one kitchen for a room: workshop)
 
 ``--port 0`` picks a free port; the first line printed is always
 ``Restaurant open at http://HOST:PORT/`` so scripts can read the address.
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import ipaddress
+import logging
 import sys
 from typing import Sequence
 
@@ -31,28 +33,51 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--port", type=int, default=8000, help="port to bind, 0 for any free one (default: %(default)s)"
     )
-    parser.add_argument("--clock", choices=("real", "manual"), default="real", help="kitchen clock (default: real)")
-    parser.add_argument("--threads", type=int, default=8, help="waitress worker threads (default: %(default)s)")
+    parser.add_argument(
+        "--clock",
+        choices=("real", "manual"),
+        default=None,
+        help="kitchen clock (default: real; manual with --workshop)",
+    )
+    parser.add_argument("--threads", type=int, default=None, help="waitress worker threads (default: 8; 32 --workshop)")
     parser.add_argument("--no-rate-limit", action="store_true", help="turn the rate limit off (benchmarks, fuzzing)")
+    parser.add_argument(
+        "--workshop", action="store_true", help="one kitchen per team and a board for the facilitator (see docs)"
+    )
+    parser.add_argument(
+        "--stuck-minutes", type=float, default=10.0, help="workshop: minutes on one exercise before a team shows stuck"
+    )
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    config: dict = {"CLOCK": args.clock}
+    config: dict = {"CLOCK": args.clock or ("manual" if args.workshop else "real")}
     if args.no_rate_limit:
         config["RATE_LIMIT"] = None
+    options: dict = {"threads": args.threads or 8}
+    if args.workshop:  # the tests of a whole room share it: their manual clock, more threads and connections
+        from .workshop import serve as workshop
+
+        config["WORKSHOP"] = workshop.settings(args.stuck_minutes)
+        options = {"threads": args.threads or workshop.THREADS, "connection_limit": workshop.CONNECTION_LIMIT}
     app = create_app(config)
 
     from waitress.server import create_server
 
-    server = create_server(app, host=args.host, port=args.port, threads=args.threads, ident="restaurant")
+    # waitress warns "Task queue depth is N" whenever every worker is busy: normal when a learner's
+    # concurrency exercise sends 32 requests at once, and a flood of log lines that slows the kitchen.
+    logging.getLogger("waitress.queue").setLevel(logging.ERROR)
+
+    server = create_server(app, host=args.host, port=args.port, ident="restaurant", **options)
     port = server.effective_port  # type: ignore[union-attr]  # one listening socket: a TcpWSGIServer
     shown = f"[{args.host}]" if ":" in args.host else args.host
     url = f"http://{shown}:{port}/"
     print(f"Restaurant open at {url}", flush=True)
     print(f"Docs: {url}  OpenAPI: {url}openapi.json  Stop with Ctrl+C.", flush=True)
-    if not _is_loopback(args.host):
+    if args.workshop:
+        workshop.announce(args.host, port, config["WORKSHOP"], sys.stdout)
+    elif not _is_loopback(args.host):
         print(
             f"WARNING: listening on {args.host}, not loopback: other machines on the network can reach this "
             "kitchen and its /__admin/ API. Use --host 127.0.0.1 unless you mean it.",

@@ -24,6 +24,7 @@ from .reviews import CURSOR_PATTERN, DEFAULT_LIMIT, MAX_LIMIT
 from .tables import MAX_PARTY
 from .validation import BIG_ID
 from .webhooks import CALLBACK_PATTERN, EXAMPLE_URL, MAX_URL
+from .workshop import spec as workshop_spec
 
 JSON = "application/json"
 PROBLEM = "application/problem+json"
@@ -301,6 +302,7 @@ SCHEMAS: dict[str, dict] = {
     "AdminStateInput": obj({"open": {"type": "boolean"}}, {"retry_after": integer(0, 86_400)}),
     "AdminState": obj({"open": {"type": "boolean"}, "retry_after": integer(0)}),
 }
+SCHEMAS.update(workshop_spec.SCHEMAS)  # workshop mode's bodies; its paths are documented only when it is on
 
 
 def header(description: str, schema: dict | None = None, required: bool = True) -> dict:
@@ -913,8 +915,8 @@ WEBHOOKS = {
 }
 
 
-@functools.lru_cache(maxsize=1)
-def _document() -> dict:
+@functools.lru_cache(maxsize=2)
+def _document(workshop: bool = False) -> dict:
     return {
         "openapi": "3.1.0",
         "info": {
@@ -938,8 +940,9 @@ def _document() -> dict:
             {"name": "Payments", "description": "Retrying safely: Idempotency-Key."},
             {"name": ADMIN, "description": "Reset, journal, faults, clock and opening hours, for tests."},
             {"name": "Docs", "description": "This documentation."},
+            *([workshop_spec.TAG] if workshop else []),
         ],
-        "paths": _paths(),
+        "paths": {**_paths(), **(workshop_spec.PATHS if workshop else {})},
         "webhooks": WEBHOOKS,
         "components": {
             "schemas": SCHEMAS,
@@ -948,19 +951,29 @@ def _document() -> dict:
             "securitySchemes": {
                 "basicAuth": {"type": "http", "scheme": "basic", "description": "Demo guests: ada/lovelace, ..."},
                 "bearerAuth": {"type": "http", "scheme": "bearer", "description": "access_token from POST /auth/token"},
+                **(workshop_spec.SECURITY_SCHEMES if workshop else {}),
             },
         },
     }
 
 
-def document() -> dict:
-    """A fresh copy of the OpenAPI document (callers may change it)."""
-    return copy.deepcopy(_document())
+def _workshop_on(workshop: bool | None) -> bool:
+    """``workshop`` if given; otherwise whether the app serving this request runs in workshop mode."""
+    if workshop is not None:
+        return workshop
+    from flask import current_app, has_app_context
+
+    return has_app_context() and bool(current_app.config.get("WORKSHOP"))
 
 
-def operations() -> list[tuple[str, str, dict]]:
+def document(workshop: bool | None = None) -> dict:
+    """A fresh copy of the OpenAPI document (callers may change it); with the workshop's endpoints when it is on."""
+    return copy.deepcopy(_document(_workshop_on(workshop)))
+
+
+def operations(workshop: bool | None = None) -> list[tuple[str, str, dict]]:
     """(method, path, operation) in documentation order: by tag, then as written."""
-    spec = _document()
+    spec = _document(_workshop_on(workshop))
     order = {tag["name"]: index for index, tag in enumerate(spec["tags"])}
     found = [(method.upper(), path, op) for path, item in spec["paths"].items() for method, op in item.items()]
     return sorted(found, key=lambda entry: order[entry[2]["tags"][0]])

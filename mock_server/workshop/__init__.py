@@ -1,0 +1,174 @@
+"""Workshop mode (issue 7): one kitchen for a room of pairs, and a live board for the facilitator.
+
+On when the app's config has ``WORKSHOP`` (``python -m mock_server --workshop``)::
+
+    {"secret": "...",          # the facilitator's secret (required, 8+ characters)
+     "exercises": [...],       # board columns: [{"name", "number", "title", "chapter"}]; default: catalogue.toml
+     "stuck_after": 600,       # seconds on one exercise before the board calls a team stuck
+     "max_teams": 200}
+
+A team joins with ``POST /__workshop/teams {"name": ...}`` and gets a token.
+Its requests carry the token in the ``X-Kata-Team-Token`` header, or in the
+path: ``/t/<token>/menu`` is ``/menu`` in the team's own kitchen, so a base
+URL ``http://host:8000/t/<token>`` works for code that only takes a base URL
+(the learner's). Every team has its own tenant (``tenancy.tenant_name()``):
+tables, orders, payments, tokens, reviews, journal, faults, rate budgets,
+clock; its ``/__admin/`` calls act on that kitchen only. Requests without a
+token get 401, except the docs (``/``, ``/openapi.json``, ``/problems/...``).
+
+``/__workshop/...`` is served by a small Flask app of its own (``views``):
+none of the restaurant's hooks (journal, rate limit, faults, opening hours)
+apply to it, so nothing a team does to its kitchen can stop its reports.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+from flask import Flask, request
+
+from ..problems import ApiError
+from ..tenancy import TENANT_KEY
+from .registry import Registry, Team, WorkshopError
+
+__all__ = ["TEAM_HEADER", "Registry", "Team", "WorkshopError", "find_exercises", "init_app", "registry_of"]
+
+TEAM_HEADER = "X-Kata-Team-Token"
+TEAM_KEY = "mock_server.workshop.team"  # environ: the Team, or None
+TOKEN_KEY = "mock_server.workshop.token"  # environ: the token as sent (None when none was sent)
+REFUSED_KEY = "mock_server.workshop.refused"
+PREFIX = "/t/"
+PUBLIC = ("/", "/openapi.json", "/favicon.ico")
+REGISTRY_KEY = "mock_server.workshop"
+CHALLENGE = 'KataTeam realm="workshop", header="X-Kata-Team-Token"'
+
+
+def registry_of(app: Flask) -> Registry:
+    return app.extensions[REGISTRY_KEY]
+
+
+def init_app(app: Flask) -> None:
+    """Turn workshop mode on when ``app.config["WORKSHOP"]`` says so (a no-op otherwise)."""
+    settings = app.config.get("WORKSHOP")
+    if not settings:
+        return
+    exercises = settings.get("exercises")
+    if exercises is None:
+        exercises = find_exercises()
+    registry = Registry(
+        str(settings["secret"]),
+        exercises,
+        stuck_after=float(settings.get("stuck_after", 600)),
+        max_teams=int(settings.get("max_teams", 200)),
+    )
+    app.extensions[REGISTRY_KEY] = registry
+    from .views import create_workshop_app
+
+    workshop_app = create_workshop_app(registry)
+    app.extensions["mock_server.workshop_app"] = workshop_app
+    # First of all before_request functions: a stranger is refused before rate limits, faults or opening hours.
+    app.before_request_funcs.setdefault(None, []).insert(0, _refuse_strangers)
+    app.wsgi_app = Gate(app.wsgi_app, workshop_app, registry)  # type: ignore[method-assign]
+
+
+def _refuse_strangers() -> None:
+    reason = request.environ.get(REFUSED_KEY)
+    if reason == "missing":
+        raise ApiError(
+            "unauthorized",
+            "This kitchen is shared by a workshop: say which team you are.",
+            hint=f"Join with `kata join URL TEAM-NAME`, then use the base URL it prints (…/t/<token>), "
+            f"or send your token in the {TEAM_HEADER} header.",
+            headers={"WWW-Authenticate": CHALLENGE},
+        )
+    if reason == "unknown":
+        raise ApiError(
+            "unauthorized",
+            "This team token is unknown to the workshop: mistyped, or the team was removed.",
+            hint="Join again with `kata join URL TEAM-NAME` (or ask the facilitator for your token).",
+            headers={"WWW-Authenticate": CHALLENGE},
+        )
+
+
+def _is_public(path: str) -> bool:
+    return path in PUBLIC or path.startswith("/problems/")
+
+
+class Gate:
+    """WSGI middleware: which team a request comes from, and which app serves it."""
+
+    def __init__(self, restaurant: Callable[..., Any], workshop: Callable[..., Any], registry: Registry) -> None:
+        self.restaurant = restaurant
+        self.workshop = workshop
+        self.registry = registry
+
+    def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+        path = environ.get("PATH_INFO") or "/"
+        prefix = ""
+        if path.startswith(PREFIX):
+            token, _, rest = path[len(PREFIX) :].partition("/")
+            prefix = PREFIX + token
+            environ["SCRIPT_NAME"] = environ.get("SCRIPT_NAME", "") + prefix
+            environ["PATH_INFO"] = path = "/" + rest
+            environ.pop("HTTP_X_KATA_TEAM_TOKEN", None)
+        else:
+            token = environ.pop("HTTP_X_KATA_TEAM_TOKEN", None)  # popped: the team's journal never shows it
+            token = token.strip() if token is not None else None
+        team = self.registry.by_token(token)
+        environ[TEAM_KEY] = team
+        environ[TOKEN_KEY] = token
+        if path == "/__workshop" or path.startswith("/__workshop/"):
+            return self.workshop(environ, start_response)
+        if team is not None:
+            environ[TENANT_KEY] = team.tenant
+        elif token is not None:
+            environ[REFUSED_KEY] = "unknown"
+        elif not _is_public(path):
+            environ[REFUSED_KEY] = "missing"
+        if prefix:
+            start_response = _prefixing_locations(start_response, environ["SCRIPT_NAME"])
+        return self.restaurant(environ, start_response)
+
+
+def _prefixing_locations(start_response: Callable[..., Any], prefix: str) -> Callable[..., Any]:
+    """``Location: /orders/7`` becomes ``/t/<token>/orders/7``, so following it stays in the team's kitchen."""
+
+    def prefixed(status: str, headers: list[tuple[str, str]], exc_info: Any = None) -> Any:
+        headers = [
+            (name, prefix + value)
+            if name.lower() == "location" and value.startswith("/") and not value.startswith("//")
+            else (name, value)
+            for name, value in headers
+        ]
+        return start_response(status, headers, exc_info)
+
+    return prefixed
+
+
+def find_exercises(start: Path | None = None) -> list[dict[str, Any]]:
+    """The kata's exercises from the nearest catalogue.toml (here, above, or beside the package); [] if none."""
+    places = [Path(start or Path.cwd()).resolve()]
+    places += list(places[0].parents)
+    places.append(Path(__file__).resolve().parents[2])
+    for folder in places:
+        path = folder / "catalogue.toml"
+        if path.is_file():
+            return read_catalogue(path)
+    return []
+
+
+def read_catalogue(path: Path) -> list[dict[str, Any]]:
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - 3.9/3.10
+        import tomli as tomllib
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        return [
+            {"name": e["name"], "number": n, "title": e.get("title", e["name"]), "chapter": e.get("chapter", "")}
+            for n, e in enumerate(data.get("exercises", []), start=1)
+        ]
+    except (OSError, ValueError, KeyError, TypeError):
+        return []

@@ -1,0 +1,182 @@
+"""The facilitator's board: one HTML page, inline CSS and JavaScript, no CDN, made for a projector.
+
+It polls ``GET /__workshop/progress`` every second (the cookie set by
+``/__workshop/board?key=...`` authenticates it) and redraws the grid of teams
+by exercises. Team names are learner input: they only ever reach the page
+through ``textContent``, never as HTML.
+"""
+
+from __future__ import annotations
+
+POLL_MS = 1000
+
+CSS = """
+:root{--done:#17803d;--fail:#c4221f;--todo:#d9d9d9;--stuck:#ffb000;--ink:#111;--paper:#fff;--line:#bbb}
+html{font-size:clamp(14px,1.15vw,30px)}
+body{margin:0;padding:.6rem 1rem;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;
+color:var(--ink);background:var(--paper)}
+header{display:flex;flex-wrap:wrap;align-items:baseline;gap:.4rem 1.6rem;margin-bottom:.5rem}
+h1{font-size:1.7rem;margin:0}
+#summary{font-size:1.3rem;font-weight:600}
+#status{font-size:1rem;margin-left:auto}
+.live{color:var(--done)}.lost{color:var(--fail);font-weight:700}
+table{border-collapse:separate;border-spacing:3px;table-layout:fixed}
+th,td{padding:0;text-align:center}
+thead th{font-size:1rem;font-weight:700;height:2rem;vertical-align:bottom}
+th.team{text-align:left;font-size:1.15rem;white-space:nowrap;overflow:hidden;text-overflow:ellipsis;
+width:14rem;max-width:14rem;padding-right:.5rem}
+th.team small{font-weight:400;color:#444;font-size:.8rem;margin-left:.4rem}
+td.c{width:var(--cell);height:calc(var(--cell) * .8);font-size:calc(var(--cell) * .5);font-weight:800;
+border-radius:4px;line-height:1}
+td.done{background:var(--done);color:#fff}
+td.failing{background:var(--fail);color:#fff}
+td.not-started{background:var(--todo);color:#555}
+td.current{outline:3px solid var(--ink);outline-offset:-1px}
+td.stuck{background:var(--stuck);color:#000}
+tfoot th{font-size:1rem;text-align:left;padding-right:.5rem}
+tfoot td{font-size:1.15rem;font-weight:700;color:#555}
+tfoot td.hot{background:var(--stuck);color:#000;border-radius:4px}
+#empty{font-size:1.6rem;margin:2rem 0}
+#hotspots{font-size:1.2rem;margin:.6rem 0 0}
+footer{margin-top:.8rem;font-size:1rem;color:#333}
+.key{display:inline-block;width:1.4rem;text-align:center;border-radius:3px;margin:0 .2rem 0 .9rem;font-weight:800}
+"""
+
+SCRIPT = """
+(function () {
+  "use strict";
+  var POLL = %(poll)d, lastOk = 0, failures = 0;
+  var grid = document.getElementById("grid"), statusLine = document.getElementById("status");
+  var SYMBOL = {"done": "\\u2713", "failing": "\\u2717", "not-started": "\\u00b7"};
+  function el(tag, cls, text) {
+    var node = document.createElement(tag);
+    if (cls) node.className = cls;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+  function ago(seconds) {
+    if (seconds < 60) return Math.max(0, Math.round(seconds)) + " s ago";
+    if (seconds < 3600) return Math.round(seconds / 60) + " min ago";
+    return Math.round(seconds / 3600) + " h ago";
+  }
+  function render(data) {
+    var exercises = data.exercises, teams = data.teams;
+    var rem = parseFloat(getComputedStyle(document.documentElement).fontSize);
+    var cell = (window.innerWidth / rem - 17) / Math.max(exercises.length, 1) - 0.25;
+    cell = Math.max(1.2, Math.min(3.2, cell));
+    grid.style.setProperty("--cell", cell.toFixed(2) + "rem");
+    var head = el("tr");
+    head.appendChild(el("th", "team", "team"));
+    exercises.forEach(function (exercise) {
+      var th = el("th", "", String(exercise.number));
+      th.title = exercise.number + ". " + exercise.title;
+      head.appendChild(th);
+    });
+    var body = document.createDocumentFragment();
+    teams.forEach(function (team) {
+      var row = el("tr");
+      row.setAttribute("data-team", team.name);
+      var name = el("th", "team", team.name);
+      name.title = team.name;
+      name.appendChild(el("small", "", team.done + "/" + team.total +
+        (team.last_report_at ? " \\u00b7 " + ago(data.now - team.last_report_at) : " \\u00b7 joined")));
+      row.appendChild(name);
+      exercises.forEach(function (exercise, index) {
+        var status = team.cells[index], current = exercise.name === team.current && team.reports > 0;
+        var stuck = current && team.stuck;
+        var classes = "c " + status + (current ? " current" : "") + (stuck ? " stuck" : "");
+        var td = el("td", classes, stuck ? "!" : SYMBOL[status]);
+        td.setAttribute("data-exercise", exercise.name);
+        td.setAttribute("data-status", status);
+        td.title = team.name + " \\u2014 " + exercise.number + ". " + exercise.title + ": " + status.replace("-", " ") +
+          (stuck ? " (stuck for " + Math.round(team.on_current_for / 60) + " min)" : "");
+        row.appendChild(td);
+      });
+      body.appendChild(row);
+    });
+    var working = el("tr"), stuckRow = el("tr");
+    working.appendChild(el("th", "", "working on it"));
+    stuckRow.appendChild(el("th", "", "stuck"));
+    var hot = [];
+    exercises.forEach(function (exercise, index) {
+      working.appendChild(el("td", "", data.working[index] ? String(data.working[index]) : ""));
+      var count = data.stuck[index];
+      var td = el("td", count ? "hot" : "", count ? String(count) : "");
+      td.setAttribute("data-stuck", String(count));
+      td.setAttribute("data-exercise", exercise.name);
+      stuckRow.appendChild(td);
+      if (count) hot.push([count, exercise]);
+    });
+    grid.tHead.replaceChildren(head);
+    grid.tBodies[0].replaceChildren(body);
+    grid.tFoot.replaceChildren(working, stuckRow);
+    document.getElementById("empty").hidden = teams.length > 0;
+    var done = teams.filter(function (team) { return team.total > 0 && team.done === team.total; }).length;
+    var stuckTeams = teams.filter(function (team) { return team.stuck; }).length;
+    document.getElementById("summary").textContent = teams.length + (teams.length === 1 ? " team" : " teams") +
+      " \\u00b7 " + stuckTeams + " stuck \\u00b7 " + done + " finished";
+    hot.sort(function (a, b) { return b[0] - a[0]; });
+    document.getElementById("hotspots").textContent = hot.length ? "Stuck most: " + hot.slice(0, 3).map(function (h) {
+      return h[1].number + ". " + h[1].title + " (" + h[0] + ")";
+    }).join(", ") : "";
+  }
+  function show(text, ok) {
+    statusLine.textContent = text;
+    statusLine.className = ok ? "live" : "lost";
+  }
+  function poll() {
+    fetch("progress", {credentials: "same-origin", cache: "no-store", headers: {"Accept": "application/json"}})
+      .then(function (response) {
+        if (response.status === 401 || response.status === 403) {
+          throw new Error("the board's key is missing: open the address printed when the server started");
+        }
+        if (!response.ok) throw new Error("the server answered " + response.status);
+        return response.json();
+      })
+      .then(function (data) {
+        render(data);
+        lastOk = Date.now(); failures = 0;
+        show("live \\u00b7 updated " + new Date().toLocaleTimeString(), true);
+      })
+      .catch(function (error) {
+        failures += 1;
+        show("connection lost (" + error.message + "), retrying\\u2026", false);
+      })
+      .then(function () { setTimeout(poll, failures ? Math.min(POLL * (1 + failures), 5000) : POLL); });
+  }
+  poll();
+})();
+"""
+
+PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Workshop board: the Restaurant API Kata</title>
+<style>%(css)s</style></head>
+<body>
+<header><h1>The room</h1><div id="summary">loading\u2026</div><div id="status"></div></header>
+<main>
+<table id="grid"><thead></thead><tbody></tbody><tfoot></tfoot></table>
+<p id="empty" hidden>No team has joined yet. Each pair runs <code>kata join URL TEAM-NAME</code>.</p>
+<p id="hotspots"></p>
+</main>
+<footer>
+<span class="key" style="background:var(--done);color:#fff">\u2713</span>done
+<span class="key" style="background:var(--fail);color:#fff">\u2717</span>failing
+<span class="key" style="background:var(--todo)">\u00b7</span>not started
+<span class="key" style="background:var(--stuck)">!</span>stuck: on the same exercise for %(stuck)s
+\u00b7 a black frame marks the exercise each team is on
+</footer>
+<script>%(script)s</script>
+</body></html>
+"""
+
+
+def _minutes(seconds: float) -> str:
+    if seconds < 60:
+        return f"{seconds:g} s"
+    return f"{seconds / 60:g} min"
+
+
+def render(stuck_after: float = 600.0) -> str:
+    return PAGE % {"css": CSS, "script": SCRIPT % {"poll": POLL_MS}, "stuck": _minutes(stuck_after)}

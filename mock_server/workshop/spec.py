@@ -1,0 +1,283 @@
+"""The workshop's part of the OpenAPI document: served only by a workshop server (``spec.document()``).
+
+Plain data, like ``mock_server.spec``, which imports this module (so this one
+imports nothing from it). The examples' placeholders (``TEAM-TOKEN``,
+``FACILITATOR-SECRET``) are for a reader to replace; the tests replay them
+with real values.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .registry import EXERCISE_PATTERN, MAX_EXERCISES, NAME_PATTERN, STATUSES
+
+TAG = {
+    "name": "Workshop",
+    "description": "One shared kitchen for a room of pairs. A team joins and gets a token; its requests carry it "
+    "in the X-Kata-Team-Token header, or in the path: /t/<token>/menu is /menu in the team's own kitchen "
+    "(tables, orders, payments, journal, faults, clock and rate budget of its own; /__admin/ acts on it alone). "
+    "Without a token, everything but the docs answers 401. The facilitator's endpoints need the secret printed "
+    "at start, as a bearer token (or the cookie the board sets).",
+}
+
+TEAM: list[dict] = [{"teamToken": []}]
+FACILITATOR: list[dict] = [{"facilitatorSecret": []}, {"facilitatorCookie": []}]
+SECURITY_SCHEMES = {
+    "teamToken": {
+        "type": "apiKey",
+        "in": "header",
+        "name": "X-Kata-Team-Token",
+        "description": "From POST /__workshop/teams.",
+    },
+    "facilitatorSecret": {"type": "http", "scheme": "bearer", "description": "The secret printed at start."},
+    "facilitatorCookie": {
+        "type": "apiKey",
+        "in": "cookie",
+        "name": "kata_facilitator",
+        "description": "Set by the board.",
+    },
+}
+
+
+def _ref(name: str) -> dict:
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+def _use(name: str) -> dict:
+    return {"$ref": f"#/components/responses/{name}"}
+
+
+def _json(schema: dict, description: str, **headers: dict) -> dict:
+    response: dict[str, Any] = {"description": description, "content": {"application/json": {"schema": schema}}}
+    if headers:
+        response["headers"] = headers
+    return response
+
+
+STATUS = {"type": "string", "enum": list(STATUSES)}
+EXERCISE_NAME = {"type": "string", "pattern": EXERCISE_PATTERN, "examples": ["ex03_is_it_open"]}
+SECONDS = {"type": "number", "description": "Seconds since 1970 (UTC) on the server."}
+
+SUMMARY_FIELDS = {
+    "name": {"type": "string"},
+    "done": {"type": "integer", "minimum": 0},
+    "total": {"type": "integer", "minimum": 0},
+    "current": {"oneOf": [EXERCISE_NAME, {"type": "null"}], "description": "First exercise not done."},
+    "current_status": {"oneOf": [STATUS, {"type": "null"}]},
+    "stuck": {"type": "boolean", "description": "On the current exercise for stuck_after seconds or more."},
+    "on_current_for": {"type": "number", "minimum": 0},
+    "joined_at": SECONDS,
+    "last_report_at": {"oneOf": [SECONDS, {"type": "null"}]},
+    "reports": {"type": "integer", "minimum": 0},
+}
+
+
+def _closed(required: dict, optional: dict | None = None, **extra: Any) -> dict:
+    return {
+        "type": "object",
+        "required": list(required),
+        "properties": {**required, **(optional or {})},
+        "additionalProperties": False,
+        **extra,
+    }
+
+
+SCHEMAS: dict[str, dict] = {
+    "TeamInput": _closed(
+        {
+            "name": {
+                "type": "string",
+                "minLength": 1,
+                "maxLength": 40,
+                "pattern": NAME_PATTERN,
+                "examples": ["Ada & Grace"],
+            }
+        }
+    ),
+    "TeamJoined": _closed(
+        {
+            "name": {"type": "string"},
+            "token": {"type": "string", "description": "Keep it: it is the team's key to its kitchen."},
+            "kitchen": {"type": "string", "description": "The path prefix of the team's kitchen: /t/<token>."},
+            "base_url": {"type": "string", "description": "The team's kitchen as a base URL."},
+        }
+    ),
+    "TeamSummary": _closed(SUMMARY_FIELDS),
+    "TeamDetail": _closed(
+        {
+            **SUMMARY_FIELDS,
+            "results": {"type": "object", "additionalProperties": STATUS, "propertyNames": EXERCISE_NAME},
+        }
+    ),
+    "TeamWithToken": _closed({**SUMMARY_FIELDS, "token": {"type": "string"}}),
+    "Teams": _closed({"items": {"type": "array", "items": _ref("TeamWithToken")}, "count": {"type": "integer"}}),
+    "ReportInput": _closed(
+        {
+            "results": {
+                "type": "object",
+                "minProperties": 1,
+                "maxProperties": MAX_EXERCISES,
+                "propertyNames": EXERCISE_NAME,
+                "additionalProperties": STATUS,
+                "description": "Exercise name -> done, failing or not-started, for the exercises the run covered.",
+            }
+        },
+        {"target": {"type": "string", "maxLength": 20}, "whole_kata": {"type": "boolean"}},
+    ),
+    "BoardExercise": {
+        "type": "object",
+        "required": ["name", "number", "title"],
+        "properties": {
+            "name": {"type": "string"},
+            "number": {"type": "integer"},
+            "title": {"type": "string"},
+            "chapter": {"type": "string"},
+        },
+    },
+    "BoardTeam": _closed({**SUMMARY_FIELDS, "cells": {"type": "array", "items": STATUS}}),
+    "Board": _closed(
+        {
+            "now": SECONDS,
+            "stuck_after": {"type": "number"},
+            "exercises": {"type": "array", "items": _ref("BoardExercise")},
+            "teams": {"type": "array", "items": _ref("BoardTeam")},
+            "working": {"type": "array", "items": {"type": "integer"}, "description": "Per exercise: teams on it."},
+            "stuck": {"type": "array", "items": {"type": "integer"}, "description": "Per exercise: teams stuck on it."},
+        }
+    ),
+}
+
+BODY_ERRORS = {
+    "400": _use("BadRequest"),
+    "413": _use("PayloadTooLarge"),
+    "415": _use("UnsupportedMediaType"),
+    "422": _use("Unprocessable"),
+}
+FACILITATOR_ERRORS = {"401": _use("Unauthorized"), "403": _use("Forbidden")}
+TEAM_NAME = {
+    "name": "name",
+    "in": "path",
+    "required": True,
+    "description": "A team's name, as it joined.",
+    "schema": {"type": "string"},
+}
+TEAM_HEADERS = {"X-Kata-Team-Token": "TEAM-TOKEN"}
+FACILITATOR_HEADERS = {"Authorization": "Bearer FACILITATOR-SECRET"}
+
+
+def _op(operation_id: str, summary: str, responses: dict, security: list, **more: Any) -> dict:
+    op = {"operationId": operation_id, "tags": ["Workshop"], "summary": summary, "responses": responses}
+    if security:
+        op["security"] = security
+    op.update(more)
+    return op
+
+
+PATHS: dict[str, dict] = {
+    "/__workshop/teams": {
+        "post": _op(
+            "joinWorkshop",
+            "Join the workshop: a team name for a token and a kitchen of your own",
+            {
+                "201": _json(
+                    _ref("TeamJoined"),
+                    "Joined. Keep the token.",
+                    Location={"$ref": "#/components/headers/Location"},
+                ),
+                "409": _use("Conflict"),
+                **BODY_ERRORS,
+            },
+            [],
+            description="Open to anyone who can reach the server. 409 when the name is taken or the room is full.",
+            requestBody={"required": True, "content": {"application/json": {"schema": _ref("TeamInput")}}},
+            **{"x-example": {"path": "/__workshop/teams", "body": {"name": "Ada & Grace"}, "status": 201}},
+        ),
+        "get": _op(
+            "listTeams",
+            "Every team, with its token and progress (facilitator)",
+            {"200": _json(_ref("Teams"), "The teams, in joining order."), **FACILITATOR_ERRORS},
+            FACILITATOR,
+            **{"x-example": {"path": "/__workshop/teams", "headers": FACILITATOR_HEADERS}},
+        ),
+    },
+    "/__workshop/teams/{name}": {
+        "get": _op(
+            "getTeam",
+            "One team's progress (the team itself, or the facilitator)",
+            {
+                "200": _json(_ref("TeamDetail"), "The team's latest results."),
+                **FACILITATOR_ERRORS,
+                "404": _use("NotFound"),
+            },
+            [*TEAM, *FACILITATOR],
+            parameters=[TEAM_NAME],
+            **{"x-example": {"path": "/__workshop/teams/Ada%20%26%20Grace", "headers": TEAM_HEADERS}},
+        ),
+        "delete": _op(
+            "removeTeam",
+            "Remove a team from the room and the board (facilitator)",
+            {
+                "204": {"description": "Removed; its token no longer works."},
+                **FACILITATOR_ERRORS,
+                "404": _use("NotFound"),
+            },
+            FACILITATOR,
+            parameters=[TEAM_NAME],
+            **{"x-example": {"path": "/__workshop/teams/Typo%20Team", "headers": FACILITATOR_HEADERS, "status": 204}},
+        ),
+    },
+    "/__workshop/reports": {
+        "post": _op(
+            "reportResults",
+            "Report a test run's results per exercise (the team)",
+            {
+                "200": _json(_ref("TeamSummary"), "Recorded; the team's progress now."),
+                "401": _use("Unauthorized"),
+                **BODY_ERRORS,
+            },
+            TEAM,
+            description="Each exercise named replaces the team's earlier result for it; the others stay. "
+            "The kata's pytest plugin sends one at the end of every run.",
+            requestBody={"required": True, "content": {"application/json": {"schema": _ref("ReportInput")}}},
+            **{
+                "x-example": {
+                    "path": "/__workshop/reports",
+                    "headers": TEAM_HEADERS,
+                    "body": {"results": {"ex01_anatomy_of_a_request": "done", "ex02_status_classes": "failing"}},
+                }
+            },
+        )
+    },
+    "/__workshop/progress": {
+        "get": _op(
+            "getProgress",
+            "The board's data: teams by exercises (facilitator)",
+            {"200": _json(_ref("Board"), "The room now."), **FACILITATOR_ERRORS},
+            FACILITATOR,
+            **{"x-example": {"path": "/__workshop/progress", "headers": FACILITATOR_HEADERS}},
+        )
+    },
+    "/__workshop/board": {
+        "get": _op(
+            "getBoard",
+            "The facilitator's live board (HTML; open /__workshop/board?key=SECRET once)",
+            {
+                "200": {"description": "The board.", "content": {"text/html": {"schema": {"type": "string"}}}},
+                "303": {"description": "Right key: the cookie is set, on to the board without ?key= in the address."},
+                **FACILITATOR_ERRORS,
+            },
+            FACILITATOR,
+            parameters=[
+                {
+                    "name": "key",
+                    "in": "query",
+                    "required": False,
+                    "description": "The facilitator secret, once: it becomes a cookie.",
+                    "schema": {"type": "string"},
+                }
+            ],
+            **{"x-example": {"path": "/__workshop/board", "headers": FACILITATOR_HEADERS}},
+        )
+    },
+}

@@ -1,0 +1,251 @@
+"""``/__workshop/...``: joining, reports, the teams list and the facilitator's board.
+
+Served by a small Flask app of its own (``create_workshop_app``), with the
+restaurant's problem details for every error. Who is asking:
+
+- a team: its token in ``X-Kata-Team-Token`` (or the ``/t/<token>`` prefix),
+  found by ``Gate`` and left in the environ;
+- the facilitator: the secret as ``Authorization: Bearer <secret>``, or the
+  ``kata_facilitator`` cookie that ``GET /__workshop/board?key=<secret>`` sets
+  (then redirects, so the secret does not stay on a projected address bar).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+from urllib.parse import quote
+
+from flask import Blueprint, Flask, Response, current_app, jsonify, redirect, request
+from werkzeug.wrappers import Response as BaseResponse
+
+from .. import problems
+from ..problems import ApiError
+from ..validation import Checker, json_body
+from . import board as board_page
+from .registry import EXERCISE_PATTERN, MAX_EXERCISES, STATUSES, Registry, Team, WorkshopError
+
+bp = Blueprint("workshop", __name__, url_prefix="/__workshop")
+
+COOKIE = "kata_facilitator"
+FACILITATOR_CHALLENGE = 'Bearer realm="workshop facilitator"'
+
+
+def create_workshop_app(registry: Registry) -> Flask:
+    app = Flask("mock_server.workshop")
+    app.config["MAX_CONTENT_LENGTH"] = 256 * 1024
+    app.json.sort_keys = False  # type: ignore[attr-defined]
+    app.json.ensure_ascii = False  # type: ignore[attr-defined]
+    app.extensions["mock_server.workshop"] = registry
+    problems.init_app(app)
+    app.register_blueprint(bp)
+    return app
+
+
+def _registry() -> Registry:
+    return current_app.extensions["mock_server.workshop"]
+
+
+def _refused(error: WorkshopError) -> ApiError:
+    return ApiError(error.kind, error.detail, hint=error.hint)
+
+
+# Who is asking ----------------------------------------------------------------------------------
+
+
+def _team_or_none() -> Team | None:
+    return request.environ.get("mock_server.workshop.team")
+
+
+def current_team() -> Team:
+    """The team whose token came with the request (401 when none or an unknown one came)."""
+    team = _team_or_none()
+    if team is not None:
+        return team
+    if request.environ.get("mock_server.workshop.token") is None:
+        raise ApiError(
+            "unauthorized",
+            "Say which team you are: this needs your team token.",
+            hint="Send it in the X-Kata-Team-Token header (`kata join URL NAME` keeps it in .kata/workshop.json).",
+            headers={"WWW-Authenticate": 'KataTeam realm="workshop", header="X-Kata-Team-Token"'},
+        )
+    raise ApiError(
+        "unauthorized",
+        "This team token is unknown to the workshop: mistyped, or the team was removed.",
+        hint="Join again with `kata join URL TEAM-NAME`.",
+        headers={"WWW-Authenticate": 'KataTeam realm="workshop", header="X-Kata-Team-Token"'},
+    )
+
+
+def _facilitator_secret() -> str | None:
+    header = request.headers.get("Authorization", "")
+    scheme, _, value = header.strip().partition(" ")
+    if scheme.lower() == "bearer" and value.strip():
+        return value.strip()
+    return request.cookies.get(COOKIE)
+
+
+def is_facilitator() -> bool:
+    return _registry().is_facilitator(_facilitator_secret())
+
+
+def require_facilitator() -> None:
+    """401 without the facilitator's secret or with a wrong one; 403 for a team's token."""
+    registry = _registry()
+    secret = _facilitator_secret()
+    if registry.is_facilitator(secret):
+        return
+    if _team_or_none() is not None or registry.by_token(secret) is not None:
+        raise ApiError(
+            "forbidden",
+            "That is a team's token: this is for the facilitator only.",
+            hint="Teams see their own progress with GET /__workshop/teams/<name>; the board is the facilitator's.",
+        )
+    detail = "This is for the facilitator: it needs the secret printed when the workshop server started."
+    if secret:
+        detail = "Wrong facilitator secret."
+    raise ApiError(
+        "unauthorized",
+        detail,
+        hint="Send `Authorization: Bearer <secret>`, or open /__workshop/board?key=<secret> in a browser once.",
+        headers={"WWW-Authenticate": FACILITATOR_CHALLENGE},
+    )
+
+
+# Teams ------------------------------------------------------------------------------------------
+
+
+def _team_path(team: Team) -> str:
+    return f"/__workshop/teams/{quote(team.name, safe='')}"
+
+
+@bp.post("/teams")
+def join() -> Response:
+    check = Checker()
+    body = check.fields(json_body(), "", required=("name",))
+    name = check.string(body.get("name"), "name", 40) if body and "name" in body else None
+    check.done()
+    assert name is not None  # check.done() raised otherwise
+    try:
+        team = _registry().join(name)
+    except WorkshopError as error:
+        raise _refused(error) from None
+    kitchen = f"/t/{team.token}"
+    response = jsonify(
+        {"name": team.name, "token": team.token, "kitchen": kitchen, "base_url": request.host_url.rstrip("/") + kitchen}
+    )
+    response.status_code = 201
+    response.headers["Location"] = _team_path(team)
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@bp.get("/teams")
+def list_teams() -> Response:
+    require_facilitator()
+    registry = _registry()
+    teams = [{**registry.summary(team), "token": team.token} for team in registry.teams()]
+    response = jsonify({"items": teams, "count": len(teams)})
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def _find(name: str) -> Team:
+    team = _registry().by_name(name)
+    if team is None:
+        raise ApiError("not-found", f"No team called {name!r} has joined.", hint="GET /__workshop/teams lists them.")
+    return team
+
+
+@bp.get("/teams/<name>")
+def get_team(name: str) -> Response:
+    caller = _team_or_none()
+    if not is_facilitator():
+        if caller is None:
+            require_facilitator()  # raises the right 401/403
+        assert caller is not None
+        if caller.name.casefold() != " ".join(name.split()).casefold():
+            raise ApiError(
+                "forbidden",
+                f"You are team {caller.name!r}: the progress of {name!r} is not yours to see.",
+                hint=f"Ask for your own: GET {_team_path(caller)}.",
+            )
+    team = _find(name)
+    registry = _registry()
+    return jsonify({**registry.summary(team), "results": dict(team.results)})
+
+
+@bp.delete("/teams/<name>")
+def remove_team(name: str) -> Response:
+    require_facilitator()
+    team = _find(name)
+    _registry().remove(team.name)
+    return Response(status=204)
+
+
+# Reports ----------------------------------------------------------------------------------------
+
+
+@bp.post("/reports")
+def report() -> Response:
+    team = current_team()
+    check = Checker()
+    body = check.fields(json_body(), "", required=("results",), optional=("target", "whole_kata"))
+    results: dict[str, str] = {}
+    if body is not None and "results" in body:
+        raw = body["results"]
+        if not isinstance(raw, dict) or not 1 <= len(raw) <= MAX_EXERCISES:
+            check.error("results", f"must be an object of 1 to {MAX_EXERCISES} exercise names and their status")
+        else:
+            for exercise, status in raw.items():
+                if not _valid_name(exercise):
+                    check.error(f"results.{exercise[:80]}", "is not an exercise name like ex03_is_it_open")
+                elif status not in STATUSES:
+                    check.error(f"results.{exercise}", f"must be one of {', '.join(STATUSES)}, got {status!r}")
+                else:
+                    results[exercise] = status
+    if body is not None and "target" in body:
+        check.string(body["target"], "target", 20)
+    if body is not None and "whole_kata" in body:
+        check.boolean(body["whole_kata"], "whole_kata")
+    check.done()
+    try:
+        summary = _registry().report(team, results)
+    except WorkshopError as error:
+        raise _refused(error) from None
+    return jsonify(summary)
+
+
+def _valid_name(name: Any) -> bool:
+    return isinstance(name, str) and re.fullmatch(EXERCISE_PATTERN, name) is not None
+
+
+# The board --------------------------------------------------------------------------------------
+
+
+@bp.get("/progress")
+def progress() -> Response:
+    require_facilitator()
+    response = jsonify(_registry().board())
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@bp.get("/board")
+def board() -> BaseResponse:
+    key = request.args.get("key")
+    if key is not None:
+        if not _registry().is_facilitator(key):
+            raise ApiError(
+                "unauthorized",
+                "Wrong facilitator secret in ?key=.",
+                hint="Copy the board address printed when the workshop server started.",
+                headers={"WWW-Authenticate": FACILITATOR_CHALLENGE},
+            )
+        response = redirect(request.script_root + "/__workshop/board", code=303)
+        response.set_cookie(COOKIE, key, httponly=True, samesite="Strict", path="/__workshop")
+        return response
+    require_facilitator()
+    response = Response(board_page.render(_registry().stuck_after), mimetype="text/html")
+    response.headers["Cache-Control"] = "no-store"
+    return response
