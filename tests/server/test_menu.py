@@ -79,7 +79,7 @@ def test_menu_etag_gives_304(client):
 def test_one_dish(client):
     response = client.get("/menu/15")
     assert response.get_json()["name"] == "Crème brûlée"
-    again = client.get("/menu/15", headers={"If-None-Match": f'W/{response.headers["ETag"]}'})
+    again = client.get("/menu/15", headers={"If-None-Match": f"W/{response.headers['ETag']}"})
     assert again.status_code == 304 and again.data == b""
 
 
