@@ -17,6 +17,7 @@ import pytest
 from kata.catalogue import Catalogue, Exercise
 
 NOT_STARTED = "not started yet:"
+NOT_RUN = "Not run: an earlier test of this exercise was stopped"
 
 
 @dataclass
@@ -37,6 +38,18 @@ class ExerciseResult:
 def progress_bar(done: int, total: int, width: int = 20) -> str:
     filled = round(width * done / total) if total else 0
     return "[" + "#" * filled + "." * (width - filled) + "]"
+
+
+def distinct_failures(reports: list[Any]) -> list[Any]:
+    """The first report of each distinct message: one "not started yet" or one syntax error says it all."""
+    seen: set[str] = set()
+    kept = []
+    for report in reports:
+        text = str(report.longrepr)
+        if text not in seen:
+            seen.add(text)
+            kept.append(report)
+    return kept
 
 
 class FocusReporter:
@@ -90,9 +103,12 @@ class FocusReporter:
                 reports = terminalreporter.stats.get(key, [])
                 hidden[key] = reports
                 terminalreporter.stats[key] = [r for r in reports if self._by_nodeid.get(r.nodeid) == focus]
-            shown = terminalreporter.stats["failed"]
-            if shown and all(NOT_STARTED in str(r.longrepr) for r in shown):
-                terminalreporter.stats["failed"] = shown[:1]  # one "not started yet" says it all
+            for key in ("failed", "error"):
+                terminalreporter.stats[key] = distinct_failures(terminalreporter.stats[key])
+            if terminalreporter.stats["failed"]:  # the stopped test says why; its "not run" followers need not
+                terminalreporter.stats["error"] = [
+                    r for r in terminalreporter.stats["error"] if not str(r.longrepr).startswith(NOT_RUN)
+                ]
             terminalreporter.write_sep("=", f"exercise {focus.number}: {focus.title}", bold=True)
         try:
             yield

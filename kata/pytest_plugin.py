@@ -11,9 +11,10 @@ from typing import Any, Generator
 
 import pytest
 
-from kata import focus
+from kata import focus, workshop
 from kata.catalogue import TARGETS, Catalogue, Exercise, find_root, load
 from kata.expect import journal_text
+from kata.guard import TimeLimitExceeded
 from kata.kitchen import Kitchen, KitchenError, LiveKitchen
 from kata.learner_code import ExerciseBroken, import_exercise
 from kata.proxy import ExerciseModule, explain_learner_error
@@ -21,6 +22,7 @@ from kata.proxy import ExerciseModule, explain_learner_error
 CATALOGUE_KEY = pytest.StashKey[Catalogue]()
 EXERCISE_KEY = pytest.StashKey[Exercise]()
 REPORTER_KEY = pytest.StashKey[focus.FocusReporter]()
+WORKSHOP_KEY = pytest.StashKey[workshop.Session]()
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -54,6 +56,11 @@ def pytest_configure(config: pytest.Config) -> None:
     reporter = focus.FocusReporter(config, config.stash[CATALOGUE_KEY], target_of(config))
     config.stash[REPORTER_KEY] = reporter
     config.pluginmanager.register(reporter, "kata-focus")
+    # Workshop mode (`kata join`, KATA_SERVER): the room's shared kitchen, and a report when the run ends.
+    session = config.stash[WORKSHOP_KEY] = workshop.Session.start(config.stash[CATALOGUE_KEY].root)
+    if session.active:
+        plugin = workshop.Plugin(session, reporter, config.stash[CATALOGUE_KEY], target_of(config))
+        config.pluginmanager.register(plugin, "kata-workshop")
 
 
 def pytest_report_header(config: pytest.Config) -> str:
@@ -83,6 +90,7 @@ def kata_catalogue(pytestconfig: pytest.Config) -> Catalogue:
 
 
 _imported: dict[tuple[str, str], Any] = {}
+_stuck: dict[tuple[str, str], str] = {}  # exercises whose code hit the time limit: the rest of their tests fail at once
 
 
 @pytest.fixture
@@ -103,12 +111,21 @@ def exercise(request: pytest.FixtureRequest) -> ExerciseModule:
     loaded = _imported[key]
     if isinstance(loaded, ExerciseBroken):
         pytest.fail(str(loaded), pytrace=False)
+    if key in _stuck:
+        pytest.fail(
+            f"{focus.NOT_RUN} ({_stuck[key]}). Fix that one first.",
+            pytrace=False,
+        )
     return ExerciseModule(loaded, exercise, target, seconds)
 
 
 @pytest.fixture(scope="session")
-def kitchen_server() -> Generator[str, None, None]:
-    """The base URL of a live kitchen serving for the whole test session."""
+def kitchen_server(pytestconfig: pytest.Config) -> Generator[str, None, None]:
+    """The base URL of a live kitchen for the whole session: the team's on the workshop's server, or our own."""
+    shared = pytestconfig.stash[WORKSHOP_KEY].kitchen_url()
+    if shared is not None:
+        yield shared
+        return
     live = LiveKitchen.start()
     yield live.url
     live.stop()
@@ -128,6 +145,8 @@ def kitchen(kitchen_server: str) -> Kitchen:
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Generator[None, Any, None]:
     if call.excinfo is not None:
+        if isinstance(call.excinfo.value, TimeLimitExceeded) and EXERCISE_KEY in item.stash:
+            _stuck[(target_of(item.config), item.stash[EXERCISE_KEY].module)] = f"{item.name}: {call.excinfo.value}"
         message = explain_learner_error(call.excinfo.value, item.config.stash[CATALOGUE_KEY].root)
         if message is not None:
             # Report the learner's message alone: cheaper than formatting a traceback nobody reads.
@@ -158,3 +177,4 @@ def _failure(message: str) -> pytest.ExceptionInfo[BaseException]:
 
 def pytest_unconfigure(config: pytest.Config) -> None:
     _imported.clear()
+    _stuck.clear()
