@@ -430,6 +430,7 @@ def expect_prepared(
             actual=f"{request.method} {url}",
             hint="Start the URL with the base_url your function was given, then add the path.",
         )
+    path = urlsplit(base).path.rstrip("/") + path  # a base URL with a path of its own (a workshop's /t/<token>)
     return expect_request(
         _Built([request]), method=method, path=path, query=query, headers=headers, json=json, timeout=False, hint=hint
     )
