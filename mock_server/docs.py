@@ -7,6 +7,7 @@ list is written once. It works offline: inline CSS, no scripts, no fonts.
 from __future__ import annotations
 
 import json
+import re
 import shlex
 
 from flask import Blueprint, Response, jsonify, request
@@ -102,6 +103,11 @@ def curl_command(method: str, base: str, op: dict) -> str:
     return "\n".join(lines)
 
 
+def _inline_code(text: str) -> str:
+    """Escaped text with `backtick spans` as <code>."""
+    return re.sub(r"`([^`]+)`", r"<code>\1</code>", str(escape(text)))
+
+
 def _operation_html(method: str, path: str, op: dict, base: str) -> str:
     codes = ", ".join(code for code in op["responses"])
     anchor = op["operationId"]
@@ -110,7 +116,7 @@ def _operation_html(method: str, path: str, op: dict, base: str) -> str:
         f"<code>{escape(path)}</code> &mdash; {escape(op['summary'])}</h3>"
     ]
     if op.get("description"):
-        parts.append(f"<p>{escape(op['description'])}</p>")
+        parts.append(f"<p>{_inline_code(op['description'])}</p>")
     if "requestBody" in op:
         schema = op["requestBody"]["content"][spec.JSON]["schema"]["$ref"].rsplit("/", 1)[-1]
         fields = spec.SCHEMAS[schema]["properties"]
