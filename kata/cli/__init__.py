@@ -17,6 +17,7 @@ from typing import Sequence
 from kata.catalogue import CatalogueError
 
 VERBS = ("progress", "check", "next", "hint", "watch", "reset", "compare", "serve", "doctor")
+VERBS += ("join", "pair", "catch-up")  # workshops: docs/facilitator.md
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -24,7 +25,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     args = parser().parse_args(argv)
     verb = args.command or "progress"
-    module = importlib.import_module(f"kata.cli.commands.{verb}")
+    module = importlib.import_module(f"kata.cli.commands.{verb.replace('-', '_')}")
     try:
         return int(module.run(args))
     except CatalogueError as error:

@@ -51,6 +51,28 @@ def parser() -> argparse.ArgumentParser:
     serve = verbs.add_parser("serve", help="start the restaurant, for exploring with a browser or curl")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: %(default)s)")
     serve.add_argument("--port", type=int, default=8000, help="port, 0 for any free one (default: %(default)s)")
+    serve.add_argument(
+        "--workshop", action="store_true", help="one kitchen for a room of pairs, with a board (docs/facilitator.md)"
+    )
+    serve.add_argument("--stuck-minutes", type=float, default=10.0, help="workshop: minutes before a team shows stuck")
 
     verbs.add_parser("doctor", help="pre-flight check: Python, dependencies, the kitchen, write access")
+
+    # Workshops (docs/facilitator.md) ----------------------------------------------------------------
+    join = verbs.add_parser("join", help="join a workshop's shared kitchen as a team (kata join URL NAME)")
+    join.add_argument("url", nargs="?", metavar="URL", help="the workshop server, e.g. http://192.168.1.20:8000")
+    join.add_argument("name", nargs="?", metavar="NAME", help="your team's name (one pair, one name)")
+    join.add_argument("--token", help="join as a team that already joined (your pair's other laptop)")
+    join.add_argument("--leave", action="store_true", help="leave the workshop: the kata works on its own again")
+
+    pair = verbs.add_parser("pair", help="remind the pair to swap driver and navigator every few minutes")
+    pair.add_argument("--minutes", type=float, default=10.0, help="minutes between swaps (default: %(default)g)")
+    pair.add_argument("--names", nargs=2, metavar=("DRIVER", "NAVIGATOR"), help="who drives first, who navigates")
+    pair.add_argument("--rounds", type=int, default=None, help=argparse.SUPPRESS)  # stop after R swaps (tests)
+
+    catch_up = verbs.add_parser(
+        "catch-up", help="join the room at exercise N: reference solutions for the ones before (yours backed up)"
+    )
+    catch_up.add_argument("exercise", metavar="EXERCISE")
+    catch_up.add_argument("--yes", "-y", action="store_true", help="do not ask first")
     return top

@@ -1,4 +1,4 @@
-"""`kata serve [--host H] [--port P]`: the restaurant for exploring, served by mock_server's own entry point.
+"""`kata serve [--host H] [--port P] [--workshop]`: the restaurant, served by mock_server's own entry point.
 
 This is `python -m mock_server --host H --port P`: it prints the address of
 the docs page and serves until Ctrl+C. The tests never need it: they start
@@ -25,5 +25,8 @@ def run(args: argparse.Namespace) -> int:
         out.line(out.bad(f"The restaurant cannot start: {error}."))
         out.line(f"  fix: install the kata in your virtual environment: {out.code('python -m pip install -e .')}")
         return 1
+    if getattr(args, "workshop", False):  # one kitchen for the room: docs/facilitator.md
+        workshop = ["--workshop", "--stuck-minutes", str(args.stuck_minutes)]
+        return int(serve(["--host", args.host, "--port", str(args.port), *workshop]) or 0)
     out.line(out.dim("Your tests do not need this kitchen (they start their own); it is here for a browser or curl."))
     return int(serve(["--host", args.host, "--port", str(args.port)]) or 0)

@@ -1,0 +1,69 @@
+"""`kata catch-up N [--yes]`: join the room at exercise N, with the reference solutions for 1 to N-1.
+
+For a pair that fell behind in a workshop: every exercise before N whose
+file differs from the reference gets the reference, after the pair's own
+version is kept in `.kata/backups/` (as `kata reset` does). It says what it
+replaced, and asks first unless `--yes`.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from kata.cli import run as runner
+from kata.cli.commands.reset import confirm
+from kata.cli.learner import catalogue as load_catalogue
+from kata.cli.learner import shown
+from kata.cli.output import Output
+from kata.cli.state import State
+
+
+def run(args: argparse.Namespace) -> int:
+    out = Output()
+    catalogue = load_catalogue()
+    target = catalogue.find(args.exercise)
+    before = [exercise for exercise in catalogue.exercises if exercise.number < target.number]
+    if not before:
+        out.line(f"Exercise {target.number} is the first one: there is nothing to catch up on.")
+        return 0
+    missing = [e for e in before if not e.source("solutions").is_file()]
+    if missing:
+        out.line(out.bad(f"The reference solution of {shown(missing[0].source('solutions'), catalogue)} is missing."))
+        return 2
+    changes = [e for e in before if _read(e.source("exercises")) != e.source("solutions").read_bytes()]
+    if not changes:
+        out.line(f"Exercises 1 to {before[-1].number} already hold the reference solutions: nothing to do.")
+        return 0
+    out.line(f"Catching up to exercise {target.number} ({target.title}) puts the reference solution in:")
+    for exercise in changes:
+        out.line(f"  {exercise.number:>2}. {shown(exercise.source('exercises'), catalogue)}")
+    out.line(f"Your versions are kept in {out.code('.kata/backups/')} first.")
+    if not args.yes and not confirm(f"Replace these {len(changes)} file(s)?"):
+        out.line("Nothing changed.")
+        return 1
+    state = State(catalogue.root)
+    for exercise in changes:
+        path = exercise.source("exercises")
+        current = _read(path)
+        note = "(it was missing)"
+        if current is not None:
+            backup = state.backup(exercise, current)
+            note = f"yours is in {shown(backup, catalogue)}"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(exercise.source("solutions").read_bytes())
+        out.line(f"  replaced {shown(path, catalogue)}: {note}")
+    runner.forget_bytecode(changes)
+    out.line(
+        out.good(f"Caught up: exercises 1 to {before[-1].number} hold the reference solutions.")
+        + f" Next: exercise {target.number}, {target.title}: {out.code(f'kata check {target.number}')}"
+    )
+    out.line(f"Read them later with {out.code('kata compare N')}: they are worth a look.")
+    return 0
+
+
+def _read(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None

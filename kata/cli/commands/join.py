@@ -1,0 +1,103 @@
+"""`kata join URL NAME`: take part in a workshop as team NAME (see docs/facilitator.md).
+
+Joins the facilitator's server and keeps the team's token in
+`.kata/workshop.json`; from then on the tests use the team's kitchen on that
+server and report every run to the facilitator's board. `kata join` alone
+says which workshop this kata is in; `kata join --leave` leaves it (the kata
+works on its own again). A second laptop of the same pair joins with the
+first one's token: `kata join URL NAME --token TOKEN`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+
+from kata import workshop
+from kata.cli.learner import catalogue as load_catalogue
+from kata.cli.output import Output
+
+
+def run(args: argparse.Namespace) -> int:
+    out = Output()
+    root = load_catalogue().root
+    if args.leave:
+        if workshop.forget(root):
+            out.line("Left the workshop: your tests use a kitchen on your laptop again, and report to nobody.")
+        else:
+            out.line("This kata is not in a workshop: nothing to leave.")
+        return 0
+    if not args.url:
+        return show(out, root)
+    if not args.name:
+        out.line(out.bad("Which team are you?") + f" {out.code(f'kata join {args.url} TEAM-NAME')}")
+        return 2
+    team = workshop.Team(workshop.normalise_server(args.url), " ".join(args.name.split()), args.token)
+    stored = workshop.configured(root, {})
+    same = stored is not None and stored.server == team.server and stored.name.casefold() == team.name.casefold()
+    if team.token is None and same and stored is not None and stored.token:
+        team.token = stored.token  # joined before: check that the token still works
+    try:
+        if team.token:
+            team.name = str(workshop.whoami(team)["name"])
+            workshop.write_state(root, team)
+            verb = "Back in"
+        else:
+            team = workshop.join(root, team)
+            verb = "Joined"
+    except workshop.WorkshopError as error:
+        return refused(out, team, str(error))
+    out.line(out.good(f"{verb} the workshop at {team.server} as team {team.name!r}."))
+    out.line("Your tests now use your team's kitchen there, and every run shows on the facilitator's board.")
+    out.line(f"  your kitchen (docs in a browser): {out.code(team.kitchen + '/')}")
+    out.line(f"  token, kept in .kata/workshop.json: {team.token}")
+    again = f"kata join {team.server} {_quoted(team.name)} --token {team.token}"
+    out.line(f"  a second laptop of your pair: {out.code(again)}")
+    out.line(f"  leave the workshop: {out.code('kata join --leave')}")
+    if os.environ.get(workshop.SERVER_ENV) is not None:
+        out.line(out.warn(f"Note: {workshop.SERVER_ENV} is set in this shell, and it wins over kata join."))
+    return 0
+
+
+def _quoted(name: str) -> str:
+    return f'"{name}"' if " " in name else name
+
+
+def refused(out: Output, team: workshop.Team, error: str) -> int:
+    out.line(out.bad(f"Could not join the workshop at {team.server}: ") + error)
+    if "cannot be reached" in error:
+        out.line("  - Is the address right? The facilitator's screen shows it (http://...:8000).")
+        out.line("  - Are you on the same Wi-Fi as the facilitator's laptop?")
+        out.line(
+            "  - Does that address open in a browser? If not, the network or a firewall is in the way: "
+            "tell the facilitator."
+        )
+    elif "already joined" in error:
+        out.line(
+            f"  Another name? Or your own team on a second laptop: "
+            f"{out.code(f'kata join {team.server} {_quoted(team.name)} --token TOKEN')} "
+            "(the first laptop's .kata/workshop.json has the token)."
+        )
+    return 1
+
+
+def show(out: Output, root: object) -> int:
+    try:
+        team = workshop.configured(root, None)  # type: ignore[arg-type]
+    except workshop.WorkshopError as error:
+        out.line(out.bad(str(error)))
+        return 2
+    if team is None:
+        out.line("This kata is not in a workshop. Join one with " + out.code("kata join URL TEAM-NAME") + ".")
+        return 0
+    if not team.token:
+        out.line(f"Team {team.name!r} at {team.server}: not joined yet (the first test run joins).")
+        return 0
+    try:
+        summary = workshop.whoami(team)
+    except workshop.WorkshopError as error:
+        out.line(f"Team {team.name!r} at {team.server}: " + out.warn(error.args[0]))
+        return 1
+    out.line(f"Team {team.name!r} at {team.server}: {summary['done']}/{summary['total']} exercises done on the board.")
+    out.line(f"  your kitchen: {out.code(team.kitchen + '/')}")
+    return 0
