@@ -72,7 +72,9 @@ class Catalogue:
             raise CatalogueError(f"There is no exercise {number}: the kata has 1 to {len(self.exercises)}.")
         matches = [e for e in self.exercises if e.name == text or e.module == text]
         if not matches:
-            matches = [e for e in self.exercises if e.name.startswith(text) or e.name.split("_", 1)[-1].startswith(text)]
+            matches = [
+                e for e in self.exercises if e.name.startswith(text) or e.name.split("_", 1)[-1].startswith(text)
+            ]
         if len(matches) == 1:
             return matches[0]
         if not matches:

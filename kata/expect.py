@@ -199,7 +199,8 @@ def expect_request(
             "Your code waits forever if the kitchen never answers: it sent no timeout.",
             expected=f"{wanted} with a timeout, e.g. `timeout=5`",
             actual=request.describe(),
-            hint="Every call to requests should have `timeout=` (in seconds). Without it, a stuck kitchen hangs your program.",
+            hint="Every call to requests should have `timeout=` (in seconds). "
+            "Without it, a stuck kitchen hangs your program.",
         )
     return request
 
@@ -226,7 +227,8 @@ def _check_json_body(request: Sent, expected: Any, hint: str | None) -> None:
             "The body your code sent is not JSON.",
             expected=f"a JSON body: {show(expected)}",
             actual=request.describe(),
-            hint=hint or "Send the body with `json=your_dict`, not `data=`: requests then writes JSON and sets Content-Type.",
+            hint=hint
+            or "Send the body with `json=your_dict`, not `data=`: requests then writes JSON and sets Content-Type.",
         )
     if expected is NO_BODY:
         if body is not NO_BODY:
@@ -248,15 +250,22 @@ def _check_json_body(request: Sent, expected: Any, hint: str | None) -> None:
 def expect_equal(actual: Any, expected: Any, *, call: str, hint: str | None = None) -> None:
     """Check a returned value: "Called `f(x)`. It returned X, but the tests expected Y." """
     __tracebackhide__ = True
-    if actual != expected or type(actual) is not type(expected) and not _numbers(actual, expected):
+    if actual != expected or (type(actual) is not type(expected) and not _numbers(actual, expected)):
         fail(f"Called {call}.", expected=show(expected), actual=f"{show(actual)} (returned)", hint=hint)
 
 
 def _numbers(a: Any, b: Any) -> bool:
-    return isinstance(a, (int, float)) and isinstance(b, (int, float)) and not isinstance(a, bool) and not isinstance(b, bool)
+    return (
+        isinstance(a, (int, float))
+        and isinstance(b, (int, float))
+        and not isinstance(a, bool)
+        and not isinstance(b, bool)
+    )
 
 
-def expect_true(condition: bool, summary: str, *, expected: str | None = None, actual: str | None = None, hint: str | None = None) -> None:
+def expect_true(
+    condition: bool, summary: str, *, expected: str | None = None, actual: str | None = None, hint: str | None = None
+) -> None:
     """Fail with a learner message unless `condition` holds."""
     __tracebackhide__ = True
     if not condition:

@@ -106,13 +106,14 @@ class LiveKitchen:
 
     @classmethod
     def start(cls, config: dict[str, Any] | None = None) -> LiveKitchen:
-        from waitress.server import create_server
+        from waitress.server import BaseWSGIServer, create_server
 
         from mock_server import create_app
 
         app = create_app({"CLOCK": "manual", **(config or {})})
         server = create_server(app, host="127.0.0.1", port=0, threads=8, clear_untrusted_proxy_headers=True)
-        port = server.socket.getsockname()[1]
+        assert isinstance(server, BaseWSGIServer)  # one host and port: a single-socket server
+        port = int(server.getsockname()[1])
         thread = threading.Thread(target=server.run, name="kata-kitchen", daemon=True)
         thread.start()
         return cls(server, thread, f"http://127.0.0.1:{port}")

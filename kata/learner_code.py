@@ -11,8 +11,8 @@ import importlib
 import linecache
 import sys
 import traceback
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from types import ModuleType, TracebackType
 

@@ -66,7 +66,9 @@ def _frame_location(frame: Any, root: Path) -> CodeLocation | None:
         filename = frame.f_code.co_filename
         if is_learner_file(filename, root):
             line = frame.f_lineno
-            return CodeLocation(relative(filename, root), line, frame.f_code.co_name, linecache.getline(filename, line).strip())
+            return CodeLocation(
+                relative(filename, root), line, frame.f_code.co_name, linecache.getline(filename, line).strip()
+            )
         frame = frame.f_back
     return None
 

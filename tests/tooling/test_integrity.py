@@ -46,7 +46,9 @@ def test_each_exercise_has_stub_solution_tests_hints_and_lesson(exercise):
     assert len(exercise.hints) >= 2, f"{exercise.name}: give at least two hints, from a nudge to nearly the answer"
     assert all(h.strip() for h in exercise.hints), f"{exercise.name}: an empty hint"
     assert exercise.title.strip() and exercise.concept.strip()
-    assert (ROOT / exercise.chapter.lesson).is_file(), f"{exercise.chapter.id}: lesson {exercise.chapter.lesson} is missing"
+    assert (ROOT / exercise.chapter.lesson).is_file(), (
+        f"{exercise.chapter.id}: lesson {exercise.chapter.lesson} is missing"
+    )
 
 
 @pytest.mark.parametrize("exercise", EXERCISES, ids=lambda e: e.name)
@@ -55,17 +57,23 @@ def test_each_stub_is_a_documented_stub(exercise):
     tree = ast.parse(source)
     assert ast.get_docstring(tree), f"{exercise.name}: the stub needs a module docstring for the learner"
     assert "NotImplementedError" in source, f"{exercise.name}: the stub should raise NotImplementedError"
-    assert "https://requests.readthedocs.io" in source or "https://flask.palletsprojects.com" in source or (
-        exercise.chapter.id == "ch0_warm_up" and "https://" in source
+    assert (
+        "https://requests.readthedocs.io" in source
+        or "https://flask.palletsprojects.com" in source
+        or (exercise.chapter.id == "ch0_warm_up" and "https://" in source)
     ), f"{exercise.name}: the stub's docstring should link to the relevant docs"
 
 
 def test_exercises_and_solutions_mirror_each_other():
     stubs, answers = exercise_files("exercises"), exercise_files("solutions")
-    assert stubs == answers, f"only in exercises/: {sorted(stubs - answers)}; only in solutions/: {sorted(answers - stubs)}"
+    assert stubs == answers, (
+        f"only in exercises/: {sorted(stubs - answers)}; only in solutions/: {sorted(answers - stubs)}"
+    )
     listed = {f"{e.chapter.id}/{e.name}.py" for e in EXERCISES}
     modules = {name for name in stubs if not name.endswith("__init__.py")}
-    assert modules == listed, f"not in catalogue.toml: {sorted(modules - listed)}; missing files: {sorted(listed - modules)}"
+    assert modules == listed, (
+        f"not in catalogue.toml: {sorted(modules - listed)}; missing files: {sorted(listed - modules)}"
+    )
 
 
 def test_every_test_file_belongs_to_an_exercise():
@@ -77,7 +85,9 @@ def test_every_test_file_belongs_to_an_exercise():
 def stub_results(tmp_path_factory: pytest.TempPathFactory, run_pytest) -> dict[str, list[tuple[str, str]]]:
     """One run of every exercise suite against the untouched stubs: exercise name -> [(test, outcome message)]."""
     report = tmp_path_factory.mktemp("integrity") / "stubs.xml"
-    run_pytest(ROOT, "tests/exercises", "--target", "exercises", "--no-focus", "-q", f"--junitxml={report}", timeout=300)
+    run_pytest(
+        ROOT, "tests/exercises", "--target", "exercises", "--no-focus", "-q", f"--junitxml={report}", timeout=300
+    )
     results: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for case in ElementTree.parse(report).getroot().iter("testcase"):
         module = case.get("classname", "").rsplit(".", 1)[-1]
@@ -100,7 +110,9 @@ def test_every_test_fails_against_the_stub_as_not_started(exercise, stub_results
 
 
 def test_catalogue_loader_rejects_broken_entries(tmp_path):
-    (tmp_path / "catalogue.toml").write_text('[[chapters]]\nid = "c"\ntitle = "t"\nlesson = "l"\n[[exercises]]\nname = "x"\n')
+    (tmp_path / "catalogue.toml").write_text(
+        '[[chapters]]\nid = "c"\ntitle = "t"\nlesson = "l"\n[[exercises]]\nname = "x"\n'
+    )
     with pytest.raises(Exception, match="missing or unknown key"):
         load(tmp_path)
     assert isinstance(CATALOGUE, Catalogue)

@@ -86,7 +86,9 @@ def test_an_endless_loop_is_stopped_with_a_message(kata, learner_run):
 
 def test_wrong_answers_are_explained(kata, learner_run):
     stub = kata / "exercises/ch1_first_contact/ex03_is_it_open.py"
-    stub.write_text(stub.read_text().replace("    raise NotImplementedError", "    return requests.post(base_url + '/health')"))
+    stub.write_text(
+        stub.read_text().replace("    raise NotImplementedError", "    return requests.post(base_url + '/health')")
+    )
     result = learner_run(kata, "--no-focus")
     assert "Your code sent a POST request; this needs a GET." in result.stdout
     assert "got: POST http://kitchen.test/health" in result.stdout

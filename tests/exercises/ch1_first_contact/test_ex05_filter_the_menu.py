@@ -6,7 +6,14 @@ import requests
 from kata.expect import call, expect_request, expect_true, raises
 
 BASE = "http://kitchen.test"
-PIZZA = {"id": 7, "name": "Margherita", "category": "pizza", "price": 9.5, "vegetarian": True, "description": "Classic."}
+PIZZA = {
+    "id": 7,
+    "name": "Margherita",
+    "category": "pizza",
+    "price": 9.5,
+    "vegetarian": True,
+    "description": "Classic.",
+}
 
 
 @pytest.fixture
