@@ -24,8 +24,8 @@ table{border-collapse:separate;border-spacing:3px;table-layout:fixed}
 th,td{padding:0;text-align:center}
 thead th{font-size:1rem;font-weight:700;height:2rem;vertical-align:bottom}
 th.team{text-align:left;font-size:1.15rem;white-space:nowrap;overflow:hidden;text-overflow:ellipsis;
-width:14rem;max-width:14rem;padding-right:.5rem}
-th.team small{font-weight:400;color:#444;font-size:.8rem;margin-left:.4rem}
+width:15rem;max-width:15rem;padding-right:.5rem}
+.n{width:3.6rem;font-size:1rem;font-weight:700;text-align:right;padding-right:.5rem;white-space:nowrap}
 td.c{width:var(--cell);height:calc(var(--cell) * .8);font-size:calc(var(--cell) * .5);font-weight:800;
 border-radius:4px;line-height:1}
 td.done{background:var(--done);color:#fff}
@@ -45,7 +45,8 @@ footer{margin-top:.8rem;font-size:1rem;color:#333}
 SCRIPT = """
 (function () {
   "use strict";
-  var POLL = %(poll)d, lastOk = 0, failures = 0;
+  var asked = parseInt(new URLSearchParams(location.search).get("poll"), 10);  // ms; ?poll=250 for a demo
+  var POLL = asked >= 200 && asked <= 10000 ? asked : %(poll)d, failures = 0;
   var grid = document.getElementById("grid"), statusLine = document.getElementById("status");
   var SYMBOL = {"done": "\\u2713", "failing": "\\u2717", "not-started": "\\u00b7"};
   function el(tag, cls, text) {
@@ -62,11 +63,12 @@ SCRIPT = """
   function render(data) {
     var exercises = data.exercises, teams = data.teams;
     var rem = parseFloat(getComputedStyle(document.documentElement).fontSize);
-    var cell = (window.innerWidth / rem - 17) / Math.max(exercises.length, 1) - 0.25;
+    var cell = (window.innerWidth / rem - 22) / Math.max(exercises.length, 1) - 0.25;
     cell = Math.max(1.2, Math.min(3.2, cell));
     grid.style.setProperty("--cell", cell.toFixed(2) + "rem");
     var head = el("tr");
     head.appendChild(el("th", "team", "team"));
+    head.appendChild(el("th", "n", "done"));
     exercises.forEach(function (exercise) {
       var th = el("th", "", String(exercise.number));
       th.title = exercise.number + ". " + exercise.title;
@@ -77,10 +79,12 @@ SCRIPT = """
       var row = el("tr");
       row.setAttribute("data-team", team.name);
       var name = el("th", "team", team.name);
-      name.title = team.name;
-      name.appendChild(el("small", "", team.done + "/" + team.total +
-        (team.last_report_at ? " \\u00b7 " + ago(data.now - team.last_report_at) : " \\u00b7 joined")));
+      var last = team.last_report_at ? "last run " + ago(data.now - team.last_report_at) : "no run yet";
+      name.title = team.name + ": " + last;
       row.appendChild(name);
+      var count = el("td", "n", team.done + "/" + team.total);
+      count.title = name.title;
+      row.appendChild(count);
       exercises.forEach(function (exercise, index) {
         var status = team.cells[index], current = exercise.name === team.current && team.reports > 0;
         var stuck = current && team.stuck;
@@ -96,7 +100,9 @@ SCRIPT = """
     });
     var working = el("tr"), stuckRow = el("tr");
     working.appendChild(el("th", "", "working on it"));
+    working.appendChild(el("td"));
     stuckRow.appendChild(el("th", "", "stuck"));
+    stuckRow.appendChild(el("td"));
     var hot = [];
     exercises.forEach(function (exercise, index) {
       working.appendChild(el("td", "", data.working[index] ? String(data.working[index]) : ""));
@@ -120,6 +126,17 @@ SCRIPT = """
       return h[1].number + ". " + h[1].title + " (" + h[0] + ")";
     }).join(", ") : "";
   }
+  var shown = "", shownAt = 0;
+  function changed(data) {
+    // Redraw only when something changed (or every 30 s, for the "last run" ages): a redraw replaces the
+    // cells, which would close a tooltip the facilitator is reading.
+    var key = JSON.stringify([data.exercises, data.working, data.stuck, data.teams.map(function (team) {
+      return [team.name, team.cells, team.current, team.stuck, team.done, team.reports, team.last_report_at];
+    })]);
+    if (key === shown && Date.now() - shownAt < 30000) return false;
+    shown = key; shownAt = Date.now();
+    return true;
+  }
   function show(text, ok) {
     statusLine.textContent = text;
     statusLine.className = ok ? "live" : "lost";
@@ -134,8 +151,8 @@ SCRIPT = """
         return response.json();
       })
       .then(function (data) {
-        render(data);
-        lastOk = Date.now(); failures = 0;
+        if (changed(data)) render(data);
+        failures = 0;
         show("live \\u00b7 updated " + new Date().toLocaleTimeString(), true);
       })
       .catch(function (error) {

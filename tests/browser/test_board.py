@@ -1,0 +1,194 @@
+"""The facilitator's board in a real browser: headless Chromium (Debian's chromium and chromium-driver).
+
+It loads with the facilitator's key, shows teams as they join, and turns a cell green once a learner's
+run (a real pytest run of exercise 1, solved, in a copy of the kata) reports a pass, without a reload.
+The screenshot is saved to bench/results/workshop-board.png (git-ignored). Skipped only when Chromium
+or its driver is not installed; `.ci/run` installs them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SCREENSHOT = ROOT / "bench" / "results" / "workshop-board.png"
+SECRET = "board-test-secret"
+BROWSER = next(filter(None, map(shutil.which, ("chromium", "chromium-browser", "google-chrome"))), None)
+DRIVER = shutil.which("chromedriver")
+if BROWSER is None or DRIVER is None:
+    pytest.skip(
+        "Chromium or chromedriver is not installed (Debian: apt-get install chromium chromium-driver); "
+        f"found browser={BROWSER}, driver={DRIVER}",
+        allow_module_level=True,
+    )
+
+from selenium import webdriver  # noqa: E402  (after the skip: selenium is in the dev extra)
+from selenium.common.exceptions import StaleElementReferenceException  # noqa: E402
+from selenium.webdriver.chrome.service import Service  # noqa: E402
+from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
+
+from kata.kitchen import LiveKitchen  # noqa: E402
+from mock_server.workshop import REGISTRY_KEY  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def server():
+    """A workshop server on a loopback port (the kata's catalogue on its board); `.app` is the Flask app."""
+    from waitress.server import create_server
+
+    from mock_server import create_app
+
+    app = create_app({"CLOCK": "manual", "WORKSHOP": {"secret": SECRET}})
+    wsgi = create_server(app, host="127.0.0.1", port=0, threads=8)
+    thread = threading.Thread(target=wsgi.run, name="kata-workshop", daemon=True)
+    thread.start()
+    live = LiveKitchen(wsgi, thread, f"http://127.0.0.1:{wsgi.socket.getsockname()[1]}")
+    live.app = app
+    yield live
+    live.stop()
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory):
+    options = webdriver.ChromeOptions()
+    options.binary_location = BROWSER
+    for flag in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        "--window-size=1600,900",
+        f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}",
+    ):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service(executable_path=DRIVER), options=options)
+    yield driver
+    driver.quit()
+
+
+def call(url: str, body: dict, headers: dict | None = None) -> dict:
+    request = urllib.request.Request(
+        url,
+        data=json.dumps(body).encode(),
+        method="POST",
+        headers={"Content-Type": "application/json", **(headers or {})},
+    )
+    with urllib.request.urlopen(request, timeout=5) as answer:
+        return json.loads(answer.read())
+
+
+def learner_copy(destination: Path) -> Path:
+    """The parts of the kata a run of exercise 1 needs, with exercise 1 solved."""
+    for name in ("catalogue.toml", "conftest.py", "pyproject.toml"):
+        shutil.copy(ROOT / name, destination / name)
+    skip = shutil.ignore_patterns("__pycache__", "*.pyc")
+    for folder in (
+        "kata",
+        "mock_server",
+        "tests/exercises/ch0_warm_up",
+        "exercises/ch0_warm_up",
+        "solutions/ch0_warm_up",
+    ):
+        shutil.copytree(ROOT / folder, destination / folder, ignore=skip)
+    name = "ch0_warm_up/ex01_anatomy_of_a_request.py"
+    shutil.copy(destination / "solutions" / name, destination / "exercises" / name)
+    return destination
+
+
+CELL = """
+var team = arguments[0], exercise = arguments[1];
+var row = Array.from(document.querySelectorAll("tbody tr")).find(function (r) { return r.dataset.team === team; });
+var td = row && row.querySelector('td[data-exercise="' + exercise + '"]');
+return td ? {status: td.dataset.status, text: td.textContent, classes: td.className,
+             background: getComputedStyle(td).backgroundColor} : null;
+"""
+
+
+def cell(browser, team: str, exercise: str) -> dict | None:
+    """A cell's status, text, classes and colour, read in one go (the page may redraw between two calls)."""
+    return browser.execute_script(CELL, team, exercise)
+
+
+def test_the_board_shows_teams_joining_and_a_pass_turning_green(server, browser, tmp_path):
+    wait = WebDriverWait(browser, 10, poll_frequency=0.05, ignored_exceptions=[StaleElementReferenceException])
+    browser.get(f"{server.url}/__workshop/board?key={SECRET}")
+    assert browser.current_url == f"{server.url}/__workshop/board"  # the key became a cookie
+    browser.get(f"{server.url}/__workshop/board?poll=200")  # the same board, polling five times a second
+    wait.until(lambda b: b.find_element(By.ID, "summary").text.startswith("0 teams"))
+    started = time.monotonic()
+    assert browser.find_element(By.ID, "empty").is_displayed()
+
+    # Teams join: rows appear without a reload.
+    joined = {
+        name: call(f"{server.url}/__workshop/teams", {"name": name})
+        for name in ("Ada & Grace", "Alan & Kathleen", "<b>Bobby</b> Tables")
+    }
+    wait.until(lambda b: b.find_element(By.ID, "summary").text.startswith("3 teams"))
+    assert cell(browser, "<b>Bobby</b> Tables", "ex01_anatomy_of_a_request") is not None  # a name, never HTML
+    assert not browser.find_elements(By.CSS_SELECTOR, "tbody b")
+
+    # A learner's real run of exercise 1 (solved) reports a pass, and the cell turns green.
+    kata = learner_copy(tmp_path)
+    (kata / ".kata").mkdir()
+    state = {"server": server.url, "team": "Ada & Grace", "token": joined["Ada & Grace"]["token"]}
+    (kata / ".kata" / "workshop.json").write_text(json.dumps(state), encoding="utf-8")  # as `kata join` leaves it
+    env = {**os.environ, "NO_COLOR": "1", "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1"}  # as `kata check` runs it
+    for name in ("KATA_TARGET", "KATA_SERVER", "KATA_TEAM"):
+        env.pop(name, None)
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-p",
+            "requests_mock",
+            "-q",
+            "tests/exercises/ch0_warm_up/test_ex01_anatomy_of_a_request.py",
+        ],
+        cwd=kata,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert run.returncode == 0 and "workshop: reported" in run.stdout, run.stdout + run.stderr
+    print(f"learner run done at {time.monotonic() - started:.2f} s")
+    wait.until(lambda b: (cell(b, "Ada & Grace", "ex01_anatomy_of_a_request") or {}).get("status") == "done")
+    green = cell(browser, "Ada & Grace", "ex01_anatomy_of_a_request")
+    assert green["text"] == "\u2713" and green["background"] == "rgb(23, 128, 61)", green
+
+    # The rest of the room, for the picture: failures, a stuck team, the counts under the grid.
+    token = {name: team["token"] for name, team in joined.items()}
+    results = {"ex01_anatomy_of_a_request": "done", "ex02_status_classes": "done", "ex03_is_it_open": "failing"}
+    call(f"{server.url}/__workshop/reports", {"results": results}, {"X-Kata-Team-Token": token["Alan & Kathleen"]})
+    call(
+        f"{server.url}/__workshop/reports",
+        {"results": {"ex01_anatomy_of_a_request": "failing"}},
+        {"X-Kata-Team-Token": token["<b>Bobby</b> Tables"]},
+    )
+    registry = server.app.extensions[REGISTRY_KEY]
+    registry.by_name("Alan & Kathleen").current_since -= 15 * 60  # on exercise 3 for a quarter of an hour
+    wait.until(lambda b: b.find_element(By.CSS_SELECTOR, 'tfoot td[data-exercise="ex03_is_it_open"]').text == "1")
+    stuck = cell(browser, "Alan & Kathleen", "ex03_is_it_open")
+    assert "stuck" in stuck["classes"] and stuck["text"] == "!", stuck
+    assert "Stuck most: 3. Is the restaurant open? (1)" in browser.find_element(By.ID, "hotspots").text
+    time.sleep(0.1)  # let the last paint settle
+    SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
+    assert browser.save_screenshot(str(SCREENSHOT)), SCREENSHOT
+    print(f"screenshot: {SCREENSHOT}")
