@@ -60,6 +60,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .workshop import serve as workshop
 
         config["WORKSHOP"] = workshop.settings(args.stuck_minutes)
+        config["RATE_LIMIT"] = None  # on a manual clock a budget never refills; the tests arm theirs as faults
         options = {"threads": args.threads or workshop.THREADS, "connection_limit": workshop.CONNECTION_LIMIT}
     app = create_app(config)
 
