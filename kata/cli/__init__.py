@@ -16,7 +16,7 @@ from typing import Sequence
 
 from kata.catalogue import CatalogueError
 
-VERBS = ("progress", "check", "next", "hint", "watch", "reset", "compare", "serve", "doctor")
+VERBS: tuple[str, ...] = ("progress", "check", "next", "hint", "watch", "reset", "compare", "serve", "doctor")
 VERBS += ("join", "pair", "catch-up")  # workshops: docs/facilitator.md
 
 
