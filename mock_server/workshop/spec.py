@@ -123,7 +123,10 @@ SCHEMAS: dict[str, dict] = {
                 "description": "Exercise name -> done, failing or not-started, for the exercises the run covered.",
             }
         },
-        {"target": {"type": "string", "maxLength": 20}, "whole_kata": {"type": "boolean"}},
+        {
+            "target": {"type": "string", "minLength": 1, "maxLength": 20, "pattern": r"\S"},
+            "whole_kata": {"type": "boolean"},
+        },
     ),
     "BoardExercise": {
         "type": "object",
