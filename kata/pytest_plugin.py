@@ -132,9 +132,9 @@ def kitchen_server(pytestconfig: pytest.Config) -> Generator[str, None, None]:
 
 
 @pytest.fixture
-def kitchen(kitchen_server: str) -> Kitchen:
+def kitchen(kitchen_server: str, pytestconfig: pytest.Config) -> Kitchen:
     """The live kitchen, freshly reset for this test: `.url`, `.journal()`, `.advance(s)`, `.faults(...)`."""
-    kitchen = Kitchen(kitchen_server)
+    kitchen: Kitchen = pytestconfig.stash[WORKSHOP_KEY].kitchen(kitchen_server)
     kitchen.reset()
     return kitchen
 

@@ -158,6 +158,59 @@ def _auth(team: Team) -> dict[str, str]:
     return {TOKEN_HEADER: team.token or ""}
 
 
+# The team's kitchen, for the tests -------------------------------------------------------------------
+
+
+def _post_here(url: str, event: Any, timeout: float) -> tuple[int | None, str | None]:
+    """Make one of the kitchen's webhook calls on this machine: (status, error)."""
+    body = json.dumps(event).encode("utf-8")
+    headers = {"Content-Type": "application/json", "User-Agent": "restaurant-kitchen/1.0"}
+    call_ = urllib.request.Request(url, data=body, method="POST", headers=headers)
+    try:
+        with _opener.open(call_, timeout=timeout) as answer:
+            return answer.status, None
+    except urllib.error.HTTPError as error:
+        error.close()
+        return error.code, None
+    except (urllib.error.URLError, OSError, ValueError) as error:
+        return None, f"{type(error).__name__}: {getattr(error, 'reason', error)}"
+
+
+def make_waiting_calls(team: Team) -> int:
+    """Make, on this machine, the webhook calls the team's kitchen has waiting; report each answer."""
+    headers = _auth(team)
+    waiting = call("GET", f"{team.server}/__workshop/deliveries", headers=headers)
+    for delivery in waiting.get("items", []):
+        status, error = _post_here(str(delivery["url"]), delivery["event"], TIMEOUT)
+        result: dict[str, Any] = {"status": status}
+        if error:
+            result["error"] = error[:500]
+        call("POST", f"{team.server}/__workshop/deliveries/{delivery['id']}", result, headers=headers)
+    return int(waiting.get("count", 0))
+
+
+def team_kitchen(url: str, team: Team) -> Any:
+    """A `Kitchen` for the team's kitchen on the shared server, which makes the kitchen's webhook calls here.
+
+    The shared kitchen cannot reach this laptop: when advancing its clock makes orders ready, it
+    keeps their callback calls waiting for the team (mock_server.workshop.relay). Right after each
+    advance, this kitchen makes them on this machine and reports the answers, so the test sees the
+    calls made and journaled when `advance()` returns, as with a kitchen of its own.
+    """
+    from kata.kitchen import Kitchen, KitchenError
+
+    class TeamKitchen(Kitchen):
+        def advance(self, seconds: float) -> float:
+            now = super().advance(seconds)
+            try:
+                make_waiting_calls(team)
+            except WorkshopError as error:
+                raise KitchenError(f"The kitchen's webhook calls could not be made here: {error}") from None
+            return now
+
+    return TeamKitchen(url)
+
+
 # During a test run ---------------------------------------------------------------------------------
 
 RESULT_STATES = {"done": "done", "in progress": "failing", "not started": "not-started"}
@@ -183,6 +236,14 @@ class Session:
     def active(self) -> bool:
         """A workshop is configured (or misconfigured: the run says so at the end)."""
         return self.team is not None or self.unreachable is not None
+
+    def kitchen(self, url: str) -> Any:
+        """The `Kitchen` the tests get for `url`: the team's (with webhook relay) when it is the shared one."""
+        if self.team is not None and self.team.token and url == self.team.kitchen:
+            return team_kitchen(url, self.team)
+        from kata.kitchen import Kitchen
+
+        return Kitchen(url)
 
     def kitchen_url(self) -> str | None:
         """The team's kitchen on the shared server; None (and a note) if it cannot be used."""

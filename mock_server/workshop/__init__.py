@@ -16,6 +16,9 @@ tables, orders, payments, tokens, reviews, journal, faults, rate budgets,
 clock; its ``/__admin/`` calls act on that kitchen only. Requests without a
 token get 401, except the docs (``/``, ``/openapi.json``, ``/problems/...``).
 
+Webhook calls of a team's kitchen are made by the team's own test run, on
+its laptop, which the shared kitchen cannot reach (``relay``).
+
 ``/__workshop/...`` is served by a small Flask app of its own (``views``):
 none of the restaurant's hooks (journal, rate limit, faults, opening hours)
 apply to it, so nothing a team does to its kitchen can stop its reports.
@@ -64,9 +67,13 @@ def init_app(app: Flask) -> None:
         max_teams=int(settings.get("max_teams", 200)),
     )
     app.extensions[REGISTRY_KEY] = registry
+    from .. import webhooks
+    from .relay import Relay
     from .views import create_workshop_app
 
-    workshop_app = create_workshop_app(registry)
+    relay = Relay(webhooks._post)
+    app.config["WEBHOOK_SENDER"] = relay.send  # a team's webhooks go through the team's laptop (relay)
+    workshop_app = create_workshop_app(registry, relay)
     app.extensions["mock_server.workshop_app"] = workshop_app
     # First of all before_request functions: a stranger is refused before rate limits, faults or opening hours.
     app.before_request_funcs.setdefault(None, []).insert(0, _refuse_strangers)

@@ -151,6 +151,28 @@ SCHEMAS: dict[str, dict] = {
     ),
 }
 
+SCHEMAS.update(
+    {
+        "Delivery": _closed(
+            {
+                "id": {"type": "integer", "minimum": 1},
+                "url": {"type": "string", "description": "The callback_url: an address on the team's laptop."},
+                "event": _ref("OrderReadyEvent"),
+            }
+        ),
+        "Deliveries": _closed({"items": {"type": "array", "items": _ref("Delivery")}, "count": {"type": "integer"}}),
+        "DeliveryResult": _closed(
+            {
+                "status": {
+                    "oneOf": [{"type": "integer", "minimum": 100, "maximum": 599}, {"type": "null"}],
+                    "description": "The callback's answer; null when it could not be reached.",
+                }
+            },
+            {"error": {"type": "string", "minLength": 1, "maxLength": 500, "pattern": r"\S"}},
+        ),
+    }
+)
+
 BODY_ERRORS = {
     "400": _use("BadRequest"),
     "413": _use("PayloadTooLarge"),
@@ -248,6 +270,63 @@ PATHS: dict[str, dict] = {
                     "path": "/__workshop/reports",
                     "headers": TEAM_HEADERS,
                     "body": {"results": {"ex01_anatomy_of_a_request": "done", "ex02_status_classes": "failing"}},
+                }
+            },
+        )
+    },
+    "/__workshop/deliveries": {
+        "get": _op(
+            "takeDeliveries",
+            "The kitchen's webhook calls for the team to make on its laptop (the team)",
+            {
+                "200": _json(_ref("Deliveries"), "The calls waiting (taken now: each is handed out once)."),
+                "400": _use("BadRequest"),
+                "401": _use("Unauthorized"),
+            },
+            TEAM,
+            description="A team's kitchen cannot reach the team's laptop, so its webhook calls wait here (and in "
+            "its journal, with an error saying so) for the kata's tests, which take them right after advancing the "
+            "clock, make them on the laptop, and report each answer. `wait` (seconds, at most 5) waits for a call "
+            "when none is waiting yet.",
+            parameters=[
+                {
+                    "name": "wait",
+                    "in": "query",
+                    "required": False,
+                    "description": "Seconds to wait for a call (0 to 5).",
+                    "schema": {"type": "number", "minimum": 0, "maximum": 5},
+                }
+            ],
+            **{"x-example": {"path": "/__workshop/deliveries?wait=0", "headers": TEAM_HEADERS}},
+        )
+    },
+    "/__workshop/deliveries/{delivery_id}": {
+        "post": _op(
+            "completeDelivery",
+            "How a webhook call went, made on the team's laptop (the team)",
+            {
+                "204": {"description": "Recorded: the kitchen journals it."},
+                "401": _use("Unauthorized"),
+                "404": _use("NotFound"),
+                **BODY_ERRORS,
+            },
+            TEAM,
+            parameters=[
+                {
+                    "name": "delivery_id",
+                    "in": "path",
+                    "required": True,
+                    "description": "A call's id from GET /__workshop/deliveries.",
+                    "schema": {"type": "integer", "minimum": 1},
+                }
+            ],
+            requestBody={"required": True, "content": {"application/json": {"schema": _ref("DeliveryResult")}}},
+            **{
+                "x-example": {
+                    "path": "/__workshop/deliveries/1",
+                    "headers": TEAM_HEADERS,
+                    "body": {"status": 204},
+                    "status": 404,
                 }
             },
         )

@@ -21,9 +21,10 @@ from werkzeug.wrappers import Response as BaseResponse
 
 from .. import problems
 from ..problems import ApiError
-from ..validation import Checker, json_body
+from ..validation import Checker, json_body, path_id, query_args, query_number
 from . import board as board_page
 from .registry import EXERCISE_PATTERN, MAX_EXERCISES, STATUSES, Registry, Team, WorkshopError
+from .relay import Relay
 
 bp = Blueprint("workshop", __name__, url_prefix="/__workshop")
 
@@ -31,12 +32,13 @@ COOKIE = "kata_facilitator"
 FACILITATOR_CHALLENGE = 'Bearer realm="workshop facilitator"'
 
 
-def create_workshop_app(registry: Registry) -> Flask:
+def create_workshop_app(registry: Registry, relay: Relay) -> Flask:
     app = Flask("mock_server.workshop")
     app.config["MAX_CONTENT_LENGTH"] = 256 * 1024
     app.json.sort_keys = False  # type: ignore[attr-defined]
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
     app.extensions["mock_server.workshop"] = registry
+    app.extensions["mock_server.workshop.relay"] = relay
     problems.init_app(app)
     app.register_blueprint(bp)
     return app
@@ -251,3 +253,41 @@ def board() -> BaseResponse:
     response = Response(board_page.render(_registry().stuck_after), mimetype="text/html")
     response.headers["Cache-Control"] = "no-store"
     return response
+
+
+# Webhooks, relayed through the team's laptop (relay) --------------------------------------------
+
+MAX_WAIT = 5.0
+
+
+def _relay() -> Relay:
+    return current_app.extensions["mock_server.workshop.relay"]
+
+
+@bp.get("/deliveries")
+def take_deliveries() -> Response:
+    team = current_team()
+    wait = query_number(query_args(("wait",)), "wait", 0, MAX_WAIT) or 0.0
+    items = [delivery.to_json() for delivery in _relay().take(team.id, wait)]
+    return jsonify({"items": items, "count": len(items)})
+
+
+@bp.post("/deliveries/<delivery_id>")
+def complete_delivery(delivery_id: str) -> Response:
+    team = current_team()
+    number = path_id(delivery_id, "delivery")
+    check = Checker()
+    body = check.fields(json_body(), "", required=("status",), optional=("error",))
+    status = error = None
+    if body is not None and "status" in body and body["status"] is not None:
+        status = check.integer(body["status"], "status", 100, 599)
+    if body is not None and "error" in body:
+        error = check.string(body["error"], "error", 500)
+    check.done()
+    if not _relay().complete(team.id, number, status, error):
+        raise ApiError(
+            "not-found",
+            f"There is no call {delivery_id} waiting for your team: answered already, or given up on.",
+            hint="The kitchen waits a few seconds for each call; take them with GET /__workshop/deliveries.",
+        )
+    return Response(status=204)

@@ -477,3 +477,53 @@ def test_every_workshop_example_works_and_matches_the_spec(fresh):
                 assert_matches_spec(op, response)
         if op["operationId"] == "joinWorkshop":
             token = response.get_json()["token"]
+
+
+# Webhooks: the kitchen's calls wait for the team's laptop ----------------------------------------
+
+CALLBACK = "http://127.0.0.1:5001/webhooks/order-ready"
+
+
+def outgoing(team):
+    return [e for e in team.ok("GET", "/__admin/journal")["entries"] if e.get("direction") == "outgoing"]
+
+
+def test_a_teams_webhook_call_waits_for_the_team_and_is_journaled_with_its_answer(ada, bob):
+    table = ada.table()
+    order = ada.ok("POST", "/orders", json={"table_id": table, **ORDER, "callback_url": CALLBACK})
+    ada.ok("POST", "/__admin/clock", json={"advance": 10})  # ready: the call is due, and nobody calls out
+    [waiting] = outgoing(ada)
+    assert waiting["status"] is None and "waiting for the team's laptop" in waiting["error"]
+    assert bob.ok("GET", "/__workshop/deliveries")["items"] == []  # not Bob's to see
+    [call] = ada.ok("GET", "/__workshop/deliveries")["items"]
+    assert call["url"] == CALLBACK and call["event"]["order_id"] == order["id"]
+    assert ada.ok("GET", "/__workshop/deliveries")["items"] == []  # handed out once
+    path = f"/__workshop/deliveries/{call['id']}"
+    assert_problem(bob.post(path, json={"status": 204}), 404)  # nor Bob's to answer
+    assert ada.post(path, json={"status": 204}).status_code == 204
+    [made] = outgoing(ada)
+    assert made["status"] == 204 and "error" not in made and made["path"] == "/webhooks/order-ready"
+    assert_problem(ada.post(path, json={"status": 204}), 404)  # answered already
+
+
+def test_a_webhook_call_that_could_not_be_made_says_why(ada):
+    ada.ok("POST", "/orders", json={"table_id": ada.table(), **ORDER, "callback_url": CALLBACK})
+    ada.ok("POST", "/__admin/clock", json={"advance": 10})
+    [call] = ada.ok("GET", "/__workshop/deliveries?wait=0.01")["items"]
+    body = {"status": None, "error": "ConnectionRefusedError: [Errno 111] Connection refused"}
+    assert ada.post(f"/__workshop/deliveries/{call['id']}", json=body).status_code == 204
+    [made] = outgoing(ada)
+    assert made["status"] is None and made["error"].startswith("ConnectionRefusedError")
+
+
+@pytest.mark.parametrize(
+    "body", [{}, {"status": 99}, {"status": "204"}, {"status": 204, "error": ""}, {"status": 204, "x": 1}]
+)
+def test_a_bad_delivery_answer_is_a_422(ada, body):
+    assert_problem(ada.post("/__workshop/deliveries/1", json=body), 422)
+
+
+def test_deliveries_need_a_team(client):
+    assert_problem(client.get("/__workshop/deliveries"), 401)
+    assert_problem(client.post("/__workshop/deliveries/1", json={"status": 204}), 401)
+    assert_problem(client.get("/__workshop/deliveries", headers={"X-Kata-Team-Token": "nope"}), 401)

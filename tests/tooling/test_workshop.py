@@ -26,6 +26,7 @@ from kata.cli.output import Output
 from kata.kitchen import LiveKitchen
 
 SECRET = "facilitator-secret"
+ORDER = {"items": [{"dish_id": 11, "quantity": 2}]}
 
 
 @pytest.fixture(scope="module")
@@ -117,6 +118,40 @@ def test_the_plugin_reports_only_learner_runs(kata, run_pytest, server):
     token = json.loads((kata / ".kata" / "workshop.json").read_text(encoding="utf-8"))["token"]
     assert facilitator(server, f"/t/{token}/__admin/journal")["count"] > 0
     assert set(board_row(server, "Solutions").values()) == {"not-started"}
+
+
+def test_the_teams_kitchen_makes_the_kitchens_webhook_calls_on_this_laptop(server):
+    """The shared kitchen cannot reach a laptop: right after each advance, the tests' kitchen makes its calls."""
+    from werkzeug.serving import make_server
+
+    received: list[dict] = []
+
+    def webhook(environ, start_response):
+        received.append(json.loads(environ["wsgi.input"].read(int(environ.get("CONTENT_LENGTH") or 0))))
+        start_response("204 No Content", [])
+        return [b""]
+
+    receiver = make_server("127.0.0.1", 0, webhook)
+    thread = threading.Thread(target=receiver.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True)
+    thread.start()
+    try:
+        joined = workshop.call("POST", f"{server}/__workshop/teams", {"name": "Webhooks"})
+        team = workshop.Team(server, joined["name"], joined["token"])
+        kitchen = workshop.team_kitchen(team.kitchen, team)
+        kitchen.reset()
+        table = kitchen.api("POST", "/tables", {"name": "Ada", "party_size": 2})
+        callback = f"http://127.0.0.1:{receiver.server_port}/webhooks/order-ready"
+        order = kitchen.api("POST", "/orders", {"table_id": table["id"], **ORDER, "callback_url": callback})
+        kitchen.advance(3)
+        assert received == []
+        kitchen.advance(5)  # ready at 7 s: the call is made, here, before advance() returns
+        assert [(note["event"], note["order_id"]) for note in received] == [("order.ready", order["id"])]
+        calls = [e for e in kitchen.journal() if e.get("direction") == "outgoing"]
+        assert [(e["path"], e["status"], e.get("error")) for e in calls] == [("/webhooks/order-ready", 204, None)]
+    finally:
+        receiver.shutdown()
+        thread.join(2)
+        receiver.server_close()
 
 
 # kata join --------------------------------------------------------------------------------------
