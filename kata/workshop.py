@@ -31,7 +31,8 @@ STATE_FILE = Path(".kata") / "workshop.json"
 SERVER_ENV = "KATA_SERVER"
 TEAM_ENV = "KATA_TEAM"
 TOKEN_HEADER = "X-Kata-Team-Token"
-TIMEOUT = 2.0
+TIMEOUT = 2.0  # a test run's calls: never slow a learner's run down for long
+JOIN_TIMEOUT = 5.0  # `kata join`, which a learner runs once and waits for
 OFF = ("", "0", "off", "no", "none", "false")
 
 # The workshop server is on the room's network: never send its calls through an HTTP proxy.
@@ -141,7 +142,7 @@ def configured(root: Path, environ: Any = None) -> Team | None:
 
 def join(root: Path, team: Team) -> Team:
     """Join the workshop as `team` (a new token, kept in `.kata/workshop.json`)."""
-    joined = call("POST", f"{team.server}/__workshop/teams", {"name": team.name})
+    joined = call("POST", f"{team.server}/__workshop/teams", {"name": team.name}, timeout=JOIN_TIMEOUT)
     team = Team(team.server, str(joined["name"]), str(joined["token"]))
     write_state(root, team)
     return team
@@ -151,7 +152,8 @@ def whoami(team: Team) -> dict[str, Any]:
     """The team's progress as the server knows it (checks that the token still works)."""
     from urllib.parse import quote
 
-    return dict(call("GET", f"{team.server}/__workshop/teams/{quote(team.name, safe='')}", headers=_auth(team)))
+    url = f"{team.server}/__workshop/teams/{quote(team.name, safe='')}"
+    return dict(call("GET", url, headers=_auth(team), timeout=JOIN_TIMEOUT))
 
 
 def _auth(team: Team) -> dict[str, str]:
