@@ -14,9 +14,6 @@ from typing import Any
 
 import pytest
 
-from kata.catalogue import Exercise, find_root, load
-from kata.focus import NOT_STARTED, ExerciseResult
-
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("kata-cli", "kata command (internal)")
@@ -39,39 +36,26 @@ def pytest_sessionstart(session: pytest.Session) -> None:
 
 
 class ResultsWriter:
+    """Writes the tally the kata plugin's focus reporter keeps (one count, shared with the focused output)."""
+
     def __init__(self, config: pytest.Config) -> None:
         self.path = Path(config.getoption("kata_results"))
-        catalogue = load(find_root(config.rootpath))
-        self.by_test_file = {e.test_file().resolve(): e for e in catalogue.exercises}
-        self.by_nodeid: dict[str, Exercise] = {}
-        self.results: dict[str, ExerciseResult] = {}
-
-    def pytest_collection_modifyitems(self, items: list[pytest.Item]) -> None:
-        for item in items:
-            exercise = self.by_test_file.get(Path(item.path).resolve())
-            if exercise is not None:
-                self.by_nodeid[item.nodeid] = exercise
-                self.results.setdefault(exercise.name, ExerciseResult())
-
-    def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
-        exercise = self.by_nodeid.get(report.nodeid)
-        if exercise is None:
-            return
-        result = self.results[exercise.name]
-        if report.failed:
-            if NOT_STARTED in str(report.longrepr):
-                result.not_started += 1
-            else:
-                result.failed += 1
-        elif report.when == "call" and report.passed:
-            result.passed += 1
+        self.config = config
 
     def pytest_sessionfinish(self, session: pytest.Session, exitstatus: int) -> None:
+        reporter = self.config.pluginmanager.get_plugin("kata-focus")
+        tally = reporter.results if reporter is not None else {}
+        exercises = reporter.catalogue.exercises if reporter is not None else ()
         data: dict[str, Any] = {
             "exitstatus": int(exitstatus),
             "exercises": {
-                name: {"passed": r.passed, "failed": r.failed, "not_started": r.not_started, "state": r.state}
-                for name, r in self.results.items()
+                exercises[number - 1].name: {
+                    "passed": r.passed,
+                    "failed": r.failed,
+                    "not_started": r.not_started,
+                    "state": r.state,
+                }
+                for number, r in sorted(tally.items())
             },
         }
         self.path.write_text(json.dumps(data, indent=1), encoding="utf-8")
