@@ -33,20 +33,7 @@ class Kitchen:
         return f"Kitchen({self.url!r})"
 
     def _admin(self, method: str, path: str, body: Any = None) -> Any:
-        data = None if body is None else json.dumps(body).encode("utf-8")
-        headers = {"Accept": "application/json", **self._headers}
-        if data is not None:
-            headers["Content-Type"] = "application/json"
-        request = urllib.request.Request(f"{self.url}/__admin/{path}", data=data, method=method, headers=headers)
-        try:
-            with urllib.request.urlopen(request, timeout=ADMIN_TIMEOUT) as response:
-                raw = response.read()
-        except urllib.error.HTTPError as error:
-            detail = error.read().decode("utf-8", "replace")
-            raise KitchenError(f"{method} /__admin/{path} answered {error.code}: {detail}") from None
-        except (urllib.error.URLError, OSError) as error:
-            raise KitchenError(f"The kitchen at {self.url} cannot be reached: {error}") from None
-        return json.loads(raw) if raw else None
+        return self.api(method, f"/__admin/{path}", body)
 
     def reset(self) -> None:
         """Fresh state: menu, tables, orders, payments, journal, faults and clock."""
