@@ -10,21 +10,12 @@
 from __future__ import annotations
 
 import argparse
-import ipaddress
 import logging
 import sys
 from typing import Sequence
 
 from . import create_app
-
-
-def _is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
+from .workshop.serve import is_loopback
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -78,7 +69,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"Docs: {url}  OpenAPI: {url}openapi.json  Stop with Ctrl+C.", flush=True)
     if args.workshop:
         workshop.announce(args.host, port, config["WORKSHOP"], sys.stdout)
-    elif not _is_loopback(args.host):
+    elif not is_loopback(args.host):
         print(
             f"WARNING: listening on {args.host}, not loopback: other machines on the network can reach this "
             "kitchen and its /__admin/ API. Use --host 127.0.0.1 unless you mean it.",

@@ -29,7 +29,8 @@ def settings(stuck_minutes: float = 10.0, environ: Any = None) -> dict[str, Any]
     }
 
 
-def _is_loopback(host: str) -> bool:
+def is_loopback(host: str) -> bool:
+    """True for localhost and loopback addresses (127.0.0.0/8, ::1): nobody else can reach those."""
     if host == "localhost":
         return True
     try:
@@ -54,7 +55,7 @@ def lan_addresses() -> list[str]:
 
 def announce(host: str, port: int, workshop: dict[str, Any], out: TextIO) -> None:
     """The banner a facilitator reads at start: where learners join, the board's address, the warnings."""
-    loopback = _is_loopback(host)
+    loopback = is_loopback(host)
     if host in ("0.0.0.0", "::", ""):
         addresses = lan_addresses()
     elif loopback:

@@ -10,6 +10,7 @@ import pytest
 import requests
 
 import mock_server.__main__ as cli
+from mock_server.workshop.serve import is_loopback
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -54,7 +55,7 @@ def test_slow_endpoint_trips_a_client_timeout(live_url):
     "host, loopback", [("127.0.0.1", True), ("localhost", True), ("::1", True), ("0.0.0.0", False), ("10.0.0.5", False)]
 )
 def test_loopback_detection(host, loopback):
-    assert cli._is_loopback(host) is loopback
+    assert is_loopback(host) is loopback
 
 
 def test_warns_when_not_on_loopback(monkeypatch, capsys):
