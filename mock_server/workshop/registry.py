@@ -106,7 +106,7 @@ class Registry:
             if len(self._teams) >= self.max_teams:
                 raise WorkshopError("conflict", f"The room is full: {self.max_teams} teams have joined.")
             self._next_id += 1
-            token = secrets.token_urlsafe(12)
+            token = secrets.token_hex(12)  # hex: never starts with "-", which a command line would read as an option
             team = Team(self._next_id, name, token, self.clock())
             self._teams[name.casefold()] = team
             self._by_token[token] = team

@@ -23,7 +23,7 @@ def settings(stuck_minutes: float = 10.0, environ: Any = None) -> dict[str, Any]
     if given and len(given) < 8:
         raise SystemExit(f"{SECRET_ENV} must have at least 8 characters.")
     return {
-        "secret": given or secrets.token_urlsafe(12),
+        "secret": given or secrets.token_hex(12),
         "secret_from_env": bool(given),
         "stuck_after": max(0.0, stuck_minutes * 60),
     }
