@@ -81,6 +81,16 @@ class FocusReporter:
         elif report.when == "call" and report.passed:
             result.passed += 1
 
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_report_teststatus(self, report: pytest.TestReport) -> tuple[str, str, str] | None:
+        """No dot or F per test in the learner's run: the progress line below says it better."""
+        if not self.enabled or report.nodeid not in self._by_nodeid:
+            return None
+        if report.when == "call" or report.failed:
+            category = report.outcome if report.when == "call" or report.passed else "error"
+            return category, "", category.upper()
+        return "", "", ""
+
     def first_unfinished(self) -> Exercise | None:
         for exercise in self.catalogue.exercises:
             result = self.results.get(exercise.number)

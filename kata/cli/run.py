@@ -22,7 +22,7 @@ from kata.catalogue import Catalogue, Exercise
 
 HOOKS = "kata.cli.pytest_hooks"
 PYTEST_ARGS = (
-    "-q", "--no-header", "-rN", "--target", "exercises",
+    "-q", "--no-header", "-rN", "-o", "console_output_style=classic", "--target", "exercises",
     "-p", "requests_mock", "-p", HOOKS,
     "-p", "no:doctest", "-p", "no:pastebin", "-p", "no:junitxml",
 )  # fmt: skip
