@@ -4,18 +4,29 @@
 background thread. `Kitchen` talks to its admin API (`/__admin/...`) with
 urllib from the standard library, so that requests-mock, which patches
 `requests`, can never intercept the tests' own admin calls.
+
+`KitchenProcess` serves one in a process of its own (`python -m kata.kitchen`),
+so that its start-up (flask, the app) runs beside the test run's instead of
+before it: `kata check` starts one first thing. A kitchen that is already
+running can be handed to test runs in the `KATA_KITCHEN` environment variable.
 """
 
 from __future__ import annotations
 
 import base64
+import collections
 import json
+import os
+import subprocess
+import sys
 import threading
 import urllib.error
 import urllib.request
 from typing import Any
 
 ADMIN_TIMEOUT = 5.0
+KITCHEN_ENV = "KATA_KITCHEN"  # the base URL of a test kitchen (manual clock) that is already serving
+START_TIMEOUT = 60.0
 
 
 class KitchenError(Exception):
@@ -120,3 +131,82 @@ class LiveKitchen:
 
         server.trigger.pull_trigger(close_everything)
         self._thread.join(2)
+
+
+class KitchenProcess:
+    """A test kitchen started at once in a process of its own; `url()` waits until it serves.
+
+    The process ends when its standard input closes: at `stop()`, or when this process ends in any way.
+    """
+
+    def __init__(self) -> None:
+        self._process = subprocess.Popen(
+            [sys.executable, "-m", "kata.kitchen"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+        )
+        self._url: str | None = None
+        self._ready = threading.Event()
+        self._errors: collections.deque[str] = collections.deque(maxlen=20)
+        threading.Thread(target=self._read_url, name="kata-kitchen-url", daemon=True).start()
+        threading.Thread(target=self._drain_errors, name="kata-kitchen-stderr", daemon=True).start()
+
+    def _read_url(self) -> None:
+        assert self._process.stdout is not None
+        line = self._process.stdout.readline().decode("utf-8", "replace").strip()
+        self._url = line if line.startswith("http://") else None
+        self._ready.set()
+
+    def _drain_errors(self) -> None:  # read it all, so a chatty kitchen can never block on a full pipe
+        assert self._process.stderr is not None
+        for line in self._process.stderr:
+            self._errors.append(line.decode("utf-8", "replace").rstrip())
+
+    def url(self, timeout: float = START_TIMEOUT) -> str:
+        """The kitchen's base URL, once it serves; KitchenError if it could not start."""
+        if not self._ready.wait(timeout):
+            raise KitchenError(f"The test kitchen did not start within {timeout:g} s.")
+        if self._url is None:
+            self._process.wait()
+            detail = "\n".join(self._errors) or f"exit code {self._process.returncode}"
+            raise KitchenError(f"The test kitchen could not start:\n{detail}")
+        return self._url
+
+    def stop(self, wait: bool = True) -> None:
+        """End the kitchen; without `wait`, it finishes on its own once it sees its input closed.
+
+        One that never served is ended at once: a run that did not need it must leave no work behind.
+        """
+        if not self._ready.is_set():
+            self._process.kill()
+        if self._process.stdin is not None:
+            try:
+                self._process.stdin.close()
+            except OSError:
+                pass
+        if not wait:
+            self._process.returncode = 0  # not ours to reap any more: no "still running" warning at exit
+            return
+        try:
+            self._process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            self._process.kill()
+            self._process.wait()
+
+
+def serve_until_stdin_closes() -> int:
+    """`python -m kata.kitchen`: serve a test kitchen, print its URL, stop at the end of standard input."""
+    kitchen = LiveKitchen.start()
+    print(kitchen.url, flush=True)
+    try:
+        sys.stdin.read()
+    except KeyboardInterrupt:  # Ctrl+C in the terminal reaches this process too
+        pass
+    kitchen.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(serve_until_stdin_closes())

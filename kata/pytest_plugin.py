@@ -15,7 +15,7 @@ from kata import focus, workshop
 from kata.catalogue import TARGETS, Catalogue, Exercise, find_root, load
 from kata.expect import journal_text
 from kata.guard import TimeLimitExceeded
-from kata.kitchen import Kitchen, KitchenError, LiveKitchen
+from kata.kitchen import KITCHEN_ENV, Kitchen, KitchenError, LiveKitchen
 from kata.learner_code import ExerciseBroken, import_exercise
 from kata.proxy import ExerciseModule, explain_learner_error
 
@@ -23,6 +23,19 @@ CATALOGUE_KEY = pytest.StashKey[Catalogue]()
 EXERCISE_KEY = pytest.StashKey[Exercise]()
 REPORTER_KEY = pytest.StashKey[focus.FocusReporter]()
 WORKSHOP_KEY = pytest.StashKey[workshop.Session]()
+
+
+class KitchenHooks:
+    @pytest.hookspec(firstresult=True)
+    def pytest_kata_kitchen_url(self, config: pytest.Config) -> str | None:
+        """The base URL of a live test kitchen that is already serving, or None to start one.
+
+        `kata check` implements it: its kitchen starts in a process of its own while pytest starts.
+        """
+
+
+def pytest_addhooks(pluginmanager: pytest.PytestPluginManager) -> None:
+    pluginmanager.add_hookspecs(KitchenHooks)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -121,10 +134,18 @@ def exercise(request: pytest.FixtureRequest) -> ExerciseModule:
 
 @pytest.fixture(scope="session")
 def kitchen_server(pytestconfig: pytest.Config) -> Generator[str, None, None]:
-    """The base URL of a live kitchen for the whole session: the team's on the workshop's server, or our own."""
+    """The base URL of a live kitchen for the whole session.
+
+    The team's on the workshop's server; else one that is already serving (a plugin's `pytest_kata_kitchen_url`,
+    or `KATA_KITCHEN`); else our own, in a thread of this process.
+    """
     shared = pytestconfig.stash[WORKSHOP_KEY].kitchen_url()
     if shared is not None:
         yield shared
+        return
+    provided = pytestconfig.hook.pytest_kata_kitchen_url(config=pytestconfig) or os.environ.get(KITCHEN_ENV)
+    if provided:
+        yield provided.rstrip("/")
         return
     live = LiveKitchen.start()
     yield live.url

@@ -1,8 +1,14 @@
-"""Run the exercise tests in a child `python -m pytest`, so learner code can never take the CLI down.
+"""Run the exercise tests: the learner's own run (`--target exercises`, focused output), made quick.
 
-The child is the learner's own run (`--target exercises`, focused output),
-made quick: only the tests that are needed, and no third-party pytest plugins
-but requests-mock (auto-loading every installed plugin can cost seconds).
+Quick: only the tests that are needed, and no third-party pytest plugins but
+requests-mock (auto-loading every installed plugin can cost seconds).
+
+`kata check` runs pytest in its own process (`run_here`): nothing is left for
+it to do afterwards but one line, and a second interpreter would cost the
+learner a tenth of a second on every check. Its kitchen starts at once in a
+process of its own, beside pytest's start-up. The long-lived verbs (`watch`,
+`progress`, `compare`) run a child `python -m pytest` (`run_pytest`), so
+learner code can never take them down.
 """
 
 from __future__ import annotations
@@ -13,18 +19,24 @@ import os
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
+from kata import workshop
 from kata.catalogue import Catalogue, Exercise
+from kata.kitchen import KITCHEN_ENV, KitchenError, KitchenProcess
 
 HOOKS = "kata.cli.pytest_hooks"
 PYTEST_ARGS = (
     "-q", "--no-header", "-rN", "-o", "console_output_style=classic", "--target", "exercises",
     "-p", "requests_mock", "-p", HOOKS,
-    "-p", "no:doctest", "-p", "no:pastebin", "-p", "no:junitxml",
+    # pytest's own plugins that a learner's run never uses: each costs start-up time (gc at exit, imports)
+    "-p", "no:doctest", "-p", "no:pastebin", "-p", "no:junitxml", "-p", "no:cacheprovider", "-p", "no:legacypath",
+    "-p", "no:logging", "-p", "no:debugging", "-p", "no:unittest", "-p", "no:unraisableexception",
+    "-p", "no:threadexception",
 )  # fmt: skip
 ONE_EXERCISE_TIMEOUT = 120.0
 WHOLE_KATA_TIMEOUT = 900.0
@@ -153,6 +165,57 @@ def run_pytest(
         raise
 
 
+class KitchenBeside:
+    """A pytest plugin that hands the run the kitchen started beside it (kata.pytest_plugin's hook)."""
+
+    def __init__(self, kitchen: KitchenProcess | None) -> None:
+        self.kitchen = kitchen
+
+    def pytest_kata_kitchen_url(self, config: Any) -> str | None:
+        try:
+            return self.kitchen.url() if self.kitchen is not None else None
+        except KitchenError:
+            return None  # the run starts a kitchen of its own, which says what is wrong
+
+
+def needs_own_kitchen(root: Path) -> bool:
+    """False in a workshop (the team's kitchen on the shared server), or when one is handed over in KATA_KITCHEN."""
+    if os.environ.get(KITCHEN_ENV):
+        return False
+    try:
+        return workshop.configured(root) is None
+    except workshop.WorkshopError:
+        return True
+
+
+def run_here(root: Path, args: list[str], *, timeout: float) -> Run:
+    """Run pytest in this process (output not captured); after `timeout` seconds, end the process with a message."""
+    kitchen = KitchenProcess() if needs_own_kitchen(root) else None  # first: it starts while pytest is imported
+    os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
+
+    def give_up() -> None:
+        print(f"\nThe tests did not finish in {timeout:g} s. Does a loop in your code never end?", flush=True)
+        os._exit(1)
+
+    import pytest
+
+    timer = threading.Timer(timeout, give_up)
+    timer.daemon = True
+    timer.start()
+    here = Path.cwd()
+    os.chdir(root)
+    try:
+        code = pytest.main([*PYTEST_ARGS, *args], plugins=[KitchenBeside(kitchen)])
+    finally:
+        os.chdir(here)
+        timer.cancel()
+        if kitchen is not None:
+            kitchen.stop(wait=False)
+    if code == pytest.ExitCode.INTERRUPTED:  # Ctrl+C: pytest said so; the CLI ends as it does on any Ctrl+C
+        raise KeyboardInterrupt
+    return Run(returncode=int(code))
+
+
 def check(
     catalogue: Catalogue,
     exercise: Exercise | None,
@@ -160,8 +223,12 @@ def check(
     capture: bool = False,
     stop: Callable[[], bool] | None = None,
     warm: Warm | None = None,
+    here: bool = False,
 ) -> Run:
-    """One exercise's tests (or, with None, the whole kata's, focused on the first unfinished one)."""
+    """One exercise's tests (or, with None, the whole kata's, focused on the first unfinished one).
+
+    `here`: in this process (see `run_here`), for a command that ends when the run does.
+    """
     if exercise is None:
         forget_bytecode(catalogue.exercises)
         args, timeout = ["tests/exercises"], WHOLE_KATA_TIMEOUT
@@ -171,6 +238,8 @@ def check(
             [exercise.test_file().relative_to(catalogue.root).as_posix(), "--kata-one"],
             ONE_EXERCISE_TIMEOUT,
         )
+    if here:
+        return run_here(catalogue.root, args, timeout=timeout)
     return run_pytest(catalogue.root, args, capture=capture, timeout=timeout, stop=stop, warm=warm)
 
 

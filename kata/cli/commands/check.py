@@ -40,13 +40,13 @@ def run(args: argparse.Namespace) -> int:
     out = Output()
     catalogue = load_catalogue()
     if args.exercise is None:
-        test_run = runner.check(catalogue, None)
+        test_run = runner.check(catalogue, None, here=True)
         if test_run.timed_out:
             out.line(out.bad("The tests did not finish in time.") + " Does a loop in your code never end?")
         return 1 if test_run.timed_out else test_run.returncode
     exercise = catalogue.find(args.exercise)
     if missing_tests(out, catalogue, exercise):
         return 2
-    test_run = runner.check(catalogue, exercise)
+    test_run = runner.check(catalogue, exercise, here=True)
     verdict(out, catalogue, exercise, test_run)
     return 0 if test_run.passed else (test_run.returncode if test_run.returncode > 0 else 1)
