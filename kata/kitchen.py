@@ -174,6 +174,10 @@ class KitchenProcess:
             raise KitchenError(f"The test kitchen could not start:\n{detail}")
         return self._url
 
+    def ready_url(self) -> str | None:
+        """The base URL if the kitchen serves already, without waiting."""
+        return self._url if self._ready.is_set() else None
+
     def stop(self, wait: bool = True) -> None:
         """End the kitchen; without `wait`, it finishes on its own once it sees its input closed.
 

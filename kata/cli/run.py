@@ -67,12 +67,21 @@ class ExerciseState:
         return self.passed + self.failed + self.not_started
 
 
-def child_env(capture: bool) -> dict[str, str]:
+def child_env(capture: bool, kitchen: KitchenProcess | None = None) -> dict[str, str]:
+    """The child pytest's environment; with `kitchen` (if it serves already), the child uses it instead of its own."""
     env = dict(os.environ)
     env["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
     if capture:
         env["PYTHONIOENCODING"] = "utf-8"
+    url = kitchen.ready_url() if kitchen is not None else None
+    if url:
+        env[KITCHEN_ENV] = url
     return env
+
+
+def kitchen_for_runs(root: Path) -> KitchenProcess | None:
+    """A kitchen for a long-lived verb's many child runs (`kata watch`), unless they have one already."""
+    return KitchenProcess() if needs_own_kitchen(root) else None
 
 
 def forget_bytecode(exercises: tuple[Exercise, ...] | list[Exercise]) -> None:
@@ -87,10 +96,13 @@ def forget_bytecode(exercises: tuple[Exercise, ...] | list[Exercise]) -> None:
 class Warm:
     """A child pytest that has done its slow imports and waits for its arguments (see `kata.cli.warm`)."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, kitchen: KitchenProcess | None = None) -> None:
         self.root = root
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "kata.cli.warm"], cwd=str(root), env=child_env(False), stdin=subprocess.PIPE
+            [sys.executable, "-m", "kata.cli.warm"],
+            cwd=str(root),
+            env=child_env(False, kitchen),
+            stdin=subprocess.PIPE,
         )
 
     def go(self, args: list[str]) -> subprocess.Popen[bytes] | None:
@@ -127,10 +139,12 @@ def run_pytest(
     timeout: float,
     stop: Callable[[], bool] | None = None,
     warm: Warm | None = None,
+    kitchen: KitchenProcess | None = None,
 ) -> Run:
     """Run the child pytest; it is killed after `timeout` seconds, or as soon as `stop()` says so.
 
-    With `warm` (and output not captured) the run starts in that prepared child.
+    With `warm` (and output not captured) the run starts in that prepared child. With `kitchen`, the
+    child uses that kitchen (if it serves already) instead of starting its own.
     """
     pipe = subprocess.PIPE if capture else None
     process: subprocess.Popen[Any] | None = warm.go([*PYTEST_ARGS, *args]) if warm is not None and not capture else None
@@ -138,7 +152,7 @@ def run_pytest(
         process = subprocess.Popen(
             [sys.executable, "-m", "pytest", *PYTEST_ARGS, *args],
             cwd=str(root),
-            env=child_env(capture),
+            env=child_env(capture, kitchen),
             stdin=subprocess.DEVNULL,
             stdout=pipe,
             stderr=subprocess.STDOUT if capture else None,
@@ -224,6 +238,7 @@ def check(
     stop: Callable[[], bool] | None = None,
     warm: Warm | None = None,
     here: bool = False,
+    kitchen: KitchenProcess | None = None,
 ) -> Run:
     """One exercise's tests (or, with None, the whole kata's, focused on the first unfinished one).
 
@@ -240,10 +255,10 @@ def check(
         )
     if here:
         return run_here(catalogue.root, args, timeout=timeout)
-    return run_pytest(catalogue.root, args, capture=capture, timeout=timeout, stop=stop, warm=warm)
+    return run_pytest(catalogue.root, args, capture=capture, timeout=timeout, stop=stop, warm=warm, kitchen=kitchen)
 
 
-def states(catalogue: Catalogue) -> tuple[dict[str, ExerciseState], Run]:
+def states(catalogue: Catalogue, kitchen: KitchenProcess | None = None) -> tuple[dict[str, ExerciseState], Run]:
     """Every exercise's state, from one run of every exercise's tests."""
     forget_bytecode(catalogue.exercises)
     handle, name = tempfile.mkstemp(prefix="kata-results-", suffix=".json")
@@ -255,7 +270,7 @@ def states(catalogue: Catalogue) -> tuple[dict[str, ExerciseState], Run]:
             "--tb=no",
             f"--kata-results={results}",
         ]  # the output is not shown: skip the tracebacks
-        run = run_pytest(catalogue.root, args, capture=True, timeout=WHOLE_KATA_TIMEOUT)
+        run = run_pytest(catalogue.root, args, capture=True, timeout=WHOLE_KATA_TIMEOUT, kitchen=kitchen)
         try:
             data = json.loads(results.read_text(encoding="utf-8") or "{}")
         except (OSError, ValueError):

@@ -1,8 +1,9 @@
 """`python -m kata.cli.warm`: a child pytest that does its slow imports first, then waits for its arguments.
 
 `kata watch` starts one while the learner reads the last result, so that on
-the next save only the test run itself is left: pytest, requests, flask and
-the kitchen are already imported. The arguments come as one JSON line on
+the next save only the test run itself is left: pytest and requests are
+already imported, and flask and the kitchen too unless the watch hands its
+runs a kitchen of its own (KATA_KITCHEN, see `kata.cli.run.kitchen_for_runs`). The arguments come as one JSON line on
 stdin; then this is `python -m pytest ARGS`. Modules that pytest rewrites
 (plugins, conftests, tests) and the learner's code are never imported early:
 they must be read fresh, and pytest warns about plugins imported before it.
@@ -12,14 +13,17 @@ from __future__ import annotations
 
 import importlib
 import json
+import os
 import sys
 
-PRELOAD = ("pytest", "requests", "flask", "waitress.server", "mock_server")
+PRELOAD = ("pytest", "requests")
+KITCHEN = ("flask", "waitress.server", "mock_server")  # unless the run is handed a kitchen (KATA_KITCHEN)
 
 
 def main() -> int:
+    preload = PRELOAD if os.environ.get("KATA_KITCHEN") else PRELOAD + KITCHEN
     try:
-        for name in PRELOAD:
+        for name in preload:
             try:
                 importlib.import_module(name)
             except Exception:  # the real run will say what is wrong

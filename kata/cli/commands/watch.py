@@ -22,6 +22,7 @@ from kata.cli.keys import Keys
 from kata.cli.learner import catalogue as load_catalogue
 from kata.cli.learner import shown
 from kata.cli.output import Output
+from kata.kitchen import KitchenProcess
 
 
 class Session:
@@ -36,6 +37,7 @@ class Session:
         self.passed = False
         self.how = "press r to run the tests"
         self.warm: runner.Warm | None = None
+        self.kitchen: KitchenProcess | None = None  # one for every run of the watch
 
     def keys_line(self) -> str:
         if self.passed:
@@ -50,8 +52,12 @@ class Session:
         out.line(out.dim(f"your file: {shown(exercise.source('exercises'), self.catalogue)}"))
         self.events.urgent.clear()
         warm, self.warm = self.warm, None
-        test_run = runner.check(self.catalogue, exercise, stop=self.events.urgent.is_set, warm=warm)
-        self.warm = runner.Warm(self.catalogue.root)  # the next run's child gets ready while the learner reads
+        test_run = runner.check(
+            self.catalogue, exercise, stop=self.events.urgent.is_set, warm=warm, kitchen=self.kitchen
+        )
+        self.warm = runner.Warm(
+            self.catalogue.root, self.kitchen
+        )  # the next run's child gets ready while the learner reads
         if test_run.stopped:
             out.line(out.dim("(stopped: something changed while the tests ran)"))
             return
@@ -107,11 +113,11 @@ class Session:
         return True
 
 
-def start(out: Output, catalogue: Catalogue, key: str | None) -> Session | None:
+def start(out: Output, catalogue: Catalogue, key: str | None, kitchen: KitchenProcess | None) -> Session | None:
     if key is not None:
         return Session(out, catalogue, catalogue.find(key), {})
     out.line("Running every exercise's tests to find where you are...")
-    found, test_run = runner.states(catalogue)
+    found, test_run = runner.states(catalogue, kitchen)
     if test_run.returncode not in (0, 1) or test_run.timed_out:
         from kata.cli.commands.progress import report_broken_run
 
@@ -144,9 +150,19 @@ def loop(session: Session, events: watch.Inbox) -> None:
 def run(args: argparse.Namespace) -> int:
     out = Output()
     catalogue = load_catalogue()
-    session = start(out, catalogue, args.exercise)
+    kitchen = runner.kitchen_for_runs(catalogue.root)  # starts now, serves the runs once it is up
+    try:
+        return watch_with(out, catalogue, args, kitchen)
+    finally:
+        if kitchen is not None:
+            kitchen.stop()
+
+
+def watch_with(out: Output, catalogue: Catalogue, args: argparse.Namespace, kitchen: KitchenProcess | None) -> int:
+    session = start(out, catalogue, args.exercise, kitchen)
     if session is None:
         return 0
+    session.kitchen = kitchen
     events = session.events
     if not args.manual:
         session.how = watch.start_watching(catalogue.root / "exercises", events, poll=args.poll)
