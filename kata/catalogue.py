@@ -6,10 +6,12 @@ output, the CLI, the integrity check) goes through `load()`.
 
 from __future__ import annotations
 
+import functools
 import sys
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -103,11 +105,18 @@ def find_root(start: Path | None = None) -> Path:
     raise CatalogueError(f"No {CATALOGUE_FILE} found in {here} or above: run this from inside the kata's folder.")
 
 
+@functools.lru_cache(maxsize=8)
+def _parsed(path: str, mtime_ns: int, size: int) -> dict[str, Any]:
+    """The file's TOML, parsed once per version of it (`kata check` loads it, then its pytest run does)."""
+    return tomllib.loads(Path(path).read_text(encoding="utf-8"))
+
+
 def load(root: Path | None = None) -> Catalogue:
     root = Path(root) if root else find_root()
     path = root / CATALOGUE_FILE
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        stat = path.stat()
+        data = _parsed(str(path), stat.st_mtime_ns, stat.st_size)
     except (OSError, tomllib.TOMLDecodeError) as error:
         raise CatalogueError(f"Cannot read {path}: {error}") from error
     try:

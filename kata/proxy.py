@@ -36,9 +36,9 @@ class ExerciseModule:
 
     def __getattr__(self, name: str) -> Any:
         __tracebackhide__ = True
-        try:
-            value = getattr(self._module, name)
-        except AttributeError:
+        missing = object()
+        value = getattr(self._module, name, missing)
+        if value is missing:  # failed outside an `except`: no "During handling of the above exception" above it
             shown = relative(self._exercise.source(self._target), self._exercise.root)
             pytest.fail(
                 f"{shown} has no `{name}`. The tests call it by that name: did it get renamed or deleted?",

@@ -18,14 +18,12 @@ import json
 import os
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
-from kata import workshop
 from kata.catalogue import Catalogue, Exercise
 from kata.kitchen import KITCHEN_ENV, KitchenError, KitchenProcess
 
@@ -196,6 +194,8 @@ def needs_own_kitchen(root: Path) -> bool:
     """False in a workshop (the team's kitchen on the shared server), or when one is handed over in KATA_KITCHEN."""
     if os.environ.get(KITCHEN_ENV):
         return False
+    from kata import workshop
+
     try:
         return workshop.configured(root) is None
     except workshop.WorkshopError:
@@ -204,7 +204,11 @@ def needs_own_kitchen(root: Path) -> bool:
 
 def run_here(root: Path, args: list[str], *, timeout: float) -> Run:
     """Run pytest in this process (output not captured); after `timeout` seconds, end the process with a message."""
-    kitchen = KitchenProcess() if needs_own_kitchen(root) else None  # first: it starts while pytest is imported
+    # First of all: the kitchen starts while pytest is imported. A workshop's run has no use for it.
+    kitchen = None if os.environ.get(KITCHEN_ENV) else KitchenProcess()
+    if kitchen is not None and not needs_own_kitchen(root):
+        kitchen.stop()
+        kitchen = None
     os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
 
     def give_up() -> None:
@@ -260,6 +264,8 @@ def check(
 
 def states(catalogue: Catalogue, kitchen: KitchenProcess | None = None) -> tuple[dict[str, ExerciseState], Run]:
     """Every exercise's state, from one run of every exercise's tests."""
+    import tempfile
+
     forget_bytecode(catalogue.exercises)
     handle, name = tempfile.mkstemp(prefix="kata-results-", suffix=".json")
     os.close(handle)

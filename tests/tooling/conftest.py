@@ -8,9 +8,11 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 import pytest
+
+from kata.kitchen import KITCHEN_ENV, LiveKitchen
 
 ROOT = Path(__file__).resolve().parents[2]
 Runner = Callable[..., "subprocess.CompletedProcess[str]"]
@@ -40,10 +42,31 @@ def kata_copy(pristine_kata: Path, tmp_path: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def run_pytest() -> Runner:
+def shared_kitchen() -> Iterator[str]:
+    """One live kitchen for the test runs this worker starts, handed to them in KATA_KITCHEN.
+
+    Each run would otherwise start its own (flask and the app: a third of a run's start-up). The
+    tests reset it before each use, as always. Tests of the ways a run gets its own kitchen pass
+    `env={KITCHEN_ENV: ""}`.
+    """
+    live = LiveKitchen.start()
+    yield live.url
+    live.stop()
+
+
+@pytest.fixture(scope="session")
+def child_env(shared_kitchen: str) -> dict[str, str]:
+    """The environment of every `kata` and `pytest` run the tooling tests start."""
+    return {**os.environ, "NO_COLOR": "1", "PYTHONDONTWRITEBYTECODE": "1", KITCHEN_ENV: shared_kitchen}
+
+
+@pytest.fixture(scope="session")
+def run_pytest(child_env: dict[str, str]) -> Runner:
     """Run `python -m pytest ARGS` in a kata folder, plain text output: `run_pytest(root, *args)`."""
 
-    def run(root: Path, *args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    def run(
+        root: Path, *args: str, env: dict[str, str] | None = None, timeout: float = 60
+    ) -> subprocess.CompletedProcess[str]:
         # Only the plugins the kata needs, as `kata check` runs it: whatever else this environment
         # has installed (hypothesis, schemathesis ...) costs seconds of start-up per run.
         return subprocess.run(
@@ -52,14 +75,14 @@ def run_pytest() -> Runner:
             capture_output=True,
             text=True,
             timeout=timeout,
-            env={**os.environ, "NO_COLOR": "1", "PYTHONDONTWRITEBYTECODE": "1", "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1"},
+            env={**child_env, "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1", **(env or {})},
         )
 
     return run
 
 
 @pytest.fixture(scope="session")
-def run_kata() -> Runner:
+def run_kata(child_env: dict[str, str]) -> Runner:
     """Run the `kata` command (`python -m kata ARGS`) in a kata folder, plain text output: `run_kata(root, *args)`."""
 
     def run(
@@ -72,7 +95,7 @@ def run_kata() -> Runner:
             capture_output=True,
             text=True,
             timeout=timeout,
-            env={**os.environ, "NO_COLOR": "1", "PYTHONDONTWRITEBYTECODE": "1", **(env or {})},
+            env={**child_env, **(env or {})},
         )
 
     return run

@@ -16,6 +16,7 @@ import pytest
 
 from kata.catalogue import load
 from kata.cli.output import Output
+from kata.kitchen import KITCHEN_ENV
 
 ESCAPE = "\x1b["
 
@@ -102,7 +103,7 @@ def test_check_runs_one_exercise_focused_and_fails_on_the_stub(untouched, run_ka
 
 def test_check_accepts_a_name_and_passes_on_a_solved_exercise(underway, run_kata):
     first = load(underway).exercises[0]
-    result = run_kata(underway, "check", first.name)
+    result = run_kata(underway, "check", first.name, env={KITCHEN_ENV: ""})  # it starts a kitchen of its own
     assert result.returncode == 0, result.stdout + result.stderr
     assert f"Exercise 1 passes: {first.title}." in result.stdout
     assert "kata compare 1" in result.stdout

@@ -18,6 +18,7 @@ from typing import Iterator
 import pytest
 
 from kata.catalogue import load
+from kata.kitchen import KITCHEN_ENV
 
 DEADLINE = 15.0  # seconds; a step usually takes well under one
 
@@ -25,7 +26,7 @@ DEADLINE = 15.0  # seconds; a step usually takes well under one
 class Watch:
     """`python -m kata watch ARGS` in a subprocess: `wait_for(text)`, `press(key)`, `save(path, text)`."""
 
-    def __init__(self, root: Path, *args: str) -> None:
+    def __init__(self, root: Path, *args: str, env: dict[str, str]) -> None:
         self.process = subprocess.Popen(
             [sys.executable, "-m", "kata", "watch", *args],
             cwd=root,
@@ -34,7 +35,7 @@ class Watch:
             stderr=subprocess.STDOUT,
             text=True,
             encoding="utf-8",
-            env={**os.environ, "NO_COLOR": "1", "PYTHONDONTWRITEBYTECODE": "1"},
+            env=env,
         )
         self.output = ""
         self.seen = 0  # wait_for looks only at output after the last match
@@ -103,17 +104,23 @@ def kata(small_kata: Path, tmp_path: Path) -> Path:
     return Path(shutil.copytree(small_kata, tmp_path / "kata"))
 
 
+class Watches(list[Watch]):
+    def __init__(self, env: dict[str, str]) -> None:
+        super().__init__()
+        self.env = env
+
+
 @pytest.fixture
-def watching(kata: Path) -> Iterator[list[Watch]]:
+def watching(kata: Path, child_env: dict[str, str]) -> Iterator[Watches]:
     """Started watches, stopped (and killed if need be) after the test."""
-    started: list[Watch] = []
+    started = Watches(child_env)
     yield started
     for watch in started:
         watch.close()
 
 
-def start(watching: list[Watch], root: Path, *args: str) -> Watch:
-    watch = Watch(root, *args)
+def start(watching: Watches, root: Path, *args: str, env: dict[str, str] | None = None) -> Watch:
+    watch = Watch(root, *args, env={**watching.env, **(env or {})})
     watching.append(watch)
     return watch
 
@@ -121,7 +128,8 @@ def start(watching: list[Watch], root: Path, *args: str) -> Watch:
 def test_watch_reruns_on_save_survives_a_syntax_error_and_waits_after_a_pass(kata, watching):
     first, second = load(kata).exercises[:2]
     mine = first.source("exercises")
-    watch = start(watching, kata)  # no exercise given: it finds the first unfinished one itself
+    # No exercise given: it finds the first unfinished one itself. It starts the kitchen for its runs itself too.
+    watch = start(watching, kata, env={KITCHEN_ENV: ""})
     watch.wait_for(f"exercise 1/3, {first.title}")
     watch.wait_for("not started yet")
     watch.wait_for("watching for saves")
@@ -170,14 +178,14 @@ def test_watch_polling_reacts_to_a_save(kata, watching):
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX")
-def test_watch_on_a_terminal_clears_the_screen_takes_single_keys_and_restores_the_terminal(kata):
+def test_watch_on_a_terminal_clears_the_screen_takes_single_keys_and_restores_the_terminal(kata, child_env):
     import pty
     import select
     import termios
 
     controller, terminal = pty.openpty()
     before = termios.tcgetattr(terminal)
-    env = {key: value for key, value in os.environ.items() if key not in ("NO_COLOR", "FORCE_COLOR")}
+    env = {key: value for key, value in child_env.items() if key not in ("NO_COLOR", "FORCE_COLOR")}
     process = subprocess.Popen(
         [sys.executable, "-m", "kata", "watch", "1", "--manual"],
         cwd=kata, stdin=terminal, stdout=terminal, stderr=terminal, env={**env, "TERM": "xterm"},
