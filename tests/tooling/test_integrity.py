@@ -99,6 +99,7 @@ def stub_results(tmp_path_factory: pytest.TempPathFactory, run_pytest) -> dict[s
     return results
 
 
+@pytest.mark.xdist_group("stub-run")  # with `--dist loadgroup`, one worker makes the (long) stub run
 @pytest.mark.parametrize("exercise", EXERCISES, ids=lambda e: e.name)
 def test_every_test_fails_against_the_stub_as_not_started(exercise, stub_results):
     cases = stub_results.get(exercise.name)

@@ -12,6 +12,7 @@ import argparse
 import queue
 import signal
 import sys
+import time
 from pathlib import Path
 
 from kata.catalogue import Catalogue, Exercise
@@ -23,6 +24,8 @@ from kata.cli.learner import catalogue as load_catalogue
 from kata.cli.learner import shown
 from kata.cli.output import Output
 from kata.kitchen import KitchenProcess
+
+WARM_DELAY = 0.5  # seconds after a run's result before the next run's child starts getting ready
 
 
 class Session:
@@ -36,8 +39,15 @@ class Session:
         self.found = found
         self.passed = False
         self.how = "press r to run the tests"
-        self.warm: runner.Warm | None = None
+        self.warm: runner.Warm | None = None  # the next run's child, ready with its imports done
+        self.warm_from: float | None = None  # when to start it
         self.kitchen: KitchenProcess | None = None  # one for every run of the watch
+
+    def prepare_next_run(self) -> None:
+        """Start the next run's child once the learner reads the result (a watch about to end needs none)."""
+        if self.warm is None and self.warm_from is not None and time.monotonic() >= self.warm_from:
+            self.warm_from = None
+            self.warm = runner.Warm(self.catalogue.root, self.kitchen)
 
     def keys_line(self) -> str:
         if self.passed:
@@ -55,9 +65,7 @@ class Session:
         test_run = runner.check(
             self.catalogue, exercise, stop=self.events.urgent.is_set, warm=warm, kitchen=self.kitchen
         )
-        self.warm = runner.Warm(
-            self.catalogue.root, self.kitchen
-        )  # the next run's child gets ready while the learner reads
+        self.warm_from = time.monotonic() + WARM_DELAY
         if test_run.stopped:
             out.line(out.dim("(stopped: something changed while the tests ran)"))
             return
@@ -134,8 +142,9 @@ def loop(session: Session, events: watch.Inbox) -> None:
     session.run_tests("started")
     while True:
         try:
-            event = events.get(timeout=0.5)  # a timeout keeps Ctrl+C working on Windows
+            event = events.get(timeout=0.25)  # a timeout keeps Ctrl+C working on Windows
         except queue.Empty:
+            session.prepare_next_run()
             continue
         if event.kind == "save":
             keys = watch.wait_for_quiet(events)
