@@ -155,14 +155,16 @@ class KitchenProcess:
 
     def _read_url(self) -> None:
         assert self._process.stdout is not None
-        line = self._process.stdout.readline().decode("utf-8", "replace").strip()
+        with self._process.stdout:  # the URL is all it ever prints
+            line = self._process.stdout.readline().decode("utf-8", "replace").strip()
         self._url = line if line.startswith("http://") else None
         self._ready.set()
 
     def _drain_errors(self) -> None:  # read it all, so a chatty kitchen can never block on a full pipe
         assert self._process.stderr is not None
-        for line in self._process.stderr:
-            self._errors.append(line.decode("utf-8", "replace").rstrip())
+        with self._process.stderr:
+            for line in self._process.stderr:
+                self._errors.append(line.decode("utf-8", "replace").rstrip())
 
     def url(self, timeout: float = START_TIMEOUT) -> str:
         """The kitchen's base URL, once it serves; KitchenError if it could not start."""
@@ -191,7 +193,6 @@ class KitchenProcess:
             except OSError:
                 pass
         if not wait:
-            self._process.returncode = 0  # not ours to reap any more: no "still running" warning at exit
             return
         try:
             self._process.wait(timeout=5)

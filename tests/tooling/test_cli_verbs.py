@@ -243,3 +243,14 @@ def test_bars_and_clearing_degrade_to_plain_text():
     plain.clear()
     assert plain.stream.getvalue().startswith("---")  # type: ignore[attr-defined]
     assert plain.symbols["done"] == "[x]" and plain.style("x", "green") == "x"
+
+
+def test_a_failing_live_test_shows_what_the_waiter_carried_to_the_kitchen(kata, run_kata):
+    mine = load(kata).exercises[2].source("exercises")
+    wrong_path = "    return requests.get(f'{base_url}/healthz', timeout=5).status_code == 200"
+    mine.write_text(mine.read_text(encoding="utf-8").replace("    raise NotImplementedError", wrong_path))
+    result = run_kata(kata, "check", "3")
+    assert result.returncode == 1, result.stdout + result.stderr
+    carried = result.stdout.split("what the waiter carried to the kitchen (newest last)", 1)
+    assert len(carried) == 2, result.stdout
+    assert re.search(r"GET /healthz\b.*404", carried[1]), result.stdout
