@@ -78,8 +78,18 @@ def child_env(capture: bool, kitchen: KitchenProcess | None = None) -> dict[str,
 
 
 def kitchen_for_runs(root: Path) -> KitchenProcess | None:
-    """A kitchen for a long-lived verb's many child runs (`kata watch`), unless they have one already."""
-    return KitchenProcess() if needs_own_kitchen(root) else None
+    """A kitchen for the test runs to come, started now; None if they have one already.
+
+    They have one in a workshop (the team's kitchen on the shared server) or when one is handed over
+    in KATA_KITCHEN. The process starts before the workshop check: it gets ready while the rest does.
+    """
+    if os.environ.get(KITCHEN_ENV):
+        return None
+    kitchen = KitchenProcess()
+    if _in_a_workshop(root):
+        kitchen.stop()
+        return None
+    return kitchen
 
 
 def forget_bytecode(exercises: tuple[Exercise, ...] | list[Exercise]) -> None:
@@ -190,25 +200,18 @@ class KitchenBeside:
             return None  # the run starts a kitchen of its own, which says what is wrong
 
 
-def needs_own_kitchen(root: Path) -> bool:
-    """False in a workshop (the team's kitchen on the shared server), or when one is handed over in KATA_KITCHEN."""
-    if os.environ.get(KITCHEN_ENV):
-        return False
-    from kata import workshop
+def _in_a_workshop(root: Path) -> bool:
+    from kata import workshop  # only now: its imports (urllib) need not delay the kitchen's start
 
     try:
-        return workshop.configured(root) is None
+        return workshop.configured(root) is not None
     except workshop.WorkshopError:
-        return True
+        return False
 
 
 def run_here(root: Path, args: list[str], *, timeout: float) -> Run:
     """Run pytest in this process (output not captured); after `timeout` seconds, end the process with a message."""
-    # First of all: the kitchen starts while pytest is imported. A workshop's run has no use for it.
-    kitchen = None if os.environ.get(KITCHEN_ENV) else KitchenProcess()
-    if kitchen is not None and not needs_own_kitchen(root):
-        kitchen.stop()
-        kitchen = None
+    kitchen = kitchen_for_runs(root)  # first of all: it starts while pytest is imported
     os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
 
     def give_up() -> None:

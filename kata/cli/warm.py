@@ -3,8 +3,8 @@
 `kata watch` starts one while the learner reads the last result, so that on
 the next save only the test run itself is left: pytest and requests are
 already imported, and flask and the kitchen too unless the watch hands its
-runs a kitchen of its own (KATA_KITCHEN, see `kata.cli.run.kitchen_for_runs`). The arguments come as one JSON line on
-stdin; then this is `python -m pytest ARGS`. Modules that pytest rewrites
+runs a kitchen (KATA_KITCHEN, see `kata.cli.run.kitchen_for_runs`). The
+arguments come as one JSON line on stdin; then this is `python -m pytest ARGS`. Modules that pytest rewrites
 (plugins, conftests, tests) and the learner's code are never imported early:
 they must be read fresh, and pytest warns about plugins imported before it.
 """
@@ -16,12 +16,14 @@ import json
 import os
 import sys
 
+from kata.kitchen import KITCHEN_ENV
+
 PRELOAD = ("pytest", "requests")
 KITCHEN = ("flask", "waitress.server", "mock_server")  # unless the run is handed a kitchen (KATA_KITCHEN)
 
 
 def main() -> int:
-    preload = PRELOAD if os.environ.get("KATA_KITCHEN") else PRELOAD + KITCHEN
+    preload = PRELOAD if os.environ.get(KITCHEN_ENV) else PRELOAD + KITCHEN
     try:
         for name in preload:
             try:

@@ -31,7 +31,14 @@ WARM_DELAY = 0.5  # seconds after a run's result before the next run's child sta
 class Session:
     """One watch: the current exercise, whether it passes, and what the test runs told about the others."""
 
-    def __init__(self, out: Output, catalogue: Catalogue, current: Exercise, found: dict[str, runner.ExerciseState]):
+    def __init__(
+        self,
+        out: Output,
+        catalogue: Catalogue,
+        current: Exercise,
+        found: dict[str, runner.ExerciseState],
+        kitchen: KitchenProcess | None,
+    ):
         self.events = watch.Inbox()
         self.out = out
         self.catalogue = catalogue
@@ -41,7 +48,7 @@ class Session:
         self.how = "press r to run the tests"
         self.warm: runner.Warm | None = None  # the next run's child, ready with its imports done
         self.warm_from: float | None = None  # when to start it
-        self.kitchen: KitchenProcess | None = None  # one for every run of the watch
+        self.kitchen = kitchen  # one for every run of the watch
 
     def prepare_next_run(self) -> None:
         """Start the next run's child once the learner reads the result (a watch about to end needs none)."""
@@ -123,7 +130,7 @@ class Session:
 
 def start(out: Output, catalogue: Catalogue, key: str | None, kitchen: KitchenProcess | None) -> Session | None:
     if key is not None:
-        return Session(out, catalogue, catalogue.find(key), {})
+        return Session(out, catalogue, catalogue.find(key), {}, kitchen)
     out.line("Running every exercise's tests to find where you are...")
     found, test_run = runner.states(catalogue, kitchen)
     if test_run.returncode not in (0, 1) or test_run.timed_out:
@@ -135,7 +142,7 @@ def start(out: Output, catalogue: Catalogue, key: str | None, kitchen: KitchenPr
     if current is None:
         out.line(out.good("Every exercise passes. The kitchen salutes you!"))
         return None
-    return Session(out, catalogue, current, found)
+    return Session(out, catalogue, current, found, kitchen)
 
 
 def loop(session: Session, events: watch.Inbox) -> None:
@@ -171,7 +178,6 @@ def watch_with(out: Output, catalogue: Catalogue, args: argparse.Namespace, kitc
     session = start(out, catalogue, args.exercise, kitchen)
     if session is None:
         return 0
-    session.kitchen = kitchen
     events = session.events
     if not args.manual:
         session.how = watch.start_watching(catalogue.root / "exercises", events, poll=args.poll)
