@@ -5,9 +5,11 @@ from __future__ import annotations
 import compileall
 import os
 import re
+import select
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -16,7 +18,9 @@ import pytest
 from kata.kitchen import KITCHEN_ENV, LiveKitchen
 
 ROOT = Path(__file__).resolve().parents[2]
+FORKSERVER = Path(__file__).with_name("forkserver.py")
 Runner = Callable[..., "subprocess.CompletedProcess[str]"]
+PythonM = Callable[..., "list[str]"]
 
 
 def _copy_tracked_files(destination: Path) -> Path:
@@ -69,7 +73,49 @@ def child_env(shared_kitchen: str) -> dict[str, str]:
 
 
 @pytest.fixture(scope="session")
-def run_pytest(child_env: dict[str, str]) -> Runner:
+def python_m(child_env: dict[str, str]) -> Iterator[PythonM]:
+    """The command line for `python -m MODULE ARGS`: `python_m("kata", "check", "1")`.
+
+    On POSIX it goes through a fork server (see forkserver.py): the run is the same, its start-up
+    is a fork of a process that has imported pytest, requests and flask already. Set
+    KATA_TESTS_FORK=0 to start every run as a new interpreter.
+    """
+    server = _start_forkserver(child_env) if os.environ.get("KATA_TESTS_FORK", "1") != "0" else None
+    if server is None:
+        yield lambda module, *args: [sys.executable, "-m", module, *args]
+        return
+    process, socket_path = server
+    yield lambda module, *args: [sys.executable, "-I", "-S", str(FORKSERVER), "launch", socket_path, module, *args]
+    assert process.stdin is not None and process.stdout is not None
+    process.stdin.close()  # the server ends when its stdin closes
+    process.wait(timeout=10)
+    process.stdout.close()
+    shutil.rmtree(Path(socket_path).parent, ignore_errors=True)
+
+
+def _start_forkserver(env: dict[str, str]) -> tuple[subprocess.Popen[str], str] | None:
+    if sys.platform == "win32" or not hasattr(os, "fork"):
+        return None
+    socket_path = str(Path(tempfile.mkdtemp(prefix="kata-fork-")) / "socket")
+    process = subprocess.Popen(
+        [sys.executable, str(FORKSERVER), "serve", socket_path],
+        cwd=Path(socket_path).parent,
+        env=env,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert process.stdout is not None
+    ready, _, _ = select.select([process.stdout], [], [], 30)
+    if ready and process.stdout.readline().strip() == "ready":
+        return process, socket_path
+    process.kill()
+    process.communicate()
+    return None
+
+
+@pytest.fixture(scope="session")
+def run_pytest(child_env: dict[str, str], python_m: PythonM) -> Runner:
     """Run `python -m pytest ARGS` in a kata folder, plain text output: `run_pytest(root, *args)`."""
 
     def run(
@@ -78,7 +124,7 @@ def run_pytest(child_env: dict[str, str]) -> Runner:
         # Only the plugins the kata needs, as `kata check` runs it: whatever else this environment
         # has installed (hypothesis, schemathesis ...) costs seconds of start-up per run.
         return subprocess.run(
-            [sys.executable, "-m", "pytest", "-p", "requests_mock", *args],
+            python_m("pytest", "-p", "requests_mock", *args),
             cwd=root,
             capture_output=True,
             text=True,
@@ -90,14 +136,14 @@ def run_pytest(child_env: dict[str, str]) -> Runner:
 
 
 @pytest.fixture(scope="session")
-def run_kata(child_env: dict[str, str]) -> Runner:
+def run_kata(child_env: dict[str, str], python_m: PythonM) -> Runner:
     """Run the `kata` command (`python -m kata ARGS`) in a kata folder, plain text output: `run_kata(root, *args)`."""
 
     def run(
         root: Path, *args: str, input: str = "", env: dict[str, str] | None = None, timeout: float = 60
     ) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
-            [sys.executable, "-m", "kata", *args],
+            python_m("kata", *args),
             cwd=root,
             input=input,
             capture_output=True,

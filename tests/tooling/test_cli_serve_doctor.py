@@ -19,9 +19,9 @@ def closed_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def test_serve_starts_the_restaurant_and_prints_the_docs_address(small_kata: Path):
+def test_serve_starts_the_restaurant_and_prints_the_docs_address(small_kata: Path, python_m):
     process = subprocess.Popen(
-        [sys.executable, "-m", "kata", "serve", "--port", "0"],
+        python_m("kata", "serve", "--port", "0"),
         cwd=small_kata,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,

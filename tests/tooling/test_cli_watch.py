@@ -20,15 +20,17 @@ import pytest
 from kata.catalogue import load
 from kata.kitchen import KITCHEN_ENV
 
+from .conftest import PythonM
+
 DEADLINE = 15.0  # seconds; a step usually takes well under one
 
 
 class Watch:
     """`python -m kata watch ARGS` in a subprocess: `wait_for(text)`, `press(key)`, `save(path, text)`."""
 
-    def __init__(self, root: Path, *args: str, env: dict[str, str]) -> None:
+    def __init__(self, root: Path, command: list[str], env: dict[str, str]) -> None:
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "kata", "watch", *args],
+            command,
             cwd=root,
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
@@ -105,22 +107,24 @@ def kata(small_kata: Path, tmp_path: Path) -> Path:
 
 
 class Watches(list[Watch]):
-    def __init__(self, env: dict[str, str]) -> None:
+    def __init__(self, env: dict[str, str], python_m: PythonM) -> None:
         super().__init__()
         self.env = env
+        self.python_m = python_m
 
 
 @pytest.fixture
-def watching(kata: Path, child_env: dict[str, str]) -> Iterator[Watches]:
+def watching(kata: Path, child_env: dict[str, str], python_m: PythonM) -> Iterator[Watches]:
     """Started watches, stopped (and killed if need be) after the test."""
-    started = Watches(child_env)
+    started = Watches(child_env, python_m)
     yield started
     for watch in started:
         watch.close()
 
 
 def start(watching: Watches, root: Path, *args: str, env: dict[str, str] | None = None) -> Watch:
-    watch = Watch(root, *args, env={**watching.env, **(env or {})})
+    """`kata watch ARGS` in `root`."""
+    watch = Watch(root, watching.python_m("kata", "watch", *args), env={**watching.env, **(env or {})})
     watching.append(watch)
     return watch
 
@@ -178,7 +182,7 @@ def test_watch_polling_reacts_to_a_save(kata, watching):
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX")
-def test_watch_on_a_terminal_clears_the_screen_takes_single_keys_and_restores_the_terminal(kata, child_env):
+def test_watch_on_a_terminal_clears_the_screen_takes_single_keys_and_restores_the_terminal(kata, child_env, python_m):
     import pty
     import select
     import termios
@@ -187,7 +191,7 @@ def test_watch_on_a_terminal_clears_the_screen_takes_single_keys_and_restores_th
     before = termios.tcgetattr(terminal)
     env = {key: value for key, value in child_env.items() if key not in ("NO_COLOR", "FORCE_COLOR")}
     process = subprocess.Popen(
-        [sys.executable, "-m", "kata", "watch", "1", "--manual"],
+        python_m("kata", "watch", "1", "--manual"),
         cwd=kata, stdin=terminal, stdout=terminal, stderr=terminal, env={**env, "TERM": "xterm"},
     )  # fmt: skip
     output = b""

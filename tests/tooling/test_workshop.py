@@ -275,9 +275,9 @@ def test_help_lists_the_workshop_verbs(kata, run_kata):
 # kata serve --workshop --------------------------------------------------------------------------
 
 
-def test_serve_workshop_prints_the_join_command_and_the_board_once(small_kata: Path):
+def test_serve_workshop_prints_the_join_command_and_the_board_once(small_kata: Path, python_m):
     process = subprocess.Popen(
-        [sys.executable, "-m", "kata", "serve", "--workshop", "--port", "0", "--stuck-minutes", "5"],
+        python_m("kata", "serve", "--workshop", "--port", "0", "--stuck-minutes", "5"),
         cwd=small_kata,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
