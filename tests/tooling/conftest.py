@@ -23,11 +23,15 @@ Runner = Callable[..., "subprocess.CompletedProcess[str]"]
 PythonM = Callable[..., "list[str]"]
 
 
+# Tracked folders a learner's run never reads: the copies go without them (each file costs a copy per test).
+NOT_COPIED = ("tests/server/", "tests/tooling/", "tests/browser/", "bench/", "tools/", ".github/", ".devcontainer/")
+
+
 def _copy_tracked_files(destination: Path) -> Path:
     listed = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True).stdout
     for name in filter(None, listed.decode().split("\0")):
         source = ROOT / name
-        if source.is_file():
+        if source.is_file() and not name.startswith(NOT_COPIED):
             target = destination / name
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, target)
@@ -35,22 +39,48 @@ def _copy_tracked_files(destination: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def pristine_kata(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One copy of the kata's tracked files, as a fresh clone has them; do not modify it.
+def scratch(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Where the copies of the kata go: in memory (/dev/shm) where there is one, else pytest's temporary folder.
+
+    Making files is most of what a copy costs, and on this project's CI disk it is 3-4 times slower.
+    The copies in memory are removed when the session ends.
+    """
+    memory = Path("/dev/shm")
+    if not (memory.is_dir() and os.access(memory, os.W_OK)):
+        yield tmp_path_factory.mktemp("copies")
+        return
+    root = Path(tempfile.mkdtemp(prefix="kata-tests-", dir=memory))
+    yield root
+    shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def copy_kata(scratch: Path) -> Callable[[Path], Path]:
+    """`copy_kata(source)`: a new copy of a kata folder, free to modify."""
+
+    def copy(source: Path) -> Path:
+        return Path(shutil.copytree(source, Path(tempfile.mkdtemp(dir=scratch)) / "kata"))
+
+    return copy
+
+
+@pytest.fixture(scope="session")
+def pristine_kata(scratch: Path) -> Path:
+    """One copy of the kata's tracked files, as a fresh clone has them (but for NOT_COPIED); do not modify it.
 
     Its Python files are compiled once here: the copies made from it keep their bytecode (their
     files keep their times), so the runs in them do not each compile the kata again.
     """
-    root = _copy_tracked_files(tmp_path_factory.mktemp("pristine") / "kata")
+    root = _copy_tracked_files(Path(tempfile.mkdtemp(prefix="pristine-", dir=scratch)) / "kata")
     for folder in ("kata", "mock_server", "exercises", "solutions"):
         compileall.compile_dir(str(root / folder), quiet=1, workers=1)
     return root
 
 
 @pytest.fixture
-def kata_copy(pristine_kata: Path, tmp_path: Path) -> Path:
+def kata_copy(pristine_kata: Path, copy_kata: Callable[[Path], Path]) -> Path:
     """A learner's copy of the kata with untouched stubs, free to modify."""
-    return Path(shutil.copytree(pristine_kata, tmp_path / "kata"))
+    return copy_kata(pristine_kata)
 
 
 @pytest.fixture(scope="session")
@@ -156,18 +186,23 @@ def run_kata(child_env: dict[str, str], python_m: PythonM) -> Runner:
 
 
 @pytest.fixture(scope="session")
-def small_kata(pristine_kata: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A copy of the kata cut down to its first three exercises (whole-kata runs stay quick); do not modify it."""
+def small_kata(pristine_kata: Path, copy_kata: Callable[[Path], Path]) -> Path:
+    """A copy of the kata cut down to its first three exercises (whole-kata runs stay quick); do not modify it.
+
+    The other exercises' stubs, solutions and tests are gone too: every copy made from it is smaller.
+    """
     from kata.catalogue import load
 
-    root = Path(shutil.copytree(pristine_kata, tmp_path_factory.mktemp("small") / "kata"))
+    root = copy_kata(pristine_kata)
+    dropped = load(root).exercises[3:]
     catalogue = root / "catalogue.toml"
     text = catalogue.read_text(encoding="utf-8")
     starts = [match.start() for match in re.finditer(r"^\[\[exercises\]\]", text, flags=re.MULTILINE)]
     if len(starts) > 3:
         catalogue.write_text(text[: starts[3]], encoding="utf-8")
-    kept = {exercise.test_file() for exercise in load(root).exercises}
-    for test in (root / "tests" / "exercises").rglob("test_*.py"):
-        if test not in kept:
-            test.unlink()
+    for exercise in dropped:
+        for path in (exercise.source("exercises"), exercise.source("solutions"), exercise.test_file()):
+            path.unlink()
+            for compiled in path.parent.glob(f"__pycache__/{path.stem}.*.pyc"):
+                compiled.unlink()
     return root

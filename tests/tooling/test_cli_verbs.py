@@ -11,6 +11,7 @@ import re
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Callable
 
 import pytest
 
@@ -19,10 +20,6 @@ from kata.cli.output import Output
 from kata.kitchen import KITCHEN_ENV
 
 ESCAPE = "\x1b["
-
-
-def copy_of(source: Path, destination: Path) -> Path:
-    return Path(shutil.copytree(source, destination / "kata"))
 
 
 def solve(root: Path, number: int) -> Path:
@@ -41,24 +38,24 @@ def break_at_runtime(root: Path, number: int) -> None:
 
 
 @pytest.fixture(scope="module")
-def untouched(small_kata: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def untouched(small_kata: Path, copy_kata: Callable[[Path], Path]) -> Path:
     """A learner's copy with nothing done yet; read-only tests only."""
-    return copy_of(small_kata, tmp_path_factory.mktemp("untouched"))
+    return copy_kata(small_kata)
 
 
 @pytest.fixture(scope="module")
-def underway(small_kata: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def underway(small_kata: Path, copy_kata: Callable[[Path], Path]) -> Path:
     """A learner's copy with exercise 1 solved and exercise 2 started; read-only tests only."""
-    root = copy_of(small_kata, tmp_path_factory.mktemp("underway"))
+    root = copy_kata(small_kata)
     solve(root, 1)
     break_at_runtime(root, 2)
     return root
 
 
 @pytest.fixture
-def kata(small_kata: Path, tmp_path: Path) -> Path:
+def kata(small_kata: Path, copy_kata: Callable[[Path], Path]) -> Path:
     """A learner's copy of its own, free to modify."""
-    return copy_of(small_kata, tmp_path)
+    return copy_kata(small_kata)
 
 
 # progress, next -------------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ import sys
 import threading
 import time
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 import pytest
 
@@ -102,8 +102,8 @@ class Watch:
 
 
 @pytest.fixture
-def kata(small_kata: Path, tmp_path: Path) -> Path:
-    return Path(shutil.copytree(small_kata, tmp_path / "kata"))
+def kata(small_kata: Path, copy_kata: Callable[[Path], Path]) -> Path:
+    return copy_kata(small_kata)
 
 
 class Watches(list[Watch]):

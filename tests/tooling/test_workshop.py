@@ -16,6 +16,7 @@ import threading
 import time
 import urllib.request
 from pathlib import Path
+from typing import Callable
 
 import pytest
 
@@ -52,9 +53,9 @@ def board_row(server: str, name: str) -> dict[str, str]:
 
 
 @pytest.fixture
-def kata(small_kata: Path, tmp_path: Path) -> Path:
+def kata(small_kata: Path, copy_kata: Callable[[Path], Path]) -> Path:
     """A learner's copy of the three-exercise kata, free to modify."""
-    return Path(shutil.copytree(small_kata, tmp_path / "kata"))
+    return copy_kata(small_kata)
 
 
 def solve(root: Path, number: int) -> None:
