@@ -8,12 +8,38 @@ import logging
 import pytest
 
 from mock_server import create_app
+from mock_server.store import Store
+
+CONFIG = {"CLOCK": "manual", "RATE_LIMIT": None, "SPECIALS_DELAY": 0.0, "SPECIALS_MAX_DELAY": 0.05}
+STORE = "mock_server.store"
+
+
+@pytest.fixture(scope="session")
+def restaurant():
+    """The one app behind ``app`` for the session (each xdist worker has its own), and its config as built.
+
+    Why one: building an app costs ~15 ms (Werkzeug compiles every URL rule), a third of this suite's
+    time when done for every test. How it stays pristine: everything a test can change is in the app's
+    config or in its store (every tenant's tables, orders, tokens, idempotency records, journal, faults,
+    rate windows, clock), so before each test ``app`` restores a copy of the config and puts in a new
+    store, as ``create_app`` does (tenants made by earlier tests are gone too). After the request served
+    here, Flask refuses new routes, hooks or error handlers on the app: a test that needs those builds
+    an app of its own.
+    """
+    app = create_app(CONFIG)
+    assert set(app.extensions) == {STORE}, "a new extension: restore it in the app fixture too"
+    app.test_client().get("/health")
+    return app, copy.deepcopy(dict(app.config))
 
 
 @pytest.fixture
-def app(caplog):
-    """A fresh restaurant: manual clock, no rate limit, specials wait <= 0.05 s; fails on logged server errors."""
-    app = create_app({"CLOCK": "manual", "RATE_LIMIT": None, "SPECIALS_DELAY": 0.0, "SPECIALS_MAX_DELAY": 0.05})
+def app(restaurant, caplog):
+    """The restaurant as new: manual clock, no rate limit, specials wait <= 0.05 s; fails on logged server errors."""
+    app, config = restaurant
+    app.config.clear()
+    app.config.update(copy.deepcopy(config))
+    app.extensions.clear()
+    app.extensions[STORE] = Store(app.config)
     with caplog.at_level(logging.ERROR, logger=app.logger.name):
         yield app
     errors = [record.getMessage() for record in caplog.records if record.name == app.logger.name]

@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from mock_server import create_app
+from mock_server.faults import Faults
 from mock_server.hooks import ConnectionDropped
+from mock_server.store import State
 
 from .conftest import advance, assert_problem
 
@@ -157,16 +159,31 @@ def test_real_clock_can_be_advanced_too():
 
 def test_reset_restores_everything(client, state, order, token):
     client.post("/payments", json={"order_id": order["id"], "amount": 1}, headers={"Idempotency-Key": "k"})
-    client.post("/__admin/faults", json={"next": [{"status": 503, "path": "/nowhere"}]})
-    client.post("/__admin/state", json={"open": False})
+    review = {"dish_id": 11, "rating": 5, "text": "Lovely."}
+    client.post("/reviews", json=review, headers={"Authorization": f"Bearer {token}"})
+    client.post(
+        "/__admin/faults",
+        json={"next": [{"status": 503, "path": "/nowhere"}], "rate_limit": {"limit": 9, "window": 10}},
+    )
+    client.get("/health")
+    client.post("/__admin/state", json={"open": False, "retry_after": 30})
     advance(client, 50)
+    assert len(state.reviews) == 138 and state.rate_windows and state.idempotency
     assert client.post("/__admin/reset").status_code == 204
+    assert kitchen(state) == kitchen(State(state.config))  # as a kitchen never used, whatever State holds
     assert state.tables == state.orders == state.payments == state.idempotency == state.tokens == {}
     assert len(state.reviews) == 137 and list(state.journal) == [] and state.rate_windows == {}
-    assert client.get("/__admin/faults").get_json()["next"] == []
-    assert client.get("/__admin/clock").get_json()["now"] == 0.0
+    assert client.get("/__admin/faults").get_json() == Faults().to_json()
+    assert client.get("/__admin/clock").get_json() == {"now": 0.0, "mode": "manual", "time": "2024-01-01T12:00:00.000Z"}
+    assert client.get("/__admin/state").get_json() == {"open": True, "retry_after": 60}
     assert client.get("/health").status_code == 200
     assert client.post("/tables", json={"name": "Ada", "party_size": 2}).get_json()["id"] == 1
+
+
+def kitchen(state):
+    """What a ``State`` holds, comparable with ``==`` (its lock aside)."""
+    contents = {name: value for name, value in vars(state).items() if name not in ("lock", "clock", "faults")}
+    return contents, state.faults.to_json(), state.faults.armed, state.clock.now(), state.clock.isoformat(0)
 
 
 @pytest.mark.parametrize(
