@@ -82,7 +82,7 @@ def test_each_kind_of_broken_code_fails_only_its_own_exercise_with_a_message_tha
     renamed.write_text(renamed.read_text().replace("def look_up_dish(", "def look_up_a_dish("))
 
     result = run_pytest(
-        kata, "tests/exercises/ch0_warm_up", CHAPTER_1, "-q", "--no-header", "-rf", "-o", "kata_time_limit=1",
+        kata, "tests/exercises/ch0_warm_up", CHAPTER_1, "-q", "--no-header", "-rf", "-o", "kata_time_limit=0.25",
         "--no-focus",
     )  # fmt: skip
     out = result.stdout
@@ -90,7 +90,7 @@ def test_each_kind_of_broken_code_fails_only_its_own_exercise_with_a_message_tha
     assert failed and not [line for line in failed if "ex01" in line], "a solved exercise failed:\n" + out
 
     # an endless loop is stopped, and the message says where it was busy
-    assert "Your code was stopped: it was still running after 1 s." in out, out
+    assert "Your code was stopped: it was still running after 0.25 s." in out, out
     assert re.search(r"busy at exercises/ch0_warm_up/ex02_status_classes.py, line \d+, in (classify|whose_fault)", out)
     # a wrong verb is explained, as it went on the wire
     assert "Your code sent a POST request; this needs a GET." in out
