@@ -32,14 +32,11 @@ if BROWSER is None or DRIVER is None:
         allow_module_level=True,
     )
 
-from selenium import webdriver  # noqa: E402  (after the skip: selenium is in the dev extra)
-from selenium.common.exceptions import StaleElementReferenceException  # noqa: E402
-from selenium.webdriver.chrome.service import Service  # noqa: E402
-from selenium.webdriver.common.by import By  # noqa: E402
-from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
-
 from kata.kitchen import LiveKitchen  # noqa: E402
 from mock_server.workshop import REGISTRY_KEY  # noqa: E402
+
+# selenium (the dev extra) is imported where it is used: importing it costs 0.4 s, and every xdist worker
+# collects this module while only one runs its test.
 
 
 @pytest.fixture(scope="module")
@@ -61,6 +58,9 @@ def server():
 
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory):
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
     options = webdriver.ChromeOptions()
     options.binary_location = BROWSER
     for flag in (
@@ -126,6 +126,10 @@ def cell(browser, team: str, exercise: str) -> dict | None:
 
 
 def test_the_board_shows_teams_joining_and_a_pass_turning_green(server, browser, tmp_path):
+    from selenium.common.exceptions import StaleElementReferenceException
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
     wait = WebDriverWait(browser, 10, poll_frequency=0.05, ignored_exceptions=[StaleElementReferenceException])
     browser.get(f"{server.url}/__workshop/board?key={SECRET}")
     assert browser.current_url == f"{server.url}/__workshop/board"  # the key became a cookie
