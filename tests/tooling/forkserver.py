@@ -51,12 +51,16 @@ PRELOAD = (
     "werkzeug.serving",
     "waitress",
     "watchdog.observers",
+    "argparse",
+    "ctypes",
     "difflib",
     "http.server",
     "json",
     "secrets",
     "subprocess",
     "tempfile",
+    "tomllib",
+    "tomli",  # Python < 3.11
     "uuid",
     "wsgiref.simple_server",
 )
