@@ -43,15 +43,29 @@ def scratch(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """Where the copies of the kata go: in memory (/dev/shm) where there is one, else pytest's temporary folder.
 
     Making files is most of what a copy costs, and on this project's CI disk it is 3-4 times slower.
-    The copies in memory are removed when the session ends.
+    The copies in memory are removed when the session ends, or by the next session if this one was killed.
     """
     memory = Path("/dev/shm")
     if not (memory.is_dir() and os.access(memory, os.W_OK)):
         yield tmp_path_factory.mktemp("copies")
         return
-    root = Path(tempfile.mkdtemp(prefix="kata-tests-", dir=memory))
+    for left in memory.glob("kata-tests-*-*"):
+        pid = left.name.split("-")[2]
+        if pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(left, ignore_errors=True)
+    root = Path(tempfile.mkdtemp(prefix=f"kata-tests-{os.getpid()}-", dir=memory))
     yield root
     shutil.rmtree(root, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's
+    return True
 
 
 @pytest.fixture(scope="session")
