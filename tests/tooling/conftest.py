@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import compileall
+import contextlib
 import os
 import re
 import select
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
+import threading
+import time
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -197,6 +201,61 @@ def run_kata(child_env: dict[str, str], python_m: PythonM) -> Runner:
         )
 
     return run
+
+
+class Served:
+    """`kata serve ARGS` running in a subprocess; `lines` fills as it prints."""
+
+    def __init__(self, command: list[str], root: Path, env: dict[str, str]) -> None:
+        self.process = subprocess.Popen(
+            command, cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env
+        )
+        self.lines: list[str] = []
+        self._reader = threading.Thread(target=lambda: self.lines.extend(self.process.stdout or ()), daemon=True)
+        self._reader.start()
+
+    @property
+    def text(self) -> str:
+        return "".join(self.lines)
+
+    def wait_for(self, text: str, seconds: float = 15) -> str | None:
+        """The first line printed with `text` in it; None if none comes in time (or the server ends)."""
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            found = next((line for line in list(self.lines) if text in line), None)
+            if found is not None or self.process.poll() is not None:
+                return found
+            time.sleep(0.02)
+        return None
+
+    def stop(self) -> None:
+        """Ctrl+C (SIGTERM on Windows), as a facilitator stops it; killed if it does not end in 10 s."""
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGINT if sys.platform != "win32" else signal.SIGTERM)
+        try:
+            self.process.wait(timeout=10)
+        finally:
+            if self.process.poll() is None:
+                self.process.kill()
+                self.process.wait()
+            self._reader.join(5)
+            if self.process.stdout is not None:
+                self.process.stdout.close()
+
+
+@pytest.fixture(scope="session")
+def serving(python_m: PythonM) -> Callable[..., contextlib.AbstractContextManager[Served]]:
+    """`with serving(root, *args, env=...) as served:` `kata serve ARGS` in `root`, stopped when the block ends."""
+
+    @contextlib.contextmanager
+    def serve(root: Path, *args: str, env: dict[str, str]) -> Iterator[Served]:
+        served = Served(python_m("kata", "serve", *args), root, env)
+        try:
+            yield served
+        finally:
+            served.stop()
+
+    return serve
 
 
 @pytest.fixture(scope="session")

@@ -3,12 +3,8 @@
 from __future__ import annotations
 
 import os
-import signal
 import socket
-import subprocess
 import sys
-import threading
-import time
 import urllib.request
 from pathlib import Path
 
@@ -19,44 +15,16 @@ def closed_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def test_serve_starts_the_restaurant_and_prints_the_docs_address(small_kata: Path, python_m):
-    process = subprocess.Popen(
-        python_m("kata", "serve", "--port", "0"),
-        cwd=small_kata,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        env={**os.environ, "NO_COLOR": "1"},
-    )
-    lines: list[str] = []
-    reader = threading.Thread(target=lambda: lines.extend(process.stdout or ()), daemon=True)
-    reader.start()
-    try:
-        deadline = time.monotonic() + 15
-        url = None
-        while url is None and time.monotonic() < deadline and process.poll() is None:
-            url = next(
-                (line.split(" at ", 1)[1].strip() for line in list(lines) if "Restaurant open at " in line), None
-            )
-            time.sleep(0.02)
-        assert url, "".join(lines)
-        assert any("Docs:" in line for line in lines)
+def test_serve_starts_the_restaurant_and_prints_the_docs_address(small_kata: Path, serving):
+    with serving(small_kata, "--port", "0", env={**os.environ, "NO_COLOR": "1"}) as served:
+        opened = served.wait_for("Restaurant open at ")
+        assert opened, served.text
+        url = opened.split(" at ", 1)[1].strip()
+        assert "Docs:" in served.text
         with urllib.request.urlopen(f"{url}health", timeout=5) as answer:
             assert answer.status == 200
-    finally:
-        if process.poll() is None:
-            process.send_signal(signal.SIGINT if sys.platform != "win32" else signal.SIGTERM)
-        try:
-            process.wait(timeout=10)
-        finally:
-            if process.poll() is None:
-                process.kill()
-                process.wait()
-            reader.join(5)
-            if process.stdout:
-                process.stdout.close()
     if sys.platform != "win32":
-        assert process.returncode == 0  # Ctrl+C is the way to stop it, not a crash
+        assert served.process.returncode == 0  # Ctrl+C is the way to stop it, not a crash
 
 
 def test_doctor_passes_on_a_healthy_kata(small_kata: Path, run_kata):

@@ -8,10 +8,7 @@ import io
 import json
 import os
 import shutil
-import signal
 import socket
-import subprocess
-import sys
 import threading
 import time
 import urllib.request
@@ -276,40 +273,17 @@ def test_help_lists_the_workshop_verbs(kata, run_kata):
 # kata serve --workshop --------------------------------------------------------------------------
 
 
-def test_serve_workshop_prints_the_join_command_and_the_board_once(small_kata: Path, python_m):
-    process = subprocess.Popen(
-        python_m("kata", "serve", "--workshop", "--port", "0", "--stuck-minutes", "5"),
-        cwd=small_kata,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        env={**os.environ, "NO_COLOR": "1", "KATA_FACILITATOR_SECRET": ""},
-    )
-    lines: list[str] = []
-    reader = threading.Thread(target=lambda: lines.extend(process.stdout or ()), daemon=True)
-    reader.start()
-    try:
-        deadline = time.monotonic() + 15
-        while not any("5 min" in line for line in lines) and time.monotonic() < deadline and process.poll() is None:
-            time.sleep(0.02)
-        text = "".join(lines)
-        board = next(line.strip() for line in lines if "/__workshop/board?key=" in line)
+def test_serve_workshop_prints_the_join_command_and_the_board_once(small_kata: Path, serving):
+    env = {**os.environ, "NO_COLOR": "1", "KATA_FACILITATOR_SECRET": ""}
+    with serving(small_kata, "--workshop", "--port", "0", "--stuck-minutes", "5", env=env) as served:
+        served.wait_for("5 min")
+        text = served.text
+        board = next(line.strip() for line in served.lines if "/__workshop/board?key=" in line)
         assert "kata join http://" in text and "WORKSHOP MODE" in text
         assert text.count(board.rsplit("=", 1)[1]) == 1  # the secret, printed once
         browser = urllib.request.build_opener(urllib.request.HTTPCookieProcessor())
         with browser.open(board, timeout=5) as answer:  # the key works: a cookie, a 303, then the page
             assert answer.status == 200 and b"The room" in answer.read()
-    finally:
-        process.send_signal(signal.SIGINT if sys.platform != "win32" else signal.SIGTERM)
-        try:
-            process.wait(timeout=10)
-        finally:
-            if process.poll() is None:
-                process.kill()
-                process.wait()
-            reader.join(5)
-            if process.stdout is not None:
-                process.stdout.close()
 
 
 def test_the_settings_come_from_the_environment_or_the_state_file(tmp_path):
