@@ -31,6 +31,7 @@ from __future__ import annotations
 import gc
 import json
 import os
+import selectors
 import signal
 import socket
 import struct
@@ -166,8 +167,6 @@ class Server:
     """Forks a child per launcher's request; tells each launcher its child's pid, then its exit status."""
 
     def __init__(self, path: str) -> None:
-        import selectors
-
         self.listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
         self.listener.bind(path)
         self.listener.listen(64)
@@ -204,8 +203,6 @@ class Server:
                     traceback.print_exc()
 
     def accept(self) -> tuple[dict, list[int]] | None:
-        import selectors
-
         connection, _address = self.listener.accept()
         try:
             request, fds = read_request(connection)
