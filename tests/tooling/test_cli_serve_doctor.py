@@ -20,7 +20,7 @@ def test_serve_starts_the_restaurant_and_prints_the_docs_address(small_kata: Pat
         opened = served.wait_for("Restaurant open at ")
         assert opened, served.text
         url = opened.split(" at ", 1)[1].strip()
-        assert "Docs:" in served.text
+        assert served.wait_for("Docs:"), served.text  # printed just after: wait for it, do not race it
         with urllib.request.urlopen(f"{url}health", timeout=5) as answer:
             assert answer.status == 200
     if sys.platform != "win32":
