@@ -1,7 +1,7 @@
 """``python -m mock_server``: serve the restaurant with waitress (threaded WSGI).
 
     python -m mock_server [--host 127.0.0.1] [--port 8000] [--clock real|manual]
-    python -m mock_server --workshop --host 0.0.0.0 [--stuck-minutes 10]   (one kitchen for a room: workshop)
+    python -m mock_server --workshop --host 0.0.0.0 [--stuck-minutes 10] [--workshop-db FILE]   (a room: workshop)
 
 ``--port 0`` picks a free port; the first line printed is always
 ``Restaurant open at http://HOST:PORT/`` so scripts can read the address.
@@ -38,6 +38,12 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--stuck-minutes", type=float, default=10.0, help="workshop: minutes on one exercise before a team shows stuck"
     )
+    parser.add_argument(
+        "--workshop-db",
+        default=None,
+        metavar="FILE",
+        help="workshop: the SQLite file that keeps the room (default: workshop.sqlite3 in this folder)",
+    )
     return parser
 
 
@@ -50,12 +56,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.workshop:  # the tests of a whole room share it: their manual clock, more threads and connections
         from .workshop import serve as workshop
 
-        config["WORKSHOP"] = workshop.settings(args.stuck_minutes)
+        if args.clock == "real":
+            raise SystemExit(workshop.REAL_CLOCK_REFUSED)
+        config["WORKSHOP"] = workshop.settings(args.stuck_minutes, database=args.workshop_db)
         config["RATE_LIMIT"] = None  # on a manual clock a budget never refills; the tests arm theirs as faults
-        options = {"threads": args.threads or workshop.THREADS, "connection_limit": workshop.CONNECTION_LIMIT}
+        options = {"threads": args.threads or workshop.THREADS, **workshop.CONNECTIONS}
     app = create_app(config)
 
-    from waitress.server import create_server
+    from .serving import create_server
 
     # waitress warns "Task queue depth is N" whenever every worker is busy: normal when a learner's
     # concurrency exercise sends 32 requests at once, and a flood of log lines that slows the kitchen.

@@ -12,13 +12,13 @@ from __future__ import annotations
 import json
 import math
 import socket
-import time
 from typing import Any, NamedTuple
 from urllib.parse import parse_qsl
 
 from flask import Flask, Response, request
 from werkzeug.exceptions import HTTPException
 
+from .pause import pause
 from .problems import PROBLEMS, problem
 from .store import current_state
 
@@ -58,7 +58,7 @@ def before_request() -> Response | None:
             action = state.faults.decide(req.method, path)
     if action is not None:
         if action.latency:
-            time.sleep(action.latency)
+            pause(action.latency)  # capped per team in a workshop (429)
         if action.drop:
             req.environ[DROP_KEY] = True
             return Response(status=204)

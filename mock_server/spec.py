@@ -942,7 +942,7 @@ def _document(workshop: bool = False) -> dict:
             {"name": "Docs", "description": "This documentation."},
             *([workshop_spec.TAG] if workshop else []),
         ],
-        "paths": {**_paths(), **(workshop_spec.PATHS if workshop else {})},
+        "paths": {**workshop_spec.secured(_paths()), **workshop_spec.PATHS} if workshop else _paths(),
         "webhooks": WEBHOOKS,
         "components": {
             "schemas": SCHEMAS,

@@ -2,12 +2,18 @@
 
 On when the app's config has ``WORKSHOP`` (``python -m mock_server --workshop``)::
 
-    {"secret": "...",          # the facilitator's secret (required, 8+ characters)
+    {"secret": "...",          # the facilitator's secret (8+ characters); default: the database's, or a new one
+     "join_code": "...",       # what a team needs to join; default: the database's, or a new one
+     "database": "room.sqlite3",  # where the room is kept (db); default ":memory:" (nothing kept)
      "exercises": [...],       # board columns: [{"name", "number", "title", "chapter"}]; default: catalogue.toml
      "stuck_after": 600,       # seconds on one exercise before the board calls a team stuck
      "max_teams": 200}
 
-A team joins with ``POST /__workshop/teams {"name": ...}`` and gets a token.
+The secret and join code the room uses are written back into the settings (for the banner).
+Workshop mode needs the manual clock: with the real clock the kitchen would make its webhook
+calls itself, from the facilitator's machine, to any port of it a team names (``relay``).
+
+A team joins with ``POST /__workshop/teams {"name": ..., "code": ...}`` and gets a token.
 Its requests carry the token in the ``X-Kata-Team-Token`` header, or in the
 path: ``/t/<token>/menu`` is ``/menu`` in the team's own kitchen, so a base
 URL ``http://host:8000/t/<token>`` works for code that only takes a base URL
@@ -17,7 +23,8 @@ clock; its ``/__admin/`` calls act on that kitchen only. Requests without a
 token get 401, except the docs (``/``, ``/openapi.json``, ``/problems/...``).
 
 Webhook calls of a team's kitchen are made by the team's own test run, on
-its laptop, which the shared kitchen cannot reach (``relay``).
+its laptop, which the shared kitchen cannot reach (``relay``). A team's slow requests (specials,
+latency faults, long polls) are capped (``limits.SlowGate``, through ``mock_server.pause``).
 
 ``/__workshop/...`` is served by a small Flask app of its own (``views``):
 none of the restaurant's hooks (journal, rate limit, faults, opening hours)
@@ -34,6 +41,8 @@ from flask import Flask, request
 
 from ..problems import ApiError
 from ..tenancy import TENANT_KEY
+from .db import Database
+from .limits import SlowGate
 from .registry import Registry, Team, WorkshopError
 
 __all__ = ["TEAM_HEADER", "Registry", "Team", "WorkshopError", "find_exercises", "init_app", "registry_of"]
@@ -57,23 +66,31 @@ def init_app(app: Flask) -> None:
     settings = app.config.get("WORKSHOP")
     if not settings:
         return
+    if app.config["CLOCK"] != "manual":
+        raise ValueError(
+            "workshop mode needs the manual clock: with the real clock the kitchen would call the teams' "
+            "callback_url itself, from this machine (see mock_server.workshop.relay)"
+        )
     exercises = settings.get("exercises")
     if exercises is None:
         exercises = find_exercises()
     registry = Registry(
-        str(settings["secret"]),
+        settings.get("secret") or None,
         exercises,
         stuck_after=float(settings.get("stuck_after", 600)),
         max_teams=int(settings.get("max_teams", 200)),
+        database=Database(settings.get("database") or ":memory:"),
+        join_code=settings.get("join_code") or None,
     )
+    settings["secret"], settings["join_code"] = registry.secret, registry.join_code
     app.extensions[REGISTRY_KEY] = registry
-    from .. import webhooks
+    app.extensions["mock_server.slow_gate"] = SlowGate()  # read by mock_server.pause
     from .relay import Relay
     from .views import create_workshop_app
 
-    relay = Relay(webhooks._post)
+    relay = Relay()
     app.config["WEBHOOK_SENDER"] = relay.send  # a team's webhooks go through the team's laptop (relay)
-    workshop_app = create_workshop_app(registry, relay)
+    workshop_app = create_workshop_app(registry, relay, app.extensions["mock_server.slow_gate"])
     app.extensions["mock_server.workshop_app"] = workshop_app
     # First of all before_request functions: a stranger is refused before rate limits, faults or opening hours.
     app.before_request_funcs.setdefault(None, []).insert(0, _refuse_strangers)

@@ -8,6 +8,8 @@ through ``textContent``, never as HTML.
 
 from __future__ import annotations
 
+import html
+
 POLL_MS = 1000
 
 CSS = """
@@ -19,6 +21,7 @@ header{display:flex;flex-wrap:wrap;align-items:baseline;gap:.4rem 1.6rem;margin-
 h1{font-size:1.7rem;margin:0}
 #summary{font-size:1.3rem;font-weight:600}
 #status{font-size:1rem;margin-left:auto}
+#join{font-size:1.3rem}#code{font-family:ui-monospace,monospace;font-size:1.6rem;letter-spacing:.1em}
 .live{color:var(--done)}.lost{color:var(--fail);font-weight:700}
 table{border-collapse:separate;border-spacing:3px;table-layout:fixed}
 th,td{padding:0;text-align:center}
@@ -171,7 +174,9 @@ PAGE = """<!doctype html>
 <title>Workshop board: the Restaurant API Kata</title>
 <style>%(css)s</style></head>
 <body>
-<header><h1>The room</h1><div id="summary">loading\u2026</div><div id="status"></div></header>
+<header><h1>The room</h1><div id="summary">loading\u2026</div>
+<div id="join">join: <code>kata join URL TEAM-NAME</code> with the code <strong id="code">%(code)s</strong></div>
+<div id="status"></div></header>
 <main>
 <table id="grid"><thead></thead><tbody></tbody><tfoot></tfoot></table>
 <p id="empty" hidden>No team has joined yet. Each pair runs <code>kata join URL TEAM-NAME</code>.</p>
@@ -195,5 +200,10 @@ def _minutes(seconds: float) -> str:
     return f"{seconds / 60:g} min"
 
 
-def render(stuck_after: float = 600.0) -> str:
-    return PAGE % {"css": CSS, "script": SCRIPT % {"poll": POLL_MS}, "stuck": _minutes(stuck_after)}
+def render(stuck_after: float = 600.0, join_code: str = "") -> str:
+    return PAGE % {
+        "css": CSS,
+        "script": SCRIPT % {"poll": POLL_MS},
+        "stuck": _minutes(stuck_after),
+        "code": html.escape(join_code),
+    }

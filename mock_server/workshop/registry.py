@@ -5,6 +5,10 @@ random token and a kitchen of its own (the tenant ``team-<id>`` of the
 ``Store``). A report replaces the team's result for every exercise it names;
 the board reads ``Registry.board()``.
 
+The room lives in a SQLite file (``db``): every join, report and removal is written before it is
+answered, and a registry opened on the same file knows the same teams, tokens, results, secret and
+join code. Names are checked and compared as ``names`` says; joins are rate-limited (``limits``).
+
 Stuck: a team is stuck on its current exercise (the first one, in catalogue
 order, that is not done) once it has been the current one for
 ``stuck_after`` seconds. That covers "failing for ten minutes" and "has not
@@ -14,15 +18,19 @@ written a line for ten minutes" alike; the board says which.
 from __future__ import annotations
 
 import hmac
-import re
 import secrets
 import threading
 import time
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+from . import names
+from .db import Database
+from .limits import JoinLimiter
+
 STATUSES = ("done", "failing", "not-started")
-NAME_PATTERN = r"^(?=.*\S)[^\x00-\x1f\x7f]{1,40}$"
+NAME_PATTERN = names.PATTERN
+CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: read off a projector
 EXERCISE_PATTERN = r"^[a-z0-9_]{1,80}$"
 MAX_EXERCISES = 200  # per report, and columns on the board when no catalogue is known
 
@@ -43,6 +51,19 @@ class Team:
     def tenant(self) -> str:
         return f"team-{self.id}"
 
+    @property
+    def shown_name(self) -> str:
+        return names.printable(self.name)
+
+
+def new_join_code() -> str:
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(6))
+
+
+def _code_key(code: str) -> str:
+    """Codes compare without case, spaces or dashes (``k7pm-q2`` is ``K7PMQ2``)."""
+    return "".join(code.split()).replace("-", "").upper()
+
 
 class WorkshopError(Exception):
     """A request the registry refuses: ``kind`` is a problem slug (conflict, validation-error)."""
@@ -59,26 +80,51 @@ class Registry:
 
     def __init__(
         self,
-        secret: str,
+        secret: str | None = None,
         exercises: list[dict[str, Any]] | None = None,
         *,
         stuck_after: float = 600.0,
         max_teams: int = 200,
         clock: Callable[[], float] = time.time,
+        database: Database | None = None,
+        join_code: str | None = None,
+        joins: JoinLimiter | None = None,
     ) -> None:
+        """``secret`` and ``join_code``: as given, else as the database kept them, else new ones (then kept)."""
+        self.db = database if database is not None else Database()
+        secret = secret or self.db.setting("secret") or secrets.token_hex(12)
         if len(secret) < 8:
             raise ValueError("the facilitator secret must have at least 8 characters")
+        join_code = join_code or self.db.setting("join_code") or new_join_code()
+        if len(_code_key(join_code)) < 4:
+            raise ValueError("the join code must have at least 4 characters (not counting spaces and dashes)")
+        self.db.set_setting("secret", secret)
+        self.db.set_setting("join_code", join_code)
         self.secret = secret
+        self.join_code = join_code
+        self.joins = joins if joins is not None else JoinLimiter()
         self.exercises = [dict(exercise) for exercise in exercises or []]
         self._known = {exercise["name"] for exercise in self.exercises}
         self.stuck_after = float(stuck_after)
         self.max_teams = max_teams
         self.clock = clock
         self._lock = threading.Lock()
-        self._teams: dict[str, Team] = {}  # by name.casefold()
+        self._teams: dict[str, Team] = {}  # by names.key(name)
         self._by_token: dict[str, Team] = {}
-        self._next_id = 0
+        self._by_id: dict[int, Team] = {}
+        self._next_id = int(self.db.setting("next_id") or 0)
         self._seen: set[str] = set()  # exercise names reported, for a board without a catalogue
+        for row in self.db.teams():
+            team = Team(**row)
+            self._add(team)
+            self._next_id = max(self._next_id, team.id)
+            if not self._known:
+                self._seen.update(team.results)
+
+    def _add(self, team: Team) -> None:
+        self._teams[names.key(team.name)] = team
+        self._by_token[team.token] = team
+        self._by_id[team.id] = team
 
     # Facilitator -------------------------------------------------------------------------------
 
@@ -89,14 +135,20 @@ class Registry:
             and hmac.compare_digest(secret.encode("utf-8"), self.secret.encode("utf-8"))
         )
 
+    def is_join_code(self, code: str | None) -> bool:
+        return bool(code) and hmac.compare_digest(
+            _code_key(code or "").encode("utf-8", "replace"), _code_key(self.join_code).encode("utf-8")
+        )
+
     # Teams ---------------------------------------------------------------------------------------
 
     def join(self, name: str) -> Team:
-        if not re.fullmatch(NAME_PATTERN, name):
-            raise WorkshopError("validation-error", "name: must be 1 to 40 printable characters, not all spaces")
-        name = " ".join(name.split())
+        wrong = names.problem(name)
+        if wrong:
+            raise WorkshopError("validation-error", f"name: {wrong}")
+        name = names.normalize(name)
         with self._lock:
-            if name.casefold() in self._teams:
+            if names.key(name) in self._teams:
                 raise WorkshopError(
                     "conflict",
                     f"A team called {name!r} has already joined.",
@@ -108,8 +160,9 @@ class Registry:
             self._next_id += 1
             token = secrets.token_hex(12)  # hex: never starts with "-", which a command line would read as an option
             team = Team(self._next_id, name, token, self.clock())
-            self._teams[name.casefold()] = team
-            self._by_token[token] = team
+            self.db.set_setting("next_id", str(self._next_id))  # ids are never reused, even after a removal
+            self.db.save_team(team)
+            self._add(team)
             return team
 
     def by_token(self, token: str | None) -> Team | None:
@@ -120,18 +173,29 @@ class Registry:
 
     def by_name(self, name: str) -> Team | None:
         with self._lock:
-            return self._teams.get(" ".join(name.split()).casefold())
+            return self._teams.get(names.key(name))
+
+    def by_id(self, team_id: int) -> Team | None:
+        with self._lock:
+            return self._by_id.get(team_id)
 
     def remove(self, name: str) -> Team | None:
+        team = self.by_name(name)
+        return self.remove_team(team) if team is not None else None
+
+    def remove_team(self, team: Team) -> Team | None:
+        """Remove ``team`` (found by name or id: a name nobody can type is still removable by id)."""
         with self._lock:
-            team = self._teams.pop(" ".join(name.split()).casefold(), None)
-            if team is not None:
-                del self._by_token[team.token]
+            if self._by_id.pop(team.id, None) is None:
+                return None
+            self._by_token.pop(team.token, None)
+            self._teams = {key: found for key, found in self._teams.items() if found is not team}
+            self.db.remove_team(team.id)
             return team
 
     def teams(self) -> list[Team]:
         with self._lock:
-            return sorted(self._teams.values(), key=lambda team: team.id)
+            return sorted(self._by_id.values(), key=lambda team: team.id)
 
     # Reports -------------------------------------------------------------------------------------
 
@@ -158,6 +222,7 @@ class Registry:
             if not self._known:
                 self._seen.update(results)
             self._update_current(team, now)
+            self.db.save_team(team)
             return self._summary(team, now)
 
     def summary(self, team: Team) -> dict[str, Any]:
@@ -184,7 +249,8 @@ class Registry:
         done = sum(1 for column in columns if team.results.get(column["name"]) == "done")
         stuck_for = now - team.current_since if team.current and team.reports else 0.0
         return {
-            "name": team.name,
+            "id": team.id,
+            "name": team.shown_name,
             "done": done,
             "total": len(columns),
             "current": team.current,
@@ -206,7 +272,7 @@ class Registry:
             rows = []
             working = dict.fromkeys((column["name"] for column in columns), 0)
             stuck = dict(working)
-            for team in sorted(self._teams.values(), key=lambda team: team.id):
+            for team in sorted(self._by_id.values(), key=lambda team: team.id):
                 summary = self._summary(team, now)
                 summary["cells"] = [team.results.get(column["name"], "not-started") for column in columns]
                 rows.append(summary)

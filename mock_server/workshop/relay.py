@@ -6,7 +6,12 @@ client isolation). So in workshop mode a team's kitchen does not call: when an o
 journals the call as waiting, and the kata's test harness on the laptop, right after it advances
 the kitchen's clock, takes the waiting calls (``GET /__workshop/deliveries``), makes each one on
 its own machine and reports the answer (``POST /__workshop/deliveries/<id>``), which completes
-the journal entry. Without a team (no request, or the default kitchen), the kitchen calls directly.
+the journal entry. The workshop server itself never makes a callback: a kitchen without a team
+(none serves strangers in a workshop) journals the call as refused, and workshop mode refuses the
+real clock, whose timer would fire outside any request (``workshop.init_app``).
+
+Each team has its own queue of waiting calls, ``MAX_WAITING`` long: one team's flood of orders drops
+its own oldest calls (their entries say so), never another team's.
 """
 
 from __future__ import annotations
@@ -15,14 +20,15 @@ import collections
 import json
 import threading
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 from urllib.parse import urlsplit
 
 from flask import has_request_context, request
 
 HEADERS = {"Content-Type": "application/json", "User-Agent": "restaurant-kitchen/1.0"}
 WAITING = "waiting for the team's laptop to make this call (in a workshop, the kata's tests make the kitchen's calls)"
-MAX_WAITING = 2000  # calls nobody took (a kitchen driven by hand): the oldest are dropped, their entry says so
+MAX_WAITING = 200  # per team: calls nobody took (a kitchen driven by hand); the oldest are dropped, their entry says so
+NOT_HERE = "in a workshop the server makes no calls itself: only a team's own test run makes its kitchen's calls"
 
 
 @dataclass
@@ -41,26 +47,37 @@ class Delivery:
 class Relay:
     """The calls waiting for their team. Thread-safe."""
 
-    def __init__(self, direct: Callable[[str, dict, float], dict]) -> None:
-        self.direct = direct
+    def __init__(self, limit: int = MAX_WAITING) -> None:
+        self.limit = limit
         self._changed = threading.Condition()
-        self._waiting: collections.OrderedDict[int, Delivery] = collections.OrderedDict()
+        self._waiting: dict[int, collections.OrderedDict[int, Delivery]] = {}  # team id -> its calls, oldest first
         self._next = 0
 
     def send(self, url: str, event: dict, timeout: float) -> dict[str, Any]:
-        """The kitchen's webhook sender (``WEBHOOK_SENDER``): a waiting call for a team, a direct one otherwise."""
+        """The kitchen's webhook sender (``WEBHOOK_SENDER``): a call waiting for its team, never a direct one."""
         team = request.environ.get("mock_server.workshop.team") if has_request_context() else None
-        if team is None:
-            return self.direct(url, event, timeout)
         entry = _entry(url, event)
+        if team is None:
+            entry["error"] = NOT_HERE
+            return entry
         with self._changed:
             self._next += 1
-            self._waiting[self._next] = Delivery(self._next, team.id, url, event, entry)
-            while len(self._waiting) > MAX_WAITING:
-                _, dropped = self._waiting.popitem(last=False)
+            queue = self._waiting.setdefault(team.id, collections.OrderedDict())
+            queue[self._next] = Delivery(self._next, team.id, url, event, entry)
+            while len(queue) > self.limit:
+                _, dropped = queue.popitem(last=False)
                 dropped.entry["error"] = "nobody on the team's laptop took this call"
             self._changed.notify_all()
         return entry
+
+    def forget(self, team_id: int) -> None:
+        """A removed team's waiting calls go with it."""
+        with self._changed:
+            self._waiting.pop(team_id, None)
+
+    def waiting(self, team_id: int) -> int:
+        with self._changed:
+            return len(self._waiting.get(team_id, ()))
 
     def take(self, team_id: int, wait: float = 0.0) -> list[Delivery]:
         """The team's calls not taken yet (each is handed out once), waiting up to ``wait`` seconds for one."""
@@ -75,10 +92,11 @@ class Relay:
     def complete(self, team_id: int, delivery_id: int, status: int | None, error: str | None) -> bool:
         """Record the answer the team's laptop got; False if no such call waits for this team."""
         with self._changed:
-            delivery = self._waiting.get(delivery_id)
-            if delivery is None or delivery.team_id != team_id:
+            queue = self._waiting.get(team_id, {})
+            delivery = queue.get(delivery_id)
+            if delivery is None:
                 return False
-            del self._waiting[delivery_id]
+            del queue[delivery_id]
         delivery.entry["status"] = status
         if error:
             delivery.entry["error"] = error
@@ -87,7 +105,7 @@ class Relay:
         return True
 
     def _untaken(self, team_id: int) -> list[Delivery]:
-        return [d for d in self._waiting.values() if d.team_id == team_id and not d.taken]
+        return [d for d in self._waiting.get(team_id, {}).values() if not d.taken]
 
 
 def _entry(url: str, event: dict) -> dict[str, Any]:

@@ -1,30 +1,49 @@
 """What ``python -m mock_server --workshop`` adds: the settings, the server's sizing, and the banner.
 
-The facilitator's secret comes from ``KATA_FACILITATOR_SECRET`` or is made up
-at start; it is printed once, inside the board's address, and nowhere else.
+The facilitator's secret comes from ``KATA_FACILITATOR_SECRET``, else from the room's database
+(a restart keeps it), else it is made up at start; it is printed inside the board's address and
+nowhere else. The join code works the same way with ``KATA_JOIN_CODE``, and is printed plainly:
+it is for the room. The database is ``workshop.sqlite3`` in the folder the server starts from.
 """
 
 from __future__ import annotations
 
 import ipaddress
 import os
-import secrets
 import socket
+from pathlib import Path
 from typing import Any, TextIO
 
+from .. import serving
+from .db import DEFAULT_FILE
+
 SECRET_ENV = "KATA_FACILITATOR_SECRET"
-THREADS = 32  # waitress workers: enough for 100 teams, a few slow /kitchen/specials and the board
-CONNECTION_LIMIT = 1000  # waitress' default (100) is one laptop per team with nothing to spare
+CODE_ENV = "KATA_JOIN_CODE"
+THREADS = 32  # waitress workers: enough for 100 teams, their capped slow requests (limits) and the board
+# waitress' default (100 connections) is one laptop per team with nothing to spare; one address holds 64 at most.
+CONNECTIONS = {
+    "connection_limit": serving.WORKSHOP_CONNECTION_LIMIT,
+    "per_address": serving.WORKSHOP_PER_ADDRESS,
+}
+REAL_CLOCK_REFUSED = (
+    "--workshop runs on the manual clock: with --clock real the kitchen would make the teams' webhook calls "
+    "itself, from this machine, to whatever local port a team names. Leave --clock out."
+)
 
 
-def settings(stuck_minutes: float = 10.0, environ: Any = None) -> dict[str, Any]:
+def settings(stuck_minutes: float = 10.0, environ: Any = None, database: str | None = None) -> dict[str, Any]:
     environ = os.environ if environ is None else environ
     given = (environ.get(SECRET_ENV) or "").strip()
     if given and len(given) < 8:
         raise SystemExit(f"{SECRET_ENV} must have at least 8 characters.")
+    code = (environ.get(CODE_ENV) or "").strip()
+    if code and len("".join(code.split()).replace("-", "")) < 4:
+        raise SystemExit(f"{CODE_ENV} must have at least 4 characters.")
     return {
-        "secret": given or secrets.token_hex(12),
+        "secret": given or None,  # None: the database's, or a new one (workshop.init_app)
         "secret_from_env": bool(given),
+        "join_code": code or None,
+        "database": str(Path(database or DEFAULT_FILE).resolve()),
         "stuck_after": max(0.0, stuck_minutes * 60),
     }
 
@@ -83,11 +102,14 @@ def announce(host: str, port: int, workshop: dict[str, Any], out: TextIO) -> Non
                 "    (find the address: `ipconfig` on Windows, `ipconfig getifaddr en0` on macOS, `hostname -I`)"
             )
     lines += [
+        f"    and type the join code when asked: {workshop['join_code']}   (it is on the board too)",
         "",
         "Your board (keep this address to yourself: the key in it is the facilitator's secret):",
         f"    http://{local}:{port}/__workshop/board?key={key}",
         "",
         f"Stuck means: on the same exercise for {workshop['stuck_after'] / 60:g} min or more.",
+        f"The room (teams, tokens, progress, secret, code) is kept in {workshop['database']}:",
+        "    start again in this folder and every team carries on; their kitchens start empty.",
     ]
     if not loopback:
         lines += [

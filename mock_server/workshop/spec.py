@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .names import MAX_LENGTH as MAX_NAME
 from .registry import EXERCISE_PATTERN, MAX_EXERCISES, NAME_PATTERN, STATUSES
 
 TAG = {
@@ -60,6 +61,7 @@ EXERCISE_NAME = {"type": "string", "pattern": EXERCISE_PATTERN, "examples": ["ex
 SECONDS = {"type": "number", "description": "Seconds since 1970 (UTC) on the server."}
 
 SUMMARY_FIELDS = {
+    "id": {"type": "integer", "minimum": 1, "description": "Removes a team whose name nobody can type."},
     "name": {"type": "string"},
     "done": {"type": "integer", "minimum": 0},
     "total": {"type": "integer", "minimum": 0},
@@ -89,14 +91,24 @@ SCHEMAS: dict[str, dict] = {
             "name": {
                 "type": "string",
                 "minLength": 1,
-                "maxLength": 40,
+                "maxLength": MAX_NAME,
                 "pattern": NAME_PATTERN,
+                "description": "Shown on the board. Normalized (NFKC, surrounding space); no control, invisible "
+                "or bidi-override characters; the same as a team's name but for case or such characters: 409.",
                 "examples": ["Ada & Grace"],
-            }
+            },
+            "code": {
+                "type": "string",
+                "minLength": 1,
+                "maxLength": 64,
+                "description": "The join code the facilitator hands out (on the board and the server's banner).",
+                "examples": ["K7PMQ2"],
+            },
         }
     ),
     "TeamJoined": _closed(
         {
+            "id": {"type": "integer", "minimum": 1},
             "name": {"type": "string"},
             "token": {"type": "string", "description": "Keep it: it is the team's key to its kitchen."},
             "kitchen": {"type": "string", "description": "The path prefix of the team's kitchen: /t/<token>."},
@@ -210,13 +222,22 @@ PATHS: dict[str, dict] = {
                     "Joined. Keep the token.",
                     Location={"$ref": "#/components/headers/Location"},
                 ),
+                "403": _use("Forbidden"),
                 "409": _use("Conflict"),
+                "429": _use("TooManyRequests"),
                 **BODY_ERRORS,
             },
             [],
-            description="Open to anyone who can reach the server. 409 when the name is taken or the room is full.",
+            description="Needs the join code the facilitator hands out (403 when wrong). 409 when the name is "
+            "taken or the room is full. Joins are rate-limited per address and for the room: 429 with Retry-After.",
             requestBody={"required": True, "content": {"application/json": {"schema": _ref("TeamInput")}}},
-            **{"x-example": {"path": "/__workshop/teams", "body": {"name": "Ada & Grace"}, "status": 201}},
+            **{
+                "x-example": {
+                    "path": "/__workshop/teams",
+                    "body": {"name": "Ada & Grace", "code": "JOIN-CODE"},
+                    "status": 201,
+                }
+            },
         ),
         "get": _op(
             "listTeams",
@@ -252,6 +273,28 @@ PATHS: dict[str, dict] = {
             **{"x-example": {"path": "/__workshop/teams/Typo%20Team", "headers": FACILITATOR_HEADERS, "status": 204}},
         ),
     },
+    "/__workshop/teams/by-id/{team_id}": {
+        "delete": _op(
+            "removeTeamById",
+            "Remove a team by its id, for a name nobody can type (facilitator)",
+            {
+                "204": {"description": "Removed; its token no longer works."},
+                **FACILITATOR_ERRORS,
+                "404": _use("NotFound"),
+            },
+            FACILITATOR,
+            parameters=[
+                {
+                    "name": "team_id",
+                    "in": "path",
+                    "required": True,
+                    "description": "The team's id, from GET /__workshop/teams or the board.",
+                    "schema": {"type": "integer", "minimum": 1},
+                }
+            ],
+            **{"x-example": {"path": "/__workshop/teams/by-id/99", "headers": FACILITATOR_HEADERS, "status": 404}},
+        )
+    },
     "/__workshop/reports": {
         "post": _op(
             "reportResults",
@@ -282,12 +325,13 @@ PATHS: dict[str, dict] = {
                 "200": _json(_ref("Deliveries"), "The calls waiting (taken now: each is handed out once)."),
                 "400": _use("BadRequest"),
                 "401": _use("Unauthorized"),
+                "429": _use("TooManyRequests"),
             },
             TEAM,
             description="A team's kitchen cannot reach the team's laptop, so its webhook calls wait here (and in "
             "its journal, with an error saying so) for the kata's tests, which take them right after advancing the "
             "clock, make them on the laptop, and report each answer. `wait` (seconds, at most 5) waits for a call "
-            "when none is waiting yet.",
+            "when none is waiting yet; such a wait counts among the team's slow requests (429 past the cap).",
             parameters=[
                 {
                     "name": "wait",
@@ -363,3 +407,26 @@ PATHS: dict[str, dict] = {
         )
     },
 }
+
+PUBLIC_PATHS = ("/", "/openapi.json")  # and /problems/...: the docs, open to anyone
+
+
+def secured(paths: dict[str, dict]) -> dict[str, dict]:
+    """The restaurant's paths as a workshop serves them: every operation needs the team token (401 without).
+
+    An operation's own requirement (a guest's bearer token) is kept alongside: security requirement
+    objects are alternatives, and the schemes inside one are all needed.
+    """
+    found: dict[str, dict] = {}
+    for path, item in paths.items():
+        if path in PUBLIC_PATHS or path.startswith("/problems/"):
+            found[path] = item
+            continue
+        found[path] = {}
+        for method, operation in item.items():
+            operation = dict(operation)
+            own = operation.get("security") or [{}]
+            operation["security"] = [{"teamToken": [], **requirement} for requirement in own]
+            operation["responses"] = {**operation["responses"], "401": _use("Unauthorized")}
+            found[path][method] = operation
+    return found

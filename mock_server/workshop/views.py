@@ -23,6 +23,8 @@ from .. import problems
 from ..problems import ApiError
 from ..validation import Checker, json_body, path_id, query_args, query_number
 from . import board as board_page
+from . import names
+from .limits import SlowGate
 from .registry import EXERCISE_PATTERN, MAX_EXERCISES, STATUSES, Registry, Team, WorkshopError
 from .relay import Relay
 
@@ -32,13 +34,14 @@ COOKIE = "kata_facilitator"
 FACILITATOR_CHALLENGE = 'Bearer realm="workshop facilitator"'
 
 
-def create_workshop_app(registry: Registry, relay: Relay) -> Flask:
+def create_workshop_app(registry: Registry, relay: Relay, slow: SlowGate | None = None) -> Flask:
     app = Flask("mock_server.workshop")
     app.config["MAX_CONTENT_LENGTH"] = 256 * 1024
     app.json.sort_keys = False  # type: ignore[attr-defined]
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
     app.extensions["mock_server.workshop"] = registry
     app.extensions["mock_server.workshop.relay"] = relay
+    app.extensions["mock_server.workshop.slow"] = slow or SlowGate()
     problems.init_app(app)
     app.register_blueprint(bp)
     return app
@@ -118,23 +121,39 @@ def require_facilitator() -> None:
 
 
 def _team_path(team: Team) -> str:
-    return f"/__workshop/teams/{quote(team.name, safe='')}"
+    return f"/__workshop/teams/{quote(team.shown_name, safe='')}"
 
 
 @bp.post("/teams")
 def join() -> Response:
+    registry = _registry()
+    registry.joins.take(request.remote_addr)  # every attempt counts, right code or wrong: 429 past the budget
     check = Checker()
-    body = check.fields(json_body(), "", required=("name",))
-    name = check.string(body.get("name"), "name", 40) if body and "name" in body else None
+    body = check.fields(json_body(), "", required=("name", "code"))
+    name = check.string(body.get("name"), "name", names.MAX_LENGTH) if body and "name" in body else None
+    code = check.string(body.get("code"), "code", 64) if body and "code" in body else None
     check.done()
-    assert name is not None  # check.done() raised otherwise
+    assert name is not None and code is not None  # check.done() raised otherwise
+    if not registry.is_join_code(code):
+        raise ApiError(
+            "forbidden",
+            "Wrong join code.",
+            hint="The facilitator shows the code (on the board and when the server starts): "
+            "`kata join URL TEAM-NAME --code CODE`.",
+        )
     try:
-        team = _registry().join(name)
+        team = registry.join(name)
     except WorkshopError as error:
         raise _refused(error) from None
     kitchen = f"/t/{team.token}"
     response = jsonify(
-        {"name": team.name, "token": team.token, "kitchen": kitchen, "base_url": request.host_url.rstrip("/") + kitchen}
+        {
+            "id": team.id,
+            "name": team.name,
+            "token": team.token,
+            "kitchen": kitchen,
+            "base_url": request.host_url.rstrip("/") + kitchen,
+        }
     )
     response.status_code = 201
     response.headers["Location"] = _team_path(team)
@@ -168,10 +187,10 @@ def get_team(name: str) -> Response:
         if caller is None:
             require_facilitator()  # raises the right 401/403
         assert caller is not None
-        if caller.name.casefold() != " ".join(name.split()).casefold():
+        if names.key(caller.name) != names.key(name):
             raise ApiError(
                 "forbidden",
-                f"You are team {caller.name!r}: the progress of {name!r} is not yours to see.",
+                f"You are team {caller.shown_name!r}: the progress of {name!r} is not yours to see.",
                 hint=f"Ask for your own: GET {_team_path(caller)}.",
             )
     team = _find(name)
@@ -182,8 +201,22 @@ def get_team(name: str) -> Response:
 @bp.delete("/teams/<name>")
 def remove_team(name: str) -> Response:
     require_facilitator()
-    team = _find(name)
-    _registry().remove(team.name)
+    return _remove(_find(name))
+
+
+@bp.delete("/teams/by-id/<team_id>")
+def remove_team_by_id(team_id: str) -> Response:
+    """For a name nobody can type (the teams list and the board give every team's id)."""
+    require_facilitator()
+    team = _registry().by_id(path_id(team_id, "team"))
+    if team is None:
+        raise ApiError("not-found", f"No team has the id {team_id}.", hint="GET /__workshop/teams lists them.")
+    return _remove(team)
+
+
+def _remove(team: Team) -> Response:
+    _registry().remove_team(team)
+    _relay().forget(team.id)
     return Response(status=204)
 
 
@@ -250,7 +283,7 @@ def board() -> BaseResponse:
         response.set_cookie(COOKIE, key, httponly=True, samesite="Strict", path="/__workshop")
         return response
     require_facilitator()
-    response = Response(board_page.render(_registry().stuck_after), mimetype="text/html")
+    response = Response(board_page.render(_registry().stuck_after, _registry().join_code), mimetype="text/html")
     response.headers["Cache-Control"] = "no-store"
     return response
 
@@ -268,7 +301,12 @@ def _relay() -> Relay:
 def take_deliveries() -> Response:
     team = current_team()
     wait = query_number(query_args(("wait",)), "wait", 0, MAX_WAIT) or 0.0
-    items = [delivery.to_json() for delivery in _relay().take(team.id, wait)]
+    if wait > 0:  # a long poll holds a worker: it counts among the team's slow requests
+        with current_app.extensions["mock_server.workshop.slow"].waiting(team.tenant, wait):
+            taken = _relay().take(team.id, wait)
+    else:
+        taken = _relay().take(team.id)
+    items = [delivery.to_json() for delivery in taken]
     return jsonify({"items": items, "count": len(items)})
 
 

@@ -10,10 +10,12 @@ from jsonschema import Draft202012Validator
 
 from mock_server import create_app, spec
 from mock_server.workshop import registry_of
+from mock_server.workshop.limits import JoinLimiter
 
 from .conftest import assert_problem
 
 SECRET = "facilitator-secret"
+CODE = "ROOM-42"
 FACILITATOR = {"Authorization": f"Bearer {SECRET}"}
 EXERCISES = [
     {"name": "ex01_anatomy_of_a_request", "number": 1, "title": "The anatomy of a request", "chapter": "ch0"},
@@ -24,10 +26,11 @@ ORDER = {"items": [{"dish_id": 11, "quantity": 2}]}
 
 
 def workshop_app(**config):
-    settings = {"secret": SECRET, "exercises": EXERCISES, "stuck_after": 600}
-    return create_app(
-        {"CLOCK": "manual", "RATE_LIMIT": None, "SPECIALS_MAX_DELAY": 0.01, "WORKSHOP": settings, **config}
-    )
+    """A workshop kitchen; joins are not rate-limited here (tests of their limit make their own limiter)."""
+    settings = {"secret": SECRET, "join_code": CODE, "exercises": EXERCISES, "stuck_after": 600}
+    app = create_app({"CLOCK": "manual", "RATE_LIMIT": None, "SPECIALS_MAX_DELAY": 0.01, "WORKSHOP": settings, **config})
+    registry_of(app).joins = JoinLimiter(burst=10_000, room_burst=10_000)
+    return app
 
 
 @pytest.fixture(scope="module")
@@ -57,7 +60,7 @@ class Team:
     """A joined team: `.get(path)`, `.post(path, json=...)`... in its own kitchen, token in the header."""
 
     def __init__(self, client, name):
-        response = client.post("/__workshop/teams", json={"name": name})
+        response = client.post("/__workshop/teams", json={"name": name, "code": CODE})
         assert response.status_code == 201, response.get_data(as_text=True)
         self.client = client
         self.name = name
@@ -107,7 +110,7 @@ def fresh():
 
 
 def test_join_gives_a_token_a_kitchen_and_a_location(fresh):
-    response = fresh.post("/__workshop/teams", json={"name": "  Ada   &  Grace "})
+    response = fresh.post("/__workshop/teams", json={"name": "  Ada   &  Grace ", "code": CODE})
     assert response.status_code == 201
     body = response.get_json()
     assert body["name"] == "Ada & Grace"
@@ -117,19 +120,19 @@ def test_join_gives_a_token_a_kitchen_and_a_location(fresh):
 
 
 def test_a_taken_name_is_refused_whatever_its_case(client, ada):
-    body = assert_problem(client.post("/__workshop/teams", json={"name": ada.name.upper()}), 409)
+    body = assert_problem(client.post("/__workshop/teams", json={"name": ada.name.upper(), "code": CODE}), 409)
     assert "already joined" in body["detail"]
 
 
 @pytest.mark.parametrize("name", ["", "   ", "x" * 41, "tab\there", 7, None])
 def test_a_bad_name_is_a_422(client, name):
-    assert_problem(client.post("/__workshop/teams", json={"name": name}), 422)
+    assert_problem(client.post("/__workshop/teams", json={"name": name, "code": CODE}), 422)
 
 
 def test_the_room_has_a_size(fresh):
     registry_of(fresh.application).max_teams = 2
     Team(fresh, "one"), Team(fresh, "two")
-    assert "full" in assert_problem(fresh.post("/__workshop/teams", json={"name": "three"}), 409)["detail"]
+    assert "full" in assert_problem(fresh.post("/__workshop/teams", json={"name": "three", "code": CODE}), 409)["detail"]
 
 
 # Strangers --------------------------------------------------------------------------------------
@@ -424,7 +427,7 @@ def test_a_report_through_the_path_prefix(client, ada):
 
 
 def test_without_a_catalogue_the_columns_come_from_the_reports():
-    client = workshop_app(WORKSHOP={"secret": SECRET, "exercises": []}).test_client()
+    client = workshop_app(WORKSHOP={"secret": SECRET, "join_code": CODE, "exercises": []}).test_client()
     ada = Team(client, "Ada")
     report(ada, ex02_b="done", ex01_a="failing")
     board = progress(client)
@@ -469,6 +472,9 @@ def test_every_workshop_example_works_and_matches_the_spec(fresh):
             name: value.replace("TEAM-TOKEN", token or "").replace("FACILITATOR-SECRET", SECRET)
             for name, value in example.get("headers", {}).items()
         }
+        if "body" in example and "code" in example["body"]:
+            assert example["body"]["code"] == "JOIN-CODE"
+            example = {**example, "body": {**example["body"], "code": CODE}}
         kwargs = {"json": example["body"]} if "body" in example else {}
         response = client.open(example["path"], method=method, headers=headers, **kwargs)
         assert response.status_code == example.get("status", 200), (method, example, response.get_data(as_text=True))
