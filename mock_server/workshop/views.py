@@ -132,6 +132,9 @@ def join() -> Response:
     body = check.fields(json_body(), "", required=("name", "code"))
     name = check.string(body.get("name"), "name", names.MAX_LENGTH) if body and "name" in body else None
     code = check.string(body.get("code"), "code", 64) if body and "code" in body else None
+    wrong = names.problem(name) if name is not None else None
+    if wrong:
+        check.error("name", wrong)
     check.done()
     assert name is not None and code is not None  # check.done() raised otherwise
     if not registry.is_join_code(code):
