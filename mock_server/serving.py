@@ -16,6 +16,7 @@ are held waitress accepts nobody else. So, on top of waitress' own settings:
 from __future__ import annotations
 
 import json
+import socket
 import time
 from typing import Any, Callable
 
@@ -101,17 +102,25 @@ def create_server(
         if per_address is not None and addr:
             same = sum(1 for other in list(server.active_channels.values()) if other.addr[:1] == addr[:1])
             if same >= per_address:
-                try:
-                    conn.send(_busy_answer())
-                except OSError:
-                    pass
-                conn.close()
+                _refuse(conn)
                 return None
         return Channel(server_, conn, addr, adj, map=map)
 
     server.maintenance = maintenance
     server.channel_class = channel
     return server
+
+
+def _refuse(conn: Any) -> None:
+    """Answer 503 and close, without waiting for anything (this runs in waitress' accept loop)."""
+    try:
+        conn.setblocking(False)
+        conn.send(_busy_answer())
+        conn.shutdown(socket.SHUT_WR)
+        conn.recv(65536)  # what the client sent already: unread, closing would reset the connection
+    except OSError:
+        pass
+    conn.close()
 
 
 def _raise_open_files(wanted: int) -> int:
