@@ -11,10 +11,13 @@ do, at workshop pace, with its own token in the X-Kata-Team-Token header:
 - every 15 seconds: `POST /__workshop/reports` (a test run's results for the board);
 
 starting at random moments (seeded) so the room is not in lock step. Each request opens a new
-connection, as `requests.get` does. Meanwhile the facilitator's board fetches
-`GET /__workshop/progress` every second. It reports errors, p50/p99/max latency per kind of
-request, the board's fetch times, and the server's CPU time and memory. Goal (issue 7): no
-errors, p99 < 100 ms, the board responsive. It stops by itself; every request goes to 127.0.0.1.
+connection, as `requests.get` does, from the team's own loopback address (127.0.x.y on Linux, so
+the server's per-address limits see one laptop per team; 127.0.0.1 elsewhere). Teams join with the
+join code and within the join budget (trying again a second after a 429), all limits on.
+Meanwhile the facilitator's board fetches `GET /__workshop/progress` every second. It reports
+errors, p50/p99/max latency per kind of request, the board's fetch times, and the server's CPU
+time and memory. Goal (issue 7): no errors, p99 < 100 ms, the board responsive. It stops by
+itself; every request goes to loopback.
 """
 
 from __future__ import annotations
@@ -27,21 +30,25 @@ import random
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 SECRET = "workshop-load-secret"
+CODE = "LOAD-TEST"
 KINDS = ("poll order", "place order", "seat a table", "report", "board feed")
 
 
-def start_server(threads: int | None) -> tuple[subprocess.Popen[str], int]:
-    command = [sys.executable, "-m", "mock_server", "--workshop", "--host", "127.0.0.1", "--port", "0"]
+def start_server(threads: int | None, folder: Path, host: str = "127.0.0.1") -> tuple[subprocess.Popen[str], int]:
+    """The workshop server, started in ``folder`` (its room's database goes there)."""
+    command = [sys.executable, "-m", "mock_server", "--workshop", "--host", host, "--port", "0"]
     if threads:
         command += ["--threads", str(threads)]
-    env = dict(os.environ, KATA_FACILITATOR_SECRET=SECRET, PYTHONPATH=str(ROOT))
-    server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True)
+    env = dict(os.environ, KATA_FACILITATOR_SECRET=SECRET, KATA_JOIN_CODE=CODE, PYTHONPATH=str(ROOT))
+    server = subprocess.Popen(command, cwd=folder, env=env, stdout=subprocess.PIPE, text=True)
     assert server.stdout is not None
     first = server.stdout.readline()
     if "Restaurant open at" not in first:
@@ -51,9 +58,11 @@ def start_server(threads: int | None) -> tuple[subprocess.Popen[str], int]:
     return server, int(first.strip().rstrip("/").rsplit(":", 1)[1])
 
 
-def request(port: int, method: str, path: str, body: object = None, headers: dict | None = None) -> tuple[int, bytes]:
+def request(
+    port: int, method: str, path: str, body: object = None, headers: dict | None = None, source: str = "127.0.0.1"
+) -> tuple[int, bytes]:
     """One request on a new connection, as `requests.get` makes it (TCP_NODELAY too); (status, body)."""
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10, source_address=(source, 0))
     try:
         connection.connect()
         connection.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)  # as urllib3 (requests) does
@@ -74,10 +83,19 @@ class Recorder:
         self.times: dict[str, list[float]] = {kind: [] for kind in KINDS}
         self.errors: list[str] = []
 
-    def timed(self, kind: str, port: int, method: str, path: str, body: object = None, headers: dict | None = None):
+    def timed(
+        self,
+        kind: str,
+        port: int,
+        method: str,
+        path: str,
+        body: object = None,
+        headers: dict | None = None,
+        source: str = "127.0.0.1",
+    ):
         started = time.perf_counter()
         try:
-            status, raw = request(port, method, path, body, headers)
+            status, raw = request(port, method, path, body, headers, source)
         except OSError as error:
             with self.lock:
                 self.errors.append(f"{kind}: {type(error).__name__}: {error}")
@@ -90,11 +108,40 @@ class Recorder:
         return json.loads(raw) if raw and status < 400 else None
 
 
-def team_loop(port: int, token: str, exercises: list[str], seed: int, stop_at: float, rec: Recorder) -> None:
+def laptop(number: int) -> str:
+    """Team ``number``'s own loopback address (Linux routes all of 127/8 to lo), or 127.0.0.1."""
+    address = f"127.0.{1 + number // 250}.{2 + number % 250}"
+    try:
+        with socket.socket() as probe:
+            probe.bind((address, 0))
+        return address
+    except OSError:
+        return "127.0.0.1"
+
+
+def join(port: int, name: str, source: str) -> str:
+    """Join as ``name`` within the join budget (after a 429, again a second later); the token."""
+    for _ in range(100):
+        status, raw = request(port, "POST", "/__workshop/teams", {"name": name, "code": CODE}, source=source)
+        if status == 201:
+            return str(json.loads(raw)["token"])
+        if status != 429:
+            raise SystemExit(f"joining as {name!r} failed: {status} {raw[:200]!r}")
+        time.sleep(1.0)
+    raise SystemExit(f"joining as {name!r}: still refused after 100 tries")
+
+
+def team_loop(
+    port: int, token: str, exercises: list[str], seed: int, stop_at: float, rec: Recorder, source: str = "127.0.0.1"
+) -> None:
     rng = random.Random(seed)
     headers = {"X-Kata-Team-Token": token}
     time.sleep(rng.random() * 5)  # a room does not start in the same millisecond
-    table = rec.timed("seat a table", port, "POST", "/tables", {"name": "Pair", "party_size": 2}, headers)
+
+    def timed(kind: str, method: str, path: str, body: object = None) -> Any:
+        return rec.timed(kind, port, method, path, body, headers, source)
+
+    table = timed("seat a table", "POST", "/tables", {"name": "Pair", "party_size": 2})
     if table is None:
         return
     order_body = {"table_id": table["id"], "items": [{"dish_id": rng.randint(1, 20), "quantity": 1}]}
@@ -107,17 +154,17 @@ def team_loop(port: int, token: str, exercises: list[str], seed: int, stop_at: f
         if now >= stop_at:
             return
         if now >= next_order or order_id is None:
-            placed = rec.timed("place order", port, "POST", "/orders", order_body, headers)
+            placed = timed("place order", "POST", "/orders", order_body)
             order_id = placed["id"] if placed else order_id
             next_order += 5
         if now >= next_poll and order_id is not None:
-            rec.timed("poll order", port, "GET", f"/orders/{order_id}", None, headers)
+            timed("poll order", "GET", f"/orders/{order_id}")
             next_poll += 1
         if now >= next_report:
             done = min(done + rng.choice((0, 0, 1)), len(exercises) - 1)
             results = {name: "done" for name in exercises[:done]}
             results[exercises[done]] = rng.choice(("failing", "not-started"))
-            rec.timed("report", port, "POST", "/__workshop/reports", {"results": results}, headers)
+            timed("report", "POST", "/__workshop/reports", {"results": results})
             next_report += 15
         time.sleep(max(0.0, min(next_poll, next_order, next_report, stop_at) - time.monotonic()))
 
@@ -164,7 +211,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--teams 1..300 and --seconds up to 600: this is a bounded test")
 
     load_before = os.getloadavg()[0]
-    server, port = start_server(args.threads)
+    folder = tempfile.TemporaryDirectory(prefix="workshop-load-")
+    server, port = start_server(args.threads, Path(folder.name))
     rec = Recorder()
     try:
         exercises = [
@@ -173,16 +221,15 @@ def main(argv: list[str] | None = None) -> int:
                 request(port, "GET", "/__workshop/progress", headers={"Authorization": f"Bearer {SECRET}"})[1]
             )["exercises"]
         ]
-        tokens = []
-        for number in range(args.teams):
-            status, raw = request(port, "POST", "/__workshop/teams", {"name": f"Team {number + 1}"})
-            assert status == 201, raw
-            tokens.append(json.loads(raw)["token"])
+        sources = [laptop(number) for number in range(args.teams)]
+        joining = time.monotonic()
+        tokens = [join(port, f"Team {number + 1}", sources[number]) for number in range(args.teams)]
+        join_seconds = time.monotonic() - joining
         cpu_before, rss_before = cpu_seconds(server.pid), rss_mb(server.pid)
         started = time.monotonic()
         stop_at = started + args.seconds
         workers = [
-            threading.Thread(target=team_loop, args=(port, token, exercises, n, stop_at, rec), daemon=True)
+            threading.Thread(target=team_loop, args=(port, token, exercises, n, stop_at, rec, sources[n]), daemon=True)
             for n, token in enumerate(tokens)
         ]
         workers.append(threading.Thread(target=board_loop, args=(port, stop_at, rec), daemon=True))
@@ -199,6 +246,7 @@ def main(argv: list[str] | None = None) -> int:
             server.wait(timeout=10)
         except subprocess.TimeoutExpired:
             server.kill()
+        folder.cleanup()
     load_after = os.getloadavg()[0]
 
     total = sum(len(times) for times in rec.times.values())
@@ -217,6 +265,7 @@ def main(argv: list[str] | None = None) -> int:
         )
     figures = {
         "teams": args.teams,
+        "join_seconds": round(join_seconds, 1),
         "seconds": round(wall, 1),
         "requests": total,
         "requests_per_second": round(total / wall, 1),
@@ -227,7 +276,8 @@ def main(argv: list[str] | None = None) -> int:
         "rows": rows,
     }
     print(
-        f"{args.teams} teams for {wall:.0f} s: {total} requests ({total / wall:.0f}/s), {len(rec.errors)} errors; "
+        f"{args.teams} teams (joined in {join_seconds:.1f} s, within the join budget) for {wall:.0f} s: "
+        f"{total} requests ({total / wall:.0f}/s), {len(rec.errors)} errors; "
         f"server CPU {100 * cpu / wall:.0f}% of one core, RSS {rss[0]:.0f} -> {rss[1]:.0f} MB; "
         f"load average {load_before:.1f} before, {load_after:.1f} after"
     )
