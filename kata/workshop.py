@@ -6,6 +6,9 @@ Two ways to say "we are team NAME in the workshop at URL":
 - `KATA_SERVER=URL` and `KATA_TEAM=NAME` in the environment (joined on first use,
   the token kept in the same file). `KATA_SERVER=off` runs without the workshop.
 
+Joining needs the room's join code, which the facilitator shows: `kata join` asks for it
+(or takes `--code`), and a first use through the environment reads `KATA_JOIN_CODE`.
+
 Then the `kitchen_server` fixture hands the tests the team's kitchen on the
 shared server (`URL/t/<token>`) instead of starting one, and every learner run
 (`--target exercises`) reports each exercise's result when it ends. Nothing
@@ -21,6 +24,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
@@ -30,6 +34,7 @@ from typing import Any
 STATE_FILE = Path(".kata") / "workshop.json"
 SERVER_ENV = "KATA_SERVER"
 TEAM_ENV = "KATA_TEAM"
+CODE_ENV = "KATA_JOIN_CODE"
 TOKEN_HEADER = "X-Kata-Team-Token"
 TIMEOUT = 2.0  # a test run's calls: never slow a learner's run down for long
 JOIN_TIMEOUT = 5.0  # `kata join`, which a learner runs once and waits for
@@ -140,9 +145,14 @@ def configured(root: Path, environ: Any = None) -> Team | None:
     return team
 
 
-def join(root: Path, team: Team) -> Team:
-    """Join the workshop as `team` (a new token, kept in `.kata/workshop.json`)."""
-    joined = call("POST", f"{team.server}/__workshop/teams", {"name": team.name}, timeout=JOIN_TIMEOUT)
+def join(root: Path, team: Team, code: str | None = None, environ: Any = None) -> Team:
+    """Join the workshop as `team` with the room's join code (`code`, else `KATA_JOIN_CODE`); the token is kept."""
+    environ = os.environ if environ is None else environ
+    code = (code or environ.get(CODE_ENV) or "").strip()
+    if not code:
+        raise WorkshopError(f"joining needs the room's join code (the facilitator shows it): set {CODE_ENV}")
+    body = {"name": team.name, "code": code}
+    joined = call("POST", f"{team.server}/__workshop/teams", body, timeout=JOIN_TIMEOUT)
     team = Team(team.server, str(joined["name"]), str(joined["token"]))
     write_state(root, team)
     return team
@@ -178,12 +188,26 @@ def _post_here(url: str, event: Any, timeout: float) -> tuple[int | None, str | 
         return None, f"{type(error).__name__}: {getattr(error, 'reason', error)}"
 
 
+def is_callback_here(url: str) -> bool:
+    """The only calls this laptop makes for the shared kitchen: http:// to this machine, as the kitchen accepts."""
+    from mock_server.webhooks import CALLBACK_PATTERN
+
+    return isinstance(url, str) and re.fullmatch(CALLBACK_PATTERN, url) is not None
+
+
 def make_waiting_calls(team: Team) -> int:
-    """Make, on this machine, the webhook calls the team's kitchen has waiting; report each answer."""
+    """Make, on this machine, the webhook calls the team's kitchen has waiting; report each answer.
+
+    A call to anything but an address on this machine is not made (a server that is not the kata's
+    could name one): it is reported as refused.
+    """
     headers = _auth(team)
     waiting = call("GET", f"{team.server}/__workshop/deliveries", headers=headers)
     for delivery in waiting.get("items", []):
-        status, error = _post_here(str(delivery["url"]), delivery["event"], TIMEOUT)
+        if is_callback_here(delivery.get("url")):
+            status, error = _post_here(str(delivery["url"]), delivery["event"], TIMEOUT)
+        else:
+            status, error = None, "not made: the laptop only calls http:// addresses on itself (127.0.0.1, localhost)"
         result: dict[str, Any] = {"status": status}
         if error:
             result["error"] = error[:500]

@@ -70,7 +70,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.getLogger("waitress.queue").setLevel(logging.ERROR)
 
     server = create_server(app, host=args.host, port=args.port, ident="restaurant", **options)
-    port = server.effective_port  # type: ignore[union-attr]  # one listening socket: a TcpWSGIServer
+    port = server.effective_port  # one listening socket: a TcpWSGIServer
     shown = f"[{args.host}]" if ":" in args.host else args.host
     url = f"http://{shown}:{port}/"
     print(f"Restaurant open at {url}", flush=True)

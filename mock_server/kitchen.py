@@ -7,7 +7,6 @@ a manual clock makes it deterministic.
 
 from __future__ import annotations
 
-
 from flask import Blueprint, Response, current_app, jsonify
 
 from .data import MENU

@@ -77,7 +77,7 @@ def create_server(
 ) -> Any:
     """A waitress server for ``app`` with the protections above (``server.run()`` serves)."""
     limit = _raise_open_files(connection_limit + threads + 64)
-    server = waitress_server(
+    server: Any = waitress_server(
         app,
         host=host,
         port=port,

@@ -63,6 +63,7 @@ def parser() -> argparse.ArgumentParser:
     join.add_argument("url", nargs="?", metavar="URL", help="the workshop server, e.g. http://192.168.1.20:8000")
     join.add_argument("name", nargs="?", metavar="NAME", help="your team's name (one pair, one name)")
     join.add_argument("--token", help="join as a team that already joined (your pair's other laptop)")
+    join.add_argument("--code", help="the room's join code (the facilitator shows it; asked for when left out)")
     join.add_argument("--leave", action="store_true", help="leave the workshop: the kata works on its own again")
 
     pair = verbs.add_parser("pair", help="remind the pair to swap driver and navigator every few minutes")

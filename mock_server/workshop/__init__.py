@@ -7,7 +7,8 @@ On when the app's config has ``WORKSHOP`` (``python -m mock_server --workshop``)
      "database": "room.sqlite3",  # where the room is kept (db); default ":memory:" (nothing kept)
      "exercises": [...],       # board columns: [{"name", "number", "title", "chapter"}]; default: catalogue.toml
      "stuck_after": 600,       # seconds on one exercise before the board calls a team stuck
-     "max_teams": 200}
+     "max_teams": 200,
+     "joins": {"burst": 5, "every": 6.0, "room_burst": 50, "room_every": 0.2}}  # the join budget (limits)
 
 The secret and join code the room uses are written back into the settings (for the banner).
 Workshop mode needs the manual clock: with the real clock the kitchen would make its webhook
@@ -42,7 +43,7 @@ from flask import Flask, request
 from ..problems import ApiError
 from ..tenancy import TENANT_KEY
 from .db import Database
-from .limits import SlowGate
+from .limits import JoinLimiter, SlowGate
 from .registry import Registry, Team, WorkshopError
 
 __all__ = ["TEAM_HEADER", "Registry", "Team", "WorkshopError", "find_exercises", "init_app", "registry_of"]
@@ -81,6 +82,7 @@ def init_app(app: Flask) -> None:
         max_teams=int(settings.get("max_teams", 200)),
         database=Database(settings.get("database") or ":memory:"),
         join_code=settings.get("join_code") or None,
+        joins=JoinLimiter(**settings.get("joins", {})),
     )
     settings["secret"], settings["join_code"] = registry.secret, registry.join_code
     app.extensions[REGISTRY_KEY] = registry

@@ -69,7 +69,8 @@ class JoinLimiter:
             if len(self._buckets) > 10_000:  # memory bounded: forget the addresses that are full again
                 self._buckets = {a: b for a, b in self._buckets.items() if _level(b, now, self.every) < self.burst}
             mine = self._buckets.setdefault(address or "unknown", _Bucket(float(self.burst), now))
-            own, room = _level(mine, now, self.every, self.burst), _level(self._room, now, self.room_every, self.room_burst)
+            own = _level(mine, now, self.every, self.burst)
+            room = _level(self._room, now, self.room_every, self.room_burst)
             if own < 1:
                 raise Refused(
                     f"Too many joins from {address}: {self.burst} at once, then one every {self.every:g} s.",
@@ -78,7 +79,9 @@ class JoinLimiter:
                 )
             if room < 1:
                 raise Refused(
-                    "Too many teams are joining at once.", (1 - room) * self.room_every, "Wait a moment, then join again."
+                    "Too many teams are joining at once.",
+                    (1 - room) * self.room_every,
+                    "Wait a moment, then join again.",
                 )
             mine.tokens, mine.at = own - 1, now
             self._room.tokens, self._room.at = room - 1, now

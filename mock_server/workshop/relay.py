@@ -92,7 +92,7 @@ class Relay:
     def complete(self, team_id: int, delivery_id: int, status: int | None, error: str | None) -> bool:
         """Record the answer the team's laptop got; False if no such call waits for this team."""
         with self._changed:
-            queue = self._waiting.get(team_id, {})
+            queue: dict[int, Delivery] = self._waiting.get(team_id, {})
             delivery = queue.get(delivery_id)
             if delivery is None:
                 return False

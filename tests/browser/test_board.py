@@ -23,6 +23,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOT = ROOT / "bench" / "results" / "workshop-board.png"
 SECRET = "board-test-secret"
+CODE = "ROOM-42"
 BROWSER = next(filter(None, map(shutil.which, ("chromium", "chromium-browser", "google-chrome"))), None)
 DRIVER = shutil.which("chromedriver")
 if BROWSER is None or DRIVER is None:
@@ -46,7 +47,7 @@ def server():
 
     from mock_server import create_app
 
-    app = create_app({"CLOCK": "manual", "WORKSHOP": {"secret": SECRET}})
+    app = create_app({"CLOCK": "manual", "WORKSHOP": {"secret": SECRET, "join_code": CODE}})
     wsgi = create_server(app, host="127.0.0.1", port=0, threads=8)
     thread = threading.Thread(target=wsgi.run, name="kata-workshop", daemon=True)
     thread.start()
@@ -135,12 +136,13 @@ def test_the_board_shows_teams_joining_and_a_pass_turning_green(server, browser,
     assert browser.current_url == f"{server.url}/__workshop/board"  # the key became a cookie
     browser.get(f"{server.url}/__workshop/board?poll=200")  # the same board, polling five times a second
     wait.until(lambda b: b.find_element(By.ID, "summary").text.startswith("0 teams"))
+    assert browser.find_element(By.ID, "code").text == CODE  # the join code, for the room to read
     started = time.monotonic()
     assert browser.find_element(By.ID, "empty").is_displayed()
 
     # Teams join: rows appear without a reload.
     joined = {
-        name: call(f"{server.url}/__workshop/teams", {"name": name})
+        name: call(f"{server.url}/__workshop/teams", {"name": name, "code": CODE})
         for name in ("Ada & Grace", "Alan & Kathleen", "<b>Bobby</b> Tables")
     }
     wait.until(lambda b: b.find_element(By.ID, "summary").text.startswith("3 teams"))

@@ -28,7 +28,8 @@ ORDER = {"items": [{"dish_id": 11, "quantity": 2}]}
 def workshop_app(**config):
     """A workshop kitchen; joins are not rate-limited here (tests of their limit make their own limiter)."""
     settings = {"secret": SECRET, "join_code": CODE, "exercises": EXERCISES, "stuck_after": 600}
-    app = create_app({"CLOCK": "manual", "RATE_LIMIT": None, "SPECIALS_MAX_DELAY": 0.01, "WORKSHOP": settings, **config})
+    config = {"CLOCK": "manual", "RATE_LIMIT": None, "SPECIALS_MAX_DELAY": 0.01, "WORKSHOP": settings, **config}
+    app = create_app(config)
     registry_of(app).joins = JoinLimiter(burst=10_000, room_burst=10_000)
     return app
 
@@ -132,7 +133,8 @@ def test_a_bad_name_is_a_422(client, name):
 def test_the_room_has_a_size(fresh):
     registry_of(fresh.application).max_teams = 2
     Team(fresh, "one"), Team(fresh, "two")
-    assert "full" in assert_problem(fresh.post("/__workshop/teams", json={"name": "three", "code": CODE}), 409)["detail"]
+    refused = fresh.post("/__workshop/teams", json={"name": "three", "code": CODE})
+    assert "full" in assert_problem(refused, 409)["detail"]
 
 
 # Strangers --------------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""One team cannot stall the room: its slow requests (specials, latency faults, long polls) are capped, 429 past the cap.
+"""One team cannot stall the room: its slow requests (specials, latency faults, long polls) are capped (429 past it).
 
 No real waiting: the kitchen's sleep is replaced by one that blocks until the test lets it go, so a
 "slow" request stays in flight exactly as long as the test wants.

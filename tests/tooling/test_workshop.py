@@ -24,6 +24,7 @@ from kata.cli.output import Output
 from kata.kitchen import LiveKitchen
 
 SECRET = "facilitator-secret"
+CODE = "ROOM-42"  # the room's join code
 ORDER = {"items": [{"dish_id": 11, "quantity": 2}]}
 
 
@@ -32,7 +33,9 @@ def server(small_kata: Path):
     """A workshop server on a loopback port (waitress in a thread) for this module; the board has small_kata's 3."""
     from mock_server.workshop import find_exercises
 
-    live = LiveKitchen.start({"WORKSHOP": {"secret": SECRET, "exercises": find_exercises(small_kata)}})
+    joins = {"burst": 1000, "room_burst": 1000}  # every join of this module comes from 127.0.0.1
+    settings = {"secret": SECRET, "join_code": CODE, "exercises": find_exercises(small_kata), "joins": joins}
+    live = LiveKitchen.start({"WORKSHOP": settings})
     yield live.url
     live.stop()
 
@@ -71,7 +74,7 @@ def free_port() -> int:
 
 def test_a_learner_run_uses_the_teams_kitchen_and_reports_to_the_board(kata, run_kata, server):
     solve(kata, 1)
-    env = {workshop.SERVER_ENV: server, workshop.TEAM_ENV: "Ada & Grace"}
+    env = {workshop.SERVER_ENV: server, workshop.TEAM_ENV: "Ada & Grace", workshop.CODE_ENV: CODE}
     result = run_kata(kata, "check", "1", env=env)
     assert result.returncode == 0, result.stdout + result.stderr
     assert f"workshop: reported to {server} as team 'Ada & Grace' (1/" in result.stdout
@@ -91,7 +94,7 @@ def test_a_learner_run_uses_the_teams_kitchen_and_reports_to_the_board(kata, run
 
 def test_an_unreachable_server_costs_one_line_and_a_local_kitchen(kata, run_kata):
     solve(kata, 1)
-    env = {workshop.SERVER_ENV: f"http://127.0.0.1:{free_port()}", workshop.TEAM_ENV: "Lost"}
+    env = {workshop.SERVER_ENV: f"http://127.0.0.1:{free_port()}", workshop.TEAM_ENV: "Lost", workshop.CODE_ENV: CODE}
     started = time.monotonic()
     result = run_kata(kata, "check", "1", env=env)
     assert result.returncode == 0, result.stdout  # the exercise still passes, in a kitchen of its own
@@ -109,7 +112,16 @@ def test_kata_server_off_means_no_workshop(kata, run_kata, server):
 def test_the_plugin_reports_only_learner_runs(kata, run_pytest, server):
     """The reference solutions' results are nobody's progress: `--target solutions` does not report."""
     workshop.write_state(kata, workshop.Team(server, "Solutions", None))
-    result = run_pytest(kata, "tests/exercises/ch0_warm_up", "--target", "solutions", "-q", "-p", "no:randomly")
+    result = run_pytest(
+        kata,
+        "tests/exercises/ch0_warm_up",
+        "--target",
+        "solutions",
+        "-q",
+        "-p",
+        "no:randomly",
+        env={workshop.CODE_ENV: CODE},
+    )
     assert result.returncode == 0, result.stdout
     assert "workshop: reported" not in result.stdout
     # It ran in the team's kitchen on the shared server all the same (joining on first use).
@@ -133,7 +145,7 @@ def test_the_teams_kitchen_makes_the_kitchens_webhook_calls_on_this_laptop(serve
     thread = threading.Thread(target=receiver.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True)
     thread.start()
     try:
-        joined = workshop.call("POST", f"{server}/__workshop/teams", {"name": "Webhooks"})
+        joined = workshop.call("POST", f"{server}/__workshop/teams", {"name": "Webhooks", "code": CODE})
         team = workshop.Team(server, joined["name"], joined["token"])
         kitchen = workshop.team_kitchen(team.kitchen, team)
         kitchen.reset()
@@ -156,7 +168,7 @@ def test_the_teams_kitchen_makes_the_kitchens_webhook_calls_on_this_laptop(serve
 
 
 def test_join_keeps_the_token_and_says_how_to_use_it(kata, run_kata, server):
-    result = run_kata(kata, "join", server + "/", "Team Join")
+    result = run_kata(kata, "join", server + "/", "Team Join", "--code", CODE)
     assert result.returncode == 0, result.stdout
     stored = json.loads((kata / ".kata" / "workshop.json").read_text(encoding="utf-8"))
     assert stored == {"server": server, "team": "Team Join", "token": stored["token"]}
@@ -170,10 +182,10 @@ def test_join_keeps_the_token_and_says_how_to_use_it(kata, run_kata, server):
 
 
 def test_join_a_taken_name_says_what_to_do(kata, run_kata, server):
-    assert run_kata(kata, "join", server, "Taken").returncode == 0
+    assert run_kata(kata, "join", server, "Taken", "--code", CODE).returncode == 0
     token = json.loads((kata / ".kata" / "workshop.json").read_text(encoding="utf-8"))["token"]
     (kata / ".kata" / "workshop.json").unlink()
-    result = run_kata(kata, "join", server, "taken")
+    result = run_kata(kata, "join", server, "taken", "--code", CODE)
     assert result.returncode == 1 and "already joined" in result.stdout and "--token TOKEN" in result.stdout
     # The pair's second laptop joins with the token.
     second = run_kata(kata, "join", server, "Taken", "--token", token)
@@ -183,7 +195,7 @@ def test_join_a_taken_name_says_what_to_do(kata, run_kata, server):
 
 
 def test_join_an_unreachable_server_gives_advice(kata, run_kata):
-    result = run_kata(kata, "join", f"127.0.0.1:{free_port()}", "Nobody")
+    result = run_kata(kata, "join", f"127.0.0.1:{free_port()}", "Nobody", "--code", CODE)
     assert result.returncode == 1 and "cannot be reached" in result.stdout and "same Wi-Fi" in result.stdout
     assert not (kata / ".kata" / "workshop.json").exists()
 

@@ -6,12 +6,16 @@ server and report every run to the facilitator's board. `kata join` alone
 says which workshop this kata is in; `kata join --leave` leaves it (the kata
 works on its own again). A second laptop of the same pair joins with the
 first one's token: `kata join URL NAME --token TOKEN`.
+
+Joining needs the room's join code (on the facilitator's board): `--code CODE`,
+else `KATA_JOIN_CODE`, else `kata join` asks for it.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import sys
 
 from kata import workshop
 from kata.cli.learner import catalogue as load_catalogue
@@ -43,7 +47,10 @@ def run(args: argparse.Namespace) -> int:
             workshop.write_state(root, team)
             verb = "Back in"
         else:
-            team = workshop.join(root, team)
+            code = join_code(out, args)
+            if code is None:
+                return 2
+            team = workshop.join(root, team, code)
             verb = "Joined"
     except workshop.WorkshopError as error:
         return refused(out, team, str(error))
@@ -59,6 +66,25 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+def join_code(out: Output, args: argparse.Namespace) -> str | None:
+    """The room's join code: --code, KATA_JOIN_CODE, or asked for (None, and a line saying how, when none)."""
+    code = (getattr(args, "code", None) or os.environ.get(workshop.CODE_ENV) or "").strip()
+    if code:
+        return code
+    if sys.stdin is not None and sys.stdin.isatty():
+        try:
+            code = input("Join code (the facilitator shows it on the board): ").strip()
+        except EOFError:
+            code = ""
+    if not code:
+        out.line(
+            out.bad("Joining needs the room's join code.")
+            + f" The facilitator shows it: {out.code(f'kata join {args.url} {_quoted(args.name)} --code CODE')}"
+        )
+        return None
+    return code
+
+
 def _quoted(name: str) -> str:
     return f'"{name}"' if " " in name else name
 
@@ -72,6 +98,8 @@ def refused(out: Output, team: workshop.Team, error: str) -> int:
             "  - Does that address open in a browser? If not, the network or a firewall is in the way: "
             "tell the facilitator."
         )
+    elif "join code" in error.lower():
+        out.line(f"  Check the code on the facilitator's board: {out.code('kata join URL TEAM-NAME --code CODE')}.")
     elif "already joined" in error:
         out.line(
             f"  Another name? Or your own team on a second laptop: "
