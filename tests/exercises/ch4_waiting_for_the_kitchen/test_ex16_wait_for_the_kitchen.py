@@ -4,6 +4,8 @@ The tests pass a FakeClock: `fake` as `clock=`, `fake.sleep` as `sleep=`. Time m
 (and, in some tests, while the waiter walks to the kitchen and back), so no test waits for real.
 """
 
+import json
+
 import pytest
 import requests
 
@@ -183,14 +185,81 @@ def test_keeps_asking_until_the_deadline(exercise, requests_mock):
     )
 
 
-@pytest.mark.parametrize("status", [404, 500])
+def test_gives_up_exactly_at_the_deadline(exercise, requests_mock):
+    fake = FakeClock()
+    kitchen = Kitchen(requests_mock, fake, ["cooking"])
+    raises(
+        exercise.KitchenTooSlow,
+        exercise.wait_until_ready,
+        BASE,
+        42,
+        interval=0.5,
+        deadline=2.5,
+        sleep=fake.sleep,
+        clock=fake,
+        hint=DEADLINE_HINT,
+    )
+    expect_true(
+        kitchen.polls == [0.0, 0.5, 1.0, 1.5, 2.0, 2.5] and abs(fake.elapsed - 2.5) <= 1e-9,
+        "The docstring's order is: ask, return if ready, give up if `clock() - started >= deadline`, else wait. "
+        "So the last question is asked exactly at the deadline, and nothing is waited after it.",
+        expected="requests at 0 s, 0.5 s, 1 s, 1.5 s, 2 s, 2.5 s, then KitchenTooSlow at once, exactly at the deadline",
+        actual=f"requests at {polls_text(kitchen.polls)}, then KitchenTooSlow after {fake.elapsed:g} seconds",
+        hint=DEADLINE_HINT,
+    )
+
+
+def test_an_order_ready_at_the_deadline_is_returned(exercise, requests_mock):
+    fake = FakeClock()
+    Kitchen(requests_mock, fake, ["cooking"] * 5 + ["ready"])  # the 6th answer, at 2.5 s, is ready
+    call(
+        exercise.wait_until_ready,
+        BASE,
+        42,
+        interval=0.5,
+        deadline=2.5,
+        sleep=fake.sleep,
+        clock=fake,
+        hint=DEADLINE_HINT,
+    ).returns(
+        order("ready"),
+        hint="Ask before you look at the clock: the answer at the deadline (exactly at the deadline) "
+        "may be the ready one. " + DEADLINE_HINT,
+    )
+
+
+ERRORS = {
+    404: {"status_code": 404, "json": {"title": "Not found", "status": 404, "detail": "No order 42."}},
+    500: {"status_code": 500, "json": {"title": "Internal error", "status": 500, "detail": "The oven broke."}},
+    502: {
+        "status_code": 502,
+        "text": "<html><body>502 Bad Gateway</body></html>",
+        "headers": {"Content-Type": "text/html"},
+    },
+    503: {"status_code": 503, "json": {"title": "Closed", "status": 503, "detail": "The kitchen is closed."}},
+}
+
+
+@pytest.mark.parametrize("status", sorted(ERRORS))
 def test_an_error_status_raises_at_once(exercise, requests_mock, status):
     fake = FakeClock()
-    requests_mock.get(
-        f"{BASE}/orders/42",
-        status_code=status,
-        json={"title": "Not found" if status == 404 else "Internal error", "status": status, "detail": "No order 42."},
-    )
+    asked = []
+
+    def answer(request, context):
+        asked.append(fake.elapsed)
+        if len(asked) > 1:
+            fail(
+                f"Your code asked again after a {status} answer.",
+                expected=f"requests.HTTPError raised at the first {status}",
+                actual=f"requests at {polls_text(asked)}",
+                hint="An error status ends the wait at once: call `response.raise_for_status()` before reading the "
+                "body, and do not ask again.",
+            )
+        context.status_code = status
+        context.headers.update(ERRORS[status].get("headers", {"Content-Type": "application/problem+json"}))
+        return ERRORS[status]["text"] if "text" in ERRORS[status] else json.dumps(ERRORS[status]["json"])
+
+    requests_mock.get(f"{BASE}/orders/42", text=answer)
     raises(
         requests.HTTPError,
         exercise.wait_until_ready,
@@ -200,7 +269,8 @@ def test_an_error_status_raises_at_once(exercise, requests_mock, status):
         deadline=10.0,
         sleep=fake.sleep,
         clock=fake,
-        hint="Call `response.raise_for_status()` on every answer: an error will not go away by waiting.",
+        hint="Call `response.raise_for_status()` on every answer, before reading its body: an error will not go away "
+        "by waiting (and a proxy's error page is not JSON).",
     )
     expect_request(
         requests_mock,
