@@ -89,18 +89,37 @@ def test_an_unreachable_kitchen_is_not_hidden(exercise, requests_mock):
     )
 
 
-def test_an_error_status_raises(exercise, requests_mock):
-    requests_mock.get(
-        f"{BASE}/kitchen/specials",
-        status_code=503,
-        headers={"Retry-After": "5"},
-        json={"title": "Service unavailable", "status": 503, "detail": "The chalk board fell over."},
-    )
+@pytest.mark.parametrize(
+    "answer",
+    [
+        {
+            "status_code": 503,
+            "headers": {"Retry-After": "5", "Content-Type": "application/problem+json"},
+            "json": {"title": "Service unavailable", "status": 503, "detail": "The chalk board fell over."},
+        },
+        {"status_code": 502, "headers": {"Content-Type": "text/html"}, "text": "<html><h1>502 Bad Gateway</h1></html>"},
+    ],
+    ids=["503 from the kitchen", "a proxy's HTML 502"],
+)
+def test_an_error_status_raises(exercise, requests_mock, answer):
+    requests_mock.get(f"{BASE}/kitchen/specials", **answer)
     raises(
         requests.HTTPError,
         exercise.todays_specials,
         BASE,
-        hint="A 503 is an answer, not a timeout: call `response.raise_for_status()`.",
+        hint=f"A {answer['status_code']} is an answer, not a timeout: call `response.raise_for_status()` before "
+        "reading the body (an error page from a proxy is not even JSON).",
+    )
+
+
+@pytest.mark.parametrize("url", ["kitchen.test", "http://"], ids=["no scheme", "no host"])
+def test_a_malformed_url_is_not_hidden(exercise, requests_mock, url):
+    raises(
+        requests.RequestException,
+        exercise.todays_specials,
+        url,
+        hint="Catch `requests.Timeout` only: a URL that cannot be sent is a bug to see, not a slow kitchen. "
+        "Do not catch `requests.RequestException` or `Exception`.",
     )
 
 
