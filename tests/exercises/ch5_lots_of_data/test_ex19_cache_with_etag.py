@@ -1,5 +1,6 @@
 """Exercise 19: MenuCache(base_url).get_menu() keeps the menu and its ETag, and asks with If-None-Match."""
 
+import pytest
 import requests
 
 from kata.expect import call, expect_no_header, expect_request, expect_true, raises
@@ -103,17 +104,41 @@ def test_each_cache_keeps_its_own(exercise, requests_mock):
     )
 
 
-def test_an_error_status_raises(exercise, requests_mock):
-    requests_mock.get(
-        f"{BASE}/menu",
-        status_code=503,
-        headers={"Retry-After": "5"},
-        json={"title": "Service unavailable", "status": 503, "detail": "The menu printer is jammed."},
+def test_a_new_menu_without_an_etag_forgets_the_old_one(exercise, requests_mock):
+    no_etag = {"json": {"items": NEW, "count": len(NEW)}, "headers": {"Cache-Control": "no-store"}}
+    requests_mock.get(f"{BASE}/menu", [menu(OLD, V1), no_etag, no_etag])
+    cache = open_cache(exercise)
+    get_menu(cache)
+    get_menu(cache).returns(NEW, hint="A 200 means the menu changed: keep (and return) the new dishes.")
+    get_menu(cache).returns(NEW, hint="Without an ETag there is nothing to check: ask again and use the new answer.")
+    expect_no_header(
+        requests_mock,
+        "If-None-Match",
+        index=2,
+        hint="The last 200 came with no ETag: the old one belongs to a menu that is gone, so forget it "
+        "(`self.etag = response.headers.get('ETag')`, None when there is none) and send no If-None-Match.",
     )
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        {
+            "status_code": 503,
+            "headers": {"Retry-After": "5", "Content-Type": "application/problem+json"},
+            "json": {"title": "Service unavailable", "status": 503, "detail": "The menu printer is jammed."},
+        },
+        {"status_code": 502, "headers": {"Content-Type": "text/html"}, "text": "<html><h1>502 Bad Gateway</h1></html>"},
+    ],
+    ids=["503 from the kitchen", "a proxy's HTML 502"],
+)
+def test_an_error_status_raises(exercise, requests_mock, answer):
+    requests_mock.get(f"{BASE}/menu", **answer)
     raises(
         requests.HTTPError,
         time_limited(open_cache(exercise).get_menu, 5),
-        hint="304 is the one non-200 answer you handle yourself; for errors call `response.raise_for_status()`.",
+        hint="304 is the one non-200 answer you handle yourself; for errors call `response.raise_for_status()` "
+        "before reading the body (an error page from a proxy is not even JSON).",
     )
 
 
