@@ -143,6 +143,44 @@ def test_retries_when_the_kitchen_cannot_be_reached(exercise, requests_mock, err
     expect_sleeps(sleep, [0.5], hint="Wait base_delay before the second try.")
 
 
+def test_retry_after_is_followed_even_when_shorter_than_the_backoff(exercise, requests_mock):
+    requests_mock.get(f"{BASE}/menu", [busy(retry_after=1), busy(retry_after=1), OK])
+    sleep = FakeSleep()
+    call(exercise.send_with_retry, "GET", f"{BASE}/menu", attempts=3, base_delay=2.0, sleep=sleep)
+    expect_sleeps(
+        sleep,
+        [1, 1],
+        hint="Retry-After says how long to wait: exactly that, not the longer of it and your backoff. "
+        "Back off only when the answer has no Retry-After.",
+    )
+
+
+@pytest.mark.parametrize(
+    "error",
+    [requests.exceptions.TooManyRedirects, requests.exceptions.InvalidURL, requests.exceptions.InvalidHeader],
+)
+def test_an_error_that_is_not_transient_is_raised_at_once(exercise, requests_mock, error):
+    requests_mock.get(f"{BASE}/menu", [{"exc": error("this will fail the same way every time")}, OK])
+    sleep = FakeSleep()
+    raises(
+        error,
+        exercise.send_with_retry,
+        "GET",
+        f"{BASE}/menu",
+        sleep=sleep,
+        hint=f"{error.__name__} is not transient: asking again fails the same way. Catch only "
+        "requests.exceptions.ConnectionError and requests.exceptions.Timeout, not RequestException.",
+    )
+    expect_request(
+        requests_mock,
+        method="GET",
+        path="/menu",
+        count=1,
+        hint=f"{error.__name__} is not transient: send the request once and let the exception through.",
+    )
+    expect_sleeps(sleep, [], hint="No retry, so no wait.")
+
+
 def test_an_unreachable_kitchen_raises_after_the_last_try(exercise, requests_mock):
     requests_mock.get(f"{BASE}/menu", exc=requests.exceptions.ConnectionError("the line went dead"))
     sleep = FakeSleep()
@@ -159,8 +197,8 @@ def test_an_unreachable_kitchen_raises_after_the_last_try(exercise, requests_moc
     expect_sleeps(sleep, [0.5, 1.0, 2.0], hint="Back off between tries, and do not wait after the last one.")
 
 
-@pytest.mark.parametrize("status", [400, 404, 409, 422])
-def test_a_client_error_is_never_retried(exercise, requests_mock, status):
+@pytest.mark.parametrize("status", [400, 404, 409, 422, 500])
+def test_a_permanent_status_is_never_retried(exercise, requests_mock, status):
     requests_mock.get(
         f"{BASE}/menu/99",
         [{"status_code": status, "json": {"title": "No", "status": status}}, OK],
@@ -173,7 +211,7 @@ def test_a_client_error_is_never_retried(exercise, requests_mock, status):
         path="/menu/99",
         count=1,
         hint=f"A {status} will not get better by asking again: "
-        "only 502, 503 and 504 (and connection errors) are retried.",
+        "only 502, 503 and 504 (and connection errors and timeouts) are retried, a 500 is not.",
     )
     expect_response(value, status, f"Return the {status} response as it is: the caller decides what it means.")
     expect_sleeps(sleep, [], hint="No retry, so no wait.")
@@ -226,7 +264,13 @@ def test_idempotent_methods_are_retried_with_the_same_body(exercise, requests_mo
     requests_mock.register_uri(method, f"{BASE}/orders/7", [busy(), busy(), {"status_code": 200, "json": {"id": 7}}])
     sleep = FakeSleep()
     value = call(
-        exercise.send_with_retry, method, f"{BASE}/orders/7", json=None if body is NO_BODY else body, sleep=sleep
+        exercise.send_with_retry,
+        method,
+        f"{BASE}/orders/7",
+        json=None if body is NO_BODY else body,
+        sleep=sleep,
+        hint=f"{method} is idempotent (twice is the same as once): retry it like a GET. "
+        "Only POST and PATCH are sent once.",
     ).value
     for index in range(3):
         expect_request(
