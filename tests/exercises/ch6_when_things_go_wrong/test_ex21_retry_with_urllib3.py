@@ -5,6 +5,7 @@ these tests read the mounted Retry, then watch it work against the live kitchen.
 urllib3 waits with `time.sleep`; the `waits` fixture records those waits instead.
 """
 
+import contextlib
 import time
 import types
 
@@ -12,6 +13,7 @@ import pytest
 import requests
 import urllib3.util.retry
 from requests.adapters import HTTPAdapter
+from urllib3.exceptions import ConnectTimeoutError, MaxRetryError
 from urllib3.util import Retry
 
 from kata.expect import FakeSleep, call, expect_sleeps, expect_true, raises
@@ -89,16 +91,28 @@ def test_passes_the_parameters_on(exercise):
     )
 
 
-def test_keeps_the_safe_defaults(exercise):
+SAFE = ("GET", "HEAD", "OPTIONS", "PUT", "DELETE")
+UNSAFE = ("POST", "PATCH")
+
+
+def test_retries_the_idempotent_methods_and_never_a_post(exercise):
     retry = retry_of(call(exercise.make_resilient_session).value, "http://")
-    methods = retry.allowed_methods
+    retried = {method: bool(retry.is_retry(method, 503)) for method in SAFE + UNSAFE}
+    wrong = [m for m in SAFE if not retried[m]] + [m for m in UNSAFE if retried[m]]
     expect_true(
-        methods is not None and "POST" not in methods and "PATCH" not in methods and "GET" in methods,
-        "The Retry would repeat requests that are not safe to send twice (or never repeat a GET).",
-        expected="the default allowed_methods: GET, HEAD, PUT, DELETE, OPTIONS, TRACE",
-        actual=f"allowed_methods={methods!r}",
-        hint="Leave `allowed_methods` alone: a retried POST may order (or pay) twice.",
+        not wrong,
+        "The Retry would repeat requests that are not safe to send twice, or never repeat ones that are "
+        f"({', '.join(wrong)} on a 503).",
+        expected="GET, HEAD, OPTIONS, PUT and DELETE retried; POST and PATCH sent once",
+        actual=f"allowed_methods={retry.allowed_methods!r}: "
+        + ", ".join(f"{m} {'retried' if retried[m] else 'sent once'}" for m in SAFE + UNSAFE),
+        hint="Leave `allowed_methods` alone: its default holds every idempotent method (PUT and DELETE too), "
+        "and no POST, which may order (or pay) twice.",
     )
+
+
+def test_keeps_raising_and_retry_after(exercise):
+    retry = retry_of(call(exercise.make_resilient_session).value, "http://")
     expect_true(
         retry.raise_on_status and retry.respect_retry_after_header,
         "The Retry should raise when it runs out, and honour Retry-After.",
@@ -106,6 +120,22 @@ def test_keeps_the_safe_defaults(exercise):
         actual=f"raise_on_status={retry.raise_on_status!r}, "
         f"respect_retry_after_header={retry.respect_retry_after_header!r}",
         hint="Leave those two at their defaults.",
+    )
+
+
+def test_retries_a_kitchen_that_cannot_be_reached(exercise):
+    retry = retry_of(call(exercise.make_resilient_session, total=4).value, "http://")
+    retries = 0
+    with contextlib.suppress(MaxRetryError):
+        while retries < 20:
+            retry = retry.increment(method="GET", url="/menu", error=ConnectTimeoutError("nobody picks up"))
+            retries += 1
+    expect_true(
+        retries == 4,
+        "With total=4, a GET whose connection error repeats should be retried 4 times, like a 503.",
+        expected="4 retries after a connection error",
+        actual=f"{retries} retries after a connection error (connect={retry.connect!r}, total={retry.total!r})",
+        hint="Retry(total=...) counts connection errors too: do not set `connect=` (or `read=`) to 0.",
     )
 
 
