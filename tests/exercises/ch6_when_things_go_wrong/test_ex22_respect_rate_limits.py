@@ -155,11 +155,12 @@ def test_the_count_starts_again_for_each_dish(exercise, requests_mock):
     expect_sleeps(sleep, [1, 1, 1])
 
 
-@pytest.mark.parametrize("status", [404, 400, 500])
+@pytest.mark.parametrize("status", [404, 400, 500, 502, 503])
 def test_other_errors_raise_at_once(exercise, requests_mock, status):
-    requests_mock.get(
-        f"{BASE}/menu/99", [{"status_code": status, "json": {"title": "No", "status": status}}, {"json": SOUP}]
-    )
+    error = {"status_code": status, "json": {"title": "No", "status": status}}
+    if status == 503:
+        error["headers"] = {"Retry-After": "2"}  # a 503 may say Retry-After too: this exercise waits on 429 only
+    requests_mock.get(f"{BASE}/menu/99", [error, {"json": SOUP}])
     sleep = FakeSleep()
     raises(
         requests.HTTPError,
