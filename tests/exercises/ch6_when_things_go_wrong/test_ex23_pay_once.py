@@ -120,6 +120,56 @@ def test_retries_a_503_with_the_same_key(exercise, requests_mock):
     expect_sleeps(sleep, [1.0, 1.0], hint="Wait `delay` seconds between tries (1.0 by default).")
 
 
+PROXY_502 = {"status_code": 502, "headers": {"Content-Type": "text/html"}, "text": "<html><h1>Bad Gateway</h1></html>"}
+TIMEOUT_504 = {"status_code": 504, "json": {"title": "Gateway timeout", "status": 504}}
+
+
+@pytest.mark.parametrize("transient", [PROXY_502, TIMEOUT_504], ids=["a proxy's HTML 502", "504"])
+def test_retries_every_transient_status_with_the_same_key(exercise, requests_mock, transient):
+    requests_mock.post(f"{BASE}/payments", [transient, CREATED])
+    sleep = FakeSleep()
+    status = transient["status_code"]
+    call(
+        exercise.pay,
+        BASE,
+        7,
+        23.5,
+        tip=2.0,
+        sleep=sleep,
+        hint="502, 503 and 504 are transient: wait `delay`, then try again. Look at the status before reading "
+        "the body: a proxy's error page is not JSON.",
+    ).returns(PAID, hint=f"The second try, after the {status}, was charged: return it.")
+    expect_one_key_for_all(requests_mock, 2)
+    expect_sleeps(sleep, [1.0])
+
+
+@pytest.mark.parametrize(
+    "error",
+    [requests.exceptions.TooManyRedirects, requests.exceptions.InvalidURL, requests.exceptions.InvalidHeader],
+)
+def test_an_error_that_is_not_transient_is_raised_at_once(exercise, requests_mock, error):
+    requests_mock.post(f"{BASE}/payments", [{"exc": error("this will fail the same way every time")}, CREATED])
+    sleep = FakeSleep()
+    raises(
+        error,
+        exercise.pay,
+        BASE,
+        7,
+        23.5,
+        sleep=sleep,
+        hint=f"{error.__name__} is not transient: paying again fails the same way. Catch only "
+        "requests.exceptions.ConnectionError and requests.exceptions.Timeout, not RequestException.",
+    )
+    expect_request(
+        requests_mock,
+        method="POST",
+        path="/payments",
+        count=1,
+        hint=f"{error.__name__} is not transient: send the payment once and let the exception through.",
+    )
+    expect_sleeps(sleep, [], hint="No retry, so no wait.")
+
+
 def test_waits_the_delay_given(exercise, requests_mock):
     requests_mock.post(f"{BASE}/payments", [BUSY, CREATED])
     sleep = FakeSleep()
@@ -161,7 +211,7 @@ def test_a_new_payment_gets_a_new_key(exercise, requests_mock):
     )
 
 
-@pytest.mark.parametrize("status", [400, 404, 409, 422])
+@pytest.mark.parametrize("status", [400, 404, 409, 422, 500])
 def test_a_refused_payment_raises_at_once(exercise, requests_mock, status):
     requests_mock.post(
         f"{BASE}/payments", [{"status_code": status, "json": {"title": "No", "status": status}}, CREATED]
@@ -175,7 +225,8 @@ def test_a_refused_payment_raises_at_once(exercise, requests_mock, status):
         23.5,
         tip=2.0,
         sleep=sleep,
-        hint=f"A {status} will not get better by paying again: `response.raise_for_status()` and stop.",
+        hint=f"A {status} will not get better by paying again: `response.raise_for_status()` and stop. "
+        "Only 502, 503 and 504 (and connection errors and timeouts) are transient, a 500 is not.",
     )
     expect_request(requests_mock, method="POST", path="/payments", count=1, hint=f"Do not retry a {status}.")
     expect_sleeps(sleep, [], hint="No retry, so no wait.")
