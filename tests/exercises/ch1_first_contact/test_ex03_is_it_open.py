@@ -4,46 +4,47 @@ import requests
 from requests_mock import ANY
 
 from kata.expect import call, expect_request
+from kata.fake_replies import problem_reply
 
-BASE = "http://kitchen.test"
 
-
-def test_asks_the_health_endpoint_with_a_get(exercise, requests_mock):
+def test_asks_the_health_endpoint_with_a_get(exercise, requests_mock, base_url):
     requests_mock.register_uri(ANY, ANY, json={"status": "open"})  # any verb, any path: see what was sent
-    call(exercise.is_open, BASE)
+    call(exercise.is_open, base_url)
     expect_request(requests_mock, method="GET", path="/health", count=1, hint="Send `GET {base_url}/health`, once.")
 
 
-def test_open_kitchen_answers_true(exercise, requests_mock):
-    requests_mock.get(f"{BASE}/health", json={"status": "open"})
-    call(exercise.is_open, BASE).returns(True, hint="A 200 answer means open: return True (a bool, not the response).")
-
-
-def test_closed_kitchen_answers_false(exercise, requests_mock):
-    requests_mock.get(
-        f"{BASE}/health",
-        status_code=503,
-        headers={"Retry-After": "60"},
-        json={"title": "Closed", "status": 503, "detail": "The restaurant is closed."},
+def test_open_kitchen_answers_true(exercise, requests_mock, base_url):
+    requests_mock.get(f"{base_url}/health", json={"status": "open"})
+    call(exercise.is_open, base_url).returns(
+        True, hint="A 200 answer means open: return True (a bool, not the response)."
     )
-    call(exercise.is_open, BASE).returns(
+
+
+def test_closed_kitchen_answers_false(exercise, requests_mock, base_url):
+    requests_mock.get(
+        f"{base_url}/health",
+        **problem_reply("closed", "The restaurant is closed: come back at noon."),
+    )
+    call(exercise.is_open, base_url).returns(
         False, hint="Look at `response.status_code`: the kitchen answered 503, so it is not open."
     )
 
 
-def test_broken_kitchen_answers_false(exercise, requests_mock):
-    requests_mock.get(f"{BASE}/health", status_code=500, json={"title": "Internal Server Error", "status": 500})
-    call(exercise.is_open, BASE).returns(False, hint="Only a 200 answer means open.")
+def test_broken_kitchen_answers_false(exercise, requests_mock, base_url):
+    requests_mock.get(f"{base_url}/health", **problem_reply("internal-error", "The oven is broken."))
+    call(exercise.is_open, base_url).returns(False, hint="Only a 200 answer means open.")
 
 
-def test_unreachable_kitchen_is_not_open(exercise, requests_mock):
-    requests_mock.get(f"{BASE}/health", exc=requests.exceptions.ConnectionError("no route to the kitchen"))
-    call(exercise.is_open, BASE, hint="Catch `requests.exceptions.ConnectionError` and return False.").returns(False)
+def test_unreachable_kitchen_is_not_open(exercise, requests_mock, base_url):
+    requests_mock.get(f"{base_url}/health", exc=requests.exceptions.ConnectionError("no route to the kitchen"))
+    call(exercise.is_open, base_url, hint="Catch `requests.exceptions.ConnectionError` and return False.").returns(
+        False
+    )
 
 
-def test_silent_kitchen_is_not_open(exercise, requests_mock):
-    requests_mock.get(f"{BASE}/health", exc=requests.exceptions.ConnectTimeout("the kitchen never answered"))
-    call(exercise.is_open, BASE, hint="Catch `requests.exceptions.Timeout` too and return False.").returns(False)
+def test_silent_kitchen_is_not_open(exercise, requests_mock, base_url):
+    requests_mock.get(f"{base_url}/health", exc=requests.exceptions.ConnectTimeout("the kitchen never answered"))
+    call(exercise.is_open, base_url, hint="Catch `requests.exceptions.Timeout` too and return False.").returns(False)
 
 
 def test_live_kitchen_open_then_closed(exercise, kitchen):
