@@ -6,10 +6,11 @@ Replies that look like the real kitchen's come from `kata.fake_replies` (`proble
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 import pytest
 
+from kata.expect import WireLog, watching_the_wire
 from kata.learner_classes import time_limited
 
 BASE_URL = "http://kitchen.test"
@@ -26,3 +27,10 @@ def limited(pytestconfig: pytest.Config) -> Callable[[Callable[..., Any]], Calla
     """`limited(f)`: `f` run with the kata's time limit, for a callable that is not learner code (a test client)."""
     seconds = float(pytestconfig.getini("kata_time_limit"))
     return lambda func: time_limited(func, seconds)
+
+
+@pytest.fixture(autouse=True)
+def wire() -> Iterator[WireLog]:
+    """Every request the test's code sends through `requests`, with its answer: messages say what was sent."""
+    with watching_the_wire() as log:
+        yield log
