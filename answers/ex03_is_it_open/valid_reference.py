@@ -1,6 +1,4 @@
 # valid: the reference solution
-"""Exercise 3: Is the restaurant open? (reference solution)"""
-
 import requests
 
 

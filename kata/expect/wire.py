@@ -134,25 +134,35 @@ _watched: list[WireLog] = []  # the log of the test that runs now (a stack: a te
 
 @contextlib.contextmanager
 def watching_the_wire() -> Iterator[WireLog]:
-    """Record what `requests.Session.send` sends (requests-mock's answers included) until the block ends."""
-    import requests
+    """Record what reaches a transport adapter (requests-mock's or the real one) until the block ends.
+
+    Adapters, not `Session.send`: requests-mock calls the original `Session.send` directly, past any
+    wrapper of it, and each redirect is a request of its own on the wire.
+    """
+    import requests.adapters
+    import requests_mock
 
     log = WireLog()
-    original = requests.Session.send
+    originals = {cls: cls.send for cls in (requests.adapters.HTTPAdapter, requests_mock.Adapter)}
 
-    def send(session: Any, request: Any, **kwargs: Any) -> Any:
-        exchange = Exchange(Sent.of(request, kwargs.get("timeout")))
-        log.exchanges.append(exchange)
-        exchange.response = original(session, request, **kwargs)
-        return exchange.response
+    def spy(original: Any) -> Any:
+        def send(adapter: Any, request: Any, *args: Any, **kwargs: Any) -> Any:
+            exchange = Exchange(Sent.of(request, kwargs.get("timeout")))
+            log.exchanges.append(exchange)
+            exchange.response = original(adapter, request, *args, **kwargs)
+            return exchange.response
 
-    requests.Session.send = send  # type: ignore[method-assign, assignment]
+        return send
+
+    for cls, original in originals.items():
+        cls.send = spy(original)  # type: ignore[method-assign]
     _watched.append(log)
     try:
         yield log
     finally:
         _watched.remove(log)
-        requests.Session.send = original  # type: ignore[method-assign]
+        for cls, original in originals.items():
+            cls.send = original  # type: ignore[method-assign]
 
 
 def current_wire() -> WireLog | None:

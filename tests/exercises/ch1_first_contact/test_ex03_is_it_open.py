@@ -1,10 +1,14 @@
-"""Exercise 3: is_open(base_url) asks GET /health and reads the status code."""
+"""Exercise 3: is_open(base_url) asks GET /health and reads the status code.
+
+Only a 200 is open; any other answer (a closed 503, a broken 500, a proxy's HTML 502) is not, and so is
+a kitchen that cannot be reached, whether the connection fails or the answer never comes (a timeout).
+"""
 
 import requests
 from requests_mock import ANY
 
 from kata.expect import call, expect_request
-from kata.fake_replies import problem_reply
+from kata.fake_replies import html_reply, problem_reply
 
 
 def test_asks_the_health_endpoint_with_a_get(exercise, requests_mock, base_url):
@@ -45,6 +49,25 @@ def test_unreachable_kitchen_is_not_open(exercise, requests_mock, base_url):
 def test_silent_kitchen_is_not_open(exercise, requests_mock, base_url):
     requests_mock.get(f"{base_url}/health", exc=requests.exceptions.ConnectTimeout("the kitchen never answered"))
     call(exercise.is_open, base_url, hint="Catch `requests.exceptions.Timeout` too and return False.").returns(False)
+
+
+def test_a_kitchen_that_stops_answering_is_not_open(exercise, requests_mock, base_url):
+    requests_mock.get(f"{base_url}/health", exc=requests.exceptions.ReadTimeout("the kitchen stopped mid-answer"))
+    call(
+        exercise.is_open,
+        base_url,
+        hint="A timeout while waiting for the answer is a ReadTimeout, which is not a ConnectionError: "
+        "catch `requests.exceptions.Timeout` as well.",
+    ).returns(False)
+
+
+def test_a_proxy_error_page_is_not_open(exercise, requests_mock, base_url):
+    requests_mock.get(f"{base_url}/health", **html_reply(502))
+    call(
+        exercise.is_open,
+        base_url,
+        hint="The answer is an HTML page from a proxy, not JSON: decide by `response.status_code`, not by the body.",
+    ).returns(False, hint="Only a 200 answer means open; a 502 is not.")
 
 
 def test_live_kitchen_open_then_closed(exercise, kitchen):
