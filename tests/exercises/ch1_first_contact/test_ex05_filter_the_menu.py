@@ -4,8 +4,8 @@ import pytest
 import requests
 
 from kata.expect import call, expect_request, expect_true, raises
+from kata.fake_replies import problem_reply
 
-BASE = "http://kitchen.test"
 PIZZA = {
     "id": 7,
     "name": "Margherita",
@@ -17,9 +17,9 @@ PIZZA = {
 
 
 @pytest.fixture
-def menu(requests_mock):
+def menu(requests_mock, base_url):
     """The menu endpoint, answering one pizza whatever the filters."""
-    requests_mock.get(f"{BASE}/menu", json={"items": [PIZZA], "count": 1})
+    requests_mock.get(f"{base_url}/menu", json={"items": [PIZZA], "count": 1})
     return requests_mock
 
 
@@ -39,8 +39,8 @@ def menu(requests_mock):
     ],
     ids=["no filter", "category", "vegetarian", "not vegetarian", "max price", "max price with cents", "all three"],
 )
-def test_sends_exactly_the_filters_given(exercise, menu, filters, query):
-    call(exercise.find_dishes, BASE, **filters)
+def test_sends_exactly_the_filters_given(exercise, menu, filters, query, base_url):
+    call(exercise.find_dishes, base_url, **filters)
     expect_request(
         menu,
         method="GET",
@@ -52,20 +52,19 @@ def test_sends_exactly_the_filters_given(exercise, menu, filters, query):
     )
 
 
-def test_returns_the_matching_dishes(exercise, menu):
-    call(exercise.find_dishes, BASE, category="pizza").returns([PIZZA], hint="Return the `items` of the answer.")
+def test_returns_the_matching_dishes(exercise, menu, base_url):
+    call(exercise.find_dishes, base_url, category="pizza").returns([PIZZA], hint="Return the `items` of the answer.")
 
 
-def test_a_bad_filter_raises_http_error(exercise, requests_mock):
+def test_a_bad_filter_raises_http_error(exercise, requests_mock, base_url):
     requests_mock.get(
-        f"{BASE}/menu",
-        status_code=400,
-        json={"title": "Bad Request", "status": 400, "detail": "Unknown category 'pizzas'."},
+        f"{base_url}/menu",
+        **problem_reply("invalid-query", "Unknown category 'pizzas'."),
     )
     raises(
         requests.HTTPError,
         exercise.find_dishes,
-        BASE,
+        base_url,
         category="pizzas",
         hint="The kitchen answered 400: call `response.raise_for_status()` before reading the body.",
     )
