@@ -1,5 +1,5 @@
 # wrong: catches requests.ConnectionError (which covers ConnectTimeout) instead of requests.Timeout
-# expect: test_a_read_timeout_means_no_specials
+# expect: it raised ReadTimeout
 """Exercise 17: Timeouts."""
 
 from typing import Optional

@@ -1,5 +1,5 @@
 # wrong: catches requests.ReadTimeout only, so a connect timeout crashes
-# expect: test_a_connect_timeout_means_no_specials
+# expect: it raised ConnectTimeout
 """Exercise 17: Timeouts."""
 
 from typing import Optional

@@ -1,5 +1,5 @@
 # wrong: connect=0, so a kitchen that cannot be reached is never retried
-# expect: connection error
+# expect: connection error (the kitchen cannot be reached)
 """Exercise 21: Retry with urllib3."""
 
 from typing import Sequence

@@ -1,5 +1,5 @@
 # wrong: read=0, so a dropped line is never retried
-# expect: dropped
+# expect: a dropped line (the kitchen hung up
 """Exercise 21: Retry with urllib3."""
 
 from typing import Sequence

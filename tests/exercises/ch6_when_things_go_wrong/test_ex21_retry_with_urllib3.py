@@ -13,7 +13,7 @@ import pytest
 import requests
 import urllib3.util.retry
 from requests.adapters import HTTPAdapter
-from urllib3.exceptions import ConnectTimeoutError, MaxRetryError
+from urllib3.exceptions import ConnectTimeoutError, MaxRetryError, ProtocolError
 from urllib3.util import Retry
 
 from kata.expect import FakeSleep, call, expect_sleeps, expect_true, raises
@@ -123,19 +123,27 @@ def test_keeps_raising_and_retry_after(exercise):
     )
 
 
-def test_retries_a_kitchen_that_cannot_be_reached(exercise):
+@pytest.mark.parametrize(
+    ("error", "what"),
+    [
+        (ConnectTimeoutError("nobody picks up"), "a connection error (the kitchen cannot be reached)"),
+        (ProtocolError("Connection aborted."), "a dropped line (the kitchen hung up before answering)"),
+    ],
+    ids=["connection error", "dropped line"],
+)
+def test_retries_a_kitchen_that_does_not_answer(exercise, error, what):
     retry = retry_of(call(exercise.make_resilient_session, total=4).value, "http://")
     retries = 0
     with contextlib.suppress(MaxRetryError):
         while retries < 20:
-            retry = retry.increment(method="GET", url="/menu", error=ConnectTimeoutError("nobody picks up"))
+            retry = retry.increment(method="GET", url="/menu", error=error)
             retries += 1
     expect_true(
         retries == 4,
-        "With total=4, a GET whose connection error repeats should be retried 4 times, like a 503.",
-        expected="4 retries after a connection error",
-        actual=f"{retries} retries after a connection error (connect={retry.connect!r}, total={retry.total!r})",
-        hint="Retry(total=...) counts connection errors too: do not set `connect=` (or `read=`) to 0.",
+        f"With total=4, a GET that meets {what} again and again should be retried 4 times, like a 503.",
+        expected=f"4 retries after {what}",
+        actual=f"{retries} retries (connect={retry.connect!r}, read={retry.read!r}, total={retry.total!r})",
+        hint="Retry(total=...) counts connection errors and dropped lines too: do not set `connect=` or `read=` to 0.",
     )
 
 
