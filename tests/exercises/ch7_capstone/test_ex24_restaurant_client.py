@@ -113,6 +113,38 @@ def expect_kitchen_words(error, status, detail):
     )
 
 
+def expect_words_not_the_body(error):
+    """The message says the kitchen's detail in words: it is not the raw JSON body of the answer."""
+    __tracebackhide__ = True
+    message = str(error)
+    expect_true(
+        '"detail"' not in message and "'detail'" not in message,
+        "The exception's message should say the kitchen's detail, not the whole body of the answer: "
+        "a guest reading it wants the kitchen's words, not JSON.",
+        expected=f"a message such as {'GET /orders/7 answered 404: ' + str(error.problem.get('detail'))!r}",
+        actual=f"message={message[:300]!r}",
+        hint="Build the message from `problem.get('detail')`, not from `response.text` or the whole dict: "
+        "the body is kept apart, in `problem=`.",
+    )
+
+
+def expect_bearer(requests_mock, token, *, index=-1, hint=None):
+    """The request carries `Authorization: Bearer <token>` (the scheme's case is free, as in HTTP)."""
+    __tracebackhide__ = True
+    sent = sent_requests(requests_mock)
+    request = sent[index]
+    scheme, _, credentials = (request.header("Authorization") or "").partition(" ")
+    expect_true(
+        scheme.lower() == "bearer" and credentials.strip() == token,
+        f"After sign_in, {request.method} {request.path} went without the token.",
+        expected=f"Authorization: Bearer {token}",
+        actual=request.describe(),
+        hint=hint
+        or "After sign_in, every request carries `Authorization: Bearer <access_token>`: put it in "
+        "`self.session.headers`, so every request of the session sends it.",
+    )
+
+
 # Setting up -------------------------------------------------------------------------------------
 
 
@@ -282,6 +314,7 @@ def test_each_error_status_has_its_exception(exercise, requests_mock, status, ki
         hint=f"The table in the docstring: {status} -> {kind}.",
     )
     expect_kitchen_words(error, status, f"The kitchen says {status}.")
+    expect_words_not_the_body(error)
 
 
 def test_an_error_without_json_is_still_explained(exercise, requests_mock):
@@ -354,7 +387,12 @@ def test_a_ready_order_needs_no_wait(exercise, requests_mock):
 def test_polls_at_the_interval_given(exercise, requests_mock):
     requests_mock.get(f"{BASE}/orders/7", [{"json": order_json("cooking")}, {"json": order_json("served")}])
     client, clock = make(exercise)
-    served = run(client.wait_until_ready, exercise.Order(7, 3, "received", 23.8), interval=2.5)
+    served = run(
+        client.wait_until_ready,
+        exercise.Order(7, 3, "received", 23.8),
+        interval=2.5,
+        hint='A served order is past ready: stop polling when the status is "ready" or "served".',
+    )
     expect_result(
         served,
         exercise.Order(7, 3, "served", 23.8),
@@ -383,6 +421,34 @@ def test_gives_up_at_the_deadline(exercise, requests_mock):
         expected="5 to 7 polls, 1 s apart, 5 to 6 s in all",
         actual=f"{polls} polls, waits {clock.sleep.calls!r}, {clock.elapsed:g} s in all",
         hint="Measure time with `self.clock()`, wait with `self.sleep(interval)`.",
+    )
+
+
+def test_the_deadline_is_measured_with_the_clock(exercise, requests_mock):
+    client, clock = make(exercise)
+
+    def slow_answer(request, context):
+        clock.pass_time(0.75)  # each answer takes 0.75 s: the waiter walks to the kitchen and back
+        return order_json("cooking")
+
+    requests_mock.get(f"{BASE}/orders/7", json=slow_answer)
+    fails(
+        exercise.KitchenTooSlow,
+        client.wait_until_ready,
+        exercise.Order(7, 3, "received", 23.8),
+        interval=1.0,
+        deadline=5.0,
+        hint="Compare `self.clock() - started` with the deadline after each poll.",
+    )
+    polls = len(sent_requests(requests_mock))
+    expect_true(
+        clock.elapsed <= 5.0 + 1.0 + 0.75 + 1e-9 and polls <= 5,
+        "With interval=1 and deadline=5, and answers that take 0.75 s each, the client should give up about "
+        "5 seconds after it started: count the time with `self.clock()`, not by counting polls.",
+        expected="KitchenTooSlow after 5 to 6.75 s, after at most 5 polls",
+        actual=f"KitchenTooSlow after {clock.elapsed:g} s, {polls} polls, waits {clock.sleep.calls!r}",
+        hint="Note `started = self.clock()` before the first poll; after each answer that is not ready, "
+        "give up once `self.clock() - started >= deadline`.",
     )
 
 
@@ -420,12 +486,29 @@ def test_pay(exercise, requests_mock):
 
 
 @pytest.mark.parametrize(
-    "first", [problem(503, "Busy."), {"exc": requests.exceptions.ConnectionError("lost")}], ids=["503", "lost answer"]
+    "first",
+    [
+        problem(503, "Busy."),
+        problem(429, "Slow down."),
+        problem(500, "The till crashed."),
+        problem(502, "No way through."),
+        problem(504, "The till took too long."),
+        {"exc": requests.exceptions.ConnectionError("lost")},
+        {"exc": requests.exceptions.ReadTimeout("no answer in time")},
+    ],
+    ids=["503", "429", "500", "502", "504", "lost answer", "read timeout"],
 )
 def test_pay_retries_with_the_same_key(exercise, requests_mock, first):
     requests_mock.post(f"{BASE}/payments", [first, {"status_code": 201, "json": PAYMENT}])
     client, clock = make(exercise)
-    run(client.pay, exercise.Order(7, 3, "ready", 23.8), tip=2.0)
+    what = first["exc"].__class__.__name__ if "exc" in first else str(first["status_code"])
+    run(
+        client.pay,
+        exercise.Order(7, 3, "ready", 23.8),
+        tip=2.0,
+        hint=f"A {what} is transient: pay() should try again (Unavailable covers 429, every 5xx, a lost line and a "
+        "timeout), with the same key, after self.sleep(1.0).",
+    )
     found = payment_keys(requests_mock)
     expect_true(
         len(found) == 2 and found[0] is not None and found[0] == found[1],
@@ -499,12 +582,10 @@ def test_sign_in_then_review(exercise, requests_mock):
         requests_mock,
         method="POST",
         path="/reviews",
-        headers={"Authorization": "Bearer tok-123"},
         json={"dish_id": 11, "rating": 5, "text": "Best pizza in town."},
         count=2,
-        hint="After sign_in, every request carries `Authorization: Bearer <access_token>`: "
-        "put it in `self.session.headers`.",
     )
+    expect_bearer(requests_mock, "tok-123")
     expect_timeout(requests_mock, TIMEOUT)
     expect_result(
         review,
@@ -512,6 +593,42 @@ def test_sign_in_then_review(exercise, requests_mock):
         "review(...)",
         "Build a Review from the 201 answer.",
     )
+
+
+def test_every_call_after_sign_in_carries_the_token(exercise, requests_mock):
+    requests_mock.post(f"{BASE}/auth/token", json=TOKEN)
+    requests_mock.post(f"{BASE}/tables", status_code=201, json=TABLE)
+    requests_mock.post(f"{BASE}/orders", status_code=201, json=order_json())
+    requests_mock.get(f"{BASE}/orders/7", json=order_json("ready"))
+    requests_mock.post(f"{BASE}/payments", status_code=201, json=PAYMENT)
+    client, _ = make(exercise)
+    run(client.sign_in, "ada", "lovelace")
+    table = run(client.book_table, "Ada", 2)
+    order = run(client.order, exercise.Table(3, "Ada", 2) if table is None else table, {11: 2})
+    run(client.get_order, 7)
+    run(client.wait_until_ready, exercise.Order(7, 3, "received", 23.8) if order is None else order)
+    run(client.pay, exercise.Order(7, 3, "ready", 23.8))
+    for index in range(1, len(sent_requests(requests_mock))):
+        expect_bearer(requests_mock, "tok-123", index=index)
+
+
+def test_sign_in_keeps_the_session_s_own_headers(exercise, requests_mock):
+    requests_mock.post(f"{BASE}/auth/token", json=TOKEN)
+    requests_mock.get(f"{BASE}/orders/7", json=order_json("cooking"))
+    client, _ = make(exercise)
+    client.session.headers["X-Waiter"] = "Bob"
+    run(client.sign_in, "ada", "lovelace")
+    run(client.get_order, 7)
+    expect_request(
+        requests_mock,
+        method="GET",
+        path="/orders/7",
+        headers={"X-Waiter": "Bob"},
+        count=2,
+        hint="sign_in should add Authorization to the session's headers and keep the session's own headers: "
+        "`self.session.headers['Authorization'] = ...` (or `.update(...)`), not `self.session.headers = {...}`.",
+    )
+    expect_bearer(requests_mock, "tok-123")
 
 
 def test_wrong_password_is_unauthorized(exercise, requests_mock):
