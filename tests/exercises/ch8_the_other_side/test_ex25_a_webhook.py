@@ -5,6 +5,7 @@ The learner's view runs inside Flask's test client (or a real server in a thread
 """
 
 import contextlib
+import json
 import threading
 
 import pytest
@@ -67,12 +68,12 @@ def expect_no_content(response, what):
     )
 
 
-def expect_problem(response, status, field=None):
+def expect_problem(response, status, field=None, what=None):
     """A problem details answer: the status, application/problem+json, title/status/detail."""
     __tracebackhide__ = True
     expect_true(
         response.status_code == status,
-        f"This request is wrong: the webhook should answer {status}.",
+        f"This request is wrong{f' ({what})' if what else ''}: the webhook should answer {status}.",
         expected=str(status),
         actual=shown(response),
         hint="400 when the body is not a JSON object; 422 when a field is wrong.",
@@ -150,6 +151,21 @@ def test_the_same_notification_twice_is_recorded_once(exercise):
     )
 
 
+def test_a_redelivery_with_a_changed_field_is_recorded_once(exercise):
+    app = new_app(exercise)
+    again = dict(READY, ready_at="2024-01-01T12:00:09.000Z", attempt=2)  # the same event, sent again, a bit later
+    expect_no_content(send(app, json=READY), "The first notification")
+    expect_no_content(send(app, json=again), "The same order's notification again, with a later ready_at")
+    expect_true(
+        app.config["NOTIFICATIONS"] == [READY],
+        "A second notification for the same order_id is the same event delivered again, even when another field "
+        "changed (a later ready_at, a delivery count): keep the first one, and do not record it again.",
+        expected=repr([READY]),
+        actual=repr(app.config["NOTIFICATIONS"]),
+        hint="Compare the order_id, not the whole notification: `any(n['order_id'] == order_id for n in ...)`.",
+    )
+
+
 def test_extra_fields_are_welcome(exercise):
     app = new_app(exercise)
     note = dict(READY, kitchen="Luigi", eta=0)
@@ -215,7 +231,8 @@ def test_a_wrong_field_is_a_422_naming_it(exercise, change, field):
     note = {key: value for key, value in note.items() if value is not None}
     app = new_app(exercise)
     response = send(app, json=note)
-    expect_problem(response, 422, field)
+    what = f"{field}: {json.dumps(note[field])}" if field in note else f"no {field}"
+    expect_problem(response, 422, field, what)
     expect_true(
         app.config["NOTIFICATIONS"] == [],
         "Nothing should be recorded from a wrong notification.",
