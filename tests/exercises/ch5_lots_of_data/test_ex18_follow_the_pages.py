@@ -7,7 +7,6 @@ import requests
 
 from kata.expect import call, expect_request, expect_true, fail, raises, sent_requests
 
-BASE = "http://kitchen.test"
 MAX_REQUESTS = 50
 FOLLOW_HINT = (
     "Copy `next` from the page you got into the next request's `cursor` (with the same `limit`), "
@@ -38,7 +37,7 @@ class Reviews:
     order of their ids (nor of anything else): "in the kitchen's order" means as they came.
     """
 
-    def __init__(self, requests_mock, count, *, broken_page=None):
+    def __init__(self, requests_mock, base_url, count, *, broken_page=None):
         self.all = [review(n) for n in range(1, count + 1)]
         self.cursors = {cursor_after(n): n for n in range(0, count + 1)}
         served = []
@@ -72,18 +71,18 @@ class Reviews:
             page = self.all[after : after + limit]
             nxt = cursor_after(after + len(page)) if after + len(page) < count else None
             if nxt:
-                context.headers["Link"] = f'<{BASE}/reviews?limit={limit}&cursor={nxt}>; rel="next"'
+                context.headers["Link"] = f'<{base_url}/reviews?limit={limit}&cursor={nxt}>; rel="next"'
             return {"items": page, "next": nxt}
 
-        requests_mock.get(f"{BASE}/reviews", json=answer)
+        requests_mock.get(f"{base_url}/reviews", json=answer)
 
     def pages(self, limit):
         return max(1, math.ceil(len(self.all) / limit))
 
 
-def test_asks_for_the_first_page(exercise, requests_mock):
-    Reviews(requests_mock, 7)
-    call(exercise.all_reviews, BASE, page_size=3, hint=FOLLOW_HINT)
+def test_asks_for_the_first_page(exercise, requests_mock, base_url):
+    Reviews(requests_mock, base_url, 7)
+    call(exercise.all_reviews, base_url, page_size=3, hint=FOLLOW_HINT)
     expect_request(
         requests_mock,
         method="GET",
@@ -94,9 +93,9 @@ def test_asks_for_the_first_page(exercise, requests_mock):
     )
 
 
-def test_the_default_page_size(exercise, requests_mock):
-    Reviews(requests_mock, 5)
-    call(exercise.all_reviews, BASE, hint=FOLLOW_HINT)
+def test_the_default_page_size(exercise, requests_mock, base_url):
+    Reviews(requests_mock, base_url, 5)
+    call(exercise.all_reviews, base_url, hint=FOLLOW_HINT)
     expect_request(
         requests_mock,
         method="GET",
@@ -107,18 +106,18 @@ def test_the_default_page_size(exercise, requests_mock):
     )
 
 
-def test_returns_every_review_of_every_page(exercise, requests_mock):
-    reviews = Reviews(requests_mock, 7)
-    call(exercise.all_reviews, BASE, page_size=3, hint=FOLLOW_HINT).returns(
+def test_returns_every_review_of_every_page(exercise, requests_mock, base_url):
+    reviews = Reviews(requests_mock, base_url, 7)
+    call(exercise.all_reviews, base_url, page_size=3, hint=FOLLOW_HINT).returns(
         reviews.all,
         hint="Add the `items` of each page to one list (`extend`, not `append`), in the kitchen's order (as they "
         "came: do not sort them), and return it.",
     )
 
 
-def test_passes_the_cursor_it_got(exercise, requests_mock):
-    Reviews(requests_mock, 7)
-    call(exercise.all_reviews, BASE, page_size=3, hint=FOLLOW_HINT)
+def test_passes_the_cursor_it_got(exercise, requests_mock, base_url):
+    Reviews(requests_mock, base_url, 7)
+    call(exercise.all_reviews, base_url, page_size=3, hint=FOLLOW_HINT)
     for index, after in ((1, 3), (2, 6)):
         expect_request(
             requests_mock,
@@ -130,9 +129,9 @@ def test_passes_the_cursor_it_got(exercise, requests_mock):
         )
 
 
-def test_stops_at_the_last_page(exercise, requests_mock):
-    Reviews(requests_mock, 7)
-    call(exercise.all_reviews, BASE, page_size=3, hint=FOLLOW_HINT)
+def test_stops_at_the_last_page(exercise, requests_mock, base_url):
+    Reviews(requests_mock, base_url, 7)
+    call(exercise.all_reviews, base_url, page_size=3, hint=FOLLOW_HINT)
     expect_request(
         requests_mock,
         method="GET",
@@ -142,9 +141,9 @@ def test_stops_at_the_last_page(exercise, requests_mock):
     )
 
 
-def test_a_full_last_page(exercise, requests_mock):
-    reviews = Reviews(requests_mock, 6)
-    call(exercise.all_reviews, BASE, page_size=3, hint=FOLLOW_HINT).returns(reviews.all)
+def test_a_full_last_page(exercise, requests_mock, base_url):
+    reviews = Reviews(requests_mock, base_url, 6)
+    call(exercise.all_reviews, base_url, page_size=3, hint=FOLLOW_HINT).returns(reviews.all)
     expect_request(
         requests_mock,
         method="GET",
@@ -154,9 +153,9 @@ def test_a_full_last_page(exercise, requests_mock):
     )
 
 
-def test_never_asks_for_a_page_twice(exercise, requests_mock):
-    Reviews(requests_mock, 10)
-    call(exercise.all_reviews, BASE, page_size=2, hint=FOLLOW_HINT)
+def test_never_asks_for_a_page_twice(exercise, requests_mock, base_url):
+    Reviews(requests_mock, base_url, 10)
+    call(exercise.all_reviews, base_url, page_size=2, hint=FOLLOW_HINT)
     sent = sent_requests(requests_mock)
     asked = [s.query.get("cursor", ["(first page)"])[0] for s in sent]
     expect_true(
@@ -168,21 +167,21 @@ def test_never_asks_for_a_page_twice(exercise, requests_mock):
     )
 
 
-def test_an_empty_collection(exercise, requests_mock):
-    Reviews(requests_mock, 0)
-    call(exercise.all_reviews, BASE, hint=FOLLOW_HINT).returns(
+def test_an_empty_collection(exercise, requests_mock, base_url):
+    Reviews(requests_mock, base_url, 0)
+    call(exercise.all_reviews, base_url, hint=FOLLOW_HINT).returns(
         [], hint="No reviews: one page, empty, with `next` null. Return an empty list."
     )
     expect_request(requests_mock, method="GET", path="/reviews", count=1)
 
 
 @pytest.mark.parametrize("broken_page", [1, 2])
-def test_an_error_on_the_way_raises(exercise, requests_mock, broken_page):
-    Reviews(requests_mock, 7, broken_page=broken_page)
+def test_an_error_on_the_way_raises(exercise, requests_mock, base_url, broken_page):
+    Reviews(requests_mock, base_url, 7, broken_page=broken_page)
     raises(
         requests.HTTPError,
         exercise.all_reviews,
-        BASE,
+        base_url,
         page_size=3,
         hint="Call `response.raise_for_status()` for every page: a list missing pages must not look complete.",
     )

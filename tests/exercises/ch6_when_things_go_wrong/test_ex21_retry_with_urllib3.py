@@ -17,7 +17,6 @@ from urllib3.exceptions import ConnectTimeoutError, MaxRetryError, ProtocolError
 from urllib3.util import Retry
 
 from kata.expect import FakeSleep, call, expect_sleeps, expect_true, raises
-from kata.proxy import time_limited
 
 
 @pytest.fixture
@@ -49,9 +48,10 @@ def retry_of(session, scheme):
     return retry
 
 
-def get(session, url):
-    """session.get(url, timeout=5), stopped if it hangs, reported if it raises."""
-    return call(time_limited(session.get, 5), url, timeout=5).value
+@pytest.fixture
+def get(limited):
+    """`get(session, url)`: session.get(url, timeout=5), stopped if it hangs, reported if it raises."""
+    return lambda session, url: call(limited(session.get), url, timeout=5).value
 
 
 @pytest.mark.parametrize("scheme", ["http://", "https://"])
@@ -151,7 +151,7 @@ def menu_requests(kitchen):
     return [(entry["method"], entry["path"], entry["status"]) for entry in kitchen.journal()]
 
 
-def test_live_two_503s_then_the_menu(exercise, kitchen, waits):
+def test_live_two_503s_then_the_menu(exercise, kitchen, waits, get):
     kitchen.faults(next=[{"status": 503, "count": 2, "retry_after": 0, "path": "/menu"}])
     session = call(exercise.make_resilient_session).value
     response = get(session, f"{kitchen.url}/menu")
@@ -173,7 +173,7 @@ def test_live_two_503s_then_the_menu(exercise, kitchen, waits):
     )
 
 
-def test_live_honours_retry_after(exercise, kitchen, waits):
+def test_live_honours_retry_after(exercise, kitchen, waits, get):
     kitchen.faults(next=[{"status": 503, "count": 2, "retry_after": 2, "path": "/menu"}])
     session = call(exercise.make_resilient_session).value
     response = get(session, f"{kitchen.url}/menu")
@@ -181,12 +181,12 @@ def test_live_honours_retry_after(exercise, kitchen, waits):
     expect_sleeps(waits, [2, 2], hint="The kitchen said `Retry-After: 2`: keep Retry's respect_retry_after_header on.")
 
 
-def test_live_gives_up_when_the_budget_is_spent(exercise, kitchen, waits):
+def test_live_gives_up_when_the_budget_is_spent(exercise, kitchen, waits, limited):
     kitchen.faults(next=[{"status": 503, "count": 10, "retry_after": 0, "path": "/menu"}])
     session = call(exercise.make_resilient_session, total=2, backoff_factor=0.01).value
     raises(
         requests.exceptions.RetryError,
-        time_limited(session.get, 5),
+        limited(session.get),
         f"{kitchen.url}/menu",
         timeout=5,
         hint="When the retries run out, urllib3 raises (raise_on_status=True, the default) and requests "
@@ -201,11 +201,11 @@ def test_live_gives_up_when_the_budget_is_spent(exercise, kitchen, waits):
     )
 
 
-def test_live_a_post_is_never_retried(exercise, kitchen, waits):
+def test_live_a_post_is_never_retried(exercise, kitchen, waits, limited):
     kitchen.faults(next=[{"status": 503, "count": 1, "retry_after": 0, "path": "/tables"}])
     session = call(exercise.make_resilient_session).value
     response = call(
-        time_limited(session.post, 5), f"{kitchen.url}/tables", json={"name": "Ada", "party_size": 2}, timeout=5
+        limited(session.post), f"{kitchen.url}/tables", json={"name": "Ada", "party_size": 2}, timeout=5
     ).value
     seen = menu_requests(kitchen)
     expect_true(
@@ -217,7 +217,7 @@ def test_live_a_post_is_never_retried(exercise, kitchen, waits):
     )
 
 
-def test_live_a_404_is_not_retried(exercise, kitchen, waits):
+def test_live_a_404_is_not_retried(exercise, kitchen, waits, get):
     session = call(exercise.make_resilient_session).value
     response = get(session, f"{kitchen.url}/menu/99")
     seen = menu_requests(kitchen)
@@ -229,7 +229,7 @@ def test_live_a_404_is_not_retried(exercise, kitchen, waits):
     )
 
 
-def test_live_a_dropped_line_is_retried(exercise, kitchen, waits):
+def test_live_a_dropped_line_is_retried(exercise, kitchen, waits, get):
     kitchen.faults(drop_connection={"count": 1, "path": "/menu"})
     session = call(exercise.make_resilient_session).value
     response = get(session, f"{kitchen.url}/menu")

@@ -7,7 +7,6 @@ import requests
 
 from kata.expect import FakeSleep, call, describe_all, expect_request, expect_sleeps, expect_true, raises, sent_requests
 
-BASE = "http://kitchen.test"
 PAID = {
     "id": 1,
     "order_id": 7,
@@ -58,9 +57,9 @@ def expect_one_key_for_all(requests_mock, tries):
     )
 
 
-def test_sends_the_payment_with_a_key(exercise, requests_mock):
-    requests_mock.post(f"{BASE}/payments", **CREATED)
-    call(exercise.pay, BASE, 7, 23.5, tip=2.0, sleep=FakeSleep()).returns(
+def test_sends_the_payment_with_a_key(exercise, requests_mock, base_url):
+    requests_mock.post(f"{base_url}/payments", **CREATED)
+    call(exercise.pay, base_url, 7, 23.5, tip=2.0, sleep=FakeSleep()).returns(
         PAID, hint="Return the payment: `response.json()` of the 201 answer."
     )
     expect_request(
@@ -74,9 +73,9 @@ def test_sends_the_payment_with_a_key(exercise, requests_mock):
     expect_one_key_for_all(requests_mock, 1)
 
 
-def test_the_key_is_a_usable_header_value(exercise, requests_mock):
-    requests_mock.post(f"{BASE}/payments", **CREATED)
-    call(exercise.pay, BASE, 7, 23.5, tip=2.0, sleep=FakeSleep())
+def test_the_key_is_a_usable_header_value(exercise, requests_mock, base_url):
+    requests_mock.post(f"{base_url}/payments", **CREATED)
+    call(exercise.pay, base_url, 7, 23.5, tip=2.0, sleep=FakeSleep())
     key = keys(requests_mock)[0]
     expect_true(
         key is not None and 8 <= len(key) <= 255 and key.isascii() and key.isprintable(),
@@ -86,9 +85,9 @@ def test_the_key_is_a_usable_header_value(exercise, requests_mock):
     )
 
 
-def test_the_tip_defaults_to_nothing(exercise, requests_mock):
-    requests_mock.post(f"{BASE}/payments", **CREATED)
-    call(exercise.pay, BASE, 7, 23.5, sleep=FakeSleep())
+def test_the_tip_defaults_to_nothing(exercise, requests_mock, base_url):
+    requests_mock.post(f"{base_url}/payments", **CREATED)
+    call(exercise.pay, base_url, 7, 23.5, sleep=FakeSleep())
     sent = expect_request(requests_mock, method="POST", path="/payments", count=1)
     body = sent.json() if sent.header("Content-Type") == "application/json" else None
     expect_true(
@@ -100,9 +99,9 @@ def test_the_tip_defaults_to_nothing(exercise, requests_mock):
     )
 
 
-def test_the_timeout_is_the_one_given(exercise, requests_mock):
-    requests_mock.post(f"{BASE}/payments", **CREATED)
-    call(exercise.pay, BASE, 7, 23.5, tip=2.0, timeout=2.5, sleep=FakeSleep())
+def test_the_timeout_is_the_one_given(exercise, requests_mock, base_url):
+    requests_mock.post(f"{base_url}/payments", **CREATED)
+    call(exercise.pay, base_url, 7, 23.5, tip=2.0, timeout=2.5, sleep=FakeSleep())
     sent = expect_request(requests_mock, method="POST", path="/payments", count=1, timeout=True)
     expect_true(
         sent.timeout == 2.5,
@@ -112,10 +111,12 @@ def test_the_timeout_is_the_one_given(exercise, requests_mock):
     )
 
 
-def test_retries_a_503_with_the_same_key(exercise, requests_mock):
-    requests_mock.post(f"{BASE}/payments", [BUSY, BUSY, CREATED])
+def test_retries_a_503_with_the_same_key(exercise, requests_mock, base_url):
+    requests_mock.post(f"{base_url}/payments", [BUSY, BUSY, CREATED])
     sleep = FakeSleep()
-    call(exercise.pay, BASE, 7, 23.5, tip=2.0, sleep=sleep).returns(PAID, hint="The third try was charged: return it.")
+    call(exercise.pay, base_url, 7, 23.5, tip=2.0, sleep=sleep).returns(
+        PAID, hint="The third try was charged: return it."
+    )
     expect_one_key_for_all(requests_mock, 3)
     expect_sleeps(sleep, [1.0, 1.0], hint="Wait `delay` seconds between tries (1.0 by default).")
 
@@ -125,13 +126,13 @@ TIMEOUT_504 = {"status_code": 504, "json": {"title": "Gateway timeout", "status"
 
 
 @pytest.mark.parametrize("transient", [PROXY_502, TIMEOUT_504], ids=["a proxy's HTML 502", "504"])
-def test_retries_every_transient_status_with_the_same_key(exercise, requests_mock, transient):
-    requests_mock.post(f"{BASE}/payments", [transient, CREATED])
+def test_retries_every_transient_status_with_the_same_key(exercise, requests_mock, base_url, transient):
+    requests_mock.post(f"{base_url}/payments", [transient, CREATED])
     sleep = FakeSleep()
     status = transient["status_code"]
     call(
         exercise.pay,
-        BASE,
+        base_url,
         7,
         23.5,
         tip=2.0,
@@ -147,13 +148,13 @@ def test_retries_every_transient_status_with_the_same_key(exercise, requests_moc
     "error",
     [requests.exceptions.TooManyRedirects, requests.exceptions.InvalidURL, requests.exceptions.InvalidHeader],
 )
-def test_an_error_that_is_not_transient_is_raised_at_once(exercise, requests_mock, error):
-    requests_mock.post(f"{BASE}/payments", [{"exc": error("this will fail the same way every time")}, CREATED])
+def test_an_error_that_is_not_transient_is_raised_at_once(exercise, requests_mock, base_url, error):
+    requests_mock.post(f"{base_url}/payments", [{"exc": error("this will fail the same way every time")}, CREATED])
     sleep = FakeSleep()
     raises(
         error,
         exercise.pay,
-        BASE,
+        base_url,
         7,
         23.5,
         sleep=sleep,
@@ -170,10 +171,10 @@ def test_an_error_that_is_not_transient_is_raised_at_once(exercise, requests_moc
     expect_sleeps(sleep, [], hint="No retry, so no wait.")
 
 
-def test_waits_the_delay_given(exercise, requests_mock):
-    requests_mock.post(f"{BASE}/payments", [BUSY, CREATED])
+def test_waits_the_delay_given(exercise, requests_mock, base_url):
+    requests_mock.post(f"{base_url}/payments", [BUSY, CREATED])
     sleep = FakeSleep()
-    call(exercise.pay, BASE, 7, 23.5, tip=2.0, delay=0.25, sleep=sleep)
+    call(exercise.pay, base_url, 7, 23.5, tip=2.0, delay=0.25, sleep=sleep)
     expect_sleeps(sleep, [0.25], hint="Wait `delay` seconds, with the `sleep` you were given.")
 
 
@@ -181,12 +182,12 @@ def test_waits_the_delay_given(exercise, requests_mock):
     "error",
     [requests.exceptions.ConnectionError, requests.exceptions.ReadTimeout, requests.exceptions.ConnectTimeout],
 )
-def test_retries_a_lost_answer_with_the_same_key(exercise, requests_mock, error):
-    requests_mock.post(f"{BASE}/payments", [{"exc": error("the answer got lost")}, CREATED])
+def test_retries_a_lost_answer_with_the_same_key(exercise, requests_mock, base_url, error):
+    requests_mock.post(f"{base_url}/payments", [{"exc": error("the answer got lost")}, CREATED])
     sleep = FakeSleep()
     call(
         exercise.pay,
-        BASE,
+        base_url,
         7,
         23.5,
         tip=2.0,
@@ -197,10 +198,10 @@ def test_retries_a_lost_answer_with_the_same_key(exercise, requests_mock, error)
     expect_sleeps(sleep, [1.0])
 
 
-def test_a_new_payment_gets_a_new_key(exercise, requests_mock):
-    requests_mock.post(f"{BASE}/payments", **CREATED)
-    call(exercise.pay, BASE, 7, 23.5, tip=2.0, sleep=FakeSleep())
-    call(exercise.pay, BASE, 7, 23.5, tip=2.0, sleep=FakeSleep())
+def test_a_new_payment_gets_a_new_key(exercise, requests_mock, base_url):
+    requests_mock.post(f"{base_url}/payments", **CREATED)
+    call(exercise.pay, base_url, 7, 23.5, tip=2.0, sleep=FakeSleep())
+    call(exercise.pay, base_url, 7, 23.5, tip=2.0, sleep=FakeSleep())
     found = keys(requests_mock)
     expect_true(
         len(found) == 2 and found[0] is not None and found[0] != found[1],
@@ -212,15 +213,15 @@ def test_a_new_payment_gets_a_new_key(exercise, requests_mock):
 
 
 @pytest.mark.parametrize("status", [400, 404, 409, 422, 500])
-def test_a_refused_payment_raises_at_once(exercise, requests_mock, status):
+def test_a_refused_payment_raises_at_once(exercise, requests_mock, base_url, status):
     requests_mock.post(
-        f"{BASE}/payments", [{"status_code": status, "json": {"title": "No", "status": status}}, CREATED]
+        f"{base_url}/payments", [{"status_code": status, "json": {"title": "No", "status": status}}, CREATED]
     )
     sleep = FakeSleep()
     raises(
         requests.HTTPError,
         exercise.pay,
-        BASE,
+        base_url,
         7,
         23.5,
         tip=2.0,
@@ -232,13 +233,13 @@ def test_a_refused_payment_raises_at_once(exercise, requests_mock, status):
     expect_sleeps(sleep, [], hint="No retry, so no wait.")
 
 
-def test_gives_up_after_the_last_try(exercise, requests_mock):
-    requests_mock.post(f"{BASE}/payments", [BUSY, BUSY, BUSY, BUSY, CREATED])
+def test_gives_up_after_the_last_try(exercise, requests_mock, base_url):
+    requests_mock.post(f"{base_url}/payments", [BUSY, BUSY, BUSY, BUSY, CREATED])
     sleep = FakeSleep()
     raises(
         requests.HTTPError,
         exercise.pay,
-        BASE,
+        base_url,
         7,
         23.5,
         tip=2.0,
@@ -251,13 +252,13 @@ def test_gives_up_after_the_last_try(exercise, requests_mock):
     expect_sleeps(sleep, [0.5, 0.5, 0.5], hint="Wait between tries, not after the last one.")
 
 
-def test_an_unreachable_till_raises_after_the_last_try(exercise, requests_mock):
-    requests_mock.post(f"{BASE}/payments", exc=requests.exceptions.ConnectionError("the line is dead"))
+def test_an_unreachable_till_raises_after_the_last_try(exercise, requests_mock, base_url):
+    requests_mock.post(f"{base_url}/payments", exc=requests.exceptions.ConnectionError("the line is dead"))
     sleep = FakeSleep()
     raises(
         requests.exceptions.ConnectionError,
         exercise.pay,
-        BASE,
+        base_url,
         7,
         23.5,
         tip=2.0,

@@ -1,7 +1,7 @@
 """Exercise 24: RestaurantClient serves a whole dinner: one Session, typed results, one exception hierarchy.
 
-Methods of a learner's class are not time-limited by the `exercise` fixture: every call goes
-through `run()` / `fails()` below, which stop it after 5 s.
+The `exercise` fixture hands out the learner's classes with time-limited methods; `run()` / `fails()`
+below call them and report what they returned or raised.
 """
 
 import base64
@@ -19,9 +19,7 @@ from kata.expect import (
     raises,
     sent_requests,
 )
-from kata.proxy import time_limited
 
-BASE = "http://kitchen.test"
 TIMEOUT = 2.5
 TABLE = {"id": 3, "name": "Ada", "party_size": 2, "status": "seated"}
 ITEMS = [
@@ -69,7 +67,7 @@ def problem(status, detail, **extra):
     }
 
 
-def make(exercise, base=BASE + "/", **settings):
+def make(exercise, base, **settings):
     """A RestaurantClient with a fake clock and sleep; returns (client, clock)."""
     clock = settings.pop("clock", None) or FakeClock(give_up_after=60)
     client = call(exercise.RestaurantClient, base, timeout=TIMEOUT, sleep=clock.sleep, clock=clock).value
@@ -77,15 +75,15 @@ def make(exercise, base=BASE + "/", **settings):
 
 
 def run(method, *args, **kwargs):
-    """Call a method of the learner's client, stopped after 5 s, reported if it raises."""
+    """Call a method of the learner's client, reported if it raises."""
     __tracebackhide__ = True
-    return call(time_limited(method, 5), *args, **kwargs).value
+    return call(method, *args, **kwargs).value
 
 
 def fails(exception, method, *args, hint=None, **kwargs):
     """Call a method that must raise `exception`; return the error."""
     __tracebackhide__ = True
-    return raises(exception, time_limited(method, 5), *args, hint=hint, **kwargs)
+    return raises(exception, method, *args, hint=hint, **kwargs)
 
 
 def expect_result(value, expected, what, hint):
@@ -148,13 +146,16 @@ def expect_bearer(requests_mock, token, *, index=-1, hint=None):
 # Setting up -------------------------------------------------------------------------------------
 
 
-def test_a_new_client_keeps_its_settings_and_sends_nothing(exercise, requests_mock):
-    client, clock = make(exercise)
+def test_a_new_client_keeps_its_settings_and_sends_nothing(exercise, requests_mock, base_url):
+    client, clock = make(exercise, base_url + "/")
     expect_true(
-        client.base_url == BASE and client.timeout == TIMEOUT and client.sleep is clock.sleep and client.clock is clock,
+        client.base_url == base_url
+        and client.timeout == TIMEOUT
+        and client.sleep is clock.sleep
+        and client.clock is clock,
         "RestaurantClient(base_url, timeout, sleep, clock) should keep its settings as attributes "
         "(base_url without a trailing slash).",
-        expected=f"base_url={BASE!r}, timeout={TIMEOUT}, sleep and clock as given",
+        expected=f"base_url={base_url!r}, timeout={TIMEOUT}, sleep and clock as given",
         actual=f"base_url={getattr(client, 'base_url', None)!r}, timeout={getattr(client, 'timeout', None)!r}",
         hint="`self.base_url = base_url.rstrip('/')`, `self.timeout = timeout`, "
         "`self.sleep = sleep`, `self.clock = clock`.",
@@ -172,9 +173,9 @@ def test_a_new_client_keeps_its_settings_and_sends_nothing(exercise, requests_mo
     )
 
 
-def test_requests_go_through_the_session(exercise, requests_mock):
-    requests_mock.post(f"{BASE}/tables", status_code=201, json=TABLE)
-    client, _ = make(exercise)
+def test_requests_go_through_the_session(exercise, requests_mock, base_url):
+    requests_mock.post(f"{base_url}/tables", status_code=201, json=TABLE)
+    client, _ = make(exercise, base_url + "/")
     client.session.headers["X-Waiter"] = "Bob"
     run(client.book_table, "Ada", 2)
     expect_request(
@@ -187,8 +188,8 @@ def test_requests_go_through_the_session(exercise, requests_mock):
     )
 
 
-def test_close_closes_the_session(exercise, requests_mock):
-    client, _ = make(exercise)
+def test_close_closes_the_session(exercise, requests_mock, base_url):
+    client, _ = make(exercise, base_url + "/")
     closed = []
     client.session.close = lambda: closed.append(True)
     with client:
@@ -203,9 +204,9 @@ def test_close_closes_the_session(exercise, requests_mock):
 # Booking and ordering ----------------------------------------------------------------------------
 
 
-def test_book_table(exercise, requests_mock):
-    requests_mock.post(f"{BASE}/tables", status_code=201, json=TABLE, headers={"Location": "/tables/3"})
-    client, _ = make(exercise)
+def test_book_table(exercise, requests_mock, base_url):
+    requests_mock.post(f"{base_url}/tables", status_code=201, json=TABLE, headers={"Location": "/tables/3"})
+    client, _ = make(exercise, base_url + "/")
     table = run(client.book_table, "Ada", 2)
     expect_request(requests_mock, method="POST", path="/tables", json={"name": "Ada", "party_size": 2}, count=1)
     expect_timeout(requests_mock, TIMEOUT, hint="Send `timeout=self.timeout` with every request.")
@@ -217,10 +218,10 @@ def test_book_table(exercise, requests_mock):
     )
 
 
-def test_book_table_refused(exercise, requests_mock):
+def test_book_table_refused(exercise, requests_mock, base_url):
     errors = [{"field": "party_size", "message": "must be from 1 to 12, got 40"}]
-    requests_mock.post(f"{BASE}/tables", **problem(422, "1 field(s) need fixing: party_size.", errors=errors))
-    client, _ = make(exercise)
+    requests_mock.post(f"{base_url}/tables", **problem(422, "1 field(s) need fixing: party_size.", errors=errors))
+    client, _ = make(exercise, base_url + "/")
     error = fails(
         exercise.Rejected, client.book_table, "Ada", 40, hint="A 422 means the kitchen refused: raise Rejected."
     )
@@ -231,11 +232,11 @@ def test_book_table_refused(exercise, requests_mock):
 
 
 @pytest.mark.parametrize("notes", [None, "no basil"], ids=["without notes", "with notes"])
-def test_order(exercise, requests_mock, notes):
+def test_order(exercise, requests_mock, base_url, notes):
     requests_mock.post(
-        f"{BASE}/orders", status_code=201, json=order_json(notes=notes), headers={"Location": "/orders/7"}
+        f"{base_url}/orders", status_code=201, json=order_json(notes=notes), headers={"Location": "/orders/7"}
     )
-    client, _ = make(exercise)
+    client, _ = make(exercise, base_url + "/")
     order = run(client.order, exercise.Table(3, "Ada", 2), {11: 2, 17: 1}, notes=notes)
     body = {"table_id": 3, "items": [{"dish_id": 11, "quantity": 2}, {"dish_id": 17, "quantity": 1}]}
     if notes is not None:
@@ -258,20 +259,20 @@ def test_order(exercise, requests_mock, notes):
     )
 
 
-def test_get_order(exercise, requests_mock):
-    requests_mock.get(f"{BASE}/orders/7", json=order_json("cooking"))
-    client, _ = make(exercise)
+def test_get_order(exercise, requests_mock, base_url):
+    requests_mock.get(f"{base_url}/orders/7", json=order_json("cooking"))
+    client, _ = make(exercise, base_url + "/")
     order = run(client.get_order, 7)
     expect_request(requests_mock, method="GET", path="/orders/7", count=1)
     expect_timeout(requests_mock, TIMEOUT)
     expect_result(order, exercise.Order(7, 3, "cooking", 23.8), "get_order(7)", "Build an Order from the answer.")
 
 
-def test_an_unknown_order_is_not_found(exercise, requests_mock):
+def test_an_unknown_order_is_not_found(exercise, requests_mock, base_url):
     requests_mock.get(
-        f"{BASE}/orders/99", **problem(404, "There is no order 99: it was never placed, or it was cancelled.")
+        f"{base_url}/orders/99", **problem(404, "There is no order 99: it was never placed, or it was cancelled.")
     )
-    client, _ = make(exercise)
+    client, _ = make(exercise, base_url + "/")
     error = fails(exercise.NotFound, client.get_order, 99, hint="A 404 becomes NotFound.")
     expect_kitchen_words(error, 404, "There is no order 99: it was never placed, or it was cancelled.")
 
@@ -297,9 +298,9 @@ def test_an_unknown_order_is_not_found(exercise, requests_mock):
         (410, "RestaurantError"),
     ],
 )
-def test_each_error_status_has_its_exception(exercise, requests_mock, status, kind):
-    requests_mock.get(f"{BASE}/orders/7", **problem(status, f"The kitchen says {status}."))
-    client, _ = make(exercise)
+def test_each_error_status_has_its_exception(exercise, requests_mock, base_url, status, kind):
+    requests_mock.get(f"{base_url}/orders/7", **problem(status, f"The kitchen says {status}."))
+    client, _ = make(exercise, base_url + "/")
     expected = getattr(exercise, kind)
     error = fails(
         expected,
@@ -317,11 +318,11 @@ def test_each_error_status_has_its_exception(exercise, requests_mock, status, ki
     expect_words_not_the_body(error)
 
 
-def test_an_error_without_json_is_still_explained(exercise, requests_mock):
+def test_an_error_without_json_is_still_explained(exercise, requests_mock, base_url):
     requests_mock.get(
-        f"{BASE}/orders/7", status_code=502, text="<html>Bad gateway</html>", headers={"Content-Type": "text/html"}
+        f"{base_url}/orders/7", status_code=502, text="<html>Bad gateway</html>", headers={"Content-Type": "text/html"}
     )
-    client, _ = make(exercise)
+    client, _ = make(exercise, base_url + "/")
     error = fails(
         exercise.Unavailable,
         client.get_order,
@@ -336,9 +337,9 @@ def test_an_error_without_json_is_still_explained(exercise, requests_mock):
 
 
 @pytest.mark.parametrize("failure", [requests.exceptions.ConnectionError, requests.exceptions.ReadTimeout])
-def test_no_answer_is_unavailable(exercise, requests_mock, failure):
-    requests_mock.post(f"{BASE}/tables", exc=failure("the line went dead"))
-    client, _ = make(exercise)
+def test_no_answer_is_unavailable(exercise, requests_mock, base_url, failure):
+    requests_mock.post(f"{base_url}/tables", exc=failure("the line went dead"))
+    client, _ = make(exercise, base_url + "/")
     error = fails(
         exercise.Unavailable,
         client.book_table,
@@ -355,12 +356,12 @@ def test_no_answer_is_unavailable(exercise, requests_mock, failure):
 # Waiting for the kitchen -------------------------------------------------------------------------
 
 
-def test_waits_until_ready(exercise, requests_mock):
+def test_waits_until_ready(exercise, requests_mock, base_url):
     requests_mock.get(
-        f"{BASE}/orders/7",
+        f"{base_url}/orders/7",
         [{"json": order_json("received")}, {"json": order_json("cooking")}, {"json": order_json("ready")}],
     )
-    client, clock = make(exercise)
+    client, clock = make(exercise, base_url + "/")
     ready = run(client.wait_until_ready, exercise.Order(7, 3, "received", 23.8))
     expect_result(
         ready,
@@ -376,17 +377,17 @@ def test_waits_until_ready(exercise, requests_mock):
     )
 
 
-def test_a_ready_order_needs_no_wait(exercise, requests_mock):
-    requests_mock.get(f"{BASE}/orders/7", json=order_json("ready"))
-    client, clock = make(exercise)
+def test_a_ready_order_needs_no_wait(exercise, requests_mock, base_url):
+    requests_mock.get(f"{base_url}/orders/7", json=order_json("ready"))
+    client, clock = make(exercise, base_url + "/")
     run(client.wait_until_ready, exercise.Order(7, 3, "received", 23.8), interval=2.0)
     expect_request(requests_mock, method="GET", path="/orders/7", count=1, hint="Ask at once: it may be ready already.")
     expect_sleeps(clock.sleep, [], hint="Ready at the first poll: no wait.")
 
 
-def test_polls_at_the_interval_given(exercise, requests_mock):
-    requests_mock.get(f"{BASE}/orders/7", [{"json": order_json("cooking")}, {"json": order_json("served")}])
-    client, clock = make(exercise)
+def test_polls_at_the_interval_given(exercise, requests_mock, base_url):
+    requests_mock.get(f"{base_url}/orders/7", [{"json": order_json("cooking")}, {"json": order_json("served")}])
+    client, clock = make(exercise, base_url + "/")
     served = run(
         client.wait_until_ready,
         exercise.Order(7, 3, "received", 23.8),
@@ -402,9 +403,9 @@ def test_polls_at_the_interval_given(exercise, requests_mock):
     expect_sleeps(clock.sleep, [2.5], hint="Use the `interval` you were given.")
 
 
-def test_gives_up_at_the_deadline(exercise, requests_mock):
-    requests_mock.get(f"{BASE}/orders/7", json=order_json("cooking"))
-    client, clock = make(exercise)
+def test_gives_up_at_the_deadline(exercise, requests_mock, base_url):
+    requests_mock.get(f"{base_url}/orders/7", json=order_json("cooking"))
+    client, clock = make(exercise, base_url + "/")
     fails(
         exercise.KitchenTooSlow,
         client.wait_until_ready,
@@ -424,14 +425,14 @@ def test_gives_up_at_the_deadline(exercise, requests_mock):
     )
 
 
-def test_the_deadline_is_measured_with_the_clock(exercise, requests_mock):
-    client, clock = make(exercise)
+def test_the_deadline_is_measured_with_the_clock(exercise, requests_mock, base_url):
+    client, clock = make(exercise, base_url + "/")
 
     def slow_answer(request, context):
         clock.pass_time(0.75)  # each answer takes 0.75 s: the waiter walks to the kitchen and back
         return order_json("cooking")
 
-    requests_mock.get(f"{BASE}/orders/7", json=slow_answer)
+    requests_mock.get(f"{base_url}/orders/7", json=slow_answer)
     fails(
         exercise.KitchenTooSlow,
         client.wait_until_ready,
@@ -459,9 +460,9 @@ def payment_keys(requests_mock):
     return [sent.header("Idempotency-Key") for sent in sent_requests(requests_mock)]
 
 
-def test_pay(exercise, requests_mock):
-    requests_mock.post(f"{BASE}/payments", status_code=201, json=PAYMENT)
-    client, _ = make(exercise)
+def test_pay(exercise, requests_mock, base_url):
+    requests_mock.post(f"{base_url}/payments", status_code=201, json=PAYMENT)
+    client, _ = make(exercise, base_url + "/")
     payment = run(client.pay, exercise.Order(7, 3, "ready", 23.8), tip=2.0)
     expect_request(
         requests_mock,
@@ -498,9 +499,9 @@ def test_pay(exercise, requests_mock):
     ],
     ids=["503", "429", "500", "502", "504", "lost answer", "read timeout"],
 )
-def test_pay_retries_with_the_same_key(exercise, requests_mock, first):
-    requests_mock.post(f"{BASE}/payments", [first, {"status_code": 201, "json": PAYMENT}])
-    client, clock = make(exercise)
+def test_pay_retries_with_the_same_key(exercise, requests_mock, base_url, first):
+    requests_mock.post(f"{base_url}/payments", [first, {"status_code": 201, "json": PAYMENT}])
+    client, clock = make(exercise, base_url + "/")
     what = first["exc"].__class__.__name__ if "exc" in first else str(first["status_code"])
     run(
         client.pay,
@@ -521,9 +522,9 @@ def test_pay_retries_with_the_same_key(exercise, requests_mock, first):
 
 
 @pytest.mark.parametrize("attempts", [2, 3])
-def test_pay_gives_up_after_the_last_try(exercise, requests_mock, attempts):
-    requests_mock.post(f"{BASE}/payments", **problem(503, "Busy."))
-    client, clock = make(exercise)
+def test_pay_gives_up_after_the_last_try(exercise, requests_mock, base_url, attempts):
+    requests_mock.post(f"{base_url}/payments", **problem(503, "Busy."))
+    client, clock = make(exercise, base_url + "/")
     fails(
         exercise.Unavailable,
         client.pay,
@@ -535,9 +536,9 @@ def test_pay_gives_up_after_the_last_try(exercise, requests_mock, attempts):
     expect_sleeps(clock.sleep, [1.0] * (attempts - 1), hint="Wait between tries, not after the last.")
 
 
-def test_pay_refused_is_not_retried(exercise, requests_mock):
-    requests_mock.post(f"{BASE}/payments", **problem(422, "1 field(s) need fixing: amount."))
-    client, clock = make(exercise)
+def test_pay_refused_is_not_retried(exercise, requests_mock, base_url):
+    requests_mock.post(f"{base_url}/payments", **problem(422, "1 field(s) need fixing: amount."))
+    client, clock = make(exercise, base_url + "/")
     fails(exercise.Rejected, client.pay, exercise.Order(7, 3, "ready", 23.8), hint="A 422 is Rejected, at once.")
     expect_request(
         requests_mock, method="POST", path="/payments", count=1, hint="A refusal will not change: do not retry it."
@@ -545,9 +546,9 @@ def test_pay_refused_is_not_retried(exercise, requests_mock):
     expect_sleeps(clock.sleep, [], hint="No retry, so no wait.")
 
 
-def test_each_payment_has_its_own_key(exercise, requests_mock):
-    requests_mock.post(f"{BASE}/payments", status_code=201, json=PAYMENT)
-    client, _ = make(exercise)
+def test_each_payment_has_its_own_key(exercise, requests_mock, base_url):
+    requests_mock.post(f"{base_url}/payments", status_code=201, json=PAYMENT)
+    client, _ = make(exercise, base_url + "/")
     run(client.pay, exercise.Order(7, 3, "ready", 23.8))
     run(client.pay, exercise.Order(7, 3, "ready", 23.8))
     found = payment_keys(requests_mock)
@@ -562,10 +563,10 @@ def test_each_payment_has_its_own_key(exercise, requests_mock):
 # Signing in and reviewing ------------------------------------------------------------------------
 
 
-def test_sign_in_then_review(exercise, requests_mock):
-    requests_mock.post(f"{BASE}/auth/token", json=TOKEN)
-    requests_mock.post(f"{BASE}/reviews", status_code=201, json=REVIEW)
-    client, _ = make(exercise)
+def test_sign_in_then_review(exercise, requests_mock, base_url):
+    requests_mock.post(f"{base_url}/auth/token", json=TOKEN)
+    requests_mock.post(f"{base_url}/reviews", status_code=201, json=REVIEW)
+    client, _ = make(exercise, base_url + "/")
     run(client.sign_in, "ada", "lovelace")
     basic = "Basic " + base64.b64encode(b"ada:lovelace").decode("ascii")
     expect_request(
@@ -595,13 +596,13 @@ def test_sign_in_then_review(exercise, requests_mock):
     )
 
 
-def test_every_call_after_sign_in_carries_the_token(exercise, requests_mock):
-    requests_mock.post(f"{BASE}/auth/token", json=TOKEN)
-    requests_mock.post(f"{BASE}/tables", status_code=201, json=TABLE)
-    requests_mock.post(f"{BASE}/orders", status_code=201, json=order_json())
-    requests_mock.get(f"{BASE}/orders/7", json=order_json("ready"))
-    requests_mock.post(f"{BASE}/payments", status_code=201, json=PAYMENT)
-    client, _ = make(exercise)
+def test_every_call_after_sign_in_carries_the_token(exercise, requests_mock, base_url):
+    requests_mock.post(f"{base_url}/auth/token", json=TOKEN)
+    requests_mock.post(f"{base_url}/tables", status_code=201, json=TABLE)
+    requests_mock.post(f"{base_url}/orders", status_code=201, json=order_json())
+    requests_mock.get(f"{base_url}/orders/7", json=order_json("ready"))
+    requests_mock.post(f"{base_url}/payments", status_code=201, json=PAYMENT)
+    client, _ = make(exercise, base_url + "/")
     run(client.sign_in, "ada", "lovelace")
     table = run(client.book_table, "Ada", 2)
     order = run(client.order, exercise.Table(3, "Ada", 2) if table is None else table, {11: 2})
@@ -612,10 +613,10 @@ def test_every_call_after_sign_in_carries_the_token(exercise, requests_mock):
         expect_bearer(requests_mock, "tok-123", index=index)
 
 
-def test_sign_in_keeps_the_session_s_own_headers(exercise, requests_mock):
-    requests_mock.post(f"{BASE}/auth/token", json=TOKEN)
-    requests_mock.get(f"{BASE}/orders/7", json=order_json("cooking"))
-    client, _ = make(exercise)
+def test_sign_in_keeps_the_session_s_own_headers(exercise, requests_mock, base_url):
+    requests_mock.post(f"{base_url}/auth/token", json=TOKEN)
+    requests_mock.get(f"{base_url}/orders/7", json=order_json("cooking"))
+    client, _ = make(exercise, base_url + "/")
     client.session.headers["X-Waiter"] = "Bob"
     run(client.sign_in, "ada", "lovelace")
     run(client.get_order, 7)
@@ -631,16 +632,16 @@ def test_sign_in_keeps_the_session_s_own_headers(exercise, requests_mock):
     expect_bearer(requests_mock, "tok-123")
 
 
-def test_wrong_password_is_unauthorized(exercise, requests_mock):
-    requests_mock.post(f"{BASE}/auth/token", **problem(401, "Unknown username or wrong password."))
-    client, _ = make(exercise)
+def test_wrong_password_is_unauthorized(exercise, requests_mock, base_url):
+    requests_mock.post(f"{base_url}/auth/token", **problem(401, "Unknown username or wrong password."))
+    client, _ = make(exercise, base_url + "/")
     error = fails(exercise.Unauthorized, client.sign_in, "ada", "wrong", hint="A 401 becomes Unauthorized.")
     expect_kitchen_words(error, 401, "Unknown username or wrong password.")
 
 
-def test_review_without_signing_in_is_unauthorized(exercise, requests_mock):
-    requests_mock.post(f"{BASE}/reviews", **problem(401, "This endpoint needs a bearer token."))
-    client, _ = make(exercise)
+def test_review_without_signing_in_is_unauthorized(exercise, requests_mock, base_url):
+    requests_mock.post(f"{base_url}/reviews", **problem(401, "This endpoint needs a bearer token."))
+    client, _ = make(exercise, base_url + "/")
     fails(exercise.Unauthorized, client.review, 11, 5, "Yum.", hint="The kitchen answered 401: raise Unauthorized.")
     expect_request(
         requests_mock, method="POST", path="/reviews", json={"dish_id": 11, "rating": 5, "text": "Yum."}, count=1

@@ -1,7 +1,7 @@
 """Exercise 25: create_app() is a Flask app whose POST /webhooks/order-ready the kitchen calls.
 
 The learner's view runs inside Flask's test client (or a real server in a thread), not through the
-`exercise` fixture: every request goes through `send()`, which stops it after 5 s.
+`exercise` fixture: every request goes through the `send` fixture, which stops it at the kata's time limit.
 """
 
 import contextlib
@@ -12,7 +12,6 @@ import pytest
 from werkzeug.serving import make_server
 
 from kata.expect import call, expect_true
-from kata.proxy import time_limited
 
 PATH = "/webhooks/order-ready"
 READY = {
@@ -45,10 +44,14 @@ def new_app(exercise):
     return app
 
 
-def send(app, method="POST", **kwargs):
-    """One request to the learner's app through Flask's test client, stopped after 5 s."""
-    client = app.test_client()
-    return time_limited(getattr(client, method.lower()), 5)(PATH, **kwargs)
+@pytest.fixture
+def send(limited):
+    """`send(app, method="POST", **kwargs)`: one request to the learner's app (Flask's test client), time-limited."""
+
+    def send(app, method="POST", **kwargs):
+        return limited(getattr(app.test_client(), method.lower()))(PATH, **kwargs)
+
+    return send
 
 
 def shown(response):
@@ -102,7 +105,7 @@ def expect_problem(response, status, field=None, what=None):
         )
 
 
-def test_a_notification_is_recorded_and_answered_204(exercise):
+def test_a_notification_is_recorded_and_answered_204(exercise, send):
     app = new_app(exercise)
     response = send(app, json=READY)
     expect_no_content(response, "A good notification")
@@ -115,7 +118,7 @@ def test_a_notification_is_recorded_and_answered_204(exercise):
     )
 
 
-def test_each_app_has_its_own_list(exercise):
+def test_each_app_has_its_own_list(exercise, send):
     first, second = new_app(exercise), new_app(exercise)
     send(first, json=READY)
     expect_true(
@@ -127,7 +130,7 @@ def test_each_app_has_its_own_list(exercise):
     )
 
 
-def test_notifications_for_several_orders_are_all_kept_in_order(exercise):
+def test_notifications_for_several_orders_are_all_kept_in_order(exercise, send):
     app = new_app(exercise)
     notes = [dict(READY, order_id=n) for n in (4, 2, 9)]
     for note in notes:
@@ -139,7 +142,7 @@ def test_notifications_for_several_orders_are_all_kept_in_order(exercise):
     )
 
 
-def test_the_same_notification_twice_is_recorded_once(exercise):
+def test_the_same_notification_twice_is_recorded_once(exercise, send):
     app = new_app(exercise)
     expect_no_content(send(app, json=READY), "The first notification")
     expect_no_content(send(app, json=READY), "The same notification again (a webhook may come twice)")
@@ -151,7 +154,7 @@ def test_the_same_notification_twice_is_recorded_once(exercise):
     )
 
 
-def test_a_redelivery_with_a_changed_field_is_recorded_once(exercise):
+def test_a_redelivery_with_a_changed_field_is_recorded_once(exercise, send):
     app = new_app(exercise)
     again = dict(READY, ready_at="2024-01-01T12:00:09.000Z", attempt=2)  # the same event, sent again, a bit later
     expect_no_content(send(app, json=READY), "The first notification")
@@ -166,7 +169,7 @@ def test_a_redelivery_with_a_changed_field_is_recorded_once(exercise):
     )
 
 
-def test_extra_fields_are_welcome(exercise):
+def test_extra_fields_are_welcome(exercise, send):
     app = new_app(exercise)
     note = dict(READY, kitchen="Luigi", eta=0)
     expect_no_content(send(app, json=note), "A notification with fields you do not know")
@@ -188,7 +191,7 @@ def test_extra_fields_are_welcome(exercise):
     ],
     ids=["plain text", "broken JSON", "a JSON list", "a JSON string", "no body"],
 )
-def test_a_body_that_is_not_a_json_object_is_a_400(exercise, request_kwargs):
+def test_a_body_that_is_not_a_json_object_is_a_400(exercise, request_kwargs, send):
     app = new_app(exercise)
     response = send(app, **request_kwargs)
     expect_problem(response, 400)
@@ -226,7 +229,7 @@ def test_a_body_that_is_not_a_json_object_is_a_400(exercise, request_kwargs):
         "not ready",
     ],
 )
-def test_a_wrong_field_is_a_422_naming_it(exercise, change, field):
+def test_a_wrong_field_is_a_422_naming_it(exercise, change, field, send):
     note = dict(READY, **change)
     note = {key: value for key, value in note.items() if value is not None}
     app = new_app(exercise)
@@ -240,7 +243,7 @@ def test_a_wrong_field_is_a_422_naming_it(exercise, change, field):
     )
 
 
-def test_only_post_is_allowed(exercise):
+def test_only_post_is_allowed(exercise, send):
     app = new_app(exercise)
     response = send(app, method="GET")
     expect_true(
