@@ -4,12 +4,11 @@ The tests pass a FakeClock: `fake` as `clock=`, `fake.sleep` as `sleep=`. Time m
 (and, in some tests, while the waiter walks to the kitchen and back), so no test waits for real.
 """
 
-import json
-
 import pytest
 import requests
 
 from kata.expect import FakeClock, call, expect_request, expect_sleeps, expect_true, fail, raises
+from kata.fake_replies import html_reply, problem_reply
 
 MAX_POLLS = 200
 ASK_HINT = (
@@ -262,37 +261,27 @@ def test_an_order_ready_at_the_deadline_is_returned(exercise, requests_mock, bas
 
 
 ERRORS = {
-    404: {"status_code": 404, "json": {"title": "Not found", "status": 404, "detail": "No order 42."}},
-    500: {"status_code": 500, "json": {"title": "Internal error", "status": 500, "detail": "The oven broke."}},
-    502: {
-        "status_code": 502,
-        "text": "<html><body>502 Bad Gateway</body></html>",
-        "headers": {"Content-Type": "text/html"},
-    },
-    503: {"status_code": 503, "json": {"title": "Closed", "status": 503, "detail": "The kitchen is closed."}},
+    404: problem_reply("not-found", "There is no order 42."),
+    500: problem_reply("internal-error", "The oven broke."),
+    502: html_reply(502),
+    503: problem_reply("closed", "The kitchen is closed."),
 }
 
 
 @pytest.mark.parametrize("status", sorted(ERRORS))
 def test_an_error_status_raises_at_once(exercise, requests_mock, base_url, status):
     fake = FakeClock()
-    asked = []
 
-    def answer(request, context):
-        asked.append(fake.elapsed)
-        if len(asked) > 1:
-            fail(
-                f"Your code asked again after a {status} answer.",
-                expected=f"requests.HTTPError raised at the first {status}",
-                actual=f"requests at {polls_text(asked)}",
-                hint="An error status ends the wait at once: call `response.raise_for_status()` before reading the "
-                "body, and do not ask again.",
-            )
-        context.status_code = status
-        context.headers.update(ERRORS[status].get("headers", {"Content-Type": "application/problem+json"}))
-        return ERRORS[status]["text"] if "text" in ERRORS[status] else json.dumps(ERRORS[status]["json"])
+    def asked_again(request, context):
+        fail(
+            f"Your code asked again after a {status} answer.",
+            expected=f"requests.HTTPError raised at the first {status}",
+            actual=f"a second GET /orders/42, after waits of {fake.sleep.calls!r}",
+            hint="An error status ends the wait at once: call `response.raise_for_status()` before reading the "
+            "body, and do not ask again.",
+        )
 
-    requests_mock.get(f"{base_url}/orders/42", text=answer)
+    requests_mock.get(f"{base_url}/orders/42", [ERRORS[status], {"json": asked_again}])
     raises(
         requests.HTTPError,
         exercise.wait_until_ready,

@@ -6,6 +6,7 @@ import pytest
 import requests
 
 from kata.expect import call, expect_request, expect_timeout, expect_true, raises
+from kata.fake_replies import html_reply, problem_reply
 
 SPECIALS = [
     {"id": 3, "name": "Calamari", "category": "starter", "price": 7.9, "vegetarian": False, "description": "Squid."},
@@ -93,12 +94,8 @@ def test_an_unreachable_kitchen_is_not_hidden(exercise, requests_mock, base_url)
 @pytest.mark.parametrize(
     "answer",
     [
-        {
-            "status_code": 503,
-            "headers": {"Retry-After": "5", "Content-Type": "application/problem+json"},
-            "json": {"title": "Service unavailable", "status": 503, "detail": "The chalk board fell over."},
-        },
-        {"status_code": 502, "headers": {"Content-Type": "text/html"}, "text": "<html><h1>502 Bad Gateway</h1></html>"},
+        problem_reply("service-unavailable", "The chalk board fell over.", headers={"Retry-After": "5"}),
+        html_reply(502),
     ],
     ids=["503 from the kitchen", "a proxy's HTML 502"],
 )

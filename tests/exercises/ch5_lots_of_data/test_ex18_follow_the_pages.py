@@ -6,6 +6,7 @@ import pytest
 import requests
 
 from kata.expect import call, expect_request, expect_true, fail, raises, sent_requests
+from kata.fake_replies import problem
 
 MAX_REQUESTS = 50
 FOLLOW_HINT = (
@@ -57,17 +58,19 @@ class Reviews:
             unknown = sorted(set(query) - {"limit", "cursor"})
             if unknown:
                 context.status_code = 400
-                return {"title": "Invalid query parameter", "status": 400, "detail": f"Unknown {unknown[0]!r}."}
+                context.headers["Content-Type"] = "application/problem+json"
+                return problem("invalid-query", f"Unknown query parameter {unknown[0]!r}.")
             after = 0
             if "cursor" in query:
                 after = self.cursors.get(query["cursor"][0])
                 if after is None:
                     context.status_code = 400
                     context.headers["Content-Type"] = "application/problem+json"
-                    return {"title": "Invalid query parameter", "status": 400, "detail": "Unknown cursor."}
+                    return problem("invalid-query", "Unknown cursor: copy `next` from the page you got.")
             if broken_page is not None and len(served) == broken_page:
                 context.status_code = 500
-                return {"title": "Internal server error", "status": 500, "detail": "The review box jammed."}
+                context.headers["Content-Type"] = "application/problem+json"
+                return problem("internal-error", "The review box jammed.")
             page = self.all[after : after + limit]
             nxt = cursor_after(after + len(page)) if after + len(page) < count else None
             if nxt:

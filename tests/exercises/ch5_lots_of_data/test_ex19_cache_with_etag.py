@@ -4,6 +4,7 @@ import pytest
 import requests
 
 from kata.expect import call, expect_no_header, expect_request, expect_true, raises
+from kata.fake_replies import empty_reply, html_reply, problem_reply
 
 OLD = [{"id": 1, "name": "Tomato soup", "category": "starter", "price": 5.5, "vegetarian": True, "description": "Hot."}]
 NEW = [
@@ -30,7 +31,7 @@ def menu(dishes, etag):
 
 
 def not_modified(etag):
-    return {"status_code": 304, "headers": {"ETag": etag, "Cache-Control": "no-cache"}}
+    return empty_reply(304, headers={"ETag": etag, "Cache-Control": "no-cache"})
 
 
 def open_cache(exercise, base_url):
@@ -121,12 +122,8 @@ def test_a_new_menu_without_an_etag_forgets_the_old_one(exercise, requests_mock,
 @pytest.mark.parametrize(
     "answer",
     [
-        {
-            "status_code": 503,
-            "headers": {"Retry-After": "5", "Content-Type": "application/problem+json"},
-            "json": {"title": "Service unavailable", "status": 503, "detail": "The menu printer is jammed."},
-        },
-        {"status_code": 502, "headers": {"Content-Type": "text/html"}, "text": "<html><h1>502 Bad Gateway</h1></html>"},
+        problem_reply("service-unavailable", "The menu printer is jammed.", headers={"Retry-After": "5"}),
+        html_reply(502),
     ],
     ids=["503 from the kitchen", "a proxy's HTML 502"],
 )

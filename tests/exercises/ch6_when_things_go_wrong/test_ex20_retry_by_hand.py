@@ -4,18 +4,18 @@ import pytest
 import requests
 
 from kata.expect import NO_BODY, FakeSleep, call, expect_request, expect_sleeps, expect_true, raises
+from kata.fake_replies import empty_reply, problem_reply
 
 MENU = {"items": [{"id": 1, "name": "Tomato soup"}], "count": 1}
-BUSY = {"status_code": 503, "json": {"title": "Service unavailable", "status": 503, "detail": "Too busy."}}
 OK = {"status_code": 200, "json": MENU}
+SLUGS = {400: "malformed-json", 404: "not-found", 409: "conflict", 422: "validation-error", 500: "internal-error"}
 
 
 def busy(retry_after=None):
-    """A 503 answer, with a Retry-After header when given."""
-    answer = dict(BUSY)
-    if retry_after is not None:
-        answer["headers"] = {"Retry-After": str(retry_after)}
-    return answer
+    """A 503 answer: the kitchen's, with its Retry-After header, when `retry_after` is given; else a gateway's, bare."""
+    if retry_after is None:
+        return empty_reply(503)
+    return problem_reply("service-unavailable", "Too busy.", headers={"Retry-After": str(retry_after)})
 
 
 def expect_response(value, status, hint):
@@ -200,7 +200,7 @@ def test_an_unreachable_kitchen_raises_after_the_last_try(exercise, requests_moc
 def test_a_permanent_status_is_never_retried(exercise, requests_mock, base_url, status):
     requests_mock.get(
         f"{base_url}/menu/99",
-        [{"status_code": status, "json": {"title": "No", "status": status}}, OK],
+        [problem_reply(SLUGS[status], f"The kitchen says {status}."), OK],
     )
     sleep = FakeSleep()
     value = call(exercise.send_with_retry, "GET", f"{base_url}/menu/99", sleep=sleep).value

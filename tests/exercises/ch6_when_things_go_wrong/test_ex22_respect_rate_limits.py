@@ -4,6 +4,7 @@ import pytest
 import requests
 
 from kata.expect import FakeSleep, call, expect_request, expect_sleeps, expect_true, raises, sent_requests
+from kata.fake_replies import problem_reply
 
 SOUP = {"id": 1, "name": "Tomato soup", "category": "starter", "price": 5.5, "vegetarian": True, "description": "Hot."}
 BREAD = {
@@ -17,14 +18,21 @@ BREAD = {
 SQUID = {"id": 3, "name": "Calamari", "category": "starter", "price": 7.9, "vegetarian": False, "description": "Fried."}
 
 
+SLUGS = {
+    400: "invalid-query",
+    404: "not-found",
+    500: "internal-error",
+    502: "injected-fault",
+    503: "service-unavailable",
+}
+
+
 def too_many(retry_after=None):
     """A 429 answer, with a Retry-After header when given."""
-    answer = {
-        "status_code": 429,
-        "json": {"type": "/problems/rate-limited", "title": "Too many requests", "status": 429},
-    }
+    answer = problem_reply("rate-limited", "Two requests per 10 seconds.")
+    answer["headers"].pop("Retry-After")
     if retry_after is not None:
-        answer["headers"] = {"Retry-After": str(retry_after)}
+        answer["headers"]["Retry-After"] = str(retry_after)
     return answer
 
 
@@ -156,9 +164,8 @@ def test_the_count_starts_again_for_each_dish(exercise, requests_mock, base_url)
 
 @pytest.mark.parametrize("status", [404, 400, 500, 502, 503])
 def test_other_errors_raise_at_once(exercise, requests_mock, base_url, status):
-    error = {"status_code": status, "json": {"title": "No", "status": status}}
-    if status == 503:
-        error["headers"] = {"Retry-After": "2"}  # a 503 may say Retry-After too: this exercise waits on 429 only
+    # problem_reply gives the 503 a Retry-After, as the kitchen does: still, this exercise waits on a 429 only
+    error = problem_reply(SLUGS[status], f"The kitchen says {status}.", status=status)
     requests_mock.get(f"{base_url}/menu/99", [error, {"json": SOUP}])
     sleep = FakeSleep()
     raises(

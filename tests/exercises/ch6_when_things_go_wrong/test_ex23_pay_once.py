@@ -6,6 +6,7 @@ import pytest
 import requests
 
 from kata.expect import FakeSleep, call, describe_all, expect_request, expect_sleeps, expect_true, raises, sent_requests
+from kata.fake_replies import html_reply, problem_reply
 
 PAID = {
     "id": 1,
@@ -18,7 +19,8 @@ PAID = {
     "created_at": "2024-01-01T12:00:00.000Z",
 }
 CREATED = {"status_code": 201, "json": PAID, "headers": {"Location": "/payments/1"}}
-BUSY = {"status_code": 503, "json": {"title": "Service unavailable", "status": 503}, "headers": {"Retry-After": "1"}}
+BUSY = problem_reply("service-unavailable", "The till is busy.", headers={"Retry-After": "1"})
+SLUGS = {400: "malformed-json", 404: "not-found", 409: "conflict", 422: "validation-error", 500: "internal-error"}
 BODY = {"order_id": 7, "amount": 23.5, "tip": 2.0}
 
 
@@ -121,8 +123,8 @@ def test_retries_a_503_with_the_same_key(exercise, requests_mock, base_url):
     expect_sleeps(sleep, [1.0, 1.0], hint="Wait `delay` seconds between tries (1.0 by default).")
 
 
-PROXY_502 = {"status_code": 502, "headers": {"Content-Type": "text/html"}, "text": "<html><h1>Bad Gateway</h1></html>"}
-TIMEOUT_504 = {"status_code": 504, "json": {"title": "Gateway timeout", "status": 504}}
+PROXY_502 = html_reply(502)
+TIMEOUT_504 = problem_reply("injected-fault", "The till took too long.", status=504, title="Gateway timeout")
 
 
 @pytest.mark.parametrize("transient", [PROXY_502, TIMEOUT_504], ids=["a proxy's HTML 502", "504"])
@@ -214,9 +216,7 @@ def test_a_new_payment_gets_a_new_key(exercise, requests_mock, base_url):
 
 @pytest.mark.parametrize("status", [400, 404, 409, 422, 500])
 def test_a_refused_payment_raises_at_once(exercise, requests_mock, base_url, status):
-    requests_mock.post(
-        f"{base_url}/payments", [{"status_code": status, "json": {"title": "No", "status": status}}, CREATED]
-    )
+    requests_mock.post(f"{base_url}/payments", [problem_reply(SLUGS[status], f"The till says {status}."), CREATED])
     sleep = FakeSleep()
     raises(
         requests.HTTPError,

@@ -19,6 +19,7 @@ from kata.expect import (
     raises,
     sent_requests,
 )
+from kata.fake_replies import html_reply, problem_reply
 
 TIMEOUT = 2.5
 TABLE = {"id": 3, "name": "Ada", "party_size": 2, "status": "seated"}
@@ -59,12 +60,24 @@ REVIEW = {"id": 138, "dish_id": 11, "author": "ada", "rating": 5, "text": "Best 
 TOKEN = {"access_token": "tok-123", "token_type": "Bearer", "expires_in": 3600}
 
 
+SLUGS = {
+    400: "malformed-json",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not-found",
+    409: "conflict",
+    415: "unsupported-media-type",
+    422: "validation-error",
+    429: "rate-limited",
+    500: "internal-error",
+    503: "service-unavailable",
+}
+
+
 def problem(status, detail, **extra):
-    return {
-        "status_code": status,
-        "headers": {"Content-Type": "application/problem+json"},
-        "json": {"type": "/problems/x", "title": "Problem", "status": status, "detail": detail, "hint": "h", **extra},
-    }
+    """The kitchen's problem answer for `status` (from its catalogue; a status it has no problem of its own for,
+    such as a gateway's 502 or a 410, as an injected fault with that status)."""
+    return problem_reply(SLUGS.get(status, "injected-fault"), detail, status=status, **extra)
 
 
 def make(exercise, base, **settings):
@@ -319,9 +332,7 @@ def test_each_error_status_has_its_exception(exercise, requests_mock, base_url, 
 
 
 def test_an_error_without_json_is_still_explained(exercise, requests_mock, base_url):
-    requests_mock.get(
-        f"{base_url}/orders/7", status_code=502, text="<html>Bad gateway</html>", headers={"Content-Type": "text/html"}
-    )
+    requests_mock.get(f"{base_url}/orders/7", **html_reply(502))
     client, _ = make(exercise, base_url + "/")
     error = fails(
         exercise.Unavailable,
