@@ -32,12 +32,22 @@ def menu(requests_mock, base_url):
         ({"vegetarian": False}, {"vegetarian": "false"}),
         ({"max_price": 12}, {"max_price": "12"}),
         ({"max_price": 7.5}, {"max_price": "7.5"}),
+        ({"max_price": 0}, {"max_price": "0"}),
         (
             {"category": "pizza", "vegetarian": True, "max_price": 12},
             {"category": "pizza", "vegetarian": "true", "max_price": "12"},
         ),
     ],
-    ids=["no filter", "category", "vegetarian", "not vegetarian", "max price", "max price with cents", "all three"],
+    ids=[
+        "no filter",
+        "category",
+        "vegetarian",
+        "not vegetarian",
+        "max price",
+        "max price with cents",
+        "a price limit of 0",
+        "all three",
+    ],
 )
 def test_sends_exactly_the_filters_given(exercise, menu, filters, query, base_url):
     call(exercise.find_dishes, base_url, **filters)
@@ -48,7 +58,7 @@ def test_sends_exactly_the_filters_given(exercise, menu, filters, query, base_ur
         query=query,
         count=1,
         hint="Send only the filters that are not None, as query parameters (`params=`); "
-        "the kitchen spells booleans `true` and `false`.",
+        "the kitchen spells booleans `true` and `false`; False and 0 are given, so test `is not None`.",
     )
 
 
