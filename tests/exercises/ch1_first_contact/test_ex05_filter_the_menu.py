@@ -14,12 +14,22 @@ PIZZA = {
     "vegetarian": True,
     "description": "Classic.",
 }
+DIAVOLA = {"id": 4, "name": "Diavola", "category": "pizza", "price": 8.5, "vegetarian": False, "description": "Hot."}
+CHEESE = {
+    "id": 12,
+    "name": "Quattro formaggi",
+    "category": "pizza",
+    "price": 10.5,
+    "vegetarian": True,
+    "description": "",
+}
+PIZZAS = [PIZZA, DIAVOLA, CHEESE]  # in no order of id, name or price: the kitchen's order is the one to keep
 
 
 @pytest.fixture
 def menu(requests_mock, base_url):
-    """The menu endpoint, answering one pizza whatever the filters."""
-    requests_mock.get(f"{base_url}/menu", json={"items": [PIZZA], "count": 1})
+    """The menu endpoint, answering three pizzas whatever the filters."""
+    requests_mock.get(f"{base_url}/menu", json={"items": PIZZAS, "count": 3})
     return requests_mock
 
 
@@ -63,7 +73,9 @@ def test_sends_exactly_the_filters_given(exercise, menu, filters, query, base_ur
 
 
 def test_returns_the_matching_dishes(exercise, menu, base_url):
-    call(exercise.find_dishes, base_url, category="pizza").returns([PIZZA], hint="Return the `items` of the answer.")
+    call(exercise.find_dishes, base_url, category="pizza").returns(
+        PIZZAS, hint="Return the `items` of the answer, as the kitchen sent them (same order): it did the filtering."
+    )
 
 
 def test_a_bad_filter_raises_http_error(exercise, requests_mock, base_url):
