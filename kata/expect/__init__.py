@@ -10,7 +10,7 @@ about requests), `calls` (calling learner code: returns, raises) and `waits` (fa
 """
 
 from kata.expect.calls import Called, call, expect_equal, expect_true, raises
-from kata.expect.sending import expect_no_header, expect_prepared, expect_request, expect_timeout
+from kata.expect.sending import bearer, expect_no_header, expect_prepared, expect_request, expect_timeout
 from kata.expect.voice import are_numbers, describe_call, fail, sentence, show
 from kata.expect.waits import FakeClock, FakeSleep, expect_sleeps
 from kata.expect.wire import (
@@ -33,6 +33,7 @@ __all__ = [
     "Sent",
     "WireLog",
     "are_numbers",
+    "bearer",
     "call",
     "current_wire",
     "describe_all",

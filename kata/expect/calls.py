@@ -73,15 +73,20 @@ class Called:
 
     text: str
     value: Any
+    hint: str | None = None  # the call's own hint, also the default of `returns`
 
     def returns(self, expected: Any, *, hint: str | None = None) -> None:
         """The call must have returned `expected` (an equal value of the same type)."""
         __tracebackhide__ = True
-        expect_equal(self.value, expected, call=self.text, hint=hint)
+        expect_equal(self.value, expected, call=self.text, hint=hint or self.hint)
 
 
 def call(func: Any, *args: Any, hint: str | None = None, **kwargs: Any) -> Called:
-    """Call learner code; an unexpected exception fails the test, saying where it was raised."""
+    """Call learner code; an unexpected exception fails the test, saying where it was raised.
+
+    `hint` is shown when the call raises, and by `.returns(...)` unless it is given one of its own:
+    give the call the hint of the mistake a learner sees first.
+    """
     __tracebackhide__ = True
     text = describe_call(getattr(func, "__name__", "function"), *args, **kwargs)
     try:
@@ -91,7 +96,7 @@ def call(func: Any, *args: Any, hint: str | None = None, **kwargs: Any) -> Calle
     except Exception as error:
         unexpected = _raised_text(error)
     else:
-        return Called(text, value)
+        return Called(text, value, hint)
     _failed_call(text, "it returns normally", unexpected, hint)
 
 

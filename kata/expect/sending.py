@@ -13,6 +13,28 @@ _ABSENT = object()
 _NOT_JSON = object()
 
 
+class Credentials(str):
+    """An Authorization value as HTTP compares it: the scheme in any case, then the credentials, exactly.
+
+    `headers={"Authorization": bearer(token)}` accepts `bearer <token>` as the kitchen does (RFC 9110,
+    section 11.1: the scheme is case-insensitive); the message shows the usual spelling.
+    """
+
+    scheme: str
+    credentials: str
+
+    def matches(self, value: str | None) -> bool:
+        scheme, _, credentials = (value or "").strip().partition(" ")
+        return scheme.lower() == self.scheme.lower() and credentials.strip() == self.credentials
+
+
+def bearer(token: str) -> Credentials:
+    """`Bearer <token>`, as a header value `expect_request` compares like HTTP (scheme in any case)."""
+    value = Credentials(f"Bearer {token}")
+    value.scheme, value.credentials = "Bearer", token
+    return value
+
+
 def expect_request(
     requests_mock: Any,
     *,
@@ -91,8 +113,8 @@ def _check_request(
                 hint=hint or "Pass the filters as a dict with `params=`; leave out the ones that were not given.",
             )
     for name, value in (headers or {}).items():
-        if request.header(name) != value:
-            got = request.header(name)
+        got = request.header(name)
+        if not (value.matches(got) if isinstance(value, Credentials) else got == value):
             fail(
                 f"The {name} header is {'missing' if got is None else 'wrong'}.",
                 expected=f"{name}: {value}",

@@ -14,12 +14,22 @@ PIZZA = {
     "vegetarian": True,
     "description": "Classic.",
 }
+DIAVOLA = {"id": 4, "name": "Diavola", "category": "pizza", "price": 8.5, "vegetarian": False, "description": "Hot."}
+CHEESE = {
+    "id": 12,
+    "name": "Quattro formaggi",
+    "category": "pizza",
+    "price": 10.5,
+    "vegetarian": True,
+    "description": "",
+}
+PIZZAS = [PIZZA, DIAVOLA, CHEESE]  # in no order of id, name or price: the kitchen's order is the one to keep
 
 
 @pytest.fixture
 def menu(requests_mock, base_url):
-    """The menu endpoint, answering one pizza whatever the filters."""
-    requests_mock.get(f"{base_url}/menu", json={"items": [PIZZA], "count": 1})
+    """The menu endpoint, answering three pizzas whatever the filters."""
+    requests_mock.get(f"{base_url}/menu", json={"items": PIZZAS, "count": 3})
     return requests_mock
 
 
@@ -32,12 +42,22 @@ def menu(requests_mock, base_url):
         ({"vegetarian": False}, {"vegetarian": "false"}),
         ({"max_price": 12}, {"max_price": "12"}),
         ({"max_price": 7.5}, {"max_price": "7.5"}),
+        ({"max_price": 0}, {"max_price": "0"}),
         (
             {"category": "pizza", "vegetarian": True, "max_price": 12},
             {"category": "pizza", "vegetarian": "true", "max_price": "12"},
         ),
     ],
-    ids=["no filter", "category", "vegetarian", "not vegetarian", "max price", "max price with cents", "all three"],
+    ids=[
+        "no filter",
+        "category",
+        "vegetarian",
+        "not vegetarian",
+        "max price",
+        "max price with cents",
+        "a price limit of 0",
+        "all three",
+    ],
 )
 def test_sends_exactly_the_filters_given(exercise, menu, filters, query, base_url):
     call(exercise.find_dishes, base_url, **filters)
@@ -48,12 +68,14 @@ def test_sends_exactly_the_filters_given(exercise, menu, filters, query, base_ur
         query=query,
         count=1,
         hint="Send only the filters that are not None, as query parameters (`params=`); "
-        "the kitchen spells booleans `true` and `false`.",
+        "the kitchen spells booleans `true` and `false`; False and 0 are given, so test `is not None`.",
     )
 
 
 def test_returns_the_matching_dishes(exercise, menu, base_url):
-    call(exercise.find_dishes, base_url, category="pizza").returns([PIZZA], hint="Return the `items` of the answer.")
+    call(exercise.find_dishes, base_url, category="pizza").returns(
+        PIZZAS, hint="Return the `items` of the answer, as the kitchen sent them (same order): it did the filtering."
+    )
 
 
 def test_a_bad_filter_raises_http_error(exercise, requests_mock, base_url):

@@ -1,9 +1,10 @@
 """Exercise 6: look_up_dish(base_url, dish_id) returns one dish, raises DishNotFound on 404, HTTPError otherwise."""
 
+import pytest
 import requests
 
 from kata.expect import call, expect_request, expect_true, raises
-from kata.fake_replies import problem, problem_reply
+from kata.fake_replies import html_reply, problem, problem_reply
 
 TIRAMISU = {
     "id": 16,
@@ -79,6 +80,39 @@ def test_a_closed_kitchen_raises_http_error(exercise, requests_mock, base_url):
         base_url,
         3,
         hint="A 503 is not 'no such dish': let `response.raise_for_status()` raise requests.HTTPError.",
+    )
+
+
+@pytest.mark.parametrize(
+    ("slug", "detail"),
+    [
+        ("invalid-query", "The dish id must be a whole number."),
+        ("not-acceptable", "The kitchen only answers JSON."),
+        ("rate-limited", "Too many requests: 61 in the last minute."),
+    ],
+)
+def test_other_client_errors_are_not_a_missing_dish(exercise, requests_mock, base_url, slug, detail):
+    reply = problem_reply(slug, detail)
+    requests_mock.get(f"{base_url}/menu/3", **reply)
+    raises(
+        requests.HTTPError,
+        exercise.look_up_dish,
+        base_url,
+        3,
+        hint=f"Only a 404 means 'no such dish'; a {reply['status_code']} is another mistake. "
+        "Let `response.raise_for_status()` raise requests.HTTPError for it.",
+    )
+
+
+def test_a_proxy_error_page_raises_http_error(exercise, requests_mock, base_url):
+    requests_mock.get(f"{base_url}/menu/3", **html_reply(502))
+    raises(
+        requests.HTTPError,
+        exercise.look_up_dish,
+        base_url,
+        3,
+        hint="A 502 from a proxy has an HTML body, no JSON `detail`: only a 404 is read, the rest goes to "
+        "`response.raise_for_status()`.",
     )
 
 

@@ -1,10 +1,11 @@
 """Exercise 7: book_table(base_url, name, party_size) POSTs JSON and reads the 201: the body's id and the Location."""
 
+import pytest
 import requests
 from requests_mock import ANY
 
 from kata.expect import call, expect_request, expect_true, raises
-from kata.fake_replies import problem_reply
+from kata.fake_replies import html_reply, problem_reply
 
 
 def seated(table_id, name="Ada", party_size=4, location=None):
@@ -65,6 +66,24 @@ def test_a_refused_booking_raises_http_error(exercise, requests_mock, base_url):
         "Ada",
         0,
         hint="The kitchen answered 422: there is no table. Call `response.raise_for_status()` before reading the body.",
+    )
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [problem_reply("closed", "Closed until noon."), problem_reply("internal-error", "Oops."), html_reply(502)],
+    ids=["503", "500", "HTML 502"],
+)
+def test_other_errors_raise_http_error(exercise, requests_mock, base_url, reply):
+    requests_mock.post(f"{base_url}/tables", **reply)
+    raises(
+        requests.HTTPError,
+        exercise.book_table,
+        base_url,
+        "Ada",
+        4,
+        hint=f"Any error status means no table, a {reply['status_code']} as much as a 422: "
+        "call `response.raise_for_status()` before reading the answer.",
     )
 
 

@@ -42,8 +42,8 @@ def kitchen_takes_orders(requests_mock, base_url):
     [
         ((3, {11: 2}), {"table_id": 3, "items": [{"dish_id": 11, "quantity": 2}]}),
         (
-            (3, {11: 2, 17: 1}),
-            {"table_id": 3, "items": [{"dish_id": 11, "quantity": 2}, {"dish_id": 17, "quantity": 1}]},
+            (3, {17: 1, 11: 2}),
+            {"table_id": 3, "items": [{"dish_id": 17, "quantity": 1}, {"dish_id": 11, "quantity": 2}]},
         ),
         (
             (5, {4: 1}, "no garlic"),
@@ -82,6 +82,13 @@ def test_a_refused_order_raises_http_error(exercise, requests_mock, base_url):
         99,
         {11: 2},
         hint="A 422 means the kitchen took no order: call `response.raise_for_status()`.",
+    )
+    expect_request(
+        requests_mock,
+        method="POST",
+        path="/orders",
+        count=1,
+        hint="Send the order once: each POST may create an order, so a refused one is not sent again.",
     )
 
 

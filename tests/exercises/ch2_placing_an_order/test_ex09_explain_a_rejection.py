@@ -1,17 +1,20 @@
 """Exercise 9: place_order raises OrderRejected, in the kitchen's words, when the kitchen answers 400, 415 or 422."""
 
+import json
+
 import pytest
 import requests
 
 from kata.expect import call, expect_request, expect_true, raises
-from kata.fake_replies import problem, problem_reply
+from kata.fake_replies import html_reply, problem, problem_reply
 
 INVALID = problem(
     "validation-error",
-    "2 field(s) need fixing: items[0].quantity, table_id.",
+    "3 field(s) need fixing: items[0].quantity, notes, table_id.",
     instance="/orders",
     errors=[
         {"field": "items[0].quantity", "message": "must be from 1 to 20, got 0"},
+        {"field": "notes", "message": "must be at most 200 characters — these have 231"},
         {"field": "table_id", "message": "there is no table 99; create one with POST /tables first"},
     ],
 )
@@ -39,7 +42,17 @@ def expect_explained(error, problem):
     wanted = [problem["detail"]]
     for field_error in problem.get("errors", []):
         wanted += [field_error["field"], field_error["message"]]
-    missing = [part for part in wanted if part not in str(error)]
+    message = str(error)
+    missing = [part for part in wanted if part not in message]
+    expect_true(
+        problem["type"] not in message and not _is_json(message),
+        "The message of OrderRejected should be a readable text for a person, not the raw JSON answer.",
+        expected="a message built from the problem's `detail` and each field error, e.g.\n"
+        "The kitchen refused the order (422): 2 field(s) need fixing: ...\n  - table_id: there is no table 99",
+        actual=repr(message)[:400],
+        hint="Read the problem with `response.json()` and build the text from its `detail` and `errors`; "
+        "`response.text` is the JSON as it came over the wire.",
+    )
     expect_true(
         not missing,
         "The message of OrderRejected should say why the kitchen refused, in the kitchen's own words.",
@@ -48,6 +61,14 @@ def expect_explained(error, problem):
         hint="Build the message from `problem['detail']` and one line per entry of `problem.get('errors', [])`: "
         "`f\"{e['field']}: {e['message']}\"`.",
     )
+
+
+def _is_json(text):
+    try:
+        json.loads(text)
+    except ValueError:
+        return False
+    return True
 
 
 @pytest.mark.parametrize("problem", [INVALID, MALFORMED, NOT_JSON], ids=["422", "400", "415"])
@@ -73,10 +94,19 @@ def test_the_message_explains_the_refusal(exercise, requests_mock, problem, base
 
 
 @pytest.mark.parametrize(
-    ("status", "slug"), [(404, "not-found"), (409, "conflict"), (500, "internal-error"), (503, "closed")]
+    ("status", "reply"),
+    [
+        (404, problem_reply("not-found", "Nothing is served at /orders.")),
+        (409, problem_reply("conflict", "Table 3 has left.")),
+        (429, problem_reply("rate-limited", "Too many requests.")),
+        (500, problem_reply("internal-error", "Oops.")),
+        (503, problem_reply("closed", "Closed until noon.")),
+        (502, html_reply(502)),
+    ],
+    ids=["404", "409", "429", "500", "503", "HTML 502"],
 )
-def test_other_errors_still_raise_http_error(exercise, requests_mock, status, slug, base_url):
-    requests_mock.post(f"{base_url}/orders", **problem_reply(slug, "No."))
+def test_other_errors_still_raise_http_error(exercise, requests_mock, status, reply, base_url):
+    requests_mock.post(f"{base_url}/orders", **reply)
     raises(
         requests.HTTPError,
         exercise.place_order,

@@ -5,7 +5,7 @@ import requests
 from requests_mock import ANY
 
 from kata.expect import call, expect_request, expect_true, raises
-from kata.fake_replies import problem_reply
+from kata.fake_replies import html_reply, problem_reply
 
 CHANGED = {
     "id": 4,
@@ -31,8 +31,8 @@ def kitchen_changes_orders(requests_mock, base_url):
         ({"notes": "no basil"}, {"notes": "no basil"}),
         ({"dishes": {11: 3}}, {"items": [{"dish_id": 11, "quantity": 3}]}),
         (
-            {"dishes": {11: 1, 17: 2}, "notes": ""},
-            {"items": [{"dish_id": 11, "quantity": 1}, {"dish_id": 17, "quantity": 2}], "notes": ""},
+            {"dishes": {17: 2, 11: 1}, "notes": ""},
+            {"items": [{"dish_id": 17, "quantity": 2}, {"dish_id": 11, "quantity": 1}], "notes": ""},
         ),
     ],
     ids=["notes only", "dishes only", "both"],
@@ -73,11 +73,17 @@ def test_too_late_raises_kitchen_already_cooking(exercise, requests_mock, status
 
 
 @pytest.mark.parametrize(
-    ("status", "slug"),
-    [(404, "not-found"), (422, "validation-error"), (500, "internal-error")],
+    ("status", "reply"),
+    [
+        (404, problem_reply("not-found", "There is no order 4.")),
+        (422, problem_reply("validation-error", "1 field(s) need fixing: notes.")),
+        (500, problem_reply("internal-error", "Oops.")),
+        (502, html_reply(502)),
+    ],
+    ids=["404", "422", "500", "HTML 502"],
 )
-def test_other_errors_raise_http_error(exercise, requests_mock, status, slug, base_url):
-    requests_mock.patch(f"{base_url}/orders/4", **problem_reply(slug, "No."))
+def test_other_errors_raise_http_error(exercise, requests_mock, status, reply, base_url):
+    requests_mock.patch(f"{base_url}/orders/4", **reply)
     raises(
         requests.HTTPError,
         exercise.change_order,

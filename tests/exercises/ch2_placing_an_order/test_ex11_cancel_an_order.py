@@ -5,8 +5,9 @@ import requests
 from requests_mock import ANY
 
 from kata.expect import NO_BODY, call, expect_request, expect_true, raises
-from kata.fake_replies import empty_reply, problem_reply
+from kata.fake_replies import empty_reply, html_reply, problem_reply
 
+DELETE_HINT = "`requests.delete(f'{base_url}/orders/{order_id}', timeout=5)`: no body, and a 204 answers none."
 TOO_LATE = problem_reply(
     "conflict", "Order 4 is cooking: it can only be cancelled while it is received.", current_status="cooking"
 )
@@ -14,7 +15,7 @@ TOO_LATE = problem_reply(
 
 def test_deletes_the_order(exercise, requests_mock, base_url):
     requests_mock.register_uri(ANY, f"{base_url}/orders/4", **empty_reply(204))  # any verb: the test names a wrong one
-    call(exercise.cancel_order, base_url, 4)
+    call(exercise.cancel_order, base_url, 4, hint=DELETE_HINT)
     expect_request(
         requests_mock,
         method="DELETE",
@@ -22,27 +23,43 @@ def test_deletes_the_order(exercise, requests_mock, base_url):
         query={},
         json=NO_BODY,
         count=1,
-        hint="`requests.delete(f'{base_url}/orders/{order_id}', timeout=5)`: no body.",
+        hint=DELETE_HINT,
     )
 
 
 def test_cancelled_is_true(exercise, requests_mock, base_url):
     requests_mock.delete(f"{base_url}/orders/4", **empty_reply(204))
-    call(exercise.cancel_order, base_url, 4).returns(
-        True, hint="204 No Content means 'cancelled': return True (a bool, not the response; a 204 has no JSON)."
-    )
+    call(
+        exercise.cancel_order,
+        base_url,
+        4,
+        hint="204 No Content means 'cancelled': return True (a bool, not the response; a 204 has no JSON).",
+    ).returns(True)
 
 
 def test_too_late_is_false(exercise, requests_mock, base_url):
     requests_mock.delete(f"{base_url}/orders/4", **TOO_LATE)
-    call(exercise.cancel_order, base_url, 4).returns(
-        False, hint="409 means 'too late, the kitchen is cooking': return False, before `raise_for_status()`."
-    )
+    call(
+        exercise.cancel_order,
+        base_url,
+        4,
+        hint="409 means 'too late, the kitchen is cooking': return False, before `raise_for_status()`.",
+    ).returns(False)
 
 
-@pytest.mark.parametrize(("status", "slug"), [(404, "not-found"), (500, "internal-error"), (503, "closed")])
-def test_other_errors_raise_http_error(exercise, requests_mock, status, slug, base_url):
-    requests_mock.delete(f"{base_url}/orders/4", **problem_reply(slug, "No."))
+@pytest.mark.parametrize(
+    ("status", "reply"),
+    [
+        (404, problem_reply("not-found", "There is no order 4.")),
+        (405, problem_reply("method-not-allowed", "DELETE is not allowed here.", headers={"Allow": "GET"})),
+        (500, problem_reply("internal-error", "The till is broken.")),
+        (503, problem_reply("closed", "Closed until noon.")),
+        (502, html_reply(502)),
+    ],
+    ids=["404", "405", "500", "503", "HTML 502"],
+)
+def test_other_errors_raise_http_error(exercise, requests_mock, status, reply, base_url):
+    requests_mock.delete(f"{base_url}/orders/4", **reply)
     raises(
         requests.HTTPError,
         exercise.cancel_order,

@@ -2,11 +2,12 @@
 
 import base64
 
+import pytest
 import requests
 import requests_mock as rm
 
 from kata.expect import call, expect_request, expect_true, raises, sent_requests
-from kata.fake_replies import problem_reply
+from kata.fake_replies import html_reply, problem_reply
 
 TOKEN = {"access_token": "tok-grace-8f2a", "token_type": "Bearer", "expires_in": 3600}
 UNAUTHORIZED = problem_reply(
@@ -75,17 +76,38 @@ def test_wrong_credentials_raise_wrong_credentials(exercise, requests_mock, base
     )
 
 
-def test_other_errors_are_not_about_the_password(exercise, requests_mock, base_url):
-    requests_mock.post(
-        f"{base_url}/auth/token",
-        **problem_reply("service-unavailable", "The front desk is on a break."),
-    )
+@pytest.mark.parametrize(
+    "reply",
+    [
+        problem_reply("service-unavailable", "The front desk is on a break."),
+        problem_reply("bad-request", "The Authorization header is not valid Basic credentials."),
+        problem_reply("rate-limited", "Too many sign-ins: 11 in the last minute."),
+        html_reply(502),
+    ],
+    ids=["503", "400", "429", "HTML 502"],
+)
+def test_other_errors_are_not_about_the_password(exercise, requests_mock, base_url, reply):
+    requests_mock.post(f"{base_url}/auth/token", **reply)
     hint = "Only a 401 means wrong credentials. For any other error status, call `response.raise_for_status()`."
     error = raises(requests.HTTPError, exercise.get_token, base_url, "grace", "hopper", hint=hint)
     expect_true(
         not isinstance(error, exercise.WrongCredentials),
-        "A 503 is not a wrong password: do not tell the guest their password is wrong when the kitchen is down.",
+        f"A {reply['status_code']} is not a wrong password: only a 401 says the kitchen does not know these "
+        "credentials.",
         expected="requests.HTTPError",
+        actual=f"WrongCredentials: {error}",
+        hint=hint,
+    )
+
+
+def test_an_unreachable_kitchen_is_not_about_the_password(exercise, requests_mock, base_url):
+    requests_mock.post(f"{base_url}/auth/token", exc=requests.exceptions.ConnectTimeout("the front desk is silent"))
+    hint = "Only a 401 means wrong credentials: let a kitchen you cannot reach raise its own error."
+    error = raises(requests.exceptions.ConnectionError, exercise.get_token, base_url, "grace", "hopper", hint=hint)
+    expect_true(
+        not isinstance(error, exercise.WrongCredentials),
+        "A kitchen that does not answer says nothing about the password.",
+        expected="requests.exceptions.ConnectTimeout",
         actual=f"WrongCredentials: {error}",
         hint=hint,
     )

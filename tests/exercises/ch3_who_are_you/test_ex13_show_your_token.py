@@ -1,8 +1,12 @@
-"""Exercise 13: who_am_i(base_url, token) shows the token as `Authorization: Bearer <token>`."""
+"""Exercise 13: who_am_i(base_url, token) shows the token as `Authorization: Bearer <token>`.
+
+The scheme is compared as HTTP and the kitchen compare it, in any case (`bearer <token>` is right too);
+the token itself exactly.
+"""
 
 import requests
 
-from kata.expect import call, expect_request, raises
+from kata.expect import bearer, call, expect_request, raises
 from kata.fake_replies import problem_reply
 
 TOKEN = "tok-ada-5Jq9"
@@ -21,7 +25,7 @@ def test_asks_get_me_with_the_bearer_header(exercise, requests_mock, base_url):
         method="GET",
         path="/me",
         query={},
-        headers={"Authorization": f"Bearer {TOKEN}"},
+        headers={"Authorization": bearer(TOKEN)},
         count=1,
         hint=BEARER_HINT,
     )
@@ -31,7 +35,7 @@ def test_sends_the_token_it_was_given(exercise, requests_mock, base_url):
     requests_mock.get(f"{base_url}/me", json={"username": "grace", "name": "Grace Hopper"})
     call(exercise.who_am_i, base_url, "another-token-77")
     expect_request(
-        requests_mock, method="GET", path="/me", headers={"Authorization": "Bearer another-token-77"}, hint=BEARER_HINT
+        requests_mock, method="GET", path="/me", headers={"Authorization": bearer("another-token-77")}, hint=BEARER_HINT
     )
 
 

@@ -1,14 +1,15 @@
 """Exercise 14: get_bill(base_url, username, token) tells 401 (who are you?) from 403 (not yours)."""
 
+import pytest
 import requests
 
-from kata.expect import call, expect_no_header, expect_request, expect_true, raises
-from kata.fake_replies import problem_reply
+from kata.expect import bearer, call, expect_no_header, expect_request, expect_true, raises
+from kata.fake_replies import html_reply, problem_reply
 
 TOKEN = "tok-ada-5Jq9"
 BILL = {"username": "ada", "orders": [1, 4], "total": 27.5, "paid": 0.0, "due": 27.5}
 EXPIRED = 'Bearer realm="restaurant", error="invalid_token", error_description="The access token expired"'
-NOT_YOURS = "You are signed in as 'ada'; the bill of 'grace' is not yours to see."
+NOT_YOURS = "You are signed in as 'ada'; the bill of 'grace' is not yours to see — ask the waiter."
 STATUS_HINT = (
     "Look at `response.status_code` before `raise_for_status()`: 401 -> `raise NotLoggedIn(...)`, "
     "403 -> `raise NotYours(...)`."
@@ -23,7 +24,7 @@ def test_asks_for_the_bill_with_the_token(exercise, requests_mock, base_url):
         method="GET",
         path="/guests/ada/bill",
         query={},
-        headers={"Authorization": f"Bearer {TOKEN}"},
+        headers={"Authorization": bearer(TOKEN)},
         count=1,
         hint="Send `GET {base_url}/guests/{username}/bill` with `headers={'Authorization': f'Bearer {token}'}`.",
     )
@@ -36,7 +37,7 @@ def test_asks_for_the_bill_of_the_guest_it_was_given(exercise, requests_mock, ba
         requests_mock,
         method="GET",
         path="/guests/grace/bill",
-        headers={"Authorization": "Bearer tok-grace-1"},
+        headers={"Authorization": bearer("tok-grace-1")},
         hint="Put the `username` you were given in the path, and the `token` you were given in the header.",
     )
 
@@ -95,24 +96,31 @@ def test_403_raises_not_yours_with_the_detail(exercise, requests_mock, base_url)
     requests_mock.get(f"{base_url}/guests/grace/bill", **problem_reply("forbidden", NOT_YOURS))
     error = raises(exercise.NotYours, exercise.get_bill, base_url, "grace", TOKEN, hint=STATUS_HINT)
     expect_true(
-        NOT_YOURS in str(error),
-        "NotYours should carry the kitchen's explanation: the `detail` of the problem in the body.",
+        str(error) == NOT_YOURS,
+        "NotYours should carry the kitchen's explanation, exactly: the `detail` of the problem in the body.",
         expected=f"NotYours({NOT_YOURS!r})",
         actual=f"NotYours({str(error)!r})",
         hint="`raise NotYours(response.json()['detail'])`.",
     )
 
 
-def test_other_errors_raise_http_error(exercise, requests_mock, base_url):
-    requests_mock.get(
-        f"{base_url}/guests/ada/bill",
-        **problem_reply("internal-error", "The till is broken."),
-    )
+@pytest.mark.parametrize(
+    "reply",
+    [
+        problem_reply("internal-error", "The till is broken."),
+        problem_reply("not-found", "There is no guest 'ada'."),
+        problem_reply("rate-limited", "Too many requests."),
+        html_reply(502),
+    ],
+    ids=["500", "404", "429", "HTML 502"],
+)
+def test_other_errors_raise_http_error(exercise, requests_mock, base_url, reply):
+    requests_mock.get(f"{base_url}/guests/ada/bill", **reply)
     hint = "401 and 403 have their own exceptions; for any other error status, call `response.raise_for_status()`."
     error = raises(requests.HTTPError, exercise.get_bill, base_url, "ada", TOKEN, hint=hint)
     expect_true(
         not isinstance(error, (exercise.NotLoggedIn, exercise.NotYours)),
-        "A 500 is neither 'who are you?' nor 'not yours': it is the kitchen's own trouble.",
+        f"A {reply['status_code']} is neither 'who are you?' nor 'not yours'.",
         expected="requests.HTTPError",
         actual=f"{type(error).__name__}: {error}",
         hint=hint,

@@ -3,15 +3,19 @@
 import pytest
 import requests
 
-from kata.expect import call, expect_no_header, expect_request, expect_timeout, expect_true
+from kata.expect import bearer, call, expect_no_header, expect_request, expect_timeout, expect_true
 
 TOKEN = "tok-ada-5Jq9"
 MENU = {"items": [{"id": 11, "name": "Pizza Margherita", "category": "pizza", "price": 9.0}], "count": 1}
-DEFAULTS = {"Authorization": f"Bearer {TOKEN}", "Accept": "application/json"}
+DEFAULTS = {"Authorization": bearer(TOKEN), "Accept": "application/json"}
 DEFAULTS_HINT = (
     "Put the defaults in `self.headers` (the session's own headers) in `__init__`: "
     "`self.headers['Accept'] = 'application/json'` and the Authorization header. "
     "requests sends `Accept: */*` unless told otherwise."
+)
+SLASH_HINT = (
+    "With a base URL ending in '/', `base_url + '/menu'` asks for '//menu'. "
+    "Strip the trailing slash once, in `__init__`: `base_url.rstrip('/')`."
 )
 REQUEST_HINT = (
     "Override `request(self, method, url, *args, **kwargs)`: call "
@@ -48,9 +52,9 @@ def open_session(exercise, *args, **kwargs):
     return call(exercise.KitchenSession, *args, **kwargs).value
 
 
-def ask(session, verb, path, **kwargs):
+def ask(session, verb, path, hint=None, **kwargs):
     """Call `session.<verb>(path, ...)` (the session's own methods are time-limited); returns what it returned."""
-    return call(getattr(session, verb), path, **kwargs).value
+    return call(getattr(session, verb), path, hint=hint, **kwargs).value
 
 
 def test_is_a_requests_session(exercise, base_url):
@@ -71,26 +75,18 @@ def test_get_goes_to_the_base_url_plus_the_path(exercise, kitchen_mock, base_url
 
 def test_a_base_url_ending_with_a_slash(exercise, kitchen_mock, base_url):
     session = open_session(exercise, f"{base_url}/", token=TOKEN)
-    ask(session, "get", "/menu")
-    expect_request(
-        kitchen_mock,
-        method="GET",
-        path="/menu",
-        hint="With a base URL ending in '/', `base_url + '/menu'` asks for '//menu'. "
-        "Strip the trailing slash once, in `__init__`: `base_url.rstrip('/')`.",
-    )
+    ask(session, "get", "/menu", hint=SLASH_HINT)
+    expect_request(kitchen_mock, method="GET", path="/menu", hint=SLASH_HINT)
 
 
 def test_a_base_url_with_a_path_of_its_own(exercise, kitchen_mock, base_url):
     session = open_session(exercise, f"{base_url}/team-7", token=TOKEN)
-    ask(session, "get", "/menu")
-    expect_request(
-        kitchen_mock,
-        method="GET",
-        path="/team-7/menu",
-        hint="Join by plain text: base URL (without its trailing slash) + path. "
-        "`urljoin('http://host/team-7', '/menu')` drops the '/team-7'.",
+    hint = (
+        "Join by plain text: base URL (without its trailing slash) + path. "
+        "`urljoin('http://host/team-7', '/menu')` drops the '/team-7'."
     )
+    ask(session, "get", "/menu", hint=hint)
+    expect_request(kitchen_mock, method="GET", path="/team-7/menu", hint=hint)
 
 
 def test_every_request_carries_the_defaults(exercise, kitchen_mock, base_url):
@@ -222,7 +218,8 @@ def test_live_kitchen_knows_the_regular(exercise, kitchen):
     expect_true(
         len(entries) == 2
         and all(
-            e["headers"].get("Authorization") == f"Bearer {token}" and e["headers"].get("Accept") == "application/json"
+            bearer(token).matches(e["headers"].get("Authorization"))
+            and e["headers"].get("Accept") == "application/json"
             for e in entries
         ),
         "The kitchen should receive two requests, both with the token and `Accept: application/json`.",
