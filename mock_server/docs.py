@@ -13,8 +13,9 @@ import shlex
 from flask import Blueprint, Response, jsonify, request
 from markupsafe import Markup, escape
 
-from . import spec
 from .data import GUESTS
+from .declare import endpoint, path_param
+from .documented import ok, use
 from .problems import PROBLEMS, ApiError
 
 bp = Blueprint("docs", __name__)
@@ -67,6 +68,8 @@ def _capture(command: str, field: str) -> str:
 
 def curl_command(method: str, base: str, op: dict) -> str:
     """A curl command line for the operation's example, runnable in a POSIX shell."""
+    from . import spec
+
     example = example_request(op)
     lines = []
     path = example["path"]
@@ -109,6 +112,8 @@ def _inline_code(text: str) -> str:
 
 
 def _operation_html(method: str, path: str, op: dict, base: str) -> str:
+    from . import spec
+
     codes = ", ".join(code for code in op["responses"])
     anchor = op["operationId"]
     parts = [
@@ -131,6 +136,8 @@ def _operation_html(method: str, path: str, op: dict, base: str) -> str:
 
 
 def render_page(base: str) -> str:
+    from . import spec
+
     document = spec.document()
     sections: dict[str, list[str]] = {tag["name"]: [] for tag in document["tags"]}
     for method, path, op in spec.operations():
@@ -166,17 +173,47 @@ def render_page(base: str) -> str:
     return "\n".join(body)
 
 
-@bp.get("/")
+@endpoint(
+    bp,
+    "GET",
+    "/",
+    "getDocs",
+    "Docs",
+    "This documentation page (HTML)",
+    {"200": ok({"type": "string"}, "The docs page.", media="text/html")},
+    example={"path": "/"},
+)
 def index() -> Response:
     return Response(render_page(request.host_url.rstrip("/")), mimetype="text/html")
 
 
-@bp.get("/openapi.json")
+@endpoint(
+    bp,
+    "GET",
+    "/openapi.json",
+    "getOpenapi",
+    "Docs",
+    "This API's OpenAPI 3.1 document",
+    {"200": ok({"type": "object"}, "The OpenAPI document.")},
+    example={"path": "/openapi.json"},
+)
 def openapi() -> Response:
+    from . import spec
+
     return jsonify(spec.document())
 
 
-@bp.get("/problems/<slug>")
+@endpoint(
+    bp,
+    "GET",
+    "/problems/{slug}",
+    "getProblemType",
+    "Docs",
+    "What an error type means (the `type` of every problem answer)",
+    {"200": ok({"type": "string"}, "A page about the problem type.", media="text/html"), "404": use("NotFound")},
+    params=[path_param("slug", "The last part of a problem's type.", {"type": "string", "enum": list(PROBLEMS)})],
+    example={"path": "/problems/validation-error"},
+)
 def problem_page(slug: str) -> Response:
     if slug not in PROBLEMS:
         raise ApiError("not-found", f"There is no problem type {slug!r}.", hint="The docs at / list every type.")
