@@ -30,8 +30,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Flask
-from flask.json.provider import DefaultJSONProvider
+try:
+    from flask import Flask
+    from flask.json.provider import DefaultJSONProvider
+except ModuleNotFoundError as missing:  # say what to install, not a traceback
+    from .needs import explain_missing
+
+    explain_missing(missing)
 
 from . import guard, hooks, problems
 from .kitchen import MAX_SPECIALS_DELAY, SPECIALS_DELAY

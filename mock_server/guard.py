@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 from typing import Any, Callable, Iterable
 
 from flask import Flask
@@ -32,7 +33,14 @@ def hostname(host: str) -> str:
 def allowed_host(name: str, allowed: frozenset[str] | None) -> bool:
     if allowed is None:
         return True
-    return name in LOOPBACK or name.endswith(".localhost") or name.startswith("127.") or name in allowed
+    return name in LOOPBACK or name.endswith(".localhost") or _is_loopback_address(name) or name in allowed
+
+
+def _is_loopback_address(name: str) -> bool:
+    try:
+        return ipaddress.ip_address(name).is_loopback
+    except ValueError:
+        return False
 
 
 class Guard:

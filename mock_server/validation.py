@@ -21,6 +21,7 @@ JSON_TYPES = ("application/json",)
 BIG_ID = 10**15  # the largest id a body or query may name (ids in paths: up to 18 digits)
 PATCH_TYPES = ("application/json", "application/merge-patch+json")
 MAX_DEPTH = 32  # arrays and objects nested deeper than this are refused (no body the kitchen reads needs 4)
+MAX_VALUES = 10_000  # a body with more values than this is refused unparsed (the largest valid one has ~300)
 _STRINGS = re.compile(rb'"(?:[^"\\]|\\.)*"')
 _INNERMOST = re.compile(rb"\[\]|\{\}")
 _NOT_BRACKETS = bytes(set(range(256)) - set(b"[]{}"))
@@ -29,8 +30,11 @@ _NOT_BRACKETS = bytes(set(range(256)) - set(b"[]{}"))
 def parse_json(raw: bytes) -> Any:
     """``raw`` parsed as JSON: UTF-8, no NaN or Infinity, nested at most MAX_DEPTH deep (ValueError otherwise)."""
     text = raw.decode("utf-8")  # UnicodeDecodeError is a ValueError
-    if raw.count(b"[") + raw.count(b"{") > MAX_DEPTH:
-        _check_depth(raw)
+    if len(raw) > 4096 or raw.count(b"[") + raw.count(b"{") > MAX_DEPTH:
+        skeleton = _STRINGS.sub(b'""', raw)  # the structure without the text: a bracket in a string is no nesting
+        if sum(skeleton.count(mark) for mark in (b",", b"[", b"{")) > MAX_VALUES:
+            raise ValueError(f"it holds more than {MAX_VALUES} values; no body the kitchen reads has that many")
+        _check_depth(skeleton)
     try:
         return json.loads(text, parse_constant=_no_constants)
     except RecursionError:
@@ -39,7 +43,7 @@ def parse_json(raw: bytes) -> Any:
 
 def _check_depth(raw: bytes) -> None:
     """Raise when brackets (outside strings) nest deeper than MAX_DEPTH (peels the innermost pairs, level by level)."""
-    brackets = _STRINGS.sub(b"", raw).translate(None, delete=_NOT_BRACKETS)
+    brackets = raw.translate(None, delete=_NOT_BRACKETS)
     for _ in range(MAX_DEPTH):
         peeled = _INNERMOST.sub(b"", brackets)
         if not peeled or peeled == brackets:  # empty: shallow enough; unchanged: not balanced, json.loads says why
