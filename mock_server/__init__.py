@@ -18,6 +18,7 @@ values allowed):
 - ``JOURNAL_LIMIT`` / ``JOURNAL_BODY_LIMIT`` / ``JOURNAL_BYTES``: entries kept (1000), body bytes
   recorded per entry (10000, a preview) and bytes kept per kitchen (4 MiB); ``JOURNAL_TOTAL_BYTES``:
   for all the kitchens of a workshop (64 MiB). See ``journal``.
+- ``LIMITS``: caps of a kitchen's collections, e.g. ``{"orders": 5000}`` (see ``limits``).
 - ``ALLOWED_HOSTS``: host names the kitchen answers to besides the loopback ones (``["*"]``: any);
   see ``guard``.
 - ``WEBHOOK_TIMEOUT``: seconds the kitchen waits for a ``callback_url`` to answer (2);
@@ -55,6 +56,7 @@ DEFAULTS: dict[str, Any] = {
     "WEBHOOK_TIMEOUT": 2.0,
     "WORKSHOP": None,
     "ALLOWED_HOSTS": [],
+    "LIMITS": {},
     "JOURNAL_BYTES": 4 * 1024 * 1024,
     "JOURNAL_TOTAL_BYTES": 64 * 1024 * 1024,
 }

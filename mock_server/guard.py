@@ -55,6 +55,9 @@ class Guard:
 
     def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
         host = environ.get("HTTP_HOST")
+        if host is None and environ.get("SERVER_PROTOCOL") == "HTTP/1.1":
+            detail = "An HTTP/1.1 request must have a Host header (RFC 9112, section 3.2)."
+            return self._refuse(environ, start_response, "bad-request", detail)
         allowed = self._allowed()
         if host is not None and not allowed_host(hostname(host), allowed):
             shown = ", ".join(sorted({"localhost", "127.0.0.1", "[::1]", *(allowed or ())}))
