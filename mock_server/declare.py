@@ -5,7 +5,8 @@ Flask route, checks the query string and the body before the view runs (the view
 ``body=``), and is what ``spec`` turns into the OpenAPI operation and ``docs`` into the docs page.
 An ``x-example`` has ``path`` and optionally ``body``, ``headers``, ``auth`` ("basic" or "bearer"),
 ``fresh`` ("table" or "order": act on a newly created one), ``wait`` (seconds to let the kitchen cook
-first) and ``status``.
+first), ``status`` and ``keep`` (the shell variable, TABLE, ORDER or PAYMENT, that keeps the new id;
+"$TABLE" and the like in the path or the body stand for it).
 """
 
 from __future__ import annotations

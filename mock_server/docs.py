@@ -58,12 +58,24 @@ def example_request(op: dict) -> dict:
     return example
 
 
+KEPT = ("TABLE", "ORDER", "PAYMENT")  # ids the create examples keep in shell variables for the later ones
+
+
 def _json_arg(body: object) -> str:
-    return shlex.quote(json.dumps(body, ensure_ascii=False))
+    """The body as one shell word; a "$TABLE" or "$ORDER" value becomes that variable's number."""
+    quoted = shlex.quote(json.dumps(body, ensure_ascii=False))
+    for name in KEPT:
+        quoted = quoted.replace(f'"${name}"', f"'\"${name}\"'")
+    return quoted
 
 
 def _capture(command: str, field: str) -> str:
     return f"{command} | python3 -c 'import json,sys; print(json.load(sys.stdin)[\"{field}\"])'"
+
+
+def _show_and_keep(command: str, field: str) -> str:
+    """Run ``command`` (curl -i), show its whole answer, and print ``field`` of its JSON body (the last line)."""
+    return _capture(f"{command} | tee /dev/stderr | tail -n 1", field)
 
 
 def curl_command(method: str, base: str, op: dict) -> str:
@@ -85,11 +97,13 @@ def curl_command(method: str, base: str, op: dict) -> str:
         lines.append(f"ID=$({_capture(create, 'id')})   # a new order: it can change only while received")
     path = path.replace("{id}", "$ID")
     if example.get("wait"):
-        lines.append(f'# wait until GET /orders/1 says "ready" (about {example["wait"] - 1} seconds after ordering)')
+        lines.append(
+            f"sleep {example['wait']}   # the kitchen cooks it: ready about {example['wait'] - 1} s after ordering"
+        )
     parts = ["curl", "-i"]
     if method != "GET":
         parts += ["-X", method]
-    parts.append(f'"{base}{path}"' if "$" in path else shlex.quote(base + path))
+    parts.append(f'"{base}{path}"' if "$" in path else shlex.quote(base + path))  # "$ORDER": the shell fills it in
     if example.get("auth") == "basic":
         username = next(iter(GUESTS))
         parts += ["-u", f"{username}:{GUESTS[username][0]}"]
@@ -99,10 +113,15 @@ def curl_command(method: str, base: str, op: dict) -> str:
         parts += ["-H", shlex.quote(f"{name}: {value}")]
     if "body" in example:
         parts += ["-H", "'Content-Type: application/json'", "-d", _json_arg(example["body"])]
-    lines.append(" ".join(parts))
-    if example.get("auth") == "basic":
-        token_call = " ".join(part for part in parts if part != "-i").replace("curl ", "curl -s ", 1)
-        lines.append(f"TOKEN=$({_capture(token_call, 'access_token')})   # keep it for the next examples")
+    command = " ".join(parts)
+    if example.get("keep"):
+        command = command.replace("curl -i", "curl -si", 1)
+        lines.append(f"{example['keep']}=$({_show_and_keep(command, 'id')})   # its id, for the next examples")
+    elif example.get("auth") == "basic":
+        command = command.replace("curl -i", "curl -si", 1)
+        lines.append(f"TOKEN=$({_show_and_keep(command, 'access_token')})   # keep it for the next examples")
+    else:
+        lines.append(command)
     return "\n".join(lines)
 
 
@@ -153,8 +172,11 @@ def render_page(base: str) -> str:
         STORY,
         "<h2>How to read this menu</h2><p>Every endpoint below has a <code>curl</code> example. On a fresh "
         "kitchen (<code>python -m mock_server</code>, or after <code>POST /__admin/reset</code>) paste them "
-        "<em>in order</em> into a POSIX shell: later ones use the table, order and <code>$TOKEN</code> that "
-        f"earlier ones created. Demo guests: {guests}. Errors are "
+        "<em>in order</em> into a POSIX shell (bash, zsh; Git Bash on Windows) with curl and python3: "
+        "<code>POST /tables</code> keeps the new table's id in <code>$TABLE</code>, <code>POST /orders</code> the "
+        "order's in <code>$ORDER</code> and <code>POST /auth/token</code> the token in <code>$TOKEN</code>, and "
+        "the later examples use them (or type the ids the kitchen answered). "
+        f"Demo guests: {guests}. Errors are "
         "<code>application/problem+json</code> with <code>type</code>, <code>title</code>, <code>status</code>, "
         "<code>detail</code> and a <code>hint</code>; every endpoint except the docs and <code>/__admin/</code> "
         "may answer 429 or 503 with <code>Retry-After</code>; a wrong verb gets 405 with "

@@ -29,7 +29,7 @@ bp = Blueprint("orders", __name__)
 MAX_LINES = 20
 MAX_QUANTITY = 20
 MAX_NOTES = 500
-ORDER_EXAMPLE = {"table_id": 1, "items": [{"dish_id": 11, "quantity": 2}, {"dish_id": 19, "quantity": 2}]}
+ORDER_EXAMPLE = {"table_id": "$TABLE", "items": [{"dish_id": 11, "quantity": 2}, {"dish_id": 19, "quantity": 2}]}
 
 DISH_ID, QUANTITY = integer(1, len(MENU)), integer(1, MAX_QUANTITY)
 NOTES = nullable(note(MAX_NOTES))
@@ -160,7 +160,7 @@ def find_order(state: State, order_id: str) -> dict:
         query("table_id", integer(0, BIG_ID), "Only this table's orders."),
         query("status", enum(STATES), "Only orders in this status."),
     ],
-    example={"path": "/orders?table_id=1"},
+    example={"path": "/orders?table_id=$TABLE"},
 )
 def list_orders(query: dict) -> Response:
     state = current_state()
@@ -190,7 +190,7 @@ def list_orders(query: dict) -> Response:
     "An unknown table_id is a 422 with a field error.",
     body=ORDER_INPUT,
     security=[{}, {"bearerAuth": []}],
-    example={"path": "/orders", "body": ORDER_EXAMPLE, "status": 201},
+    example={"path": "/orders", "body": ORDER_EXAMPLE, "status": 201, "keep": "ORDER"},
     links=ORDER_LINKS,
 )
 def place_order(body: Body) -> Response:
@@ -224,7 +224,7 @@ def place_order(body: Body) -> Response:
     "Follow an order (its status moves with kitchen time)",
     {"200": ok("Order"), "404": use("NotFound")},
     params=[ORDER_ID],
-    example={"path": "/orders/1"},
+    example={"path": "/orders/$ORDER"},
 )
 def get_order(order_id: str) -> Response:
     state = current_state()
@@ -341,7 +341,7 @@ def cancel_order(order_id: str) -> Response:
         "409": problem_response("Not ready yet (Retry-After says how long), or served already."),
     },
     params=[ORDER_ID],
-    example={"path": "/orders/1/serve", "wait": 8},
+    example={"path": "/orders/$ORDER/serve", "wait": 8},
 )
 def serve_order(order_id: str) -> Response:
     state = current_state()

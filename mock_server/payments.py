@@ -146,9 +146,10 @@ def _check_order(state: State, body: Body) -> None:
     body=PAYMENT_INPUT,
     example={
         "path": "/payments",
-        "body": {"order_id": 1, "amount": 25.0, "tip": 2.5},
+        "body": {"order_id": "$ORDER", "amount": 25.0, "tip": 2.5},
         "headers": {"Idempotency-Key": "pay-order-1-first-try"},
         "status": 201,
+        "keep": "PAYMENT",
     },
     links={"GetPayment": link("getPayment", "payment_id")},
 )
@@ -228,7 +229,7 @@ def charge(state: State, value: dict, key: str | None) -> dict:
     "Charges made, optionally for one order",
     {"200": ok("Payments")},
     params=[query("order_id", integer(0, BIG_ID), "Only this order's payments.")],
-    example={"path": "/payments?order_id=1"},
+    example={"path": "/payments?order_id=$ORDER"},
 )
 def list_payments(query: dict) -> Response:
     order_id = query.get("order_id")
@@ -252,7 +253,7 @@ def list_payments(query: dict) -> Response:
     "One payment",
     {"200": ok("Payment"), "404": use("NotFound")},
     params=[path_param("payment_id", "A payment id.")],
-    example={"path": "/payments/1"},
+    example={"path": "/payments/$PAYMENT"},
 )
 def get_payment(payment_id: str) -> Response:
     state = current_state()

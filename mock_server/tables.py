@@ -58,7 +58,7 @@ def list_tables() -> Response:
     "Sit down: get a table",
     {"201": ok("Table", "Seated. Location is the new table.", "Location"), "409": use("Conflict")},
     body=TABLE_INPUT,
-    example={"path": "/tables", "body": {"name": "Ada", "party_size": 2}, "status": 201},
+    example={"path": "/tables", "body": {"name": "Ada", "party_size": 2}, "status": 201, "keep": "TABLE"},
     links={"GetTable": link("getTable", "table_id"), "LeaveTable": link("leaveTable", "table_id")},
 )
 def create_table(body: Body) -> Response:
@@ -82,7 +82,7 @@ def create_table(body: Body) -> Response:
     "One table",
     {"200": ok("Table"), "404": use("NotFound")},
     params=[TABLE_ID],
-    example={"path": "/tables/1"},
+    example={"path": "/tables/$TABLE"},
 )
 def get_table(table_id: str) -> Response:
     state = current_state()
