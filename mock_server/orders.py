@@ -7,59 +7,23 @@ that guest's bill (GET /guests/<username>/bill).
 
 from __future__ import annotations
 
-from typing import Any
-
 from flask import Blueprint, Response, jsonify
 
 from .auth import optional_guest
-from .data import DISHES_BY_ID, MENU
 from .declare import Body, endpoint, path_param, query
-from .documented import NO_CONTENT, link, listing, ok, problem_response, use
+from .documented import NO_CONTENT, link, ok, problem_response, use
 from .kitchen import STATES, seconds_until_ready, status_at
 from .limits import refuse_if_full
+from .ordering import ORDER_EXAMPLE, ORDER_INPUT, ORDER_PATCH, changes_of, find_order, order_json, total, touch
 from .problems import ApiError
 from .responses import created
-from .schema import ID, MONEY, TIMESTAMP, array, enum, integer, model, note, nullable, obj, ref
+from .schema import enum, integer
 from .store import State, current_state
-from .validation import BIG_ID, PATCH_TYPES, path_id
-from .webhooks import CALLBACK_URL, schedule
+from .validation import BIG_ID, PATCH_TYPES
+from .webhooks import schedule
 
 bp = Blueprint("orders", __name__)
 
-MAX_LINES = 20
-MAX_QUANTITY = 20
-MAX_NOTES = 500
-ORDER_EXAMPLE = {"table_id": "$TABLE", "items": [{"dish_id": 11, "quantity": 2}, {"dish_id": 19, "quantity": 2}]}
-
-DISH_ID, QUANTITY = integer(1, len(MENU)), integer(1, MAX_QUANTITY)
-NOTES = nullable(note(MAX_NOTES))
-model("OrderItemInput", obj({"dish_id": DISH_ID, "quantity": QUANTITY}))
-ITEMS = array(ref("OrderItemInput"), 1, MAX_LINES)
-ORDER_INPUT = model(
-    "OrderInput",
-    obj({"table_id": integer(1, BIG_ID), "items": ITEMS}, {"notes": NOTES, "callback_url": nullable(CALLBACK_URL)}),
-)
-ORDER_PATCH = model(
-    "OrderPatch",
-    obj({}, {"items": ITEMS, "notes": NOTES}, minProperties=1, description="JSON merge patch: only what you send."),
-)
-LINE = {"dish_id": DISH_ID, "name": {"type": "string"}, "quantity": QUANTITY, "unit_price": MONEY, "line_total": MONEY}
-model("OrderLine", obj(LINE))
-STATUS = enum(STATES, description="received -> cooking -> ready (as kitchen time passes) -> served (POST .../serve).")
-ORDER_FIELDS = {
-    "id": ID,
-    "table_id": integer(1),
-    "items": {"type": "array", "items": ref("OrderLine")},
-    "notes": nullable({"type": "string"}),
-    "status": STATUS,
-    "total": MONEY,
-    "guest": nullable({"type": "string"}),
-    "created_at": TIMESTAMP,
-    "updated_at": TIMESTAMP,
-    "ready_in": {"type": "number", "minimum": 0, "description": "Seconds until it should be ready."},
-}
-model("Order", obj(ORDER_FIELDS, {"callback_url": CALLBACK_URL}))
-model("Orders", listing("Order"))
 ORDER_ID = path_param("order_id", "An order id from POST /orders.")
 ORDER_LINKS = {
     name: link(operation_id, "order_id")
@@ -72,80 +36,6 @@ ORDER_LINKS = {
     )
 }
 CHANGED = {"200": ok("Order"), "404": use("NotFound"), "409": use("Conflict")}
-
-# Money is added up in whole cents, so 0.1 + 0.2 never shows up as 0.30000000000000004.
-CENTS: dict[int, int] = {dish["id"]: round(dish["price"] * 100) for dish in MENU}
-
-
-def order_json(state: State, order: dict, now: float) -> dict[str, Any]:
-    """The public view of an order at clock time ``now`` (call under the lock)."""
-    view = {
-        "id": order["id"],
-        "table_id": order["table_id"],
-        "items": [dict(line) for line in order["items"]],
-        "notes": order["notes"],
-        "status": status_at(order, now),
-        "total": order["total"],
-        "guest": order["guest"],
-        "created_at": order["created_at"],
-        "updated_at": order["updated_at"],
-        "ready_in": seconds_until_ready(order, now) if order["served_at"] is None else 0.0,
-    }
-    if order.get("callback_url"):
-        view["callback_url"] = order["callback_url"]
-    return view
-
-
-def _touch(state: State, order: dict, now: float, *, created: bool = False) -> None:
-    order["updated"] = now
-    order["updated_at"] = state.clock.isoformat(now)
-    if created:
-        order["created"] = now
-        order["created_at"] = order["updated_at"]
-
-
-def _lines(items: list) -> list[dict]:
-    lines = []
-    for item in items:
-        dish = DISHES_BY_ID[item["dish_id"]]
-        cents = CENTS[item["dish_id"]] * item["quantity"]
-        lines.append(
-            {
-                "dish_id": dish["id"],
-                "name": dish["name"],
-                "quantity": item["quantity"],
-                "unit_price": dish["price"],
-                "line_total": cents / 100,
-            }
-        )
-    return lines
-
-
-def _total(lines: list[dict]) -> float:
-    return sum(CENTS[line["dish_id"]] * line["quantity"] for line in lines) / 100
-
-
-def _changes(state: State, body: Body) -> dict[str, Any]:
-    """The checked fields of a body, with a field error for an unknown table; raises the 422 if any."""
-    table_id = body.value.get("table_id") if body.value else None
-    if isinstance(table_id, int) and table_id not in state.tables:
-        body.check.error("table_id", f"there is no table {table_id}; create one with POST /tables first")
-    body.check.done()
-    changes = dict(body.value)
-    if "items" in changes:
-        changes["items"] = _lines(changes["items"])
-    return changes
-
-
-def find_order(state: State, order_id: str) -> dict:
-    order = state.orders.get(path_id(order_id, "order"))
-    if order is None:
-        raise ApiError(
-            "not-found",
-            f"There is no order {order_id}: it was never placed, or it was cancelled.",
-            hint="POST /orders answers with the new order's id and its Location.",
-        )
-    return order
 
 
 @endpoint(
@@ -197,18 +87,18 @@ def place_order(body: Body) -> Response:
     guest = optional_guest()
     state = current_state()
     with state.lock:
-        order = _changes(state, body)
+        order = changes_of(state, body)
         refuse_if_full(state, "orders")
         now = state.clock.now()
         order.update(
             id=state.next_id("order"),
             notes=order.get("notes"),
-            total=_total(order["items"]),
+            total=total(order["items"]),
             guest=guest,
             served_at=None,
             cook=state.config["COOK_SECONDS"],
         )
-        _touch(state, order, now, created=True)
+        touch(state, order, now, created=True)
         state.orders[order["id"]] = order
         result = order_json(state, order, now)
     schedule(order)
@@ -248,15 +138,15 @@ def _change(order_id: str, body: Body, *, partial: bool) -> Response:
     state = current_state()
     with state.lock:
         order = find_order(state, order_id)
-        changes = _changes(state, body)
+        changes = changes_of(state, body)
         _only_while_received(state, order, "changed")
         if not partial:
             changes.setdefault("notes", None)
             changes.setdefault("callback_url", None)
         order.update(changes)
-        order["total"] = _total(order["items"])
+        order["total"] = total(order["items"])
         now = state.clock.now()
-        _touch(state, order, now)
+        touch(state, order, now)
         result = order_json(state, order, now)
     if not partial:
         schedule(order)
@@ -366,5 +256,5 @@ def serve_order(order_id: str) -> Response:
                 current_status=status,
             )
         order["served_at"] = now
-        _touch(state, order, now)
+        touch(state, order, now)
         return jsonify(order_json(state, order, now))

@@ -15,7 +15,7 @@ from typing import Any
 from . import admin, auth, docs, kitchen, menu, orders, payments, reviews, tables
 from .declare import JSON, Operation, operations_of
 from .documented import HEADERS, RESPONSES, responses_of
-from .orders import ORDER_EXAMPLE
+from .ordering import ORDER_EXAMPLE
 from .schema import MODELS, integer, obj, ref
 from .workshop import spec as workshop_spec
 

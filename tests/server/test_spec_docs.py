@@ -174,3 +174,21 @@ def test_problem_pages(client, slug):
 
 def test_unknown_problem_page(client):
     assert_problem(client.get("/problems/nope"), 404)
+
+
+def test_the_document_avoids_what_client_generators_choke_on():
+    """openapi-python-client wrote `dropped != Trueand ...` (a SyntaxError) for the journal's `{"const": true}`,
+    and dropped the whole JournalEntry for a union with an array of no `items`; neither may come back."""
+
+    def walk(node, where):
+        if isinstance(node, dict):
+            assert not isinstance(node.get("const"), bool), where
+            if node.get("type") == "array" or (isinstance(node.get("type"), list) and "array" in node["type"]):
+                assert "items" in node, where
+            for key, value in node.items():
+                walk(value, f"{where}/{key}")
+        elif isinstance(node, list):
+            for index, value in enumerate(node):
+                walk(value, f"{where}/{index}")
+
+    walk(spec.document(workshop=True), "#")
