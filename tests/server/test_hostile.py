@@ -287,3 +287,42 @@ def test_without_its_dependencies_the_server_says_what_to_install(tmp_path):
     done = subprocess.run([sys.executable, "-m", "mock_server"], capture_output=True, text=True, env=env, timeout=60)
     assert done.returncode == 2, done.stderr
     assert "pip install" in done.stderr and "flask" in done.stderr and "Traceback" not in done.stderr
+
+
+def workshop(**config):
+    exercises = [{"name": "ex01_anatomy_of_a_request", "number": 1, "title": "Anatomy", "chapter": "ch0"}]
+    settings = {"secret": "s3cret-for-tests", "exercises": exercises, "stuck_after": 600}
+    return create_app({**CONFIG, "WORKSHOP": settings, **config})
+
+
+@pytest.mark.parametrize("name", ['"Ada\\ud800"', '"Ada\\u0000"'])
+def test_a_team_name_cannot_hold_a_surrogate_or_a_nul_and_the_board_still_answers(name):
+    client = workshop().test_client()
+    response = client.post("/__workshop/teams", data='{"name": ' + name + "}", content_type=JSON)
+    assert 400 <= response.status_code < 500 and response.mimetype == "application/problem+json"
+    listed = client.get("/__workshop/teams", headers={"Authorization": "Bearer s3cret-for-tests"})
+    assert listed.status_code == 200 and listed.get_json()["count"] == 0
+
+
+def test_a_removed_team_s_kitchen_is_freed():
+    app = workshop()
+    client = app.test_client()
+    token = client.post("/__workshop/teams", json={"name": "Ada"}).get_json()["token"]
+    client.post("/tables", json={"name": "A", "party_size": 2}, headers={"X-Kata-Team-Token": token})
+    store = app.extensions["mock_server.store"]
+    assert len(store.tenants()) == 1
+    removed = client.delete("/__workshop/teams/Ada", headers={"Authorization": "Bearer s3cret-for-tests"})
+    assert removed.status_code == 204 and store.tenants() == []
+
+
+def test_a_room_s_kitchen_answers_to_the_announced_addresses(monkeypatch):
+    from mock_server import __main__ as main
+    from mock_server.workshop import serve
+
+    monkeypatch.setattr(serve, "lan_addresses", lambda: ["192.168.1.20"])
+    allowed = main.allowed_hosts("0.0.0.0", workshop=True)
+    client = workshop(ALLOWED_HOSTS=allowed).test_client()
+    assert client.get("/", headers={"Host": "192.168.1.20:8000"}).status_code == 200
+    assert_problem(client.get("/", headers={"Host": "evil.example:8000"}), 403)
+    assert main.allowed_hosts("192.168.1.20", workshop=False) == ["192.168.1.20"]
+    assert main.allowed_hosts("127.0.0.1", workshop=False) == []
