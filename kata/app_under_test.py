@@ -153,8 +153,9 @@ def send(
         )
     fail(
         f"While answering {line}, your app {raised}",
-        expected="an answer (a client would get a 500 Internal Server Error here)",
-        actual=_request_text(line, sent_headers, sent_body),
+        expected="an answer to " + _request_text(line, sent_headers, sent_body).removeprefix("request: "),
+        hint="A client gets 500 Internal Server Error here: which case does this request reach that the code "
+        "does not handle?",
     )
     raise AssertionError("unreachable")
 
@@ -202,7 +203,8 @@ class Served:
             raise error
         fail(
             f"While answering {line} over a real connection, your app {describe_learner_exception(error, find_root())}",
-            expected="an answer (the client got a 500 Internal Server Error)",
+            expected="an answer (the client got 500 Internal Server Error)",
+            hint="Which case does this request reach that the code does not handle?",
         )
 
 
