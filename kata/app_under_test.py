@@ -4,7 +4,7 @@ For the exercises where the learner's code is the waiter (it answers; the tests 
 `build_app` calls the learner's factory and explains an app that cannot be built; `send` talks to it
 through Flask's test client (in-process, time-limited); `served` puts it on a real loopback port for
 `requests`. Each answer comes back as an `Exchange`, which `describe()`s the request sent and the answer
-(status, headers, body) for failure messages; `expect_*` check answers through the one voice, kata.expect.
+(status, headers, body) for failure messages; kata.answer_checks checks answers.
 """
 
 from __future__ import annotations
@@ -71,14 +71,14 @@ class Exchange:
         lines += [f"         {name}: {value}" for name, value in self.sent_headers.items()]
         if self.sent_body:
             lines.append(f"         body: {_text(self.sent_body)}")
-        phrase = _phrase(self.status)
+        phrase = status_text(self.status)
         lines.append(f"answer:  {self.status} {phrase}".rstrip())
         lines += [f"         {name}: {value}" for name, value in self.headers if name.lower() not in _HIDDEN_HEADERS]
         lines.append(f"         body: {_text(self.body) if self.body else '(empty)'}")
         return "\n".join(lines)
 
 
-def _phrase(status: int) -> str:
+def status_text(status: int) -> str:
     try:
         return http.HTTPStatus(status).phrase
     except ValueError:
@@ -251,91 +251,3 @@ def served(app: Flask) -> Iterator[Served]:
         server.server_close()
         thread.join(2)
     live.check()
-
-
-# Checking answers ----------------------------------------------------------------------------------
-
-
-def expect_status(answer: Exchange, status: int, summary: str | None = None, *, hint: str | None = None) -> None:
-    """The answer has this status code."""
-    __tracebackhide__ = True
-    if answer.status != status:
-        fail(
-            summary or f"{answer.request_line} should be answered {status} {_phrase(status)}.",
-            expected=f"{status} {_phrase(status)}",
-            actual=answer.describe(),
-            hint=hint,
-        )
-
-
-def expect_json(answer: Exchange, status: int = 200, summary: str | None = None, *, hint: str | None = None) -> Any:
-    """The answer has this status and a JSON body sent as application/json; return the parsed body."""
-    __tracebackhide__ = True
-    expect_status(answer, status, summary, hint=hint)
-    body = answer.json()
-    if answer.mimetype != "application/json":
-        looks = "The body is JSON, but the" if body is not NOT_JSON else "The"
-        fail(
-            f"{looks} Content-Type of the answer to {answer.request_line} is not application/json.",
-            expected="Content-Type: application/json",
-            actual=answer.describe(),
-            hint="Return a dict (or `jsonify(...)`): Flask then writes JSON and says so. A string you "
-            "made with json.dumps goes out as text/html.",
-        )
-    if body is NOT_JSON:
-        fail(f"The answer to {answer.request_line} is not valid JSON.", actual=answer.describe(), hint=hint)
-    return body
-
-
-def expect_problem(answer: Exchange, status: int, summary: str | None = None, *, hint: str | None = None) -> dict:
-    """The answer is an RFC 9457 problem with this status: application/problem+json, title, status, detail."""
-    __tracebackhide__ = True
-    expect_status(answer, status, summary, hint=hint)
-    body = answer.json()
-    shape = f'{{"title": "...", "status": {status}, "detail": "..."}}'
-    if answer.mimetype != "application/problem+json":
-        fail(
-            f"The answer {status} is right, but an error should be sent as a problem (RFC 9457): its "
-            "Content-Type is application/problem+json.",
-            expected=f"Content-Type: application/problem+json, body {shape}",
-            actual=answer.describe(),
-            hint="`response = jsonify({...})`, then `response.status_code = ...` and "
-            "`response.mimetype = 'application/problem+json'`. Flask's own errors (an unknown address) "
-            "too: `@app.errorhandler(404)`.",
-        )
-    if not isinstance(body, dict):
-        fail(f"The problem's body should be a JSON object {shape}.", actual=answer.describe())
-    wrong = [
-        name
-        for name, ok in (
-            ("status", body.get("status") == status and type(body.get("status")) is int),
-            ("title", isinstance(body.get("title"), str) and body["title"].strip()),
-            ("detail", isinstance(body.get("detail"), str) and body["detail"].strip()),
-            ("type", isinstance(body.get("type", ""), str)),
-        )
-        if not ok
-    ]
-    if wrong:
-        fail(
-            f"The problem's {', '.join(wrong)} {'is' if len(wrong) == 1 else 'are'} missing or wrong.",
-            expected=f"body {shape} (status: the same number as the status code; type, if any, a URI)",
-            actual=answer.describe(),
-            hint=hint,
-        )
-    return body
-
-
-def expect_header(answer: Exchange, name: str, summary: str, *, hint: str | None = None) -> str:
-    """The answer carries the header `name`; return its value."""
-    __tracebackhide__ = True
-    value = answer.header(name)
-    if value is None:
-        fail(summary, expected=f"a {name} header", actual=answer.describe(), hint=hint)
-    return str(value)
-
-
-def expect_on(answer: Exchange, condition: Any, summary: str, *, expected: str, hint: str | None = None) -> None:
-    """Fail, showing the exchange, unless `condition` holds."""
-    __tracebackhide__ = True
-    if not condition:
-        fail(summary, expected=expected, actual=answer.describe(), hint=hint)

@@ -8,7 +8,8 @@ import copy
 
 import requests
 
-from kata.app_under_test import build_app, expect_json, expect_on, expect_status, send, served
+from kata.answer_checks import expect_json, expect_on, expect_status
+from kata.app_under_test import build_app, send, served
 
 LIST_HINT = 'Return `{"items": book, "count": len(book)}` from the view: Flask sends a dict as JSON.'
 

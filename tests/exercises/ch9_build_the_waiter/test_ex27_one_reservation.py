@@ -5,7 +5,8 @@ import copy
 import pytest
 import requests
 
-from kata.app_under_test import build_app, expect_json, expect_on, expect_problem, send, served
+from kata.answer_checks import expect_json, expect_on, expect_problem
+from kata.app_under_test import build_app, send, served
 
 FIND_HINT = "Look the id up among the reservations create_app() was given (a dict by id helps); ids are not positions."
 MISSING_HINT = "When the id is not in the book, return a problem: status 404, application/problem+json."
