@@ -54,7 +54,8 @@ that cannot change is named). `Response(status=204)` is an empty answer.
 Try it by hand: `flask --app exercises.ch9_build_the_waiter.ex29_change_or_cancel run --port 5002`
 (the book starts empty there: everything is a 404; the tests bring a full book).
 
-Read: https://www.rfc-editor.org/rfc/rfc9110.html#name-409-conflict
+Read: https://flask.palletsprojects.com/en/stable/quickstart/#http-methods
+and https://www.rfc-editor.org/rfc/rfc9110.html#name-409-conflict
 and https://www.rfc-editor.org/rfc/rfc9110.html#name-delete
 and https://www.rfc-editor.org/rfc/rfc7396.html (JSON merge patch)
 """
