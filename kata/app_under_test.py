@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import http
+import inspect
 import json as jsonlib
 import threading
 from dataclasses import dataclass, field
@@ -21,7 +22,7 @@ from flask import Flask
 from werkzeug.serving import make_server
 
 from kata.catalogue import find_root
-from kata.expect import call, fail, show
+from kata.expect import call, describe_call, fail, show
 from kata.guard import TimeLimitExceeded, run_with_time_limit
 from kata.proxy import describe_learner_exception
 
@@ -96,8 +97,23 @@ def _text(body: bytes) -> str:
 def build_app(exercise: Any, *args: Any, hint: str | None = None, **kwargs: Any) -> Flask:
     """The learner's `create_app(*args, **kwargs)`: a new Flask app, or a failure that says why not."""
     __tracebackhide__ = True
-    hint = hint or "Compare create_app's parameters with the docstring's."
-    built = call(exercise.create_app, *args, hint=hint, **kwargs)
+    factory = exercise.create_app
+    try:
+        inspect.signature(factory).bind(*args, **kwargs)
+    except TypeError as error:
+        mismatch = str(error)
+    except ValueError:  # no signature to read: let the call say what happens
+        mismatch = None
+    else:
+        mismatch = None
+    if mismatch is not None:
+        fail(
+            f"The tests call {describe_call('create_app', *args, **kwargs)}, but create_app cannot be called so.",
+            expected="create_app with the parameters the docstring gives",
+            actual=f"{mismatch} (create_app{inspect.signature(factory)})",
+            hint=hint or "Compare create_app's parameters, and their defaults, with the docstring's.",
+        )
+    built = call(factory, *args, hint=hint, **kwargs)
     app = built.value
     if not isinstance(app, Flask):
         fail(

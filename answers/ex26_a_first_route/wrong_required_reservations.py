@@ -1,5 +1,5 @@
 # wrong: the factory needs its reservations: create_app() with none cannot build an app
-# expect: Called create_app()
+# expect: The tests call create_app(), but create_app cannot be called so
 """Exercise 26, wrong: no default."""
 
 from flask import Flask
