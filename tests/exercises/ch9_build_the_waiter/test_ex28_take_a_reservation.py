@@ -94,6 +94,25 @@ def test_the_desk_chooses_id_and_status_and_ignores_other_fields(exercise, book)
 
 
 @pytest.mark.parametrize(
+    "change",
+    [
+        {"party_size": 1},
+        {"party_size": 12},
+        {"name": "A" * 100},
+        {"name": "Zoë"},
+        {"date": "2028-02-29"},
+        {"time": "00:00"},
+        {"time": "23:59"},
+    ],
+    ids=["a party of 1", "a party of 12", "a name of 100", "a name with an accent", "a leap day", "midnight", "23:59"],
+)
+def test_the_edges_of_the_rules_are_accepted(exercise, change):
+    app = build_app(exercise)
+    sent = dict(ADA, **change)
+    expect_created(take(app, sent), sent)
+
+
+@pytest.mark.parametrize(
     "headers",
     [{"Content-Type": "text/plain"}, {"Content-Type": "application/x-www-form-urlencoded"}, {}],
     ids=["text/plain", "a form", "no Content-Type"],
