@@ -19,7 +19,7 @@ from typing import Any, Callable, Iterator, Mapping, Sequence
 
 import requests
 from flask import Flask
-from werkzeug.serving import make_server
+from werkzeug.serving import WSGIRequestHandler, make_server
 
 from kata.catalogue import find_root
 from kata.expect import call, describe_call, fail, show
@@ -242,6 +242,13 @@ def from_requests(response: requests.Response, base_url: str = "") -> Exchange:
     )
 
 
+class _Quiet(WSGIRequestHandler):
+    """Werkzeug's request handler without its line per request (the tests report what matters)."""
+
+    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
+        pass
+
+
 @contextlib.contextmanager
 def served(app: Flask) -> Iterator[Served]:
     """The app served on a free loopback port in a thread, for the length of the block."""
@@ -256,7 +263,7 @@ def served(app: Flask) -> Iterator[Served]:
             start_response("500 INTERNAL SERVER ERROR", [("Content-Type", "text/plain")])
             return [b"the app raised an exception: the test reports it\n"]
 
-    server = make_server("127.0.0.1", 0, recording, threaded=True)
+    server = make_server("127.0.0.1", 0, recording, threaded=True, request_handler=_Quiet)
     live = Served(f"http://127.0.0.1:{server.server_port}")
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True)
     thread.start()
