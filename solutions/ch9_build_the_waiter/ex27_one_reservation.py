@@ -7,7 +7,7 @@ from flask import Flask, Response, jsonify
 
 def problem(status: int, title: str, detail: str) -> Response:
     """An application/problem+json answer (RFC 9457)."""
-    response = jsonify({"type": "about:blank", "title": title, "status": status, "detail": detail})
+    response = jsonify({"title": title, "status": status, "detail": detail})  # "type" is optional: about:blank
     response.status_code = status
     response.mimetype = "application/problem+json"
     return response
