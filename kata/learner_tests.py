@@ -306,7 +306,7 @@ def _one_line(text: str) -> str:
 
 
 def _short(text: str, lines: int = 12) -> str:
-    kept = [line.rstrip() for line in text.strip().splitlines() if line.strip()]
+    kept = [line.rstrip() for line in text.strip().splitlines() if line.strip() and "use -v" not in line.lower()]
     errors = [line[1:].strip() for line in kept if line.startswith("E ")]
     chosen = errors or kept
     return "\n".join(chosen[:lines] + (["..."] if len(chosen) > lines else []))
