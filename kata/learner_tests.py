@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import linecache
 import os
 import sys
 from dataclasses import dataclass, field
@@ -23,7 +24,7 @@ from requests_mock.contrib import _pytest_plugin as requests_mock_plugin  # requ
 from kata.expect import describe_all, describe_call, sent_requests, show
 from kata.front_desk import FrontDesk
 from kata.guard import TimeLimitExceeded, run_with_time_limit
-from kata.learner_code import CodeLocation, is_learner_file, last_learner_frame, relative
+from kata.learner_code import CodeLocation, is_learner_file, relative
 from kata.mistakes import Hollow
 
 FIXTURE = "front_desk"
@@ -78,10 +79,10 @@ class Results:
 class Bench:
     """The inner session's plugin: the `front_desk` fixture, one run per desk, a time limit, the records."""
 
-    def __init__(self, desks: dict[str, type[FrontDesk]], seconds: float, root: Path) -> None:
+    def __init__(self, desks: dict[str, type[FrontDesk]], seconds: float, learner: LearnerFile) -> None:
         self.desks = desks
         self.seconds = seconds
-        self.root = root
+        self.learner = learner
         self.results = Results()
         self._by_nodeid: dict[str, Case] = {}
         self._stopped: set[str] = set()  # test functions stopped once: their other runs are not started
@@ -132,10 +133,10 @@ class Bench:
                 return run_with_time_limit(lambda: test(**kwargs), seconds=self.seconds)
             except TimeLimitExceeded as error:
                 self._stopped.add(case.function)
-                case.problem = Problem(f"it was {error}", _frame_location(error.frame, self.root), stopped=True)
+                case.problem = Problem(f"it was {error}", self.learner.on_stack(error.frame), stopped=True)
                 raise
             except BaseException as error:
-                case.problem = _problem(error, self.root)
+                case.problem = _problem(error, self.learner)
                 raise
             finally:
                 mocker = item.funcargs.get("requests_mock")
@@ -163,12 +164,13 @@ class Bench:
             case.outcome = "passed"
 
 
-def run_learner_tests(
-    path: Path, module: str, root: Path, desks: dict[str, type[FrontDesk]], *, seconds: float
-) -> Results:
-    """Every test in the learner's file `path` (module `module`), against each of `desks` (id -> class)."""
-    bench = Bench(desks, seconds, root)
-    sys.modules.pop(module, None)  # imported once already (to check it imports); now pytest's assert rewriting
+def run_learner_tests(path: Path, root: Path, desks: dict[str, type[FrontDesk]], *, seconds: float) -> Results:
+    """Every test in the learner's file `path` (already imported once, so it imports), against each of `desks`."""
+    bench = Bench(desks, seconds, LearnerFile(path, root))
+    # pytest imports the file again under the name it gives it, so that its asserts are rewritten (they explain
+    # themselves); whatever held that name before the run holds it afterwards.
+    name = _pytest_module_name(path, root)
+    previous = sys.modules.pop(name, None)
     _forget_rewritten_bytecode(path)
     saved = os.environ.get("PYTEST_DISABLE_PLUGIN_AUTOLOAD")
     os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"  # requests-mock's plugin is handed over; no other is needed
@@ -180,7 +182,9 @@ def run_learner_tests(
             os.environ.pop("PYTEST_DISABLE_PLUGIN_AUTOLOAD", None)
         else:
             os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = saved
-        sys.modules.pop(module, None)
+        sys.modules.pop(name, None)
+        if previous is not None:
+            sys.modules[name] = previous
     if code in (pytest.ExitCode.INTERNAL_ERROR, pytest.ExitCode.USAGE_ERROR) and not bench.results.collect_errors:
         bench.results.collect_errors.append(f"the inner pytest run ended with {code!r}")
     return bench.results
@@ -250,26 +254,56 @@ class Recorded:
         return value
 
 
-def _problem(error: BaseException, root: Path) -> Problem:
-    location = last_learner_frame(error.__traceback__, root)
-    if isinstance(error, NotImplementedError) and location is not None:
-        frames = [tb for tb in _walk(error.__traceback__)]
-        if frames and is_learner_file(frames[-1].tb_frame.f_code.co_filename, root):
-            return Problem("NotImplementedError", location, not_started=True)
+class LearnerFile:
+    """The learner's test module: which frames are theirs (its tree, or the file itself wherever it lies)."""
+
+    def __init__(self, path: Path, root: Path) -> None:
+        self.path = path.resolve()
+        self.root = root
+
+    def owns(self, filename: str) -> bool:
+        return is_learner_file(filename, self.root) or Path(filename).resolve() == self.path
+
+    def _location(self, frame: Any, line: int) -> CodeLocation:
+        filename = frame.f_code.co_filename
+        text = linecache.getline(filename, line).strip()
+        return CodeLocation(relative(filename, self.root), line, frame.f_code.co_name, text)
+
+    def in_traceback(self, tb: Any) -> CodeLocation | None:
+        """The innermost traceback entry in the learner's code."""
+        found = None
+        while tb is not None:
+            if self.owns(tb.tb_frame.f_code.co_filename):
+                found = self._location(tb.tb_frame, tb.tb_lineno)
+            tb = tb.tb_next
+        return found
+
+    def raised_here(self, tb: Any) -> bool:
+        """True when the innermost traceback entry is the learner's code."""
+        last = None
+        while tb is not None:
+            last, tb = tb, tb.tb_next
+        return last is not None and self.owns(last.tb_frame.f_code.co_filename)
+
+    def on_stack(self, frame: Any) -> CodeLocation | None:
+        """The innermost learner-code location on a frame's stack (for code stopped mid-run)."""
+        while frame is not None:
+            if self.owns(frame.f_code.co_filename):
+                return self._location(frame, frame.f_lineno)
+            frame = frame.f_back
+        return None
+
+
+def _problem(error: BaseException, learner: LearnerFile) -> Problem:
+    location = learner.in_traceback(error.__traceback__)
+    if isinstance(error, NotImplementedError) and learner.raised_here(error.__traceback__):
+        return Problem("NotImplementedError", location, not_started=True)
     unserved = _unserved(error)
     if unserved is not None:
         return Problem(f"the desk sent {unserved}, which the test did not register with requests_mock", location)
     if isinstance(error, pytest.fail.Exception):
         return Problem(_short(str(error.msg)), location)
     return Problem(_short(f"{type(error).__name__}: {error}".rstrip(": ")), location)
-
-
-def _walk(tb: Any) -> list[Any]:
-    found = []
-    while tb is not None:
-        found.append(tb)
-        tb = tb.tb_next
-    return found
 
 
 def _unserved(error: BaseException) -> str | None:
@@ -280,17 +314,13 @@ def _unserved(error: BaseException) -> str | None:
     return None
 
 
-def _frame_location(frame: Any, root: Path) -> CodeLocation | None:
-    import linecache
-
-    while frame is not None:
-        filename = frame.f_code.co_filename
-        if is_learner_file(filename, root):
-            line = frame.f_lineno
-            text = linecache.getline(filename, line).strip()
-            return CodeLocation(relative(filename, root), line, frame.f_code.co_name, text)
-        frame = frame.f_back
-    return None
+def _pytest_module_name(path: Path, root: Path) -> str:
+    """The name pytest (`--import-mode=importlib`, rootdir `root`) imports `path` under."""
+    try:
+        parts = path.resolve().relative_to(root.resolve()).with_suffix("").parts
+    except ValueError:
+        return path.stem
+    return ".".join(parts)
 
 
 def _forget_rewritten_bytecode(path: Path) -> None:

@@ -1,25 +1,25 @@
 """What the kata says about the learner's own tests (chapter 10), through the one voice (`kata.expect.fail`).
 
-`checked(request)` runs the learner's tests once per pytest run and exercise (`kata.learner_tests`); the
+`checked(...)` runs the learner's tests once per pytest run and module (`kata.learner_tests`); the
 exercise's test file then asks `expect_sound()` (they pass against the right front desk, call it, and check
 something) and `expect_caught(mistake)` (at least one of them fails against a desk with that mistake).
 """
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from kata.catalogue import Exercise
 from kata.expect import fail
 from kata.front_desk import FrontDesk
 from kata.learner_code import relative
 from kata.learner_tests import HOLLOW, RIGHT, Case, Results, desks_for, run_learner_tests
+from kata.proxy import ExerciseModule
 
 RESULTS_KEY = pytest.StashKey[dict]()
+Mistakes = tuple[type[FrontDesk], ...]
 DESK_FILE = "kata/front_desk.py"
 
 
@@ -129,16 +129,12 @@ class Verdict:
         return ("\n" + "\n".join(lines)) if lines else ""
 
 
-def checked(request: pytest.FixtureRequest, exercise: Exercise, mistakes: tuple[type[FrontDesk], ...]) -> Verdict:
-    """The verdict on the learner's tests of `exercise`, computed once per pytest run and target tree."""
-    config = request.config
-    target = str(config.getoption("kata_target", None) or os.environ.get("KATA_TARGET", "exercises"))
-    cache = config.stash.setdefault(RESULTS_KEY, {})
-    key = (target, exercise.name)
+def checked(request: pytest.FixtureRequest, exercise: ExerciseModule, root: Path, mistakes: Mistakes) -> Verdict:
+    """The verdict on the learner's test module that the `exercise` fixture handed out, computed once per run."""
+    path = Path(exercise.__file__)
+    cache = request.config.stash.setdefault(RESULTS_KEY, {})
+    key = (str(path), exercise.__name__)
     if key not in cache:
-        path = exercise.source(target)
-        seconds = float(config.getini("kata_time_limit"))
-        cache[key] = run_learner_tests(
-            path, f"{target}.{exercise.module}", exercise.root, desks_for(mistakes), seconds=seconds
-        )
-    return Verdict(cache[key], relative(Path(exercise.source(target)), exercise.root))
+        seconds = float(request.config.getini("kata_time_limit"))
+        cache[key] = run_learner_tests(path, root, desks_for(mistakes), seconds=seconds)
+    return Verdict(cache[key], relative(path, root))

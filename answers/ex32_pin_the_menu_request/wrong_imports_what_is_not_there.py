@@ -1,5 +1,5 @@
 # wrong: imports a name the front desk's module does not have: the module fails as soon as it is imported
-# expect: ex32_pin_the_menu_request.py, line 3
+# expect: cannot import name 'Menu'
 from kata.front_desk import Menu
 
 BASE = "http://restaurant.test"

@@ -7,5 +7,5 @@ from kata.learner_verdict import Verdict, checked
 
 @pytest.fixture
 def your_tests(exercise, kata_catalogue, request) -> Verdict:
-    """The learner's tests of this file's exercise, run against the front desk and each of the file's MISTAKES."""
-    return checked(request, kata_catalogue.for_test_file(request.path), request.module.MISTAKES)
+    """The learner's test module (as the `exercise` fixture hands it out), run against each desk of MISTAKES."""
+    return checked(request, exercise, kata_catalogue.root, request.module.MISTAKES)
