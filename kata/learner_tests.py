@@ -47,6 +47,7 @@ class Problem:
     location: CodeLocation | None = None
     not_started: bool = False  # NotImplementedError raised in the learner's file
     stopped: bool = False  # still running at the time limit
+    setup: bool = False  # the test never started: a fixture is missing or failed
 
 
 @dataclass
@@ -159,7 +160,7 @@ class Bench:
         if report.failed:
             case.outcome = "failed"
             if case.problem is None:  # a fixture or setup problem: the test itself never ran
-                case.problem = Problem(_short(str(report.longrepr)))
+                case.problem = Problem(_short(str(report.longrepr)), setup=report.when == "setup")
         elif report.when == "call":
             case.outcome = "passed"
 

@@ -62,6 +62,15 @@ class Verdict:
                     f"Your test {case.name} was stopped: {problem.text}.{at}",
                     {"hint": "Does a loop never end? A test of the front desk needs no loop that waits."},
                 )
+            if problem.setup:
+                return (
+                    f"Your test {case.name} cannot start: {_first_line(problem.text)}",
+                    {
+                        **({"actual": problem.text} if "\n" in problem.text.strip() else {}),
+                        "hint": "Its arguments are fixtures: `requests_mock`, `front_desk`, pytest's own "
+                        "(`monkeypatch`, `tmp_path`...) and those your module defines. Check the spelling.",
+                    },
+                )
             if case.outcome == "failed":
                 return (
                     f"Your test {case.name} fails against the front desk as it should be ({DESK_FILE}).",
@@ -75,7 +84,10 @@ class Verdict:
             if case.variant is None:
                 return (
                     f"Your test {case.name} does not take the `front_desk` fixture, so it never calls the front desk.",
-                    {"hint": "Add `front_desk` to its arguments and make the desk with `front_desk(BASE)`."},
+                    {
+                        "hint": "Add `front_desk` to its arguments and make the desk with `desk = front_desk(BASE)` "
+                        "(not `FrontDesk(...)`: the kata swaps desks through the fixture)."
+                    },
                 )
             if not case.calls:
                 return (
@@ -127,6 +139,10 @@ class Verdict:
         if case.sent:
             lines.append("it sent:\n" + case.sent)
         return ("\n" + "\n".join(lines)) if lines else ""
+
+
+def _first_line(text: str) -> str:
+    return text.strip().splitlines()[0] if text.strip() else "an error"
 
 
 def checked(request: pytest.FixtureRequest, exercise: ExerciseModule, root: Path, mistakes: Mistakes) -> Verdict:
