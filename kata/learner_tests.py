@@ -4,14 +4,14 @@ The learner's exercise is a test module. It gets its front desk from the `front_
 `Bench` plugin parametrizes: every learner test runs, in one inner pytest session in this process, once against
 the right `FrontDesk`, once against a `Hollow` one (a test that passes there checks nothing), and once against
 each mistake of the exercise. Each run is time-limited (`kata.guard`) and records what the desk was asked, what
-it answered and what it sent. `kata.learner_verdict` turns the records into the learner's messages.
+it answered and what it sent (`kata.learner_problems` says what went wrong, where); `kata.learner_verdict` turns
+the records into the learner's messages.
 """
 
 from __future__ import annotations
 
 import contextlib
 import io
-import linecache
 import os
 import sys
 from dataclasses import dataclass, field
@@ -24,7 +24,7 @@ from requests_mock.contrib import _pytest_plugin as requests_mock_plugin  # requ
 from kata.expect import describe_all, describe_call, sent_requests, show
 from kata.front_desk import FrontDesk
 from kata.guard import TimeLimitExceeded, run_with_time_limit
-from kata.learner_code import CodeLocation, is_learner_file, relative
+from kata.learner_problems import LearnerFile, Problem, one_line, problem_of, short
 from kata.mistakes import Hollow
 
 FIXTURE = "front_desk"
@@ -37,17 +37,6 @@ INNER_ARGS = (
     "-p", "no:debugging", "-p", "no:unittest", "-p", "no:faulthandler", "-p", "no:stepwise",
     "-p", "no:unraisableexception", "-p", "no:threadexception",
 )  # fmt: skip
-
-
-@dataclass
-class Problem:
-    """What went wrong in one run of a learner test."""
-
-    text: str  # "AssertionError: assert 1 == 2", "fixture 'x' not found", ...
-    location: CodeLocation | None = None
-    not_started: bool = False  # NotImplementedError raised in the learner's file
-    stopped: bool = False  # still running at the time limit
-    setup: bool = False  # the test never started: a fixture is missing or failed
 
 
 @dataclass
@@ -107,7 +96,7 @@ class Bench:
 
     def pytest_collectreport(self, report: pytest.CollectReport) -> None:
         if report.failed:
-            self.results.collect_errors.append(_short(str(report.longrepr)))
+            self.results.collect_errors.append(short(str(report.longrepr)))
 
     @pytest.fixture
     def front_desk(self, request: pytest.FixtureRequest) -> DeskMaker:
@@ -137,7 +126,7 @@ class Bench:
                 case.problem = Problem(f"it was {error}", self.learner.on_stack(error.frame), stopped=True)
                 raise
             except BaseException as error:
-                case.problem = _problem(error, self.learner)
+                case.problem = problem_of(error, self.learner)
                 raise
             finally:
                 mocker = item.funcargs.get("requests_mock")
@@ -160,7 +149,7 @@ class Bench:
         if report.failed:
             case.outcome = "failed"
             if case.problem is None:  # a fixture or setup problem: the test itself never ran
-                case.problem = Problem(_short(str(report.longrepr)), setup=report.when == "setup")
+                case.problem = Problem(short(str(report.longrepr)), setup=report.when == "setup")
         elif report.when == "call":
             case.outcome = "passed"
 
@@ -248,71 +237,11 @@ class Recorded:
             value = self.method(*args, **kwargs)
         except BaseException as error:
             if self.case is not None:
-                self.case.calls.append(f"{shown} raised {type(error).__name__}: {_one_line(str(error))}")
+                self.case.calls.append(f"{shown} raised {type(error).__name__}: {one_line(str(error))}")
             raise
         if self.case is not None:
             self.case.calls.append(f"{shown} returned {show(value)}")
         return value
-
-
-class LearnerFile:
-    """The learner's test module: which frames are theirs (its tree, or the file itself wherever it lies)."""
-
-    def __init__(self, path: Path, root: Path) -> None:
-        self.path = path.resolve()
-        self.root = root
-
-    def owns(self, filename: str) -> bool:
-        return is_learner_file(filename, self.root) or Path(filename).resolve() == self.path
-
-    def _location(self, frame: Any, line: int) -> CodeLocation:
-        filename = frame.f_code.co_filename
-        text = linecache.getline(filename, line).strip()
-        return CodeLocation(relative(filename, self.root), line, frame.f_code.co_name, text)
-
-    def in_traceback(self, tb: Any) -> CodeLocation | None:
-        """The innermost traceback entry in the learner's code."""
-        found = None
-        while tb is not None:
-            if self.owns(tb.tb_frame.f_code.co_filename):
-                found = self._location(tb.tb_frame, tb.tb_lineno)
-            tb = tb.tb_next
-        return found
-
-    def raised_here(self, tb: Any) -> bool:
-        """True when the innermost traceback entry is the learner's code."""
-        last = None
-        while tb is not None:
-            last, tb = tb, tb.tb_next
-        return last is not None and self.owns(last.tb_frame.f_code.co_filename)
-
-    def on_stack(self, frame: Any) -> CodeLocation | None:
-        """The innermost learner-code location on a frame's stack (for code stopped mid-run)."""
-        while frame is not None:
-            if self.owns(frame.f_code.co_filename):
-                return self._location(frame, frame.f_lineno)
-            frame = frame.f_back
-        return None
-
-
-def _problem(error: BaseException, learner: LearnerFile) -> Problem:
-    location = learner.in_traceback(error.__traceback__)
-    if isinstance(error, NotImplementedError) and learner.raised_here(error.__traceback__):
-        return Problem("NotImplementedError", location, not_started=True)
-    unserved = _unserved(error)
-    if unserved is not None:
-        return Problem(f"the desk sent {unserved}, which the test did not register with requests_mock", location)
-    if isinstance(error, pytest.fail.Exception):
-        return Problem(_short(str(error.msg)), location)
-    return Problem(_short(f"{type(error).__name__}: {error}".rstrip(": ")), location)
-
-
-def _unserved(error: BaseException) -> str | None:
-    from requests_mock.exceptions import NoMockAddress
-
-    if isinstance(error, NoMockAddress):
-        return f"{error.request.method} {error.request.url}"
-    return None
 
 
 def _pytest_module_name(path: Path, root: Path) -> str:
@@ -329,15 +258,3 @@ def _forget_rewritten_bytecode(path: Path) -> None:
     for cached in (path.parent / "__pycache__").glob(f"{path.stem}.*-pytest-*.pyc"):
         with contextlib.suppress(OSError):
             cached.unlink()
-
-
-def _one_line(text: str) -> str:
-    first = text.strip().splitlines()[0] if text.strip() else ""
-    return first if len(first) <= 200 else first[:197] + "..."
-
-
-def _short(text: str, lines: int = 12) -> str:
-    kept = [line.rstrip() for line in text.strip().splitlines() if line.strip() and "use -v" not in line.lower()]
-    errors = [line[1:].strip() for line in kept if line.startswith("E ")]
-    chosen = errors or kept
-    return "\n".join(chosen[:lines] + (["..."] if len(chosen) > lines else []))
