@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -16,7 +17,6 @@ from kata.expect import fail
 from kata.front_desk import FrontDesk
 from kata.learner_code import relative
 from kata.learner_tests import HOLLOW, RIGHT, Case, Results, desks_for, run_learner_tests
-from kata.proxy import ExerciseModule
 
 RESULTS_KEY = pytest.StashKey[dict]()
 Mistakes = tuple[type[FrontDesk], ...]
@@ -145,7 +145,7 @@ def _first_line(text: str) -> str:
     return text.strip().splitlines()[0] if text.strip() else "an error"
 
 
-def checked(request: pytest.FixtureRequest, exercise: ExerciseModule, root: Path, mistakes: Mistakes) -> Verdict:
+def checked(request: pytest.FixtureRequest, exercise: Any, root: Path, mistakes: Mistakes) -> Verdict:
     """The verdict on the learner's test module that the `exercise` fixture handed out, computed once per run."""
     path = Path(exercise.__file__)
     cache = request.config.stash.setdefault(RESULTS_KEY, {})
