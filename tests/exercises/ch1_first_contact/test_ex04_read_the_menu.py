@@ -63,6 +63,17 @@ def test_a_proxy_error_page_raises_http_error(exercise, requests_mock, base_url)
     )
 
 
+def test_an_unreachable_kitchen_is_not_an_empty_menu(exercise, requests_mock, base_url):
+    requests_mock.get(f"{base_url}/menu", exc=requests.exceptions.ConnectionError("connection refused"))
+    raises(
+        requests.exceptions.ConnectionError,
+        exercise.get_menu,
+        base_url,
+        hint="Let the ConnectionError go up to the caller: catching it and returning [] says the menu is empty, "
+        "when nobody could read it.",
+    )
+
+
 def test_live_menu(exercise, kitchen):
     dishes = call(exercise.get_menu, kitchen.url).value
     expect_true(

@@ -100,6 +100,19 @@ def test_other_errors_are_not_about_the_password(exercise, requests_mock, base_u
     )
 
 
+def test_an_unreachable_kitchen_is_not_about_the_password(exercise, requests_mock, base_url):
+    requests_mock.post(f"{base_url}/auth/token", exc=requests.exceptions.ConnectTimeout("the front desk is silent"))
+    hint = "Only a 401 means wrong credentials: let a kitchen you cannot reach raise its own error."
+    error = raises(requests.exceptions.ConnectionError, exercise.get_token, base_url, "grace", "hopper", hint=hint)
+    expect_true(
+        not isinstance(error, exercise.WrongCredentials),
+        "A kitchen that does not answer says nothing about the password.",
+        expected="requests.exceptions.ConnectTimeout",
+        actual=f"WrongCredentials: {error}",
+        hint=hint,
+    )
+
+
 def test_live_token_opens_the_door(exercise, kitchen):
     token = call(exercise.get_token, kitchen.url, "ada", "lovelace").value
     expect_true(
