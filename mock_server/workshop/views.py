@@ -220,6 +220,7 @@ def remove_team_by_id(team_id: str) -> Response:
 def _remove(team: Team) -> Response:
     _registry().remove_team(team)
     _relay().forget(team.id)
+    current_app.extensions["mock_server.free_kitchen"](team.tenant)  # its kitchen's memory is freed
     return Response(status=204)
 
 
