@@ -291,7 +291,7 @@ def test_without_its_dependencies_the_server_says_what_to_install(tmp_path):
 
 def workshop(**config):
     exercises = [{"name": "ex01_anatomy_of_a_request", "number": 1, "title": "Anatomy", "chapter": "ch0"}]
-    settings = {"secret": "s3cret-for-tests", "exercises": exercises, "stuck_after": 600}
+    settings = {"secret": "s3cret-for-tests", "join_code": "ROOM-42", "exercises": exercises, "stuck_after": 600}
     return create_app({**CONFIG, "WORKSHOP": settings, **config})
 
 
@@ -307,7 +307,7 @@ def test_a_team_name_cannot_hold_a_surrogate_or_a_nul_and_the_board_still_answer
 def test_a_removed_team_s_kitchen_is_freed():
     app = workshop()
     client = app.test_client()
-    token = client.post("/__workshop/teams", json={"name": "Ada"}).get_json()["token"]
+    token = client.post("/__workshop/teams", json={"name": "Ada", "code": "ROOM-42"}).get_json()["token"]
     client.post("/tables", json={"name": "A", "party_size": 2}, headers={"X-Kata-Team-Token": token})
     store = app.extensions["mock_server.store"]
     assert len(store.tenants()) == 1

@@ -222,13 +222,13 @@ def test_removal_by_id_is_the_facilitator_s_and_names_a_team(room):
 
 def test_a_registry_on_the_same_file_knows_the_same_room(tmp_path):
     path = tmp_path / "room.sqlite3"
-    first = Registry(None, EXERCISES, database=Database(path))
+    first = Registry(None, EXERCISES, database=Database(path), clock=lambda: 1000.0)
     ada, bob = first.join("Ada"), first.join("Bob")
     first.report(ada, {"ex01_anatomy_of_a_request": "done", "ex02_status_classes": "failing"})
     first.remove_team(bob)
     board = first.board()
     first.db.close()
-    again = Registry(None, EXERCISES, database=Database(path))
+    again = Registry(None, EXERCISES, database=Database(path), clock=lambda: 1000.0)
     assert (again.secret, again.join_code) == (first.secret, first.join_code)
     assert again.by_token(ada.token) is not None and again.by_token(bob.token) is None
     assert again.board()["teams"] == board["teams"]
