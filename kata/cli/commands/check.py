@@ -1,16 +1,12 @@
 """`kata check [EXERCISE]`: run one exercise's tests with the learner-focused output; exit 0 only if it passes.
 
-With no exercise, the first unfinished one: a quiet run in catalogue order that stops at the first
-failing test finds it (the exercises before it pass), then that exercise's tests run as `kata check N`.
+With no exercise, the first unfinished one: a quiet run of the whole kata finds it (and the progress),
+then that exercise's tests run as `kata check N` would, and the progress line follows.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
-import os
-import tempfile
-from pathlib import Path
 
 from kata.catalogue import Catalogue, Exercise
 from kata.cli import run as runner
@@ -18,6 +14,7 @@ from kata.cli.learner import catalogue as load_catalogue
 from kata.cli.learner import shown
 from kata.cli.output import Output
 from kata.command_line import kata_command
+from kata.focus import progress_bar
 
 
 def verdict(out: Output, catalogue: Catalogue, exercise: Exercise, test_run: runner.Run) -> None:
@@ -45,44 +42,33 @@ def missing_tests(out: Output, catalogue: Catalogue, exercise: Exercise) -> bool
     return True
 
 
-def first_unfinished(catalogue: Catalogue) -> tuple[Exercise | None, runner.Run]:
-    """The first exercise that does not pass yet (None when all do), from a quiet run that stops at a failure."""
-    runner.forget_bytecode(catalogue.exercises)
-    handle, name = tempfile.mkstemp(prefix="kata-first-", suffix=".json")
-    os.close(handle)
-    results = Path(name)
-    try:
-        args = ["tests/exercises", "-x", "--tb=no", f"--kata-results={results}"]
-        found_run = runner.run_pytest(catalogue.root, args, capture=True, timeout=runner.WHOLE_KATA_TIMEOUT)
-        try:
-            data = json.loads(results.read_text(encoding="utf-8") or "{}")
-        except (OSError, ValueError):
-            data = {}
-    finally:
-        results.unlink()
-    states = {name: str(r.get("state")) for name, r in data.get("exercises", {}).items()}
-    unfinished = next((e for e in catalogue.exercises if states.get(e.name) != "done"), None)
-    return unfinished, found_run
-
-
 def run(args: argparse.Namespace) -> int:
     out = Output()
     catalogue = load_catalogue()
+    found: dict[str, runner.ExerciseState] | None = None
     if args.exercise is None:
-        exercise, found_run = first_unfinished(catalogue)
-        if found_run.timed_out:
+        found, quiet_run = runner.states(catalogue)
+        if quiet_run.timed_out:
             out.line(out.bad("The tests did not finish in time.") + " Does a loop in your code never end?")
             return 1
-        if exercise is None and found_run.passed:
+        exercise = runner.first_unfinished(catalogue, found)
+        if exercise is None:
+            progress(out, catalogue, found)
             out.line(out.good(f"{out.symbols['done']} Every exercise passes. The kitchen salutes you!"))
             return 0
-        if exercise is None:  # it failed, yet no exercise is unfinished: something else is wrong; show it all
-            test_run = runner.check(catalogue, None, here=True)
-            return 1 if test_run.timed_out else test_run.returncode
     else:
         exercise = catalogue.find(args.exercise)
     if missing_tests(out, catalogue, exercise):
         return 2
     test_run = runner.check(catalogue, exercise, here=True)
     verdict(out, catalogue, exercise, test_run)
+    if found is not None:
+        progress(out, catalogue, found)
     return 0 if test_run.passed else (test_run.returncode if test_run.returncode > 0 else 1)
+
+
+def progress(out: Output, catalogue: Catalogue, found: dict[str, runner.ExerciseState]) -> None:
+    """The kata-wide progress line, as a whole-kata run prints it."""
+    total = len(catalogue.exercises)
+    done = sum(1 for exercise in catalogue.exercises if exercise.name in found and found[exercise.name].state == "done")
+    out.line(out.bold(f"Progress: {done}/{total} exercises done {progress_bar(done, total)}"))
