@@ -107,3 +107,19 @@ def test_kata_command_is_plain_kata_when_kata_is_on_path():
     if not (scripts / ("kata.exe" if sys.platform == "win32" else "kata")).is_file():
         pytest.skip(f"this environment has no kata script in {scripts} (not an installed kata)")
     assert kata_command("next", {"PATH": str(scripts)}) == "kata next"
+
+
+def test_doctor_prints_only_its_own_checks(learner: Path):
+    result = subprocess.run(
+        [sys.executable, "-m", "kata", "doctor"],
+        cwd=learner,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "NO_COLOR": "1", "KATA_SERVER": ""},
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stderr == ""  # waitress's logger (e.g. "Task queue depth is 1") says nothing
+    marks = ("[x] ", "[!] ", "[X] ", "    fix: ", "Everything is ready")
+    strays = [line for line in result.stdout.splitlines() if line and not line.startswith(marks)]
+    assert not strays, result.stdout
