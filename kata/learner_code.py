@@ -49,9 +49,12 @@ def _relative(path: str, root: str) -> str:
         return path
 
 
+LEARNER_TREES = (*(f"{target}/" for target in TARGETS), "answers/")  # answers/: the corpus, standing in for solutions
+
+
 def is_learner_file(path: str, root: Path) -> bool:
-    """True for files of the exercise trees (the learner's or the reference code)."""
-    return relative(path, root).startswith(tuple(f"{target}/" for target in TARGETS))
+    """True for files of the exercise trees (the learner's, the reference code, the corpus of answers)."""
+    return relative(path, root).startswith(LEARNER_TREES)
 
 
 def last_learner_frame(tb: TracebackType | None, root: Path) -> CodeLocation | None:

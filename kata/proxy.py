@@ -1,24 +1,25 @@
 """The learner's module as tests see it, and what to say when learner code goes wrong.
 
 `ExerciseModule` hands out the module's functions wrapped so that each call
-runs with a time limit. `explain_learner_error` turns an exception that came
-out of learner code into a short message naming the file and line.
+runs with a time limit, and its classes so that their instances' methods do.
+`explain_learner_error` turns an exception that came out of learner code into
+a short message naming the file and line.
 """
 
 from __future__ import annotations
 
-import functools
 import inspect
 import linecache
 import traceback
 from pathlib import Path
 from types import ModuleType
-from typing import Any, Callable
+from typing import Any
 
 import pytest
 
 from kata.catalogue import Exercise
-from kata.guard import TimeLimitExceeded, run_with_time_limit
+from kata.guard import TimeLimitExceeded
+from kata.learner_classes import LimitedClass, hands_out_limited, time_limited
 from kata.learner_code import CodeLocation, is_learner_file, last_learner_frame, relative
 
 
@@ -46,18 +47,9 @@ class ExerciseModule:
             )
         if inspect.isfunction(value) and value.__module__ == self._module.__name__:
             return time_limited(value, self._seconds)
+        if hands_out_limited(value, self._module.__name__):
+            return LimitedClass(value, self._seconds)
         return value
-
-
-def time_limited(func: Callable[..., Any], seconds: float) -> Callable[..., Any]:
-    """`func`, run with a time limit; what it returns or raises passes through unchanged."""
-
-    @functools.wraps(func)
-    def call(*args: Any, **kwargs: Any) -> Any:
-        __tracebackhide__ = True
-        return run_with_time_limit(func, *args, seconds=seconds, **kwargs)
-
-    return call
 
 
 def _frame_location(frame: Any, root: Path) -> CodeLocation | None:

@@ -13,8 +13,8 @@ import pytest
 
 from kata import focus, workshop
 from kata.catalogue import TARGETS, Catalogue, Exercise, find_root, load
-from kata.expect import journal_text
 from kata.guard import TimeLimitExceeded
+from kata.journal import journal_text
 from kata.kitchen import KITCHEN_ENV, Kitchen, KitchenError, LiveKitchen
 from kata.learner_code import ExerciseBroken, import_exercise
 from kata.proxy import ExerciseModule, explain_learner_error

@@ -15,6 +15,7 @@ from kata.cli.learner import shown
 from kata.cli.output import Output
 from kata.command_line import kata_command
 from kata.focus import progress_bar
+from kata.wording import sentence
 
 
 def verdict(out: Output, catalogue: Catalogue, exercise: Exercise, test_run: runner.Run) -> None:
@@ -24,7 +25,7 @@ def verdict(out: Output, catalogue: Catalogue, exercise: Exercise, test_run: run
             out.bad(f"The tests of exercise {exercise.number} did not finish in time.") + " Does a loop never end?"
         )
     elif test_run.passed:
-        out.line(out.good(f"{out.symbols['done']} Exercise {exercise.number} passes: {exercise.title}."))
+        out.line(out.good(f"{out.symbols['done']} Exercise {exercise.number} passes: {sentence(exercise.title)}"))
         compare, following = out.code(kata_command(f"compare {exercise.number}")), out.code(kata_command("next"))
         out.line(f"  Compare with the reference solution: {compare}.  What next? {following}")
     elif test_run.returncode not in (0, 1):

@@ -24,6 +24,7 @@ from kata.cli.learner import catalogue as load_catalogue
 from kata.cli.learner import shown
 from kata.cli.output import Output
 from kata.kitchen import KitchenProcess
+from kata.wording import sentence
 
 WARM_DELAY = 0.5  # seconds after a run's result before the next run's child starts getting ready
 
@@ -85,7 +86,11 @@ class Session:
         if test_run.timed_out:
             out.line(out.bad("The tests did not finish in time.") + " Does a loop in your code never end?")
         if self.passed:
-            out.line(out.good(f"{out.symbols['done']} Exercise {exercise.number} passes: {exercise.title}. Well done!"))
+            out.line(
+                out.good(
+                    f"{out.symbols['done']} Exercise {exercise.number} passes: {sentence(exercise.title)} Well done!"
+                )
+            )
             out.line("Take a look back at your code; the reference solution is one key away.")
         out.line(out.dim(f"{self.how} in exercises/.  {self.keys_line()}"))
 
