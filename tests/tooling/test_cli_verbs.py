@@ -106,11 +106,12 @@ def test_check_accepts_a_name_and_passes_on_a_solved_exercise(underway, run_kata
     assert "kata compare 1" in result.stdout
 
 
-def test_check_without_an_exercise_runs_the_kata_focused_on_the_first_unfinished(underway, run_kata):
+def test_check_without_an_exercise_checks_the_first_unfinished_one_only(underway, run_kata):
     result = run_kata(underway, "check")
     assert result.returncode == 1
-    assert "Progress: 1/3 exercises done" in result.stdout
     assert f"exercise 2: {load(underway).exercises[1].title}" in result.stdout
+    assert load(underway).exercises[2].name not in result.stdout  # exercise 3's tests are not shown
+    assert "Progress: 1/3 exercises done" in result.stdout
 
 
 def test_check_explains_an_unknown_exercise(untouched, run_kata):
