@@ -19,7 +19,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from kata.guard import TimeLimitExceeded
+from kata.time_limit import TimeLimitExceeded
 
 _ABSENT = object()
 NO_BODY = object()  # `json=NO_BODY` expects a request without a body
@@ -274,7 +274,7 @@ def expect_true(
 
 def _raised_text(error: BaseException) -> str:
     from kata.catalogue import find_root
-    from kata.proxy import describe_learner_exception
+    from kata.learner_errors import describe_learner_exception
 
     return "it " + describe_learner_exception(error, find_root())
 

@@ -25,7 +25,9 @@ from pathlib import Path
 from typing import Any, Callable
 
 from kata.catalogue import Catalogue, Exercise
-from kata.kitchen import KITCHEN_ENV, KitchenError, KitchenProcess
+from kata.kitchen_client import KitchenError
+from kata.live_kitchen import KITCHEN_ENV, KitchenProcess
+from kata.results import Results
 
 HOOKS = "kata.cli.pytest_hooks"
 PYTEST_ARGS = (
@@ -51,18 +53,6 @@ class Run:
     @property
     def passed(self) -> bool:
         return self.returncode == 0
-
-
-@dataclass(frozen=True)
-class ExerciseState:
-    state: str  # "done", "in progress" or "not started"
-    passed: int = 0
-    failed: int = 0
-    not_started: int = 0
-
-    @property
-    def tests(self) -> int:
-        return self.passed + self.failed + self.not_started
 
 
 def child_env(capture: bool, kitchen: KitchenProcess | None = None) -> dict[str, str]:
@@ -201,11 +191,11 @@ class KitchenBeside:
 
 
 def _in_a_workshop(root: Path) -> bool:
-    from kata import workshop  # only now: its imports (urllib) need not delay the kitchen's start
+    from kata import workshop_client  # only now: its imports (urllib) need not delay the kitchen's start
 
     try:
-        return workshop.configured(root) is not None
-    except workshop.WorkshopError:
+        return workshop_client.configured(root) is not None
+    except workshop_client.WorkshopCallFailed:
         return False
 
 
@@ -265,8 +255,8 @@ def check(
     return run_pytest(catalogue.root, args, capture=capture, timeout=timeout, stop=stop, warm=warm, kitchen=kitchen)
 
 
-def states(catalogue: Catalogue, kitchen: KitchenProcess | None = None) -> tuple[dict[str, ExerciseState], Run]:
-    """Every exercise's state, from one run of every exercise's tests."""
+def states(catalogue: Catalogue, kitchen: KitchenProcess | None = None) -> tuple[Results, Run]:
+    """Every exercise's result, from one run of every exercise's tests (the results file of `--kata-results`)."""
     import tempfile
 
     forget_bytecode(catalogue.exercises)
@@ -274,11 +264,7 @@ def states(catalogue: Catalogue, kitchen: KitchenProcess | None = None) -> tuple
     os.close(handle)
     results = Path(name)
     try:
-        args = [
-            "tests/exercises",
-            "--tb=no",
-            f"--kata-results={results}",
-        ]  # the output is not shown: skip the tracebacks
+        args = ["tests/exercises", "--tb=no", f"--kata-results={results}"]  # the output is not shown: no tracebacks
         run = run_pytest(catalogue.root, args, capture=True, timeout=WHOLE_KATA_TIMEOUT, kitchen=kitchen)
         try:
             data = json.loads(results.read_text(encoding="utf-8") or "{}")
@@ -286,20 +272,4 @@ def states(catalogue: Catalogue, kitchen: KitchenProcess | None = None) -> tuple
             data = {}
     finally:
         results.unlink()
-    found = {
-        name: ExerciseState(
-            state=str(r.get("state", "not started")),
-            passed=int(r.get("passed", 0)),
-            failed=int(r.get("failed", 0)),
-            not_started=int(r.get("not_started", 0)),
-        )
-        for name, r in data.get("exercises", {}).items()
-    }
-    return found, run
-
-
-def first_unfinished(catalogue: Catalogue, found: dict[str, ExerciseState]) -> Exercise | None:
-    for exercise in catalogue.exercises:
-        if exercise.name not in found or found[exercise.name].state != "done":
-            return exercise
-    return None
+    return Results.from_json(data), run

@@ -6,8 +6,8 @@ import argparse
 
 from kata.catalogue import Catalogue, Exercise
 from kata.cli import run as runner
-from kata.cli.learner import catalogue as load_catalogue
-from kata.cli.learner import shown
+from kata.cli.exercise_info import catalogue as load_catalogue
+from kata.cli.exercise_info import shown
 from kata.cli.output import Output
 
 

@@ -140,7 +140,7 @@ def _proxy_fix() -> str:
 
 def check_kitchen() -> Finding:
     try:
-        from kata.kitchen import LiveKitchen
+        from kata.live_kitchen import LiveKitchen
 
         kitchen = LiveKitchen.start()
     except Exception as error:

@@ -4,7 +4,7 @@ import pytest
 import requests
 
 from kata.expect import call, expect_no_header, expect_request, expect_timeout, expect_true
-from kata.proxy import time_limited
+from kata.time_limit import time_limited
 
 BASE = "http://kitchen.test"
 TOKEN = "tok-ada-5Jq9"

@@ -3,7 +3,7 @@
 import requests
 
 from kata.expect import call, expect_no_header, expect_request, expect_true, raises
-from kata.proxy import time_limited
+from kata.time_limit import time_limited
 
 BASE = "http://kitchen.test"
 OLD = [{"id": 1, "name": "Tomato soup", "category": "starter", "price": 5.5, "vegetarian": True, "description": "Hot."}]

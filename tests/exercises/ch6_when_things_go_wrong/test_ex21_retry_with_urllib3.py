@@ -15,7 +15,7 @@ from requests.adapters import HTTPAdapter
 from urllib3.util import Retry
 
 from kata.expect import FakeSleep, call, expect_sleeps, expect_true, raises
-from kata.proxy import time_limited
+from kata.time_limit import time_limited
 
 
 @pytest.fixture

@@ -19,7 +19,7 @@ from kata.expect import (
     raises,
     sent_requests,
 )
-from kata.proxy import time_limited
+from kata.time_limit import time_limited
 
 BASE = "http://kitchen.test"
 TIMEOUT = 2.5

@@ -11,7 +11,7 @@ import pytest
 from werkzeug.serving import make_server
 
 from kata.expect import call, expect_true
-from kata.proxy import time_limited
+from kata.time_limit import time_limited
 
 PATH = "/webhooks/order-ready"
 READY = {
