@@ -63,6 +63,26 @@ def test_check_runs_pytest_in_its_own_process_never_on_stale_bytecode(tiny: Tiny
     assert "Exercise 2 passes: Is the restaurant open?." in live.stdout
 
 
+def test_check_gives_up_on_a_run_that_never_ends(tiny: TinyKata, env: dict[str, str]):
+    """Why a process: giving up ends the process (`os._exit`), whatever learner code is doing.
+
+    `kata check`'s own limit is minutes; this calls the same `run_here` with one second, and a per-call time
+    limit longer than that, so that only giving up can end the run."""
+    tiny.write(1, "    while True:\n        pass")
+    code = (
+        "import sys; from pathlib import Path; from kata.cli import run; "
+        "run.run_here(Path.cwd(), [sys.argv[1], '-o', 'kata_time_limit=60'], timeout=1.0)"
+    )
+    test_file = tiny.exercise(1).test_file().relative_to(tiny.root).as_posix()
+    started = time.monotonic()
+    ended = subprocess.run(
+        [sys.executable, "-c", code, test_file], cwd=tiny.root, env=env, capture_output=True, text=True, timeout=60
+    )
+    assert ended.returncode == 1, ended.stdout + ended.stderr
+    assert "The tests did not finish in 1 s. Does a loop in your code never end?" in ended.stdout
+    assert time.monotonic() - started < 30
+
+
 def test_progress_reads_the_results_file_of_its_child_pytest(tiny: TinyKata, env: dict[str, str]):
     """Why a process: `kata` (progress) runs the tests in a child pytest and reads its results file."""
     tiny.solve(1)
