@@ -204,8 +204,12 @@ def run_here(root: Path, args: list[str], *, timeout: float) -> Run:
     kitchen = kitchen_for_runs(root)  # first of all: it starts while pytest is imported
     os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
 
+    terminal = os.dup(sys.stdout.fileno())  # pytest's capture takes fd 1 over while a test runs: not this copy
+
     def give_up() -> None:
-        print(f"\nThe tests did not finish in {timeout:g} s. Does a loop in your code never end?", flush=True)
+        sys.stdout.flush()
+        message = f"\nThe tests did not finish in {timeout:g} s. Does a loop in your code never end?\n"
+        os.write(terminal, message.encode(sys.stdout.encoding or "utf-8", "replace"))
         os._exit(1)
 
     import pytest
@@ -220,6 +224,7 @@ def run_here(root: Path, args: list[str], *, timeout: float) -> Run:
     finally:
         os.chdir(here)
         timer.cancel()
+        os.close(terminal)
         if kitchen is not None:
             kitchen.stop(wait=False)
     if code == pytest.ExitCode.INTERRUPTED:  # Ctrl+C: pytest said so; the CLI ends as it does on any Ctrl+C
