@@ -38,6 +38,11 @@ def run_kata(root: Path, *args: str, env: dict[str, str], timeout: float = 60) -
     )
 
 
+def _default_ctrl_c() -> None:
+    """In the child: Ctrl+C does what it does at a terminal, even when this run ignores it (a background job)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 class Running:
     """`python -m kata ARGS` running in `root`: `wait_for(text)`, `press(key)`, `interrupt()`, `stop()`."""
 
@@ -51,6 +56,7 @@ class Running:
             text=True,
             encoding="utf-8",
             env=env,
+            preexec_fn=_default_ctrl_c if sys.platform != "win32" else None,
         )
         self.output = ""
         self.seen = 0  # wait_for looks only at output after the last match
