@@ -72,14 +72,14 @@ def serve_bare(threads: int) -> None:
 # --- servers ----------------------------------------------------------------------------------
 
 
-def start(command: list[str], env: dict[str, str] | None = None) -> tuple[subprocess.Popen, str]:
+def start(command: list[str], env: dict[str, str] | None = None, root: Path = ROOT) -> tuple[subprocess.Popen, str]:
     process = subprocess.Popen(
         command,
-        cwd=ROOT,
+        cwd=root,
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
         text=True,
-        env=dict(os.environ, PYTHONPATH=str(ROOT), **(env or {})),
+        env=dict(os.environ, PYTHONPATH=str(root), **(env or {})),
     )
     line = process.stdout.readline() if process.stdout else ""
     match = re.search(r"http://\S+", line)
@@ -335,33 +335,51 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--client", choices=sorted(CLIENTS), default="http.client", help="HTTP client library")
     parser.add_argument("--write-readme", action="store_true", help=f"update '{HEADING}' in bench/README.md")
     parser.add_argument("--json", action="store_true", help="print the raw figures as JSON too")
+    parser.add_argument(
+        "--baseline",
+        type=Path,
+        help="another source tree of the kata (e.g. `git archive REV | tar -x -C DIR`): its kitchen is measured "
+        "in the same run, as 'baseline' rows",
+    )
     parser.add_argument("--bare-server", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.bare_server:
         serve_bare(args.threads)
         return 0
 
-    huge_budget = json.dumps({"limit": 10**9, "window": 10})
-    real, real_url = start(
-        [sys.executable, "-m", "mock_server", "--port", "0", "--threads", str(args.threads)],
-        env={"MOCK_SERVER_RATE_LIMIT": huge_budget},
-    )
+    # A budget too large to trigger (its check still runs), and room for the orders a run places.
+    env = {
+        "MOCK_SERVER_RATE_LIMIT": json.dumps({"limit": 10**9, "window": 10}),
+        "MOCK_SERVER_LIMITS": json.dumps({"orders": 10**8}),
+    }
+    kitchen = [sys.executable, "-m", "mock_server", "--port", "0", "--threads", str(args.threads)]
+    real, real_url = start(kitchen, env=env)
+    servers = {"restaurant": real}
     bare, bare_url = start([sys.executable, __file__, "--bare-server", "--threads", str(args.threads)])
+    servers["bare"] = bare
+    if args.baseline:
+        servers["baseline"], baseline_url = start(kitchen, env=env, root=args.baseline.resolve())
     try:
-        requests.post(f"{real_url}/tables", json={"name": "Bench", "party_size": 4}, timeout=5).raise_for_status()
         scenarios = {
             "bare GET /bare": (f"{bare_url}/bare", "GET", None),
             "bare POST /bare": (f"{bare_url}/bare", "POST", ORDER),
             "restaurant GET /menu": (f"{real_url}/menu", "GET", None),
             "restaurant POST /orders": (f"{real_url}/orders", "POST", ORDER),
         }
+        if args.baseline:
+            scenarios["baseline GET /menu"] = (f"{baseline_url}/menu", "GET", None)
+            scenarios["baseline POST /orders"] = (f"{baseline_url}/orders", "POST", ORDER)
+        for name, (url, _, _) in scenarios.items():
+            if name.endswith("/orders"):
+                table = url.rsplit("/", 1)[0] + "/tables"
+                requests.post(table, json={"name": "Bench", "party_size": 4}, timeout=5).raise_for_status()
         # Scenarios take turns, round after round, so that a burst of load from elsewhere on the
         # machine hits all of them alike; each scenario's figure is its median round.
         rounds: dict[str, list[dict]] = {name: [] for name in scenarios}
         load_before = _load()
         for number in range(args.rounds):
             for name, (url, method, body) in scenarios.items():
-                server = real if name.startswith("restaurant") else bare
+                server = servers[name.split(" ", 1)[0]]
                 cpu_before = cpu_seconds(server.pid)
                 result = drive(args.client, url, method, body, args.clients, args.processes, args.seconds)
                 result["cpu_us"] = (cpu_seconds(server.pid) - cpu_before) / max(result["requests"], 1) * 1e6
@@ -370,11 +388,11 @@ def main(argv: list[str] | None = None) -> int:
                     f"round {number + 1} {name}: {result['rps']:.0f} req/s, p99 {result['p99_ms']:.1f} ms", flush=True
                 )
         results = {name: _median_round(runs) for name, runs in rounds.items()}
-        rss = {"restaurant": rss_mb(real.pid), "bare": rss_mb(bare.pid)}
+        rss = {name: rss_mb(server.pid) for name, server in servers.items()}
         args.load = (load_before, _load())
     finally:
-        stop(real)
-        stop(bare)
+        for server in servers.values():
+            stop(server)
     section = report(results, rss, args)
     print()
     print(section)

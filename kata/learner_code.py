@@ -3,7 +3,8 @@
 An exercise module is imported by the `exercise` fixture, never at the top of
 a test file: a syntax error, an import error or an exception at import time in
 one exercise then fails only that exercise's tests. `ExerciseModule` is the
-module as tests see it: its own functions come back wrapped in a time limit.
+module as tests see it: its own functions come back wrapped in a time limit, its
+classes so that their instances' methods do (kata.learner_classes).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from typing import Any
 import pytest
 
 from kata.catalogue import TARGETS, Exercise
+from kata.learner_classes import LimitedClass, hands_out_limited
 from kata.time_limit import TimeLimitExceeded, run_with_time_limit, time_limited
 
 
@@ -54,9 +56,12 @@ def _relative(path: str, root: str) -> str:
         return path
 
 
+LEARNER_TREES = (*(f"{target}/" for target in TARGETS), "answers/")  # answers/: the corpus, standing in for solutions
+
+
 def is_learner_file(path: str, root: Path) -> bool:
-    """True for files of the exercise trees (the learner's or the reference code)."""
-    return relative(path, root).startswith(tuple(f"{target}/" for target in TARGETS))
+    """True for files of the exercise trees (the learner's, the reference code, the corpus of answers)."""
+    return relative(path, root).startswith(LEARNER_TREES)
 
 
 def last_learner_frame(tb: TracebackType | None, root: Path) -> CodeLocation | None:
@@ -130,4 +135,6 @@ class ExerciseModule:
             )
         if inspect.isfunction(value) and value.__module__ == self._module.__name__:
             return time_limited(value, self._seconds)
+        if hands_out_limited(value, self._module.__name__):
+            return LimitedClass(value, self._seconds)
         return value

@@ -15,7 +15,7 @@ import pytest
 
 from kata import focus, results
 from kata.catalogue import TARGETS, Catalogue, Exercise, find_root, load
-from kata.expect import journal_text
+from kata.journal import journal_text
 from kata.kitchen_client import Kitchen, KitchenError
 from kata.learner_code import ExerciseBroken, ExerciseModule, import_exercise
 from kata.learner_errors import explain_learner_error
@@ -175,6 +175,8 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
     """Mark the report with its outcome (kata.results), in the learner's words where learner code went wrong."""
     found: results.Outcome = item.stash.get(OUTCOME_KEY, results.FAILING)
     if call.excinfo is not None:
+        if isinstance(call.excinfo.value, results.NotStartedYet):
+            found = results.NOT_STARTED
         if isinstance(call.excinfo.value, TimeLimitExceeded) and EXERCISE_KEY in item.stash:
             stuck = item.config.stash[LEARNER_KEY].stuck
             stuck[item.stash[EXERCISE_KEY].module] = f"{item.name}: {call.excinfo.value}"

@@ -15,8 +15,12 @@ values allowed):
 - ``TOKEN_SECONDS``: lifetime of a bearer token (3600).
 - ``SPECIALS_DELAY`` / ``SPECIALS_MAX_DELAY``: default and largest wait of
   ``GET /kitchen/specials`` in real seconds (2 and 10).
-- ``JOURNAL_LIMIT`` / ``JOURNAL_BODY_LIMIT``: entries kept (1000) and body
-  characters recorded per entry (10000).
+- ``JOURNAL_LIMIT`` / ``JOURNAL_BODY_LIMIT`` / ``JOURNAL_BYTES``: entries kept (1000), body bytes
+  recorded per entry (10000, a preview) and bytes kept per kitchen (4 MiB); ``JOURNAL_TOTAL_BYTES``:
+  for all the kitchens of a workshop (64 MiB). See ``journal``.
+- ``LIMITS``: caps of a kitchen's collections, e.g. ``{"orders": 5000}`` (see ``limits``).
+- ``ALLOWED_HOSTS``: host names the kitchen answers to besides the loopback ones (``["*"]``: any);
+  see ``guard``.
 - ``WEBHOOK_TIMEOUT``: seconds the kitchen waits for a ``callback_url`` to answer (2);
   see ``webhooks``.
 - ``WORKSHOP``: None, or workshop mode's settings (one kitchen per team, the
@@ -27,9 +31,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Flask
+try:
+    from flask import Flask
+    from flask.json.provider import DefaultJSONProvider
+except ModuleNotFoundError as missing:  # say what to install, not a traceback
+    from .needs import explain_missing
 
-from . import hooks, problems
+    explain_missing(missing)
+
+from . import guard, hooks, problems
+from .kitchen import MAX_SPECIALS_DELAY, SPECIALS_DELAY
 from .store import Store
 
 DEFAULTS: dict[str, Any] = {
@@ -38,12 +49,16 @@ DEFAULTS: dict[str, Any] = {
     "RATE_LIMIT": {"limit": 60, "window": 10.0},
     "MAX_CONTENT_LENGTH": 1024 * 1024,
     "TOKEN_SECONDS": 3600,
-    "SPECIALS_DELAY": 2.0,
-    "SPECIALS_MAX_DELAY": 10.0,
+    "SPECIALS_DELAY": SPECIALS_DELAY,
+    "SPECIALS_MAX_DELAY": MAX_SPECIALS_DELAY,
     "JOURNAL_LIMIT": 1000,
     "JOURNAL_BODY_LIMIT": 10_000,
     "WEBHOOK_TIMEOUT": 2.0,
     "WORKSHOP": None,
+    "ALLOWED_HOSTS": [],
+    "LIMITS": {},
+    "JOURNAL_BYTES": 4 * 1024 * 1024,
+    "JOURNAL_TOTAL_BYTES": 64 * 1024 * 1024,
 }
 
 __all__ = ["DEFAULTS", "create_app"]
@@ -57,8 +72,9 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     if config:
         app.config.update(config)
     _normalise(app.config)
-    app.json.sort_keys = False  # type: ignore[attr-defined]
-    app.json.ensure_ascii = False  # type: ignore[attr-defined]
+    app.json = SafeJSONProvider(app)
+    app.json.sort_keys = False
+    app.json.ensure_ascii = False
     app.extensions["mock_server.store"] = Store(app.config)
 
     problems.init_app(app)
@@ -72,7 +88,21 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     from . import workshop
 
     workshop.init_app(app)  # a no-op unless config["WORKSHOP"] is set
+    guard.init_app(app)  # outermost: a foreign Host or Origin is refused before anything else
     return app
+
+
+class SafeJSONProvider(DefaultJSONProvider):
+    """jsonify as usual (UTF-8, not ASCII-escaped), but a string that UTF-8 cannot hold (a lone surrogate)
+    is written as its JSON escape instead of failing: every reader answers, whatever was stored."""
+
+    def dumps(self, obj: Any, **kwargs: Any) -> str:
+        text = super().dumps(obj, **kwargs)
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            return super().dumps(obj, **{**kwargs, "ensure_ascii": True})
+        return text
 
 
 def _normalise(config: Any) -> None:

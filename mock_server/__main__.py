@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import argparse
 import logging
+import socket
 import sys
 from typing import Sequence
 
-from . import create_app
-from .workshop.serve import is_loopback
+from .needs import missing_dependencies
+
+WILDCARDS = ("0.0.0.0", "::", "")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -41,11 +43,29 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def allowed_hosts(host: str, workshop: bool) -> list[str]:
+    """Host names to answer to besides loopback: the bound address, or this machine's on a wildcard."""
+    from .workshop.serve import is_loopback, lan_addresses
+
+    if host in WILDCARDS:
+        names = [*lan_addresses(), socket.gethostname(), socket.getfqdn()]
+        return names if lan_addresses() or not workshop else ["*"]  # no address known: the room's must work
+    return [] if is_loopback(host) else [host]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    problem = missing_dependencies()
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
+    from . import create_app
+    from .workshop.serve import is_loopback
+
     config: dict = {"CLOCK": args.clock or ("manual" if args.workshop else "real")}
     if args.no_rate_limit:
         config["RATE_LIMIT"] = None
+    config["ALLOWED_HOSTS"] = allowed_hosts(args.host, args.workshop)
     options: dict = {"threads": args.threads or 8}
     if args.workshop:  # the tests of a whole room share it: their manual clock, more threads and connections
         from .workshop import serve as workshop

@@ -14,12 +14,41 @@ from decimal import Decimal
 from flask import Blueprint, Response, current_app, jsonify, request
 
 from .data import GUESTS
+from .declare import endpoint, path_param
+from .documented import ok, use
+from .limits import LIMITS
 from .problems import ApiError
+from .schema import ID, MONEY, integer, model, obj
 from .store import current_state
 
 bp = Blueprint("auth", __name__)
 
 REALM = "restaurant"
+BEARER: list[dict] = [{"bearerAuth": []}]
+
+model(
+    "Token",
+    obj(
+        {
+            "access_token": {"type": "string"},
+            "token_type": {"const": "Bearer"},
+            "expires_in": integer(1, description="Seconds the token stays valid."),
+        }
+    ),
+)
+model("Me", obj({"username": {"type": "string"}, "name": {"type": "string"}}))
+model(
+    "Bill",
+    obj(
+        {
+            "username": {"type": "string"},
+            "orders": {"type": "array", "items": ID},
+            "total": MONEY,
+            "paid": MONEY,
+            "due": MONEY,
+        }
+    ),
+)
 
 
 def _unauthorized(detail: str, challenge: str, hint: str | None = None) -> ApiError:
@@ -37,7 +66,19 @@ def _bearer_challenge(error: str | None = None, description: str | None = None) 
     return challenge
 
 
-@bp.post("/auth/token")
+@endpoint(
+    bp,
+    "POST",
+    "/auth/token",
+    "createToken",
+    "Guests",
+    "Trade a username and password (HTTP Basic) for a bearer token",
+    {"200": ok("Token", "A token; send it as `Authorization: Bearer <token>`.")},
+    description=f"Demo guests: {', '.join(f'{name}/{password}' for name, (password, _) in GUESTS.items())}. "
+    f"A kitchen keeps at most {LIMITS['tokens']} live tokens: past that, the oldest is forgotten.",
+    security=[{"basicAuth": []}],
+    example={"path": "/auth/token", "auth": "basic"},
+)
 def issue_token() -> Response:
     credentials = request.authorization
     if credentials is None or credentials.type != "basic":
@@ -58,7 +99,12 @@ def issue_token() -> Response:
     token = secrets.token_urlsafe(24)
     state = current_state()
     with state.lock:
-        state.tokens[token] = {"username": username, "expires": state.clock.now() + lifetime}
+        now = state.clock.now()
+        for old in [old for old, grant in state.tokens.items() if grant["expires"] <= now]:
+            del state.tokens[old]  # expired: forgotten
+        while len(state.tokens) >= LIMITS["tokens"]:
+            del state.tokens[next(iter(state.tokens))]  # the oldest live token makes room
+        state.tokens[token] = {"username": username, "expires": now + lifetime}
     response = jsonify({"access_token": token, "token_type": "Bearer", "expires_in": lifetime})
     response.headers["Cache-Control"] = "no-store"
     return response
@@ -99,13 +145,34 @@ def current_guest() -> str:
     return grant["username"]
 
 
-@bp.get("/me")
+@endpoint(
+    bp,
+    "GET",
+    "/me",
+    "getMe",
+    "Guests",
+    "Who am I? (bearer token)",
+    {"200": ok("Me")},
+    security=BEARER,
+    example={"path": "/me", "auth": "bearer"},
+)
 def me() -> Response:
     username = current_guest()
     return jsonify({"username": username, "name": GUESTS[username][1]})
 
 
-@bp.get("/guests/<username>/bill")
+@endpoint(
+    bp,
+    "GET",
+    "/guests/{username}/bill",
+    "getBill",
+    "Guests",
+    "A guest's bill: only your own (403 for anyone else's)",
+    {"200": ok("Bill"), "403": use("Forbidden")},
+    params=[path_param("username", "A guest's username, e.g. ada.", {"type": "string"})],
+    security=BEARER,
+    example={"path": "/guests/ada/bill", "auth": "bearer"},
+)
 def bill(username: str) -> Response:
     guest = current_guest()
     if username != guest:

@@ -13,8 +13,9 @@ import shlex
 from flask import Blueprint, Response, jsonify, request
 from markupsafe import Markup, escape
 
-from . import spec
 from .data import GUESTS
+from .declare import endpoint, path_param
+from .documented import ok, use
 from .problems import PROBLEMS, ApiError
 
 bp = Blueprint("docs", __name__)
@@ -57,16 +58,30 @@ def example_request(op: dict) -> dict:
     return example
 
 
+KEPT = ("TABLE", "ORDER", "PAYMENT")  # ids the create examples keep in shell variables for the later ones
+
+
 def _json_arg(body: object) -> str:
-    return shlex.quote(json.dumps(body, ensure_ascii=False))
+    """The body as one shell word; a "$TABLE" or "$ORDER" value becomes that variable's number."""
+    quoted = shlex.quote(json.dumps(body, ensure_ascii=False))
+    for name in KEPT:
+        quoted = quoted.replace(f'"${name}"', f"'\"${name}\"'")
+    return quoted
 
 
 def _capture(command: str, field: str) -> str:
     return f"{command} | python3 -c 'import json,sys; print(json.load(sys.stdin)[\"{field}\"])'"
 
 
+def _show_and_keep(command: str, field: str) -> str:
+    """Run ``command`` (curl -i), show its whole answer, and print ``field`` of its JSON body (the last line)."""
+    return _capture(f"{command} | tee /dev/stderr | tail -n 1", field)
+
+
 def curl_command(method: str, base: str, op: dict) -> str:
     """A curl command line for the operation's example, runnable in a POSIX shell."""
+    from . import spec
+
     example = example_request(op)
     lines = []
     path = example["path"]
@@ -82,11 +97,13 @@ def curl_command(method: str, base: str, op: dict) -> str:
         lines.append(f"ID=$({_capture(create, 'id')})   # a new order: it can change only while received")
     path = path.replace("{id}", "$ID")
     if example.get("wait"):
-        lines.append(f'# wait until GET /orders/1 says "ready" (about {example["wait"] - 1} seconds after ordering)')
+        lines.append(
+            f"sleep {example['wait']}   # the kitchen cooks it: ready about {example['wait'] - 1} s after ordering"
+        )
     parts = ["curl", "-i"]
     if method != "GET":
         parts += ["-X", method]
-    parts.append(f'"{base}{path}"' if "$" in path else shlex.quote(base + path))
+    parts.append(f'"{base}{path}"' if "$" in path else shlex.quote(base + path))  # "$ORDER": the shell fills it in
     if example.get("auth") == "basic":
         username = next(iter(GUESTS))
         parts += ["-u", f"{username}:{GUESTS[username][0]}"]
@@ -96,10 +113,15 @@ def curl_command(method: str, base: str, op: dict) -> str:
         parts += ["-H", shlex.quote(f"{name}: {value}")]
     if "body" in example:
         parts += ["-H", "'Content-Type: application/json'", "-d", _json_arg(example["body"])]
-    lines.append(" ".join(parts))
-    if example.get("auth") == "basic":
-        token_call = " ".join(part for part in parts if part != "-i").replace("curl ", "curl -s ", 1)
-        lines.append(f"TOKEN=$({_capture(token_call, 'access_token')})   # keep it for the next examples")
+    command = " ".join(parts)
+    if example.get("keep"):
+        command = command.replace("curl -i", "curl -si", 1)
+        lines.append(f"{example['keep']}=$({_show_and_keep(command, 'id')})   # its id, for the next examples")
+    elif example.get("auth") == "basic":
+        command = command.replace("curl -i", "curl -si", 1)
+        lines.append(f"TOKEN=$({_show_and_keep(command, 'access_token')})   # keep it for the next examples")
+    else:
+        lines.append(command)
     return "\n".join(lines)
 
 
@@ -109,6 +131,8 @@ def _inline_code(text: str) -> str:
 
 
 def _operation_html(method: str, path: str, op: dict, base: str) -> str:
+    from . import spec
+
     codes = ", ".join(code for code in op["responses"])
     anchor = op["operationId"]
     parts = [
@@ -131,6 +155,8 @@ def _operation_html(method: str, path: str, op: dict, base: str) -> str:
 
 
 def render_page(base: str) -> str:
+    from . import spec
+
     document = spec.document()
     sections: dict[str, list[str]] = {tag["name"]: [] for tag in document["tags"]}
     for method, path, op in spec.operations():
@@ -146,8 +172,11 @@ def render_page(base: str) -> str:
         STORY,
         "<h2>How to read this menu</h2><p>Every endpoint below has a <code>curl</code> example. On a fresh "
         "kitchen (<code>python -m mock_server</code>, or after <code>POST /__admin/reset</code>) paste them "
-        "<em>in order</em> into a POSIX shell: later ones use the table, order and <code>$TOKEN</code> that "
-        f"earlier ones created. Demo guests: {guests}. Errors are "
+        "<em>in order</em> into a POSIX shell (bash, zsh; Git Bash on Windows) with curl and python3: "
+        "<code>POST /tables</code> keeps the new table's id in <code>$TABLE</code>, <code>POST /orders</code> the "
+        "order's in <code>$ORDER</code> and <code>POST /auth/token</code> the token in <code>$TOKEN</code>, and "
+        "the later examples use them (or type the ids the kitchen answered). "
+        f"Demo guests: {guests}. Errors are "
         "<code>application/problem+json</code> with <code>type</code>, <code>title</code>, <code>status</code>, "
         "<code>detail</code> and a <code>hint</code>; every endpoint except the docs and <code>/__admin/</code> "
         "may answer 429 or 503 with <code>Retry-After</code>; a wrong verb gets 405 with "
@@ -166,17 +195,47 @@ def render_page(base: str) -> str:
     return "\n".join(body)
 
 
-@bp.get("/")
+@endpoint(
+    bp,
+    "GET",
+    "/",
+    "getDocs",
+    "Docs",
+    "This documentation page (HTML)",
+    {"200": ok({"type": "string"}, "The docs page.", media="text/html")},
+    example={"path": "/"},
+)
 def index() -> Response:
     return Response(render_page(request.host_url.rstrip("/")), mimetype="text/html")
 
 
-@bp.get("/openapi.json")
+@endpoint(
+    bp,
+    "GET",
+    "/openapi.json",
+    "getOpenapi",
+    "Docs",
+    "This API's OpenAPI 3.1 document",
+    {"200": ok({"type": "object"}, "The OpenAPI document.")},
+    example={"path": "/openapi.json"},
+)
 def openapi() -> Response:
+    from . import spec
+
     return jsonify(spec.document())
 
 
-@bp.get("/problems/<slug>")
+@endpoint(
+    bp,
+    "GET",
+    "/problems/{slug}",
+    "getProblemType",
+    "Docs",
+    "What an error type means (the `type` of every problem answer)",
+    {"200": ok({"type": "string"}, "A page about the problem type.", media="text/html"), "404": use("NotFound")},
+    params=[path_param("slug", "The last part of a problem's type.", {"type": "string", "enum": list(PROBLEMS)})],
+    example={"path": "/problems/validation-error"},
+)
 def problem_page(slug: str) -> Response:
     if slug not in PROBLEMS:
         raise ApiError("not-found", f"There is no problem type {slug!r}.", hint="The docs at / list every type.")

@@ -11,11 +11,49 @@ from __future__ import annotations
 
 import fnmatch
 import random
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from .validation import Checker
+from .schema import integer, model, number, obj, pattern_message, ref
+
+if TYPE_CHECKING:
+    from .declare import Body
 
 MAX_LATENCY_MS = 10_000
+MAX_RULES, MAX_COUNT, MAX_SEED, MAX_RETRY_AFTER, MAX_RATE = 50, 1_000_000, 2**63 - 1, 86_400, 1_000_000
+STATUS = integer(400, 599)
+COUNT = integer(1, MAX_COUNT, default=1)
+PATH = {
+    "type": "string",
+    "minLength": 1,
+    "maxLength": 500,
+    "pattern": pattern_message(
+        "^/[^\\u0000-\\u001f\\u007f]*$", "must start with / (a path like /menu, or a pattern like /orders/*)"
+    ),
+    "description": "Exact path or glob, e.g. /orders/*.",
+}
+METHOD = {"type": "string", "minLength": 1, "maxLength": 10, "pattern": "^[A-Za-z]+$"}
+model(
+    "FaultRule",
+    obj(
+        {"status": STATUS}, {"count": COUNT, "retry_after": integer(0, MAX_RETRY_AFTER), "path": PATH, "method": METHOD}
+    ),
+)
+model("DropRule", obj({}, {"count": COUNT, "path": PATH, "method": METHOD}))
+model("RateLimit", obj({"limit": integer(1, MAX_RATE), "window": number(0.001, MAX_RETRY_AFTER)}))
+model(
+    "Faults",
+    obj(
+        {
+            "next": {"type": "array", "items": ref("FaultRule")},
+            "drop_connection": {"oneOf": [ref("DropRule"), {"type": "null"}]},
+            "latency_ms": integer(0),
+            "error_rate": {"type": "number"},
+            "error_status": STATUS,
+            "seed": integer(0),
+            "rate_limit": {"oneOf": [ref("RateLimit"), {"type": "null"}]},
+        }
+    ),
+)
 
 
 class Action(NamedTuple):
@@ -41,42 +79,30 @@ class Faults:
         self._random = random.Random(self.seed)
         self.armed = bool(self.next or self.drop or self.latency_ms or self.error_rate)
 
+    INPUT = model(
+        "FaultsInput",
+        obj(
+            {},
+            {
+                "next": {"type": "array", "maxItems": MAX_RULES, "items": ref("FaultRule")},
+                "drop_connection": ref("DropRule"),
+                "latency_ms": integer(0, MAX_LATENCY_MS),
+                "error_rate": number(0, 1),
+                "error_status": STATUS,
+                "seed": integer(0, MAX_SEED),
+                "rate_limit": ref("RateLimit"),
+            },
+        ),
+    )
+
     @classmethod
-    def parse(cls, body: Any) -> Faults:
-        """Validate an admin request body (422 on any mistake)."""
-        check = Checker()
-        body = check.fields(
-            body,
-            "",
-            required=(),
-            optional=("next", "latency_ms", "error_rate", "error_status", "seed", "drop_connection", "rate_limit"),
-        )
-        if body is None:
-            check.done()
-        settings: dict[str, Any] = {}
-        if "next" in body:
-            rules = check.array(body["next"], "next", 0, 50) or []
-            settings["next"] = []
-            for index, rule in enumerate(rules):
-                settings["next"].append(_rule(check, rule, f"next[{index}]", needs_status=True))
-        if "drop_connection" in body:
-            settings["drop_connection"] = _rule(check, body["drop_connection"], "drop_connection", needs_status=False)
-        if "latency_ms" in body:
-            settings["latency_ms"] = check.integer(body["latency_ms"], "latency_ms", 0, MAX_LATENCY_MS)
-        if "error_rate" in body:
-            settings["error_rate"] = check.number(body["error_rate"], "error_rate", 0.0, 1.0)
-        if "error_status" in body:
-            settings["error_status"] = check.integer(body["error_status"], "error_status", 400, 599)
-        if "seed" in body:
-            settings["seed"] = check.integer(body["seed"], "seed", 0, 2**63 - 1)
-        if "rate_limit" in body:
-            limit = check.fields(body["rate_limit"], "rate_limit", required=("limit", "window"))
-            if limit is not None and "limit" in limit and "window" in limit:
-                settings["rate_limit"] = {
-                    "limit": check.integer(limit["limit"], "rate_limit.limit", 1, 1_000_000),
-                    "window": check.number(limit["window"], "rate_limit.window", 0.001, 86_400),
-                }
-        check.done()
+    def parse(cls, body: Body) -> Faults:
+        """The faults of a checked admin request body (422 on any mistake)."""
+        body.check.done()
+        settings = dict(body.value)
+        for rule in [*settings.get("next", []), settings.get("drop_connection") or {}]:
+            if rule.get("method"):
+                rule["method"] = rule["method"].upper()
         return cls(settings)
 
     def to_json(self) -> dict[str, Any]:
@@ -105,31 +131,6 @@ class Faults:
         if latency:
             return Action(latency=latency)
         return None
-
-
-def _rule(check: Checker, rule: Any, field: str, *, needs_status: bool) -> dict[str, Any]:
-    keys: tuple[str, ...] = ("status", "count", "retry_after", "path", "method")
-    if not needs_status:
-        keys = ("count", "path", "method")
-    rule = check.fields(rule, field, required=("status",) if needs_status else (), optional=keys)
-    if rule is None:
-        return {}
-    parsed: dict[str, Any] = {"count": 1}
-    if "status" in rule:
-        parsed["status"] = check.integer(rule["status"], f"{field}.status", 400, 599)
-    if "count" in rule:
-        parsed["count"] = check.integer(rule["count"], f"{field}.count", 1, 1_000_000)
-    if "retry_after" in rule:
-        parsed["retry_after"] = check.integer(rule["retry_after"], f"{field}.retry_after", 0, 86_400)
-    if "path" in rule:
-        path = check.string(rule["path"], f"{field}.path", 500)
-        if path is not None and not path.startswith("/"):
-            check.error(f"{field}.path", "must start with / (a path like /menu, or a pattern like /orders/*)")
-        parsed["path"] = path
-    if "method" in rule:
-        method = check.string(rule["method"], f"{field}.method", 10)
-        parsed["method"] = method.upper() if method else method
-    return parsed
 
 
 def _matches(rule: dict[str, Any], method: str, path: str) -> bool:

@@ -9,30 +9,31 @@ including faults and errors, is written to the tenant's journal.
 
 from __future__ import annotations
 
-import json
 import math
 import socket
 import time
-from typing import Any, NamedTuple
-from urllib.parse import parse_qsl
+from typing import Any
 
 from flask import Flask, Response, request
 from werkzeug.exceptions import HTTPException
 
+from .journal import JournalEntry
 from .problems import PROBLEMS, problem
 from .store import current_state
 
 try:  # waitress closes the connection without an answer on ClientDisconnected
-    from waitress.channel import ClientDisconnected as _WaitressDisconnect
-except ImportError:  # pragma: no cover - waitress is a dependency
-    _WaitressDisconnect = ConnectionAbortedError  # type: ignore[misc,assignment]
+    from waitress.channel import ClientDisconnected
+
+    _DISCONNECTED: tuple[type, ...] = (ClientDisconnected, ConnectionAbortedError)
+except ImportError:  # Flask's own server, or none: werkzeug's dev server understands ConnectionError
+    _DISCONNECTED = (ConnectionAbortedError,)
 
 ADMIN_PREFIX = "/__admin/"
 DROP_KEY = "mock_server.drop_connection"
 ARRIVED_KEY = "mock_server.arrived"
 
 
-class ConnectionDropped(_WaitressDisconnect, ConnectionAbortedError):
+class ConnectionDropped(*_DISCONNECTED):  # type: ignore[misc]
     """Raised to the WSGI server to close the socket without an answer.
 
     waitress treats its ``ClientDisconnected`` and werkzeug's dev server treats
@@ -121,31 +122,29 @@ def after_request(response: Response) -> Response:
     state = current_state()
     environ = req.environ
     config = state.config
+    limit = config["JOURNAL_BODY_LIMIT"]
     length = req.content_length or 0
+    body: bytes | str = b""
+    size = length
     if length > (config["MAX_CONTENT_LENGTH"] or length):
-        body: bytes | str = f"<{length} bytes, too large to record>"
+        body = f"<{length} bytes, too large to record>"
     elif length or "HTTP_TRANSFER_ENCODING" in environ:
         try:
-            body = req.get_data(cache=True)
+            data = req.get_data(cache=True)
         except (HTTPException, OSError, ValueError):  # too large once de-chunked, or the client went away
             body = "<body could not be read>"
-    else:
-        body = b""
-    content_type = environ.get("CONTENT_TYPE", "")
-    parsed = _UNPARSED
-    if isinstance(body, bytes) and len(body) > config["JOURNAL_BODY_LIMIT"]:  # parse now, keep only the start
-        parsed = _parse_json(body, content_type)
-        body = body[: config["JOURNAL_BODY_LIMIT"]]
+        else:
+            size, body = len(data), data[:limit]  # a bounded preview: the journal never holds a whole large body
     dropped = DROP_KEY in environ
-    # Store raw pieces; JournalEntry.to_json() decodes them only when the journal is read.
+    # Store raw pieces; journal.show() decodes them only when the journal is read.
     entry = JournalEntry(
         req.method,
         path,
         environ.get("QUERY_STRING", ""),
         [(key, value) for key, value in environ.items() if key.startswith(_HEADER_KEYS)],
         body,
-        content_type,
-        parsed,
+        size,
+        environ.get("CONTENT_TYPE", ""),
         None if dropped else response.status_code,
         environ.get(ARRIVED_KEY, 0.0),
         dropped,
@@ -156,64 +155,6 @@ def after_request(response: Response) -> Response:
 
 
 _HEADER_KEYS = ("HTTP_", "CONTENT_TYPE", "CONTENT_LENGTH")
-_UNPARSED = object()
-
-
-def _parse_json(raw: bytes, content_type: str) -> Any:
-    mimetype = content_type.split(";", 1)[0].strip().lower()
-    if not raw or not (mimetype == "application/json" or mimetype.endswith("+json")):
-        return None
-    try:
-        return json.loads(raw)
-    except ValueError:
-        return None
-
-
-class JournalEntry(NamedTuple):
-    method: str
-    path: str
-    query_string: str
-    environ_headers: list
-    body: bytes | str
-    content_type: str
-    parsed: Any
-    status: int | None
-    at: float
-    dropped: bool
-
-    def to_json(self, body_limit: int) -> dict[str, Any]:
-        query: dict[str, list[str]] = {}
-        for name, value in parse_qsl(self.query_string, keep_blank_values=True, errors="replace"):
-            query.setdefault(name, []).append(value)
-        headers = {}
-        for key, value in self.environ_headers:
-            if not value and not key.startswith("HTTP_"):
-                continue  # an empty CONTENT_TYPE or CONTENT_LENGTH is no header at all
-            name = key[5:] if key.startswith("HTTP_") else key
-            headers[name.replace("_", "-").title()] = value  # as werkzeug shows it: latin-1, the WSGI default
-        body: str | None
-        parsed = self.parsed
-        if isinstance(self.body, bytes):
-            if parsed is _UNPARSED:
-                parsed = _parse_json(self.body, self.content_type)
-            body = self.body[:body_limit].decode("utf-8", errors="replace") if self.body else None
-        else:
-            body = self.body
-            if parsed is _UNPARSED:
-                parsed = None
-        entry = {
-            "method": self.method,
-            "path": self.path,
-            "query": query,
-            "headers": headers,
-            "body": body,
-            "json": parsed,
-            "status": self.status,
-            "at": self.at,
-        }
-        if self.dropped:
-            entry["dropped"] = True
-        return entry
 
 
 class DropConnections:

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import functools
 import json
-from urllib.parse import parse_qsl
 
 from flask import Blueprint, Response, request
-from werkzeug.datastructures import MultiDict
 from werkzeug.http import generate_etag
 
 from .data import CATEGORIES, DISHES_BY_ID, MENU
+from .declare import endpoint, header, path_param, query
+from .documented import listing, ok, use
 from .problems import ApiError
-from .validation import path_id, query_args, query_error, query_number
+from .schema import MONEY, enum, integer, model, number, obj
+from .validation import path_id
 
 bp = Blueprint("menu", __name__)
 
@@ -22,6 +23,23 @@ SORTS = {
     "name": lambda dish: (dish["name"].casefold(), dish["id"]),
 }
 MAX_PRICE = 10_000
+DISH_ID = integer(1, len(MENU))
+
+model(
+    "Dish",
+    obj(
+        {
+            "id": DISH_ID,
+            "name": {"type": "string"},
+            "category": enum(CATEGORIES),
+            "price": MONEY,
+            "vegetarian": {"type": "boolean"},
+            "description": {"type": "string"},
+        }
+    ),
+)
+model("Menu", listing("Dish"))
+ETAG = {"ETag": {"$ref": "#/components/headers/ETag"}}
 
 
 def _page(dishes: list) -> bytes:
@@ -31,39 +49,18 @@ def _page(dishes: list) -> bytes:
     ).encode()
 
 
-def _parse_query(query_string: bytes) -> MultiDict:
-    text = query_string.decode("latin-1")
-    return MultiDict(parse_qsl(text, keep_blank_values=True, encoding="utf-8", errors="replace"))
-
-
 @functools.lru_cache(maxsize=256)
-def _menu_for(query_string: bytes) -> tuple[bytes, str]:
-    """The JSON bytes and ETag of GET /menu?<query_string>.
-
-    The menu never changes, so each distinct query is rendered once; an
-    invalid query raises (and exceptions are not cached).
-    """
-    args = query_args(("category", "vegetarian", "max_price", "sort"), _parse_query(query_string))
-    dishes = list(MENU)
-    if "category" in args:
-        category = args["category"]
-        if category not in CATEGORIES:
-            raise query_error(
-                "category", category, f"one of {', '.join(CATEGORIES)}", hint="Categories are lower-case words."
-            )
-        dishes = [dish for dish in dishes if dish["category"] == category]
-    if "vegetarian" in args:
-        flag = args["vegetarian"].lower()
-        if flag not in ("true", "false"):
-            raise query_error("vegetarian", args["vegetarian"], "true or false")
-        dishes = [dish for dish in dishes if dish["vegetarian"] == (flag == "true")]
-    max_price = query_number(args, "max_price", 0, MAX_PRICE)
-    if max_price is not None:
-        dishes = [dish for dish in dishes if dish["price"] <= max_price]
-    if "sort" in args:
-        if args["sort"] not in SORTS:
-            raise query_error("sort", args["sort"], "price, -price or name", hint="`-price` sorts the dearest first.")
-        dishes.sort(key=SORTS[args["sort"]])
+def _menu_for(category: str | None, vegetarian: bool | None, max_price: float | None, sort: str | None) -> tuple:
+    """The JSON bytes and ETag of one filtered, sorted menu (the menu never changes: each is rendered once)."""
+    dishes = [
+        dish
+        for dish in MENU
+        if (category is None or dish["category"] == category)
+        and (vegetarian is None or dish["vegetarian"] == vegetarian)
+        and (max_price is None or dish["price"] <= max_price)
+    ]
+    if sort is not None:
+        dishes.sort(key=SORTS[sort])
     data = _page(dishes)
     return data, generate_etag(data)
 
@@ -75,8 +72,8 @@ def _dish(dish_id: int) -> tuple[bytes, str]:
 
 
 def _conditional(data: bytes, etag: str) -> Response:
-    """200 with an ETag, or 304 when If-None-Match already names it (weak comparison, RFC 9110)."""
-    if request.if_none_match.contains_weak(etag):
+    """200 with an ETag, or 304 when If-None-Match names it (weak comparison, RFC 9110; unquoted values never match)."""
+    if _if_none_match_names(request.headers.get("If-None-Match"), etag):
         response = Response(status=304)
     else:
         response = Response(data, mimetype="application/json")
@@ -85,12 +82,59 @@ def _conditional(data: bytes, etag: str) -> Response:
     return response
 
 
-@bp.get("/menu")
-def list_menu() -> Response:
-    return _conditional(*_menu_for(request.query_string))
+def _if_none_match_names(header_value: str | None, etag: str) -> bool:
+    """Whether an If-None-Match field value names ``etag``: ``*`` or a list of quoted entity-tags (RFC 9110 13.1.2)."""
+    if not header_value:
+        return False
+    if header_value.strip() == "*":
+        return True
+    for candidate in header_value.split(","):
+        candidate = candidate.strip()
+        if candidate.startswith("W/"):
+            candidate = candidate[2:]
+        if len(candidate) >= 2 and candidate[0] == candidate[-1] == '"' and candidate[1:-1] == etag:
+            return True
+    return False
 
 
-@bp.get("/menu/<dish_id>")
+@endpoint(
+    bp,
+    "GET",
+    "/menu",
+    "listMenu",
+    "Menu",
+    "The menu, filtered and sorted",
+    {
+        "200": ok("Menu", "The dishes that match.", "ETag"),
+        "304": {"description": "Not modified: your copy (If-None-Match) is current.", "headers": ETAG},
+    },
+    description="Unknown or repeated query parameters are refused with 400. "
+    "Send `If-None-Match` with the ETag of an earlier answer to get 304 when nothing changed.",
+    params=[
+        query("category", enum(CATEGORIES), "Only this category.", hint="Categories are lower-case words."),
+        query("vegetarian", {"type": "boolean"}, "true: only vegetarian dishes; false: only the others."),
+        query("max_price", number(0, MAX_PRICE), "Price at most this."),
+        query("sort", enum(SORTS), "Order; -price = dearest first.", hint="`-price` sorts the dearest first."),
+        header("If-None-Match", {"type": "string"}, "An ETag from an earlier answer."),
+    ],
+    example={"path": "/menu?category=pizza&vegetarian=true&sort=-price"},
+)
+def list_menu(query: dict) -> Response:
+    found = _menu_for(query.get("category"), query.get("vegetarian"), query.get("max_price"), query.get("sort"))
+    return _conditional(*found)
+
+
+@endpoint(
+    bp,
+    "GET",
+    "/menu/{dish_id}",
+    "getDish",
+    "Menu",
+    "One dish",
+    {"200": ok("Dish", "The dish.", "ETag"), "304": {"description": "Not modified."}, "404": use("NotFound")},
+    params=[path_param("dish_id", "A dish id from GET /menu.", integer(1))],
+    example={"path": "/menu/15"},
+)
 def get_dish(dish_id: str) -> Response:
     dish = DISHES_BY_ID.get(path_id(dish_id, "dish"))
     if dish is None:

@@ -1,5 +1,5 @@
 """Orders: place (POST 201), poll (GET), change while received (PUT/PATCH),
-cancel while received (DELETE), and take it when ready (POST .../serve).
+cancel while received and unpaid (DELETE), and take it when ready (POST .../serve).
 
 A bearer token is optional when placing an order: with one, the order goes on
 that guest's bill (GET /guests/<username>/bill).
@@ -7,168 +7,115 @@ that guest's bill (GET /guests/<username>/bill).
 
 from __future__ import annotations
 
-from typing import Any
-
 from flask import Blueprint, Response, jsonify
 
 from .auth import optional_guest
-from .data import DISHES_BY_ID, MENU
+from .declare import Body, endpoint, path_param, query
+from .documented import NO_CONTENT, link, ok, problem_response, use
 from .kitchen import STATES, seconds_until_ready, status_at
+from .limits import refuse_if_full
+from .ordering import ORDER_EXAMPLE, ORDER_INPUT, ORDER_PATCH, changes_of, find_order, order_json, total, touch
 from .problems import ApiError
 from .responses import created
+from .schema import enum, integer
 from .store import State, current_state
-from .validation import BIG_ID, PATCH_TYPES, Checker, json_body, path_id, query_args, query_int
-from .webhooks import check_callback_url, schedule
+from .validation import BIG_ID, PATCH_TYPES
+from .webhooks import schedule
 
 bp = Blueprint("orders", __name__)
 
-MAX_LINES = 20
-MAX_QUANTITY = 20
-MAX_NOTES = 500
+ORDER_ID = path_param("order_id", "An order id from POST /orders.")
+ORDER_LINKS = {
+    name: link(operation_id, "order_id")
+    for name, operation_id in (
+        ("GetOrder", "getOrder"),
+        ("ChangeOrder", "changeOrder"),
+        ("CancelOrder", "cancelOrder"),
+        ("ReplaceOrder", "replaceOrder"),
+        ("ServeOrder", "serveOrder"),
+    )
+}
+CHANGED = {"200": ok("Order"), "404": use("NotFound"), "409": use("Conflict")}
 
 
-def order_json(state: State, order: dict, now: float) -> dict[str, Any]:
-    """The public view of an order at clock time ``now`` (call under the lock)."""
-    view = {
-        "id": order["id"],
-        "table_id": order["table_id"],
-        "items": [dict(line) for line in order["items"]],
-        "notes": order["notes"],
-        "status": status_at(order, now),
-        "total": order["total"],
-        "guest": order["guest"],
-        "created_at": order["created_at"],
-        "updated_at": order["updated_at"],
-        "ready_in": seconds_until_ready(order, now) if order["served_at"] is None else 0.0,
-    }
-    if order.get("callback_url"):
-        view["callback_url"] = order["callback_url"]
-    return view
-
-
-def _touch(state: State, order: dict, now: float, *, created: bool = False) -> None:
-    order["updated"] = now
-    order["updated_at"] = state.clock.isoformat(now)
-    if created:
-        order["created"] = now
-        order["created_at"] = order["updated_at"]
-
-
-def _lines(check: Checker, items: Any) -> list[dict] | None:
-    items = check.array(items, "items", 1, MAX_LINES)
-    if items is None:
-        return None
-    lines = []
-    for index, item in enumerate(items):
-        field = f"items[{index}]"
-        item = check.fields(item, field, required=("dish_id", "quantity"))
-        if item is None:
-            continue
-        dish_id = check.integer(item["dish_id"], f"{field}.dish_id", 1, len(MENU)) if "dish_id" in item else None
-        quantity = check.integer(item["quantity"], f"{field}.quantity", 1, MAX_QUANTITY) if "quantity" in item else None
-        if dish_id is not None and quantity is not None:
-            dish = DISHES_BY_ID[dish_id]
-            lines.append(
-                {
-                    "dish_id": dish_id,
-                    "name": dish["name"],
-                    "quantity": quantity,
-                    "unit_price": dish["price"],
-                    "line_total": _CENTS[dish_id] * quantity / 100,
-                }
-            )
-    return lines
-
-
-# Money is added up in whole cents, so 0.1 + 0.2 never shows up as 0.30000000000000004.
-_CENTS: dict[int, int] = {dish["id"]: round(dish["price"] * 100) for dish in MENU}
-
-
-def _total(lines: list[dict]) -> float:
-    return sum(_CENTS[line["dish_id"]] * line["quantity"] for line in lines) / 100
-
-
-def _check_table(state: State, check: Checker, table_id: int | None) -> None:
-    if table_id is not None and table_id not in state.tables:
-        check.error("table_id", f"there is no table {table_id}; create one with POST /tables first")
-
-
-def _read_order(body: Any, *, partial: bool) -> tuple[Checker, dict[str, Any]]:
-    """Validate a POST/PUT body (all fields) or a PATCH body (any of items, notes)."""
-    check = Checker()
-    if partial:
-        body = check.fields(body, "", required=(), optional=("items", "notes"))
-        if body is not None and not body:
-            check.error("(body)", "must change at least one of: items, notes")
-    else:
-        body = check.fields(body, "", required=("table_id", "items"), optional=("notes", "callback_url"))
-    changes: dict[str, Any] = {}
-    if body is not None:
-        if "table_id" in body:
-            changes["table_id"] = check.integer(body["table_id"], "table_id", 1, BIG_ID)
-        if "items" in body:
-            changes["items"] = _lines(check, body["items"])
-        if "notes" in body:
-            notes = body["notes"]
-            changes["notes"] = None if notes is None else check.string(notes, "notes", MAX_NOTES, allow_blank=True)
-        if "callback_url" in body:
-            changes["callback_url"] = check_callback_url(check, body["callback_url"])
-    return check, changes
-
-
-def find_order(state: State, order_id: str) -> dict:
-    order = state.orders.get(path_id(order_id, "order"))
-    if order is None:
-        raise ApiError(
-            "not-found",
-            f"There is no order {order_id}: it was never placed, or it was cancelled.",
-            hint="POST /orders answers with the new order's id and its Location.",
-        )
-    return order
-
-
-@bp.get("/orders")
-def list_orders() -> Response:
-    args = query_args(("table_id", "status"))
+@endpoint(
+    bp,
+    "GET",
+    "/orders",
+    "listOrders",
+    "Orders",
+    "All orders, optionally for one table or in one status",
+    {"200": ok("Orders")},
+    params=[
+        query("table_id", integer(0, BIG_ID), "Only this table's orders."),
+        query("status", enum(STATES), "Only orders in this status."),
+    ],
+    example={"path": "/orders?table_id=$TABLE"},
+)
+def list_orders(query: dict) -> Response:
     state = current_state()
-    if "status" in args and args["status"] not in STATES:
-        raise ApiError("invalid-query", f"status={args['status']!r} is not one of {', '.join(STATES)}.")
-    table_id = query_int(args, "table_id", 0, BIG_ID, default=0) if "table_id" in args else None
     with state.lock:
         now = state.clock.now()
         orders = [order_json(state, order, now) for order in state.orders.values()]
-    if table_id is not None:
-        orders = [order for order in orders if order["table_id"] == table_id]
-    if "status" in args:
-        orders = [order for order in orders if order["status"] == args["status"]]
+    if "table_id" in query:
+        orders = [order for order in orders if order["table_id"] == query["table_id"]]
+    if "status" in query:
+        orders = [order for order in orders if order["status"] == query["status"]]
     return jsonify({"items": orders, "count": len(orders)})
 
 
-@bp.post("/orders")
-def place_order() -> Response:
+@endpoint(
+    bp,
+    "POST",
+    "/orders",
+    "placeOrder",
+    "Orders",
+    "Place an order",
+    {
+        "201": ok("Order", "Received by the kitchen. Poll the Location to follow it.", "Location"),
+        "409": use("Conflict"),
+    },
+    description="The kitchen starts cooking after a few seconds; until then the order can be changed "
+    "or cancelled. With a bearer token the order goes on that guest's bill. "
+    "An unknown table_id is a 422 with a field error.",
+    body=ORDER_INPUT,
+    security=[{}, {"bearerAuth": []}],
+    example={"path": "/orders", "body": ORDER_EXAMPLE, "status": 201, "keep": "ORDER"},
+    links=ORDER_LINKS,
+)
+def place_order(body: Body) -> Response:
     guest = optional_guest()
-    check, order = _read_order(json_body(), partial=False)
     state = current_state()
     with state.lock:
-        _check_table(state, check, order.get("table_id"))
-        check.done()
+        order = changes_of(state, body)
+        refuse_if_full(state, "orders")
         now = state.clock.now()
         order.update(
             id=state.next_id("order"),
             notes=order.get("notes"),
-            total=_total(order["items"]),
+            total=total(order["items"]),
             guest=guest,
             served_at=None,
             cook=state.config["COOK_SECONDS"],
         )
-        _touch(state, order, now, created=True)
+        touch(state, order, now, created=True)
         state.orders[order["id"]] = order
-        body = order_json(state, order, now)
+        result = order_json(state, order, now)
     schedule(order)
-    return created(body, f"/orders/{body['id']}")
+    return created(result, f"/orders/{result['id']}")
 
 
-@bp.get("/orders/<order_id>")
+@endpoint(
+    bp,
+    "GET",
+    "/orders/{order_id}",
+    "getOrder",
+    "Orders",
+    "Follow an order (its status moves with kitchen time)",
+    {"200": ok("Order"), "404": use("NotFound")},
+    params=[ORDER_ID],
+    example={"path": "/orders/$ORDER"},
+)
 def get_order(order_id: str) -> Response:
     state = current_state()
     with state.lock:
@@ -187,49 +134,105 @@ def _only_while_received(state: State, order: dict, verb: str) -> None:
         )
 
 
-def _change(order_id: str, *, partial: bool) -> Response:
-    body = json_body(PATCH_TYPES if partial else ("application/json",))
-    check, changes = _read_order(body, partial=partial)
+def _change(order_id: str, body: Body, *, partial: bool) -> Response:
     state = current_state()
     with state.lock:
         order = find_order(state, order_id)
-        _check_table(state, check, changes.get("table_id"))
-        check.done()
+        changes = changes_of(state, body)
         _only_while_received(state, order, "changed")
         if not partial:
             changes.setdefault("notes", None)
             changes.setdefault("callback_url", None)
         order.update(changes)
-        order["total"] = _total(order["items"])
+        order["total"] = total(order["items"])
         now = state.clock.now()
-        _touch(state, order, now)
-        body = order_json(state, order, now)
+        touch(state, order, now)
+        result = order_json(state, order, now)
     if not partial:
         schedule(order)
-    return jsonify(body)
+    return jsonify(result)
 
 
-@bp.patch("/orders/<order_id>")
-def patch_order(order_id: str) -> Response:
-    return _change(order_id, partial=True)
+@endpoint(
+    bp,
+    "PUT",
+    "/orders/{order_id}",
+    "replaceOrder",
+    "Orders",
+    "Replace an order, while it is received",
+    CHANGED,
+    params=[ORDER_ID],
+    body=ORDER_INPUT,
+    example={"path": "/orders/{id}", "fresh": "order", "body": {**ORDER_EXAMPLE, "notes": "no onions"}},
+)
+def replace_order(order_id: str, body: Body) -> Response:
+    return _change(order_id, body, partial=False)
 
 
-@bp.put("/orders/<order_id>")
-def replace_order(order_id: str) -> Response:
-    return _change(order_id, partial=False)
+@endpoint(
+    bp,
+    "PATCH",
+    "/orders/{order_id}",
+    "changeOrder",
+    "Orders",
+    "Change items or notes, while it is received",
+    CHANGED,
+    description="A JSON merge patch (application/json or application/merge-patch+json). "
+    "409 once the kitchen is cooking it.",
+    params=[ORDER_ID],
+    body=ORDER_PATCH,
+    body_types=PATCH_TYPES,
+    example={"path": "/orders/{id}", "fresh": "order", "body": {"notes": "extra basil, please"}},
+)
+def patch_order(order_id: str, body: Body) -> Response:
+    return _change(order_id, body, partial=True)
 
 
-@bp.delete("/orders/<order_id>")
+@endpoint(
+    bp,
+    "DELETE",
+    "/orders/{order_id}",
+    "cancelOrder",
+    "Orders",
+    "Cancel an order, while it is received and unpaid",
+    {"204": NO_CONTENT, "404": use("NotFound"), "409": use("Conflict")},
+    description="409 once the kitchen is cooking it, or once it has been paid (a paid order is served, not "
+    "cancelled). A cancelled order is gone: it cannot be paid.",
+    params=[ORDER_ID],
+    example={"path": "/orders/{id}", "fresh": "order", "status": 204},
+)
 def cancel_order(order_id: str) -> Response:
     state = current_state()
     with state.lock:
         order = find_order(state, order_id)
+        if any(payment["order_id"] == order["id"] for payment in state.payments.values()):
+            raise ApiError(
+                "conflict",
+                f"Order {order['id']} has been paid: a paid order cannot be cancelled.",
+                hint="The guest has paid: serve the order (POST /orders/<id>/serve) instead.",
+                current_status=status_at(order, state.clock.now()),
+            )
         _only_while_received(state, order, "cancelled")
         del state.orders[order["id"]]
+        state.cancelled.add(order["id"])
     return Response(status=204)
 
 
-@bp.post("/orders/<order_id>/serve")
+@endpoint(
+    bp,
+    "POST",
+    "/orders/{order_id}/serve",
+    "serveOrder",
+    "Orders",
+    "Take a ready order to the table",
+    {
+        "200": ok("Order", "Served."),
+        "404": use("NotFound"),
+        "409": problem_response("Not ready yet (Retry-After says how long), or served already."),
+    },
+    params=[ORDER_ID],
+    example={"path": "/orders/$ORDER/serve", "wait": 8},
+)
 def serve_order(order_id: str) -> Response:
     state = current_state()
     with state.lock:
@@ -253,5 +256,5 @@ def serve_order(order_id: str) -> Response:
                 current_status=status,
             )
         order["served_at"] = now
-        _touch(state, order, now)
+        touch(state, order, now)
         return jsonify(order_json(state, order, now))

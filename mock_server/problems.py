@@ -7,7 +7,9 @@ Views raise ``ApiError``; ``init_app`` turns it, every werkzeug
 
 from __future__ import annotations
 
+import difflib
 import json
+import re
 from typing import Any, NamedTuple
 from urllib.parse import quote
 
@@ -80,6 +82,24 @@ PROBLEMS = {
         "Conflict with the current state",
         "What state is the resource in now? GET it and look at its status before changing it.",
         "The request is valid, but the resource's current state forbids it.",
+    ),
+    "limit-reached": ProblemType(
+        409,
+        "Kitchen full",
+        "This kitchen keeps a bounded number of things. Reset it with POST /__admin/reset to start afresh.",
+        "A collection of this kitchen (tables, orders, payments, reviews, tokens, idempotency keys) is at its limit.",
+    ),
+    "foreign-origin": ProblemType(
+        403,
+        "Request from a foreign web page",
+        "Send the request from your code (requests sends no Origin header), not from a web page of another site.",
+        "A state-changing request carried an Origin header naming another site: browsers cannot drive a kitchen.",
+    ),
+    "unknown-host": ProblemType(
+        403,
+        "Unknown Host",
+        "Use the address the kitchen printed when it started, e.g. http://127.0.0.1:8000/.",
+        "The Host header does not name this kitchen's address (a guard against DNS rebinding).",
     ),
     "payload-too-large": ProblemType(
         413,
@@ -209,11 +229,12 @@ def problem(
     except RuntimeError:  # outside a request
         pass
     body.update(extra)
-    response = Response(
-        json.dumps(body, ensure_ascii=False, separators=(",", ":")) + "\n",
-        status=status,
-        mimetype=PROBLEM_JSON,
-    )
+    text = json.dumps(body, ensure_ascii=False, separators=(",", ":")) + "\n"
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate somewhere: its JSON escape is the same JSON
+        data = (json.dumps(body, separators=(",", ":")) + "\n").encode("ascii")
+    response = Response(data, status=status, mimetype=PROBLEM_JSON)
     for name, value in (headers or {}).items():
         response.headers[name] = value
     return response
@@ -231,14 +252,33 @@ def _http_error(error: HTTPException) -> Response | HTTPException:
         slug = "bad-request" if error.code < 500 else "internal-error"
         title = error.name
     detail = error.description or error.name
+    hint = None
     if error.code == 404:
-        detail = f"Nothing is served at {request.path}."
+        detail = f"Nothing is served at {request.path[:200]}."
+        nearest = nearest_route(request.path)
+        if nearest:
+            hint = f"Did you mean {nearest}? The docs at / list every path."
     elif error.code == 405:
-        detail = f"{request.method} is not allowed on {request.path}."
+        detail = f"{request.method[:20]} is not allowed on {request.path[:200]}."
     elif error.code == 413:
         limit = current_app.config["MAX_CONTENT_LENGTH"]
         detail = f"The body is {request.content_length or 'more than'} bytes; the limit is {limit} bytes."
-    return problem(slug, detail, status=error.code, title=title, headers=headers)
+    return problem(slug, detail, status=error.code, title=title, headers=headers, hint=hint)
+
+
+def nearest_route(path: str) -> str | None:
+    """The route most like ``path`` (``/tables/{table_id}`` for ``/table/3``), or None."""
+    routes = sorted(
+        {
+            re.sub(r"<(?:\w+:)?(\w+)>", r"{\1}", rule.rule)
+            for rule in current_app.url_map.iter_rules()
+            if rule.endpoint != "static"
+        }
+    )
+    shapes = {re.sub(r"\{\w+\}", "1", route): route for route in routes}  # /tables/1 stands for /tables/{table_id}
+    probe = re.sub(r"/\d+(?=/|$)", "/1", path[:200].rstrip("/") or "/")
+    guess = difflib.get_close_matches(probe, list(shapes), n=1, cutoff=0.6)
+    return shapes[guess[0]] if guess else None
 
 
 def _unexpected(error: Exception) -> Response:

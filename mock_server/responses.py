@@ -12,7 +12,12 @@ _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 
 def json_response(body: Any, status: int = 200, headers: dict[str, str] | None = None) -> Response:
     """``body`` as compact UTF-8 JSON, like jsonify's output."""
-    return Response(_ENCODER.encode(body) + "\n", status=status, headers=headers, mimetype="application/json")
+    text = _ENCODER.encode(body) + "\n"
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate: write it as its JSON escape (still the same JSON)
+        data = (json.dumps(body, separators=(",", ":")) + "\n").encode("ascii")
+    return Response(data, status=status, headers=headers, mimetype="application/json")
 
 
 def created(body: dict, location: str) -> Response:

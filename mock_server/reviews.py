@@ -3,18 +3,20 @@ and POST (bearer token) to add your own."""
 
 from __future__ import annotations
 
-import re
-from typing import Any
 from urllib.parse import urlencode
 
 from flask import Blueprint, Response, jsonify, request
 
-from .auth import current_guest
+from .auth import BEARER, current_guest
 from .data import MENU
+from .declare import Body, endpoint, path_param, query
+from .documented import link, ok, use
+from .limits import refuse_if_full
 from .problems import ApiError
 from .responses import created
+from .schema import ID, TIMESTAMP, integer, model, nullable, obj, ref, text
 from .store import current_state
-from .validation import Checker, json_body, path_id, query_args, query_error, query_int
+from .validation import path_id
 
 bp = Blueprint("reviews", __name__)
 
@@ -29,26 +31,63 @@ CURSOR_PATTERN = "^[0-9a-f]{1,15}$"
 _CURSOR_MASK = 0x5EA51DE
 
 
+DISH_ID, RATING, MAX_TEXT = integer(1, len(MENU)), integer(1, 5), 1000
+REVIEW_INPUT = model("ReviewInput", obj({"dish_id": DISH_ID, "rating": RATING, "text": text(MAX_TEXT)}))
+model(
+    "Review",
+    obj(
+        {
+            "id": ID,
+            "dish_id": DISH_ID,
+            "author": {"type": "string"},
+            "rating": RATING,
+            "text": {"type": "string"},
+            "created_at": TIMESTAMP,
+        }
+    ),
+)
+model(
+    "ReviewPage",
+    obj(
+        {
+            "items": {"type": "array", "items": ref("Review")},
+            "next": nullable({"type": "string", "description": "Cursor of the next page; null on the last one."}),
+        }
+    ),
+)
+
+
 def encode_cursor(after_id: int) -> str:
     return format(after_id ^ _CURSOR_MASK, "x")
 
 
 def decode_cursor(cursor: str) -> int:
-    if re.fullmatch(CURSOR_PATTERN, cursor):
-        return int(cursor, 16) ^ _CURSOR_MASK
-    raise query_error(
-        "cursor",
-        cursor,
-        "a cursor returned by this API",
-        hint="Do not build cursors yourself: copy `next` from the previous page (or follow the Link header).",
-    )
+    return int(cursor, 16) ^ _CURSOR_MASK  # the declaration checked it against CURSOR_PATTERN
 
 
-@bp.get("/reviews")
-def list_reviews() -> Response:
-    args = query_args(("limit", "cursor"))
-    limit = query_int(args, "limit", 1, MAX_LIMIT, DEFAULT_LIMIT)
-    after = decode_cursor(args["cursor"]) if "cursor" in args else 0
+@endpoint(
+    bp,
+    "GET",
+    "/reviews",
+    "listReviews",
+    "Reviews",
+    "Reviews, one page at a time",
+    {"200": ok("ReviewPage", "A page. Follow `next` (or the Link header) for more.", "Link")},
+    params=[
+        query("limit", integer(1, MAX_LIMIT), f"Page size (default {DEFAULT_LIMIT})."),
+        query(
+            "cursor",
+            {"type": "string", "pattern": CURSOR_PATTERN},
+            "The `next` value of the previous page.",
+            expected="a cursor returned by this API",
+            hint="Do not build cursors yourself: copy `next` from the previous page (or follow the Link header).",
+        ),
+    ],
+    example={"path": "/reviews?limit=5"},
+)
+def list_reviews(query: dict) -> Response:
+    limit = query.get("limit", DEFAULT_LIMIT)
+    after = decode_cursor(query["cursor"]) if "cursor" in query else 0
     state = current_state()
     with state.lock:
         newer = [review for review_id, review in sorted(state.reviews.items()) if review_id > after]
@@ -62,7 +101,17 @@ def list_reviews() -> Response:
     return response
 
 
-@bp.get("/reviews/<review_id>")
+@endpoint(
+    bp,
+    "GET",
+    "/reviews/{review_id}",
+    "getReview",
+    "Reviews",
+    "One review",
+    {"200": ok("Review"), "404": use("NotFound")},
+    params=[path_param("review_id", "A review id.")],
+    example={"path": "/reviews/1"},
+)
 def get_review(review_id: str) -> Response:
     state = current_state()
     with state.lock:
@@ -74,28 +123,36 @@ def get_review(review_id: str) -> Response:
         return jsonify(dict(review))
 
 
-@bp.post("/reviews")
-def add_review() -> Response:
+@endpoint(
+    bp,
+    "POST",
+    "/reviews",
+    "addReview",
+    "Reviews",
+    "Write a review (bearer token)",
+    {"201": ok("Review", "Published.", "Location"), "409": use("Conflict")},
+    body=REVIEW_INPUT,
+    security=BEARER,
+    example={
+        "path": "/reviews",
+        "auth": "bearer",
+        "status": 201,
+        "body": {"dish_id": 15, "rating": 5, "text": "Crème brûlée to die for."},
+    },
+    links={"GetReview": link("getReview", "review_id")},
+)
+def add_review(body: Body) -> Response:
     author = current_guest()
-    check = Checker()
-    body = check.fields(json_body(), "", required=("dish_id", "rating", "text"))
-    review: dict[str, Any] = {}
-    if body is not None:
-        if "dish_id" in body:
-            review["dish_id"] = check.integer(body["dish_id"], "dish_id", 1, len(MENU))
-        if "rating" in body:
-            review["rating"] = check.integer(body["rating"], "rating", 1, 5)
-        if "text" in body:
-            review["text"] = check.string(body["text"], "text", 1000)
-    check.done()
+    body.check.done()
     state = current_state()
     with state.lock:
+        refuse_if_full(state, "reviews")
         review = {
             "id": state.next_id("review"),
-            "dish_id": review["dish_id"],
+            "dish_id": body.value["dish_id"],
             "author": author,
-            "rating": review["rating"],
-            "text": review["text"],
+            "rating": body.value["rating"],
+            "text": body.value["text"],
             "created_at": state.clock.isoformat(state.clock.now()),
         }
         state.reviews[review["id"]] = review

@@ -18,6 +18,7 @@ from flask import current_app, g
 from .clock import Clock
 from .data import seeded_reviews
 from .faults import Faults
+from .journal import Budget, Journal
 
 DEFAULT_TENANT = "default"
 
@@ -25,14 +26,16 @@ DEFAULT_TENANT = "default"
 class State:
     """One tenant's kitchen. Hold ``lock`` to read or change any attribute."""
 
-    def __init__(self, config: dict[str, Any]) -> None:
+    def __init__(self, config: dict[str, Any], budget: Budget | None = None) -> None:
         self.lock = threading.RLock()
         self.config = config
         self.clock = Clock(config["CLOCK"])
+        self.journal = Journal(1, 1, budget)
         self.reset()
 
     def reset(self) -> None:
         with self.lock:
+            self.journal.clear()  # gives its bytes back to the shared budget
             self.clock.reset()
             self.open = True
             self.closed_retry_after = 60
@@ -49,7 +52,8 @@ class State:
                 self.reviews[review["id"]] = review
             self.ids: collections.Counter[str] = collections.Counter()  # last id handed out, per kind
             self.ids["review"] = len(self.reviews)
-            self.journal: collections.deque = collections.deque(maxlen=self.config["JOURNAL_LIMIT"])
+            self.cancelled: set[int] = set()  # ids of cancelled orders (a cancelled order cannot be paid)
+            self.journal = Journal(self.config["JOURNAL_LIMIT"], self.config["JOURNAL_BYTES"], self.journal.budget)
             self.faults = Faults()
             self.rate_windows: dict[str, list] = {}
 
@@ -66,12 +70,21 @@ class Store:
         self.config = config
         self._lock = threading.Lock()
         self._tenants: dict[str, State] = {}
+        self.budget = Budget(config.get("JOURNAL_TOTAL_BYTES"))  # the journals of all kitchens, together
 
     def state(self, tenant: str = DEFAULT_TENANT) -> State:
         with self._lock:
             if tenant not in self._tenants:
-                self._tenants[tenant] = State(self.config)
+                self._tenants[tenant] = State(self.config, self.budget)
             return self._tenants[tenant]
+
+    def remove(self, tenant: str) -> None:
+        """Forget a kitchen (a removed workshop team's): its memory is freed, its journal's bytes given back."""
+        with self._lock:
+            state = self._tenants.pop(tenant, None)
+        if state is not None:
+            with state.lock:
+                state.journal.clear()
 
     def tenants(self) -> list[str]:
         with self._lock:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import json
 import math
+import re
 from typing import Any, Iterable
 
 from flask import request
@@ -19,6 +20,36 @@ from .problems import ApiError
 JSON_TYPES = ("application/json",)
 BIG_ID = 10**15  # the largest id a body or query may name (ids in paths: up to 18 digits)
 PATCH_TYPES = ("application/json", "application/merge-patch+json")
+MAX_DEPTH = 32  # arrays and objects nested deeper than this are refused (no body the kitchen reads needs 4)
+MAX_VALUES = 10_000  # a body with more values than this is refused unparsed (the largest valid one has ~300)
+_STRINGS = re.compile(rb'"(?:[^"\\]|\\.)*"')
+_INNERMOST = re.compile(rb"\[\]|\{\}")
+_NOT_BRACKETS = bytes(set(range(256)) - set(b"[]{}"))
+
+
+def parse_json(raw: bytes) -> Any:
+    """``raw`` parsed as JSON: UTF-8, no NaN or Infinity, nested at most MAX_DEPTH deep (ValueError otherwise)."""
+    text = raw.decode("utf-8")  # UnicodeDecodeError is a ValueError
+    if len(raw) > 4096 or raw.count(b"[") + raw.count(b"{") > MAX_DEPTH:
+        skeleton = _STRINGS.sub(b'""', raw)  # the structure without the text: a bracket in a string is no nesting
+        if sum(skeleton.count(mark) for mark in (b",", b"[", b"{")) > MAX_VALUES:
+            raise ValueError(f"it holds more than {MAX_VALUES} values; no body the kitchen reads has that many")
+        _check_depth(skeleton)
+    try:
+        return json.loads(text, parse_constant=_no_constants)
+    except RecursionError:
+        raise ValueError(f"nested more than {MAX_DEPTH} levels deep") from None
+
+
+def _check_depth(raw: bytes) -> None:
+    """Raise when brackets (outside strings) nest deeper than MAX_DEPTH (peels the innermost pairs, level by level)."""
+    brackets = raw.translate(None, delete=_NOT_BRACKETS)
+    for _ in range(MAX_DEPTH):
+        peeled = _INNERMOST.sub(b"", brackets)
+        if not peeled or peeled == brackets:  # empty: shallow enough; unchanged: not balanced, json.loads says why
+            return
+        brackets = peeled
+    raise ValueError(f"nested more than {MAX_DEPTH} levels deep")
 
 
 def json_body(media_types: Iterable[str] = JSON_TYPES) -> Any:
@@ -37,7 +68,7 @@ def json_body(media_types: Iterable[str] = JSON_TYPES) -> Any:
     if not raw.strip():
         raise ApiError("malformed-json", "The body is empty; a JSON object was expected.")
     try:
-        return json.loads(raw.decode("utf-8"), parse_constant=_no_constants)
+        return parse_json(raw)
     except UnicodeDecodeError as error:
         raise ApiError(
             "malformed-json", f"The body is not UTF-8 text ({error.reason} at byte {error.start})."
@@ -115,6 +146,9 @@ class Checker:
         if not isinstance(value, str):
             self.error(field, f"must be a string, got {_describe(value)}")
             return None
+        if not _encodable(value):
+            self.error(field, "must be valid Unicode text: it holds a lone surrogate such as \\ud800")
+            return None
         if not allow_blank and not value.strip():
             self.error(field, "must not be empty")
             return None
@@ -146,6 +180,14 @@ class Checker:
                 f"{len(self.errors)} field(s) need fixing: {fields}.",
                 errors=self.errors,
             )
+
+
+def _encodable(value: str) -> bool:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def query_args(allowed: Iterable[str], args: Any = None) -> dict[str, str]:

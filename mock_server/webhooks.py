@@ -20,7 +20,6 @@ ready time (and an advance of the clock delivers what it made due).
 from __future__ import annotations
 
 import json
-import re
 import threading
 import urllib.error
 import urllib.request
@@ -29,8 +28,8 @@ from urllib.parse import urlsplit
 
 from flask import Flask, Response, current_app, request
 
+from .schema import ID, MONEY, TIMESTAMP, integer, model, obj, pattern_message
 from .store import State, current_state
-from .validation import Checker
 
 EVENT = "order.ready"
 MAX_URL = 500
@@ -44,20 +43,33 @@ EXAMPLE_URL = "http://127.0.0.1:5001/webhooks/order-ready"
 _opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 
 
-def check_callback_url(check: Checker, value: Any) -> str | None:
-    """A valid callback address (or None for null); records a field error otherwise."""
-    if value is None:
-        return None
-    url = check.string(value, "callback_url", MAX_URL)
-    if url is None:
-        return None
-    if not re.fullmatch(CALLBACK_PATTERN, url):
-        check.error(
-            "callback_url",
-            f"must be an http:// address on this machine (127.0.0.1, localhost or [::1]), like {EXAMPLE_URL}",
-        )
-        return None
-    return url
+pattern_message(
+    CALLBACK_PATTERN,
+    f"must be an http:// address on this machine (127.0.0.1, localhost or [::1]), like {EXAMPLE_URL}",
+)
+CALLBACK_URL = {
+    "type": "string",
+    "maxLength": MAX_URL,
+    "pattern": CALLBACK_PATTERN,
+    "examples": [EXAMPLE_URL],
+    "description": "Where the kitchen POSTs an order.ready event once the order is ready (see webhooks): "
+    "an http:// address on this machine only.",
+}
+model(
+    "OrderReadyEvent",
+    obj(
+        {
+            "event": {"const": EVENT},
+            "order_id": ID,
+            "table_id": integer(1),
+            "status": {"const": "ready"},
+            "total": MONEY,
+            "ready_at": TIMESTAMP,
+        },
+        closed=False,
+        description="What the kitchen POSTs to an order's callback_url once the order is ready.",
+    ),
+)
 
 
 def ready_at(order: dict, config: Any) -> float:

@@ -51,6 +51,7 @@ TIMEOUT_NUMBER = re.compile(r"(timeout\s*=\s*)[0-9.]+")
 STRING = re.compile(r"([\"'])(.*?)\1")
 REQUEST_CALL = re.compile(r"\b(?:[Rr]equest)\(\s*[\"']")  # requests.request("GET", ...), Request("GET", ...)
 METHODS = {"get", "post", "put", "patch", "delete", "head", "options"}
+AUTH_SCHEMES = {"bearer", "basic"}  # RFC 9110, 11.1: the scheme is case-insensitive (and the kitchen agrees)
 HEADER_NAMES = {
     "accept",
     "authorization",
@@ -230,7 +231,8 @@ def note_for(changed: Sequence[str]) -> str:
 
     Only shapes that no test can tell apart are labelled: a different number of seconds in
     `timeout=`, and the case of a header name (requests keeps headers in a case-insensitive
-    dict) or of the method given to requests (which upper-cases it). Everything else is for a
+    dict), of the method given to requests (which upper-cases it) or of an Authorization
+    scheme (`bearer <token>`, which HTTP and the kitchen accept). Everything else is for a
     person to judge.
     """
     removed = [line[1:] for line in changed if line.startswith("-")]
@@ -248,7 +250,15 @@ def note_for(changed: Sequence[str]) -> str:
             return EQUIVALENT + "header names are case-insensitive"
         if words and words <= METHODS and REQUEST_CALL.search(old):
             return EQUIVALENT + "requests upper-cases the method"
+        schemes = {w.partition(" ")[0].lower() for w in before ^ after}
+        if schemes and schemes <= AUTH_SCHEMES and len({_scheme_folded(w) for w in before ^ after}) == 1:
+            return EQUIVALENT + "an Authorization scheme is case-insensitive"
     return ""
+
+
+def _scheme_folded(value: str) -> str:
+    scheme, space, rest = value.partition(" ")
+    return scheme.lower() + space + rest
 
 
 def given_in_stub(mutant: Mutant, changed: Sequence[str]) -> bool:

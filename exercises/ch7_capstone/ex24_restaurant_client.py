@@ -50,7 +50,7 @@ endpoint and what to return). Rules for every request:
 
   each with `status=` (None without an answer) and `problem=` (the JSON body
   of the error answer when it is JSON, else {}), and a message that contains
-  the problem's `detail`.
+  the problem's `detail` (its words; the whole body goes in `problem=`).
 
 Waiting (`wait_until_ready`, and `pay` between tries) uses `self.sleep` and
 `self.clock` (given to `__init__`: the tests pass fake ones), never

@@ -75,6 +75,10 @@ def init_app(app: Flask) -> None:
     app.config["WEBHOOK_SENDER"] = relay.send  # a team's webhooks go through the team's laptop (relay)
     workshop_app = create_workshop_app(registry, relay)
     app.extensions["mock_server.workshop_app"] = workshop_app
+    # A removed team's kitchen is freed (issue 14): the store is looked up when it happens (tests replace it).
+    workshop_app.extensions["mock_server.free_kitchen"] = lambda tenant: app.extensions["mock_server.store"].remove(
+        tenant
+    )
     # First of all before_request functions: a stranger is refused before rate limits, faults or opening hours.
     app.before_request_funcs.setdefault(None, []).insert(0, _refuse_strangers)
     app.wsgi_app = Gate(app.wsgi_app, workshop_app, registry)  # type: ignore[method-assign]

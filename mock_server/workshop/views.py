@@ -184,6 +184,7 @@ def remove_team(name: str) -> Response:
     require_facilitator()
     team = _find(name)
     _registry().remove(team.name)
+    current_app.extensions["mock_server.free_kitchen"](team.tenant)  # its kitchen's memory is freed
     return Response(status=204)
 
 

@@ -106,6 +106,7 @@ def learner_copy(destination: Path) -> Path:
         "solutions/ch0_warm_up",
     ):
         shutil.copytree(ROOT / folder, destination / folder, ignore=skip)
+    shutil.copy(ROOT / "tests/exercises/conftest.py", destination / "tests/exercises/conftest.py")
     name = "ch0_warm_up/ex01_anatomy_of_a_request.py"
     shutil.copy(destination / "solutions" / name, destination / "exercises" / name)
     return destination

@@ -74,9 +74,11 @@ def test_bill_is_only_yours(client, token, table):
     placed = client.post("/orders", json={"table_id": table, "items": [{"dish_id": 1, "quantity": 2}]}, headers=auth)
     assert placed.get_json()["guest"] == "ada"
     client.post("/orders", json={"table_id": table, "items": [{"dish_id": 2, "quantity": 1}]})  # anonymous
-    client.post("/payments", json={"order_id": placed.get_json()["id"], "amount": 5})
     bill = client.get("/guests/ada/bill", headers=auth).get_json()
-    assert bill == {"username": "ada", "orders": [placed.get_json()["id"]], "total": 11.0, "paid": 5.0, "due": 6.0}
+    assert bill == {"username": "ada", "orders": [placed.get_json()["id"]], "total": 11.0, "paid": 0.0, "due": 11.0}
+    client.post("/payments", json={"order_id": placed.get_json()["id"], "amount": 11.0})
+    bill = client.get("/guests/ada/bill", headers=auth).get_json()
+    assert bill == {"username": "ada", "orders": [placed.get_json()["id"]], "total": 11.0, "paid": 11.0, "due": 0.0}
     for other in ("grace", "nobody"):
         assert "ada" in assert_problem(client.get(f"/guests/{other}/bill", headers=auth), 403)["hint"]
     assert_problem(client.get("/guests/ada/bill"), 401)

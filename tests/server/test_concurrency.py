@@ -46,20 +46,22 @@ def test_concurrent_orders_are_all_kept(app, table):
 
 def test_concurrent_retries_with_one_key_charge_once(app, client, table):
     """Only the first requests of a key can race (the later ones replay it): so, many keys, each raced."""
-    items = [{"dish_id": 11, "quantity": 2}, {"dish_id": 19, "quantity": 1}]  # 24.50
+    items = [{"dish_id": 11, "quantity": 2}, {"dish_id": 19, "quantity": 1}]  # 21.50
     orders = [client.post("/orders", json={"table_id": table, "items": items}).get_json()["id"] for _ in range(ROUNDS)]
 
     for round, order_id in enumerate(orders):
         key = {"Idempotency-Key": f"key-{round}"}
-        body = {"order_id": order_id, "amount": 24.5, "tip": 1.5}
+        body = {"order_id": order_id, "amount": 21.5, "tip": 1.5}
 
         def retry(_, body=body, key=key):
             client = app.test_client()
             return [client.post("/payments", json=body, headers=key) for _ in range(3)]
 
         responses = [response for batch in run_in_threads(retry) for response in batch]
-        assert {response.status_code for response in responses} == {201}
-        assert len({response.get_data() for response in responses}) == 1
-        assert sum("Idempotent-Replayed" not in response.headers for response in responses) == 1, key
+        charged = [response for response in responses if response.status_code == 201]
+        # a retry that arrives while the first is still being charged is a 409 (IETF draft); the rest replay it
+        assert {response.status_code for response in responses} <= {201, 409} and charged
+        assert len({response.get_data() for response in charged}) == 1
+        assert sum("Idempotent-Replayed" not in response.headers for response in charged) == 1, key
     payments = client.get("/payments").get_json()
-    assert payments["count"] == ROUNDS and payments["total_charged"] == 26.0 * ROUNDS
+    assert payments["count"] == ROUNDS and payments["total_charged"] == 23.0 * ROUNDS

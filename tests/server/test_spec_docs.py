@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 import pytest
@@ -69,32 +70,54 @@ def test_docs_page_works_offline(client):
 def test_curl_examples_use_the_real_address(client):
     page = client.get("/", base_url="http://127.0.0.1:8000").get_data(as_text=True)
     assert "curl -i http://127.0.0.1:8000/health" in page
+    assert 'curl -i "http://127.0.0.1:8000/tables/$TABLE"' in html.unescape(page)
 
 
 def test_every_example_works_in_order(client):
     """Replay each operation's x-example as its curl command would, in docs order."""
     token = None
+    kept = {"TABLE": 0, "ORDER": 0, "PAYMENT": 0}
+    client.post("/tables", json={"name": "Someone", "party_size": 1})  # ids are read from answers, not assumed
     for method, _, op in spec.operations():
         example = example_request(op)
-        path, headers = example["path"], dict(example["headers"])
+        path, headers = fill(example["path"], kept), dict(example["headers"])
         if example.get("fresh") == "table":
             created = client.post("/tables", json={"name": "Grace", "party_size": 4}).get_json()
             path = path.replace("{id}", str(created["id"]))
         elif example.get("fresh") == "order":
-            created = client.post("/orders", json=spec.ORDER_EXAMPLE).get_json()
+            created = client.post("/orders", json=fill(spec.ORDER_EXAMPLE, kept)).get_json()
             path = path.replace("{id}", str(created["id"]))
         if example.get("wait"):
             advance(client, example["wait"])
         auth = ("ada", "lovelace") if example.get("auth") == "basic" else None
         if example.get("auth") == "bearer":
             headers["Authorization"] = f"Bearer {token}"
-        kwargs = {"json": example["body"]} if "body" in example else {}
+        kwargs = {"json": fill(example["body"], kept)} if "body" in example else {}
         response = client.open(path, method=method, headers=headers, auth=auth, **kwargs)
         assert response.status_code == example["status"], (method, path, response.get_data(as_text=True))
+        if example.get("keep"):
+            kept[example["keep"]] = response.get_json()["id"]
         assert_matches_spec(op, response)
         if op["operationId"] == "createToken":
             token = response.get_json()["access_token"]
-        assert curl_command(method, "http://127.0.0.1:8000", op).startswith(("curl", "ID=", "#"))
+        assert curl_command(method, "http://127.0.0.1:8000", op).startswith(
+            ("curl", "ID=", "sleep", "TABLE=", "ORDER=", "PAYMENT=", "TOKEN=")
+        )
+
+
+def fill(value, kept):
+    """An example's path or body with "$TABLE", "$ORDER" and "$PAYMENT" replaced by the ids kept so far."""
+    if isinstance(value, str):
+        if value.startswith("$") and value[1:] in kept:
+            return kept[value[1:]]
+        for name, number in kept.items():
+            value = value.replace(f"${name}", str(number))
+        return value
+    if isinstance(value, dict):
+        return {key: fill(item, kept) for key, item in value.items()}
+    if isinstance(value, list):
+        return [fill(item, kept) for item in value]
+    return value
 
 
 def assert_matches_spec(op, response):
@@ -151,3 +174,21 @@ def test_problem_pages(client, slug):
 
 def test_unknown_problem_page(client):
     assert_problem(client.get("/problems/nope"), 404)
+
+
+def test_the_document_avoids_what_client_generators_choke_on():
+    """openapi-python-client wrote `dropped != Trueand ...` (a SyntaxError) for the journal's `{"const": true}`,
+    and dropped the whole JournalEntry for a union with an array of no `items`; neither may come back."""
+
+    def walk(node, where):
+        if isinstance(node, dict):
+            assert not isinstance(node.get("const"), bool), where
+            if node.get("type") == "array" or (isinstance(node.get("type"), list) and "array" in node["type"]):
+                assert "items" in node, where
+            for key, value in node.items():
+                walk(value, f"{where}/{key}")
+        elif isinstance(node, list):
+            for index, value in enumerate(node):
+                walk(value, f"{where}/{index}")
+
+    walk(spec.document(workshop=True), "#")

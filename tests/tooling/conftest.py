@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import contextlib
 import io
+import shutil
 import sys
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 import pytest
 
@@ -100,5 +102,42 @@ def cli(pytester: pytest.Pytester, kata: TinyKata, monkeypatch: pytest.MonkeyPat
         code = main(list(argv))
         out, err = capsys.readouterr()
         return code, out, err
+
+    return run
+
+
+@pytest.fixture
+def kata_copy(
+    pytester: pytest.Pytester, shared_kitchen: str, fresh_modules: None, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """A copy of the real kata's exercise trees and tests in pytester's folder, for tests about real exercises."""
+    from .tiny_kata import ROOT
+
+    monkeypatch.setenv(KITCHEN_ENV, shared_kitchen)
+    monkeypatch.setenv("PYTEST_DISABLE_PLUGIN_AUTOLOAD", "1")
+    for name in ("KATA_SERVER", "KATA_TEAM", "KATA_TARGET", "NO_COLOR", "FORCE_COLOR"):
+        monkeypatch.delenv(name, raising=False)
+    ignored = shutil.ignore_patterns("__pycache__")
+    for folder in ("exercises", "solutions", "tests/exercises"):
+        shutil.copytree(ROOT / folder, pytester.path / folder, ignore=ignored)
+    for name in ("catalogue.toml", "conftest.py", "pyproject.toml"):
+        shutil.copy(ROOT / name, pytester.path / name)
+    return pytester.path
+
+
+@dataclass
+class Ran:
+    returncode: int
+    stdout: str
+
+
+@pytest.fixture
+def run_pytest(pytester: pytest.Pytester) -> Callable[..., Ran]:
+    """`run_pytest(root, *args)`: pytest in this process in `kata_copy` (pytester's folder), as a learner runs it."""
+
+    def run(root: Path, *args: str) -> Ran:
+        assert root == pytester.path, "run_pytest runs in kata_copy"
+        result = pytester.runpytest_inprocess("-p", "requests_mock", *args)
+        return Ran(int(result.ret), result.stdout.str())
 
     return run

@@ -131,6 +131,10 @@ def test_a_function_it_cannot_find_has_no_line():
         ('if method == "GET":', 'if method == "get":', ""),
         ('params["vegetarian"] = "true"', 'params["vegetarian"] = "TRUE"', ""),
         ('body = {"name": name}', 'body = {"NAME": name}', ""),
+        ('headers["Authorization"] = f"Bearer {token}"', 'headers["Authorization"] = f"bearer {token}"', "scheme"),
+        ('headers["Authorization"] = f"Bearer {token}"', 'headers["Authorization"] = f"BEARER {token}"', "scheme"),
+        ('headers["Authorization"] = f"Bearer {token}"', 'headers["Authorization"] = f"BEARER {TOKEN}"', ""),
+        ('return {"status": "Open"}', 'return {"status": "open"}', ""),
     ],
 )
 def test_labels_only_shapes_that_are_always_equivalent(old, new, note):

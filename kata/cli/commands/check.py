@@ -9,6 +9,7 @@ from kata.cli import run as runner
 from kata.cli.exercise_info import catalogue as load_catalogue
 from kata.cli.exercise_info import shown
 from kata.cli.output import Output
+from kata.wording import sentence
 
 
 def verdict(out: Output, catalogue: Catalogue, exercise: Exercise, test_run: runner.Run) -> None:
@@ -18,7 +19,7 @@ def verdict(out: Output, catalogue: Catalogue, exercise: Exercise, test_run: run
             out.bad(f"The tests of exercise {exercise.number} did not finish in time.") + " Does a loop never end?"
         )
     elif test_run.passed:
-        out.line(out.good(f"{out.symbols['done']} Exercise {exercise.number} passes: {exercise.title}."))
+        out.line(out.good(f"{out.symbols['done']} Exercise {exercise.number} passes: {sentence(exercise.title)}"))
         compare, following = out.code(f"kata compare {exercise.number}"), out.code("kata next")
         out.line(f"  Compare with the reference solution: {compare}.  What next? {following}")
     elif test_run.returncode not in (0, 1):

@@ -25,6 +25,7 @@ from kata.cli.keys import Keys
 from kata.cli.output import Output
 from kata.live_kitchen import KitchenProcess
 from kata.results import ExerciseResult, Results
+from kata.wording import sentence
 
 WARM_DELAY = 0.5  # seconds after a run's result before the next run's child starts getting ready
 
@@ -86,7 +87,11 @@ class Watch:
         if test_run.timed_out:
             out.line(out.bad("The tests did not finish in time.") + " Does a loop in your code never end?")
         if self.passed:
-            out.line(out.good(f"{out.symbols['done']} Exercise {exercise.number} passes: {exercise.title}. Well done!"))
+            out.line(
+                out.good(
+                    f"{out.symbols['done']} Exercise {exercise.number} passes: {sentence(exercise.title)} Well done!"
+                )
+            )
             out.line("Take a look back at your code; the reference solution is one key away.")
         out.line(out.dim(f"{self.how} in exercises/.  {self.keys_line()}"))
 

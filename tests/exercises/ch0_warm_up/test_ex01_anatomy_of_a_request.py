@@ -9,15 +9,14 @@ import requests
 
 from kata.expect import NO_BODY, call, expect_prepared, expect_true
 
-BASE = "http://kitchen.test"
 ACCEPT_JSON = {"Accept": "application/json"}
 BUILD_ONLY = "Build the request with `requests.Request(...).prepare()` and return it; do not send it."
 
 
-def test_menu_request_asks_for_one_category_in_json(exercise, requests_mock):
+def test_menu_request_asks_for_one_category_in_json(exercise, requests_mock, base_url):
     expect_prepared(
-        call(exercise.build_menu_request, BASE, "pizza", hint=BUILD_ONLY),
-        base=BASE,
+        call(exercise.build_menu_request, base_url, "pizza", hint=BUILD_ONLY),
+        base=base_url,
         method="GET",
         path="/menu",
         query={"category": "pizza"},
@@ -26,10 +25,10 @@ def test_menu_request_asks_for_one_category_in_json(exercise, requests_mock):
     )
 
 
-def test_menu_request_adds_the_price_limit_when_given(exercise, requests_mock):
+def test_menu_request_adds_the_price_limit_when_given(exercise, requests_mock, base_url):
     expect_prepared(
-        call(exercise.build_menu_request, BASE, "dessert", 9.5, hint=BUILD_ONLY),
-        base=BASE,
+        call(exercise.build_menu_request, base_url, "dessert", 9.5, hint=BUILD_ONLY),
+        base=base_url,
         method="GET",
         path="/menu",
         query={"category": "dessert", "max_price": "9.5"},
@@ -39,10 +38,10 @@ def test_menu_request_adds_the_price_limit_when_given(exercise, requests_mock):
     )
 
 
-def test_a_price_limit_of_zero_is_still_given(exercise, requests_mock):
+def test_a_price_limit_of_zero_is_still_given(exercise, requests_mock, base_url):
     expect_prepared(
-        call(exercise.build_menu_request, BASE, "drink", 0, hint=BUILD_ONLY),
-        base=BASE,
+        call(exercise.build_menu_request, base_url, "drink", 0, hint=BUILD_ONLY),
+        base=base_url,
         method="GET",
         path="/menu",
         query={"category": "drink", "max_price": "0"},
@@ -61,10 +60,10 @@ def test_menu_request_goes_to_the_kitchen_it_was_given(exercise, requests_mock):
     )
 
 
-def test_order_request_posts_a_json_order(exercise, requests_mock):
+def test_order_request_posts_a_json_order(exercise, requests_mock, base_url):
     expect_prepared(
-        call(exercise.build_order_request, BASE, 3, 11, 2, hint=BUILD_ONLY),
-        base=BASE,
+        call(exercise.build_order_request, base_url, 3, 11, 2, hint=BUILD_ONLY),
+        base=base_url,
         method="POST",
         path="/orders",
         query={},
@@ -75,10 +74,10 @@ def test_order_request_posts_a_json_order(exercise, requests_mock):
     )
 
 
-def test_order_request_carries_the_notes_when_given(exercise, requests_mock):
+def test_order_request_carries_the_notes_when_given(exercise, requests_mock, base_url):
     expect_prepared(
-        call(exercise.build_order_request, BASE, 5, 7, 1, notes="no basil", hint=BUILD_ONLY),
-        base=BASE,
+        call(exercise.build_order_request, base_url, 5, 7, 1, notes="no basil", hint=BUILD_ONLY),
+        base=base_url,
         method="POST",
         path="/orders",
         query={},
@@ -98,9 +97,9 @@ def test_empty_notes_are_still_notes(exercise, requests_mock):
     )
 
 
-def test_building_sends_nothing(exercise, requests_mock):
-    call(exercise.build_menu_request, BASE, "pizza", hint=BUILD_ONLY)
-    call(exercise.build_order_request, BASE, 3, 11, 2, hint=BUILD_ONLY)
+def test_building_sends_nothing(exercise, requests_mock, base_url):
+    call(exercise.build_menu_request, base_url, "pizza", hint=BUILD_ONLY)
+    call(exercise.build_order_request, base_url, 3, 11, 2, hint=BUILD_ONLY)
     expect_true(
         requests_mock.call_count == 0,
         "Your code sent a request; this exercise only builds one.",

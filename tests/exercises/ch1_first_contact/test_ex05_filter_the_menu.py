@@ -4,8 +4,8 @@ import pytest
 import requests
 
 from kata.expect import call, expect_request, expect_true, raises
+from kata.fake_replies import problem_reply
 
-BASE = "http://kitchen.test"
 PIZZA = {
     "id": 7,
     "name": "Margherita",
@@ -14,12 +14,22 @@ PIZZA = {
     "vegetarian": True,
     "description": "Classic.",
 }
+DIAVOLA = {"id": 4, "name": "Diavola", "category": "pizza", "price": 8.5, "vegetarian": False, "description": "Hot."}
+CHEESE = {
+    "id": 12,
+    "name": "Quattro formaggi",
+    "category": "pizza",
+    "price": 10.5,
+    "vegetarian": True,
+    "description": "",
+}
+PIZZAS = [PIZZA, DIAVOLA, CHEESE]  # in no order of id, name or price: the kitchen's order is the one to keep
 
 
 @pytest.fixture
-def menu(requests_mock):
-    """The menu endpoint, answering one pizza whatever the filters."""
-    requests_mock.get(f"{BASE}/menu", json={"items": [PIZZA], "count": 1})
+def menu(requests_mock, base_url):
+    """The menu endpoint, answering three pizzas whatever the filters."""
+    requests_mock.get(f"{base_url}/menu", json={"items": PIZZAS, "count": 3})
     return requests_mock
 
 
@@ -32,15 +42,25 @@ def menu(requests_mock):
         ({"vegetarian": False}, {"vegetarian": "false"}),
         ({"max_price": 12}, {"max_price": "12"}),
         ({"max_price": 7.5}, {"max_price": "7.5"}),
+        ({"max_price": 0}, {"max_price": "0"}),
         (
             {"category": "pizza", "vegetarian": True, "max_price": 12},
             {"category": "pizza", "vegetarian": "true", "max_price": "12"},
         ),
     ],
-    ids=["no filter", "category", "vegetarian", "not vegetarian", "max price", "max price with cents", "all three"],
+    ids=[
+        "no filter",
+        "category",
+        "vegetarian",
+        "not vegetarian",
+        "max price",
+        "max price with cents",
+        "a price limit of 0",
+        "all three",
+    ],
 )
-def test_sends_exactly_the_filters_given(exercise, menu, filters, query):
-    call(exercise.find_dishes, BASE, **filters)
+def test_sends_exactly_the_filters_given(exercise, menu, filters, query, base_url):
+    call(exercise.find_dishes, base_url, **filters)
     expect_request(
         menu,
         method="GET",
@@ -48,24 +68,25 @@ def test_sends_exactly_the_filters_given(exercise, menu, filters, query):
         query=query,
         count=1,
         hint="Send only the filters that are not None, as query parameters (`params=`); "
-        "the kitchen spells booleans `true` and `false`.",
+        "the kitchen spells booleans `true` and `false`; False and 0 are given, so test `is not None`.",
     )
 
 
-def test_returns_the_matching_dishes(exercise, menu):
-    call(exercise.find_dishes, BASE, category="pizza").returns([PIZZA], hint="Return the `items` of the answer.")
+def test_returns_the_matching_dishes(exercise, menu, base_url):
+    call(exercise.find_dishes, base_url, category="pizza").returns(
+        PIZZAS, hint="Return the `items` of the answer, as the kitchen sent them (same order): it did the filtering."
+    )
 
 
-def test_a_bad_filter_raises_http_error(exercise, requests_mock):
+def test_a_bad_filter_raises_http_error(exercise, requests_mock, base_url):
     requests_mock.get(
-        f"{BASE}/menu",
-        status_code=400,
-        json={"title": "Bad Request", "status": 400, "detail": "Unknown category 'pizzas'."},
+        f"{base_url}/menu",
+        **problem_reply("invalid-query", "Unknown category 'pizzas'."),
     )
     raises(
         requests.HTTPError,
         exercise.find_dishes,
-        BASE,
+        base_url,
         category="pizzas",
         hint="The kitchen answered 400: call `response.raise_for_status()` before reading the body.",
     )

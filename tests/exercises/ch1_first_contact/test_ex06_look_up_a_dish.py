@@ -1,10 +1,11 @@
 """Exercise 6: look_up_dish(base_url, dish_id) returns one dish, raises DishNotFound on 404, HTTPError otherwise."""
 
+import pytest
 import requests
 
 from kata.expect import call, expect_request, expect_true, raises
+from kata.fake_replies import html_reply, problem, problem_reply
 
-BASE = "http://kitchen.test"
 TIRAMISU = {
     "id": 16,
     "name": "Tiramisù",
@@ -13,18 +14,12 @@ TIRAMISU = {
     "vegetarian": True,
     "description": "Coffee.",
 }
-NOT_FOUND = {
-    "type": "/problems/not-found",
-    "title": "Not found",
-    "status": 404,
-    "detail": "There is no dish 77 on the menu (ids go from 1 to 21).",
-    "hint": "GET /menu lists every dish with its id.",
-}
+NOT_FOUND = problem("not-found", "There is no dish 77 on the menu (ids go from 1 to 21).")
 
 
-def test_asks_for_the_one_dish_with_a_get(exercise, requests_mock):
-    requests_mock.get(f"{BASE}/menu/16", json=TIRAMISU)
-    call(exercise.look_up_dish, BASE, 16)
+def test_asks_for_the_one_dish_with_a_get(exercise, requests_mock, base_url):
+    requests_mock.get(f"{base_url}/menu/16", json=TIRAMISU)
+    call(exercise.look_up_dish, base_url, 16)
     expect_request(
         requests_mock,
         method="GET",
@@ -35,21 +30,19 @@ def test_asks_for_the_one_dish_with_a_get(exercise, requests_mock):
     )
 
 
-def test_returns_the_dish(exercise, requests_mock):
-    requests_mock.get(f"{BASE}/menu/16", json=TIRAMISU)
-    call(exercise.look_up_dish, BASE, 16).returns(
+def test_returns_the_dish(exercise, requests_mock, base_url):
+    requests_mock.get(f"{base_url}/menu/16", json=TIRAMISU)
+    call(exercise.look_up_dish, base_url, 16).returns(
         TIRAMISU, hint="Return `response.json()`: the dish as a dict, not the response and not its text."
     )
 
 
-def test_an_unknown_dish_raises_dish_not_found_with_the_kitchens_words(exercise, requests_mock):
-    requests_mock.get(
-        f"{BASE}/menu/77", status_code=404, json=NOT_FOUND, headers={"Content-Type": "application/problem+json"}
-    )
+def test_an_unknown_dish_raises_dish_not_found_with_the_kitchens_words(exercise, requests_mock, base_url):
+    requests_mock.get(f"{base_url}/menu/77", **problem_reply("not-found", NOT_FOUND["detail"]))
     error = raises(
         exercise.DishNotFound,
         exercise.look_up_dish,
-        BASE,
+        base_url,
         77,
         hint="Check `response.status_code == 404` BEFORE `raise_for_status()`, and `raise DishNotFound(...)`.",
     )
@@ -62,34 +55,64 @@ def test_an_unknown_dish_raises_dish_not_found_with_the_kitchens_words(exercise,
     )
 
 
-def test_a_broken_kitchen_raises_http_error(exercise, requests_mock):
+def test_a_broken_kitchen_raises_http_error(exercise, requests_mock, base_url):
     requests_mock.get(
-        f"{BASE}/menu/3",
-        status_code=500,
-        json={"type": "/problems/internal-error", "title": "Internal server error", "status": 500, "detail": "Oops."},
+        f"{base_url}/menu/3",
+        **problem_reply("internal-error", "Oops."),
     )
     raises(
         requests.HTTPError,
         exercise.look_up_dish,
-        BASE,
+        base_url,
         3,
         hint="Only a 404 means 'no such dish'. For other error statuses call `response.raise_for_status()`.",
     )
 
 
-def test_a_closed_kitchen_raises_http_error(exercise, requests_mock):
+def test_a_closed_kitchen_raises_http_error(exercise, requests_mock, base_url):
     requests_mock.get(
-        f"{BASE}/menu/3",
-        status_code=503,
-        headers={"Retry-After": "60"},
-        json={"type": "/problems/closed", "title": "The restaurant is closed", "status": 503, "detail": "Closed."},
+        f"{base_url}/menu/3",
+        **problem_reply("closed", "Closed."),
     )
     raises(
         requests.HTTPError,
         exercise.look_up_dish,
-        BASE,
+        base_url,
         3,
         hint="A 503 is not 'no such dish': let `response.raise_for_status()` raise requests.HTTPError.",
+    )
+
+
+@pytest.mark.parametrize(
+    ("slug", "detail"),
+    [
+        ("invalid-query", "The dish id must be a whole number."),
+        ("not-acceptable", "The kitchen only answers JSON."),
+        ("rate-limited", "Too many requests: 61 in the last minute."),
+    ],
+)
+def test_other_client_errors_are_not_a_missing_dish(exercise, requests_mock, base_url, slug, detail):
+    reply = problem_reply(slug, detail)
+    requests_mock.get(f"{base_url}/menu/3", **reply)
+    raises(
+        requests.HTTPError,
+        exercise.look_up_dish,
+        base_url,
+        3,
+        hint=f"Only a 404 means 'no such dish'; a {reply['status_code']} is another mistake. "
+        "Let `response.raise_for_status()` raise requests.HTTPError for it.",
+    )
+
+
+def test_a_proxy_error_page_raises_http_error(exercise, requests_mock, base_url):
+    requests_mock.get(f"{base_url}/menu/3", **html_reply(502))
+    raises(
+        requests.HTTPError,
+        exercise.look_up_dish,
+        base_url,
+        3,
+        hint="A 502 from a proxy has an HTML body, no JSON `detail`: only a 404 is read, the rest goes to "
+        "`response.raise_for_status()`.",
     )
 
 

@@ -5,8 +5,8 @@ import requests
 from requests_mock import ANY
 
 from kata.expect import call, expect_request, expect_true, raises
+from kata.fake_replies import problem_reply
 
-BASE = "http://kitchen.test"
 ORDER = {
     "id": 8,
     "table_id": 3,
@@ -29,9 +29,11 @@ LINES_HINT = (
 
 
 @pytest.fixture
-def kitchen_takes_orders(requests_mock):
+def kitchen_takes_orders(requests_mock, base_url):
     """POST /orders answers 201 (any verb is answered, so a wrong one is named by the test)."""
-    requests_mock.register_uri(ANY, f"{BASE}/orders", status_code=201, headers={"Location": "/orders/8"}, json=ORDER)
+    requests_mock.register_uri(
+        ANY, f"{base_url}/orders", status_code=201, headers={"Location": "/orders/8"}, json=ORDER
+    )
     return requests_mock
 
 
@@ -40,8 +42,8 @@ def kitchen_takes_orders(requests_mock):
     [
         ((3, {11: 2}), {"table_id": 3, "items": [{"dish_id": 11, "quantity": 2}]}),
         (
-            (3, {11: 2, 17: 1}),
-            {"table_id": 3, "items": [{"dish_id": 11, "quantity": 2}, {"dish_id": 17, "quantity": 1}]},
+            (3, {17: 1, 11: 2}),
+            {"table_id": 3, "items": [{"dish_id": 17, "quantity": 1}, {"dish_id": 11, "quantity": 2}]},
         ),
         (
             (5, {4: 1}, "no garlic"),
@@ -51,44 +53,48 @@ def kitchen_takes_orders(requests_mock):
     ],
     ids=["one dish", "two dishes", "with notes", "empty notes are notes"],
 )
-def test_posts_the_order_as_nested_json(exercise, kitchen_takes_orders, args, body):
-    call(exercise.place_order, BASE, *args)
+def test_posts_the_order_as_nested_json(exercise, kitchen_takes_orders, args, body, base_url):
+    call(exercise.place_order, base_url, *args)
     expect_request(kitchen_takes_orders, method="POST", path="/orders", query={}, json=body, count=1, hint=LINES_HINT)
 
 
-def test_returns_the_kitchens_order(exercise, kitchen_takes_orders):
-    call(exercise.place_order, BASE, 3, {11: 2, 17: 1}).returns(
+def test_returns_the_kitchens_order(exercise, kitchen_takes_orders, base_url):
+    call(exercise.place_order, base_url, 3, {11: 2, 17: 1}).returns(
         ORDER,
         hint="Return `response.json()`: the order as the kitchen answered it (with its id, status and total), "
         "not the response and not the dict you sent.",
     )
 
 
-def test_a_refused_order_raises_http_error(exercise, requests_mock):
+def test_a_refused_order_raises_http_error(exercise, requests_mock, base_url):
     requests_mock.post(
-        f"{BASE}/orders",
-        status_code=422,
-        json={
-            "type": "/problems/validation-error",
-            "title": "Invalid body",
-            "status": 422,
-            "detail": "1 field(s) need fixing: table_id.",
-            "errors": [{"field": "table_id", "message": "there is no table 99; create one with POST /tables first"}],
-        },
+        f"{base_url}/orders",
+        **problem_reply(
+            "validation-error",
+            "1 field(s) need fixing: table_id.",
+            errors=[{"field": "table_id", "message": "there is no table 99; create one with POST /tables first"}],
+        ),
     )
     raises(
         requests.HTTPError,
         exercise.place_order,
-        BASE,
+        base_url,
         99,
         {11: 2},
         hint="A 422 means the kitchen took no order: call `response.raise_for_status()`.",
     )
+    expect_request(
+        requests_mock,
+        method="POST",
+        path="/orders",
+        count=1,
+        hint="Send the order once: each POST may create an order, so a refused one is not sent again.",
+    )
 
 
-def test_a_closed_kitchen_raises_http_error(exercise, requests_mock):
-    requests_mock.post(f"{BASE}/orders", status_code=503, headers={"Retry-After": "60"}, json={"status": 503})
-    raises(requests.HTTPError, exercise.place_order, BASE, 3, {11: 2}, hint="Call `response.raise_for_status()`.")
+def test_a_closed_kitchen_raises_http_error(exercise, requests_mock, base_url):
+    requests_mock.post(f"{base_url}/orders", **problem_reply("closed", "Closed until noon."))
+    raises(requests.HTTPError, exercise.place_order, base_url, 3, {11: 2}, hint="Call `response.raise_for_status()`.")
 
 
 def test_live_order(exercise, kitchen, live_table):

@@ -1,51 +1,39 @@
 """Exercise 9: place_order raises OrderRejected, in the kitchen's words, when the kitchen answers 400, 415 or 422."""
 
+import json
+
 import pytest
 import requests
 
 from kata.expect import call, expect_request, expect_true, raises
+from kata.fake_replies import html_reply, problem, problem_reply
 
-BASE = "http://kitchen.test"
-INVALID = {
-    "type": "/problems/validation-error",
-    "title": "Invalid body",
-    "status": 422,
-    "detail": "2 field(s) need fixing: items[0].quantity, table_id.",
-    "hint": "The JSON is well-formed but some fields are wrong: read `errors`, one entry per field.",
-    "instance": "/orders",
-    "errors": [
+INVALID = problem(
+    "validation-error",
+    "3 field(s) need fixing: items[0].quantity, notes, table_id.",
+    instance="/orders",
+    errors=[
         {"field": "items[0].quantity", "message": "must be from 1 to 20, got 0"},
+        {"field": "notes", "message": "must be at most 200 characters — these have 231"},
         {"field": "table_id", "message": "there is no table 99; create one with POST /tables first"},
     ],
-}
-MALFORMED = {
-    "type": "/problems/malformed-json",
-    "title": "Malformed JSON",
-    "status": 400,
-    "detail": "The body is not valid JSON: Expecting value: line 1 column 1 (char 0).",
-    "hint": "Is the body really JSON? Let requests write it for you: `requests.post(url, json=data)`.",
-}
-NOT_JSON = {
-    "type": "/problems/unsupported-media-type",
-    "title": "Unsupported media type",
-    "status": 415,
-    "detail": "The body was sent as 'application/x-www-form-urlencoded'; this endpoint reads application/json.",
-    "hint": "The kitchen reads JSON: send the body with requests' `json=` argument.",
-}
+)
+MALFORMED = problem("malformed-json", "The body is not valid JSON: Expecting value: line 1 column 1 (char 0).")
+NOT_JSON = problem(
+    "unsupported-media-type",
+    "The body was sent as 'application/x-www-form-urlencoded'; this endpoint reads application/json.",
+)
 CHECK_FIRST = (
     "Before `raise_for_status()`, check `response.status_code in (400, 415, 422)` and raise OrderRejected "
     "with what `response.json()` says."
 )
 
 
-def refuses(requests_mock, problem):
+def refuses(requests_mock, problem, base_url):
     """The kitchen answers POST /orders with this problem."""
-    requests_mock.post(
-        f"{BASE}/orders",
-        status_code=problem["status"],
-        headers={"Content-Type": "application/problem+json"},
-        json=problem,
-    )
+    slug = problem["type"].rsplit("/", 1)[-1]
+    members = {k: v for k, v in problem.items() if k not in ("type", "title", "status", "detail", "hint")}
+    requests_mock.post(f"{base_url}/orders", **problem_reply(slug, problem["detail"], **members))
 
 
 def expect_explained(error, problem):
@@ -54,7 +42,17 @@ def expect_explained(error, problem):
     wanted = [problem["detail"]]
     for field_error in problem.get("errors", []):
         wanted += [field_error["field"], field_error["message"]]
-    missing = [part for part in wanted if part not in str(error)]
+    message = str(error)
+    missing = [part for part in wanted if part not in message]
+    expect_true(
+        problem["type"] not in message and not _is_json(message),
+        "The message of OrderRejected should be a readable text for a person, not the raw JSON answer.",
+        expected="a message built from the problem's `detail` and each field error, e.g.\n"
+        "The kitchen refused the order (422): 2 field(s) need fixing: ...\n  - table_id: there is no table 99",
+        actual=repr(message)[:400],
+        hint="Read the problem with `response.json()` and build the text from its `detail` and `errors`; "
+        "`response.text` is the JSON as it came over the wire.",
+    )
     expect_true(
         not missing,
         "The message of OrderRejected should say why the kitchen refused, in the kitchen's own words.",
@@ -65,10 +63,18 @@ def expect_explained(error, problem):
     )
 
 
+def _is_json(text):
+    try:
+        json.loads(text)
+    except ValueError:
+        return False
+    return True
+
+
 @pytest.mark.parametrize("problem", [INVALID, MALFORMED, NOT_JSON], ids=["422", "400", "415"])
-def test_a_refusal_raises_order_rejected_carrying_the_problem(exercise, requests_mock, problem):
-    refuses(requests_mock, problem)
-    error = raises(exercise.OrderRejected, exercise.place_order, BASE, 99, {11: 0}, hint=CHECK_FIRST)
+def test_a_refusal_raises_order_rejected_carrying_the_problem(exercise, requests_mock, problem, base_url):
+    refuses(requests_mock, problem, base_url)
+    error = raises(exercise.OrderRejected, exercise.place_order, base_url, 99, {11: 0}, hint=CHECK_FIRST)
     wanted = (problem["status"], problem["detail"], problem.get("errors", []))
     expect_true(
         (error.status, error.detail, error.errors) == wanted,
@@ -81,22 +87,30 @@ def test_a_refusal_raises_order_rejected_carrying_the_problem(exercise, requests
 
 
 @pytest.mark.parametrize("problem", [INVALID, MALFORMED, NOT_JSON], ids=["422", "400", "415"])
-def test_the_message_explains_the_refusal(exercise, requests_mock, problem):
-    refuses(requests_mock, problem)
-    error = raises(exercise.OrderRejected, exercise.place_order, BASE, 99, {11: 0}, hint=CHECK_FIRST)
+def test_the_message_explains_the_refusal(exercise, requests_mock, problem, base_url):
+    refuses(requests_mock, problem, base_url)
+    error = raises(exercise.OrderRejected, exercise.place_order, base_url, 99, {11: 0}, hint=CHECK_FIRST)
     expect_explained(error, problem)
 
 
 @pytest.mark.parametrize(
-    ("status", "title"),
-    [(404, "Not found"), (409, "Conflict with the current state"), (500, "Internal server error"), (503, "Closed")],
+    ("status", "reply"),
+    [
+        (404, problem_reply("not-found", "Nothing is served at /orders.")),
+        (409, problem_reply("conflict", "Table 3 has left.")),
+        (429, problem_reply("rate-limited", "Too many requests.")),
+        (500, problem_reply("internal-error", "Oops.")),
+        (503, problem_reply("closed", "Closed until noon.")),
+        (502, html_reply(502)),
+    ],
+    ids=["404", "409", "429", "500", "503", "HTML 502"],
 )
-def test_other_errors_still_raise_http_error(exercise, requests_mock, status, title):
-    requests_mock.post(f"{BASE}/orders", status_code=status, json={"title": title, "status": status, "detail": "No."})
+def test_other_errors_still_raise_http_error(exercise, requests_mock, status, reply, base_url):
+    requests_mock.post(f"{base_url}/orders", **reply)
     raises(
         requests.HTTPError,
         exercise.place_order,
-        BASE,
+        base_url,
         3,
         {11: 2},
         hint=f"Only 400, 415 and 422 mean 'this order is wrong'. A {status} is something else: "
@@ -104,10 +118,10 @@ def test_other_errors_still_raise_http_error(exercise, requests_mock, status, ti
     )
 
 
-def test_an_accepted_order_is_returned_as_before(exercise, requests_mock):
+def test_an_accepted_order_is_returned_as_before(exercise, requests_mock, base_url):
     order = {"id": 4, "table_id": 3, "items": [], "notes": "no basil", "status": "received", "total": 18.0}
-    requests_mock.post(f"{BASE}/orders", status_code=201, headers={"Location": "/orders/4"}, json=order)
-    call(exercise.place_order, BASE, 3, {11: 2}, "no basil").returns(order, hint="Return `response.json()`.")
+    requests_mock.post(f"{base_url}/orders", status_code=201, headers={"Location": "/orders/4"}, json=order)
+    call(exercise.place_order, base_url, 3, {11: 2}, "no basil").returns(order, hint="Return `response.json()`.")
     expect_request(
         requests_mock,
         method="POST",

@@ -5,8 +5,8 @@ import requests
 from requests_mock import ANY
 
 from kata.expect import call, expect_request, expect_true, raises
+from kata.fake_replies import html_reply, problem_reply
 
-BASE = "http://kitchen.test"
 CHANGED = {
     "id": 4,
     "table_id": 3,
@@ -15,21 +15,13 @@ CHANGED = {
     "status": "received",
     "total": 27.0,
 }
-COOKING = {
-    "type": "/problems/conflict",
-    "title": "Conflict with the current state",
-    "status": 409,
-    "detail": "Order 4 is cooking: it can only be changed while it is received.",
-    "hint": "Too late: the kitchen is already cooking it. Orders can change only in their first seconds.",
-    "current_status": "cooking",
-}
 TOO_LATE = "Check `response.status_code == 409` before `raise_for_status()`, and raise KitchenAlreadyCooking."
 
 
 @pytest.fixture
-def kitchen_changes_orders(requests_mock):
+def kitchen_changes_orders(requests_mock, base_url):
     """PATCH /orders/4 answers 200 (any verb is answered, so a wrong one is named by the test)."""
-    requests_mock.register_uri(ANY, f"{BASE}/orders/4", json=CHANGED)
+    requests_mock.register_uri(ANY, f"{base_url}/orders/4", json=CHANGED)
     return requests_mock
 
 
@@ -39,14 +31,14 @@ def kitchen_changes_orders(requests_mock):
         ({"notes": "no basil"}, {"notes": "no basil"}),
         ({"dishes": {11: 3}}, {"items": [{"dish_id": 11, "quantity": 3}]}),
         (
-            {"dishes": {11: 1, 17: 2}, "notes": ""},
-            {"items": [{"dish_id": 11, "quantity": 1}, {"dish_id": 17, "quantity": 2}], "notes": ""},
+            {"dishes": {17: 2, 11: 1}, "notes": ""},
+            {"items": [{"dish_id": 17, "quantity": 2}, {"dish_id": 11, "quantity": 1}], "notes": ""},
         ),
     ],
     ids=["notes only", "dishes only", "both"],
 )
-def test_patches_only_what_changes(exercise, kitchen_changes_orders, changes, body):
-    call(exercise.change_order, BASE, 4, **changes)
+def test_patches_only_what_changes(exercise, kitchen_changes_orders, changes, body, base_url):
+    call(exercise.change_order, base_url, 4, **changes)
     expect_request(
         kitchen_changes_orders,
         method="PATCH",
@@ -59,21 +51,21 @@ def test_patches_only_what_changes(exercise, kitchen_changes_orders, changes, bo
     )
 
 
-def test_returns_the_changed_order(exercise, kitchen_changes_orders):
-    call(exercise.change_order, BASE, 4, {11: 3}, "no basil").returns(
+def test_returns_the_changed_order(exercise, kitchen_changes_orders, base_url):
+    call(exercise.change_order, base_url, 4, {11: 3}, "no basil").returns(
         CHANGED, hint="Return `response.json()`: the order as the kitchen holds it now."
     )
 
 
 @pytest.mark.parametrize("status", ["cooking", "ready"])
-def test_too_late_raises_kitchen_already_cooking(exercise, requests_mock, status):
-    problem = {**COOKING, "current_status": status, "detail": f"Order 4 is {status}: it can only be changed ..."}
-    requests_mock.patch(f"{BASE}/orders/4", status_code=409, json=problem)
-    error = raises(exercise.KitchenAlreadyCooking, exercise.change_order, BASE, 4, notes="no basil", hint=TOO_LATE)
+def test_too_late_raises_kitchen_already_cooking(exercise, requests_mock, status, base_url):
+    detail = f"Order 4 is {status}: it can only be changed while it is received."
+    requests_mock.patch(f"{base_url}/orders/4", **problem_reply("conflict", detail, current_status=status))
+    error = raises(exercise.KitchenAlreadyCooking, exercise.change_order, base_url, 4, notes="no basil", hint=TOO_LATE)
     expect_true(
-        (error.order_id, error.status, error.detail) == (4, status, problem["detail"]),
+        (error.order_id, error.status, error.detail) == (4, status, detail),
         "KitchenAlreadyCooking should carry the order id, the order's current status and the kitchen's detail.",
-        expected=f"KitchenAlreadyCooking(4, {status!r}, {problem['detail']!r})",
+        expected=f"KitchenAlreadyCooking(4, {status!r}, {detail!r})",
         actual=f"KitchenAlreadyCooking({error.order_id!r}, {error.status!r}, {error.detail!r})",
         hint="`problem = response.json()`, then `KitchenAlreadyCooking(order_id, problem['current_status'], "
         "problem['detail'])`.",
@@ -81,17 +73,21 @@ def test_too_late_raises_kitchen_already_cooking(exercise, requests_mock, status
 
 
 @pytest.mark.parametrize(
-    ("status", "slug"),
-    [(404, "not-found"), (422, "validation-error"), (500, "internal-error")],
+    ("status", "reply"),
+    [
+        (404, problem_reply("not-found", "There is no order 4.")),
+        (422, problem_reply("validation-error", "1 field(s) need fixing: notes.")),
+        (500, problem_reply("internal-error", "Oops.")),
+        (502, html_reply(502)),
+    ],
+    ids=["404", "422", "500", "HTML 502"],
 )
-def test_other_errors_raise_http_error(exercise, requests_mock, status, slug):
-    requests_mock.patch(
-        f"{BASE}/orders/4", status_code=status, json={"type": f"/problems/{slug}", "status": status, "detail": "No."}
-    )
+def test_other_errors_raise_http_error(exercise, requests_mock, status, reply, base_url):
+    requests_mock.patch(f"{base_url}/orders/4", **reply)
     raises(
         requests.HTTPError,
         exercise.change_order,
-        BASE,
+        base_url,
         4,
         notes="no basil",
         hint=f"Only a 409 means 'too late'. A {status} is an error: `response.raise_for_status()`.",

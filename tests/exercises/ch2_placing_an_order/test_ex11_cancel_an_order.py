@@ -5,20 +5,17 @@ import requests
 from requests_mock import ANY
 
 from kata.expect import NO_BODY, call, expect_request, expect_true, raises
+from kata.fake_replies import empty_reply, html_reply, problem_reply
 
-BASE = "http://kitchen.test"
-TOO_LATE = {
-    "type": "/problems/conflict",
-    "title": "Conflict with the current state",
-    "status": 409,
-    "detail": "Order 4 is cooking: it can only be cancelled while it is received.",
-    "current_status": "cooking",
-}
+DELETE_HINT = "`requests.delete(f'{base_url}/orders/{order_id}', timeout=5)`: no body, and a 204 answers none."
+TOO_LATE = problem_reply(
+    "conflict", "Order 4 is cooking: it can only be cancelled while it is received.", current_status="cooking"
+)
 
 
-def test_deletes_the_order(exercise, requests_mock):
-    requests_mock.register_uri(ANY, f"{BASE}/orders/4", status_code=204)  # any verb: the test names a wrong one
-    call(exercise.cancel_order, BASE, 4)
+def test_deletes_the_order(exercise, requests_mock, base_url):
+    requests_mock.register_uri(ANY, f"{base_url}/orders/4", **empty_reply(204))  # any verb: the test names a wrong one
+    call(exercise.cancel_order, base_url, 4, hint=DELETE_HINT)
     expect_request(
         requests_mock,
         method="DELETE",
@@ -26,31 +23,47 @@ def test_deletes_the_order(exercise, requests_mock):
         query={},
         json=NO_BODY,
         count=1,
-        hint="`requests.delete(f'{base_url}/orders/{order_id}', timeout=5)`: no body.",
+        hint=DELETE_HINT,
     )
 
 
-def test_cancelled_is_true(exercise, requests_mock):
-    requests_mock.delete(f"{BASE}/orders/4", status_code=204)
-    call(exercise.cancel_order, BASE, 4).returns(
-        True, hint="204 No Content means 'cancelled': return True (a bool, not the response; a 204 has no JSON)."
-    )
+def test_cancelled_is_true(exercise, requests_mock, base_url):
+    requests_mock.delete(f"{base_url}/orders/4", **empty_reply(204))
+    call(
+        exercise.cancel_order,
+        base_url,
+        4,
+        hint="204 No Content means 'cancelled': return True (a bool, not the response; a 204 has no JSON).",
+    ).returns(True)
 
 
-def test_too_late_is_false(exercise, requests_mock):
-    requests_mock.delete(f"{BASE}/orders/4", status_code=409, json=TOO_LATE)
-    call(exercise.cancel_order, BASE, 4).returns(
-        False, hint="409 means 'too late, the kitchen is cooking': return False, before `raise_for_status()`."
-    )
+def test_too_late_is_false(exercise, requests_mock, base_url):
+    requests_mock.delete(f"{base_url}/orders/4", **TOO_LATE)
+    call(
+        exercise.cancel_order,
+        base_url,
+        4,
+        hint="409 means 'too late, the kitchen is cooking': return False, before `raise_for_status()`.",
+    ).returns(False)
 
 
-@pytest.mark.parametrize("status", [404, 500, 503])
-def test_other_errors_raise_http_error(exercise, requests_mock, status):
-    requests_mock.delete(f"{BASE}/orders/4", status_code=status, json={"status": status, "detail": "No."})
+@pytest.mark.parametrize(
+    ("status", "reply"),
+    [
+        (404, problem_reply("not-found", "There is no order 4.")),
+        (405, problem_reply("method-not-allowed", "DELETE is not allowed here.", headers={"Allow": "GET"})),
+        (500, problem_reply("internal-error", "The till is broken.")),
+        (503, problem_reply("closed", "Closed until noon.")),
+        (502, html_reply(502)),
+    ],
+    ids=["404", "405", "500", "503", "HTML 502"],
+)
+def test_other_errors_raise_http_error(exercise, requests_mock, status, reply, base_url):
+    requests_mock.delete(f"{base_url}/orders/4", **reply)
     raises(
         requests.HTTPError,
         exercise.cancel_order,
-        BASE,
+        base_url,
         4,
         hint=f"Only 409 is 'too late'. A {status} is an error, not a False: `response.raise_for_status()`.",
     )

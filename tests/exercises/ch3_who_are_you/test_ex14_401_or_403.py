@@ -1,58 +1,57 @@
 """Exercise 14: get_bill(base_url, username, token) tells 401 (who are you?) from 403 (not yours)."""
 
+import pytest
 import requests
 
-from kata.expect import call, expect_no_header, expect_request, expect_true, raises
+from kata.expect import bearer, call, expect_no_header, expect_request, expect_true, raises
+from kata.fake_replies import html_reply, problem_reply
 
-BASE = "http://kitchen.test"
 TOKEN = "tok-ada-5Jq9"
 BILL = {"username": "ada", "orders": [1, 4], "total": 27.5, "paid": 0.0, "due": 27.5}
 EXPIRED = 'Bearer realm="restaurant", error="invalid_token", error_description="The access token expired"'
-NOT_YOURS = "You are signed in as 'ada'; the bill of 'grace' is not yours to see."
+NOT_YOURS = "You are signed in as 'ada'; the bill of 'grace' is not yours to see — ask the waiter."
 STATUS_HINT = (
     "Look at `response.status_code` before `raise_for_status()`: 401 -> `raise NotLoggedIn(...)`, "
     "403 -> `raise NotYours(...)`."
 )
 
 
-def problem(status, title, detail):
-    return {"type": f"/problems/{title.lower()}", "title": title, "status": status, "detail": detail}
-
-
-def test_asks_for_the_bill_with_the_token(exercise, requests_mock):
-    requests_mock.get(f"{BASE}/guests/ada/bill", json=BILL)
-    call(exercise.get_bill, BASE, "ada", TOKEN)
+def test_asks_for_the_bill_with_the_token(exercise, requests_mock, base_url):
+    requests_mock.get(f"{base_url}/guests/ada/bill", json=BILL)
+    call(exercise.get_bill, base_url, "ada", TOKEN)
     expect_request(
         requests_mock,
         method="GET",
         path="/guests/ada/bill",
         query={},
-        headers={"Authorization": f"Bearer {TOKEN}"},
+        headers={"Authorization": bearer(TOKEN)},
         count=1,
         hint="Send `GET {base_url}/guests/{username}/bill` with `headers={'Authorization': f'Bearer {token}'}`.",
     )
 
 
-def test_asks_for_the_bill_of_the_guest_it_was_given(exercise, requests_mock):
-    requests_mock.get(f"{BASE}/guests/grace/bill", json=dict(BILL, username="grace"))
-    call(exercise.get_bill, BASE, "grace", "tok-grace-1")
+def test_asks_for_the_bill_of_the_guest_it_was_given(exercise, requests_mock, base_url):
+    requests_mock.get(f"{base_url}/guests/grace/bill", json=dict(BILL, username="grace"))
+    call(exercise.get_bill, base_url, "grace", "tok-grace-1")
     expect_request(
         requests_mock,
         method="GET",
         path="/guests/grace/bill",
-        headers={"Authorization": "Bearer tok-grace-1"},
+        headers={"Authorization": bearer("tok-grace-1")},
         hint="Put the `username` you were given in the path, and the `token` you were given in the header.",
     )
 
 
-def test_without_a_token_sends_no_authorization(exercise, requests_mock):
+def test_without_a_token_sends_no_authorization(exercise, requests_mock, base_url):
     requests_mock.get(
-        f"{BASE}/guests/ada/bill",
-        status_code=401,
-        headers={"WWW-Authenticate": 'Bearer realm="restaurant"'},
-        json=problem(401, "Unauthorized", "This endpoint needs a bearer token."),
+        f"{base_url}/guests/ada/bill",
+        **problem_reply(
+            "unauthorized",
+            "This endpoint needs a bearer token.",
+            headers={"WWW-Authenticate": 'Bearer realm="restaurant"'},
+        ),
     )
-    raises(exercise.NotLoggedIn, exercise.get_bill, BASE, "ada", None, hint=STATUS_HINT)
+    raises(exercise.NotLoggedIn, exercise.get_bill, base_url, "ada", None, hint=STATUS_HINT)
     expect_no_header(
         requests_mock,
         "Authorization",
@@ -61,19 +60,17 @@ def test_without_a_token_sends_no_authorization(exercise, requests_mock):
     )
 
 
-def test_returns_the_bill(exercise, requests_mock):
-    requests_mock.get(f"{BASE}/guests/ada/bill", json=BILL)
-    call(exercise.get_bill, BASE, "ada", TOKEN).returns(BILL, hint="Return `response.json()`: the bill as a dict.")
+def test_returns_the_bill(exercise, requests_mock, base_url):
+    requests_mock.get(f"{base_url}/guests/ada/bill", json=BILL)
+    call(exercise.get_bill, base_url, "ada", TOKEN).returns(BILL, hint="Return `response.json()`: the bill as a dict.")
 
 
-def test_401_raises_not_logged_in_with_the_challenge(exercise, requests_mock):
+def test_401_raises_not_logged_in_with_the_challenge(exercise, requests_mock, base_url):
     requests_mock.get(
-        f"{BASE}/guests/ada/bill",
-        status_code=401,
-        headers={"WWW-Authenticate": EXPIRED},
-        json=problem(401, "Unauthorized", "This token has expired."),
+        f"{base_url}/guests/ada/bill",
+        **problem_reply("unauthorized", "This token has expired.", headers={"WWW-Authenticate": EXPIRED}),
     )
-    error = raises(exercise.NotLoggedIn, exercise.get_bill, BASE, "ada", TOKEN, hint=STATUS_HINT)
+    error = raises(exercise.NotLoggedIn, exercise.get_bill, base_url, "ada", TOKEN, hint=STATUS_HINT)
     expect_true(
         error.challenge == EXPIRED,
         "NotLoggedIn should carry the kitchen's WWW-Authenticate header: it says what went wrong with the token.",
@@ -83,9 +80,9 @@ def test_401_raises_not_logged_in_with_the_challenge(exercise, requests_mock):
     )
 
 
-def test_401_without_a_challenge_header(exercise, requests_mock):
-    requests_mock.get(f"{BASE}/guests/ada/bill", status_code=401, json=problem(401, "Unauthorized", "Who are you?"))
-    error = raises(exercise.NotLoggedIn, exercise.get_bill, BASE, "ada", TOKEN, hint=STATUS_HINT)
+def test_401_without_a_challenge_header(exercise, requests_mock, base_url):
+    requests_mock.get(f"{base_url}/guests/ada/bill", **problem_reply("unauthorized", "Who are you?"))
+    error = raises(exercise.NotLoggedIn, exercise.get_bill, base_url, "ada", TOKEN, hint=STATUS_HINT)
     expect_true(
         error.challenge == "",
         "A 401 without a WWW-Authenticate header gives NotLoggedIn an empty challenge.",
@@ -95,29 +92,35 @@ def test_401_without_a_challenge_header(exercise, requests_mock):
     )
 
 
-def test_403_raises_not_yours_with_the_detail(exercise, requests_mock):
-    requests_mock.get(f"{BASE}/guests/grace/bill", status_code=403, json=problem(403, "Forbidden", NOT_YOURS))
-    error = raises(exercise.NotYours, exercise.get_bill, BASE, "grace", TOKEN, hint=STATUS_HINT)
+def test_403_raises_not_yours_with_the_detail(exercise, requests_mock, base_url):
+    requests_mock.get(f"{base_url}/guests/grace/bill", **problem_reply("forbidden", NOT_YOURS))
+    error = raises(exercise.NotYours, exercise.get_bill, base_url, "grace", TOKEN, hint=STATUS_HINT)
     expect_true(
-        NOT_YOURS in str(error),
-        "NotYours should carry the kitchen's explanation: the `detail` of the problem in the body.",
+        str(error) == NOT_YOURS,
+        "NotYours should carry the kitchen's explanation, exactly: the `detail` of the problem in the body.",
         expected=f"NotYours({NOT_YOURS!r})",
         actual=f"NotYours({str(error)!r})",
         hint="`raise NotYours(response.json()['detail'])`.",
     )
 
 
-def test_other_errors_raise_http_error(exercise, requests_mock):
-    requests_mock.get(
-        f"{BASE}/guests/ada/bill",
-        status_code=500,
-        json=problem(500, "Internal Server Error", "The till is broken."),
-    )
+@pytest.mark.parametrize(
+    "reply",
+    [
+        problem_reply("internal-error", "The till is broken."),
+        problem_reply("not-found", "There is no guest 'ada'."),
+        problem_reply("rate-limited", "Too many requests."),
+        html_reply(502),
+    ],
+    ids=["500", "404", "429", "HTML 502"],
+)
+def test_other_errors_raise_http_error(exercise, requests_mock, base_url, reply):
+    requests_mock.get(f"{base_url}/guests/ada/bill", **reply)
     hint = "401 and 403 have their own exceptions; for any other error status, call `response.raise_for_status()`."
-    error = raises(requests.HTTPError, exercise.get_bill, BASE, "ada", TOKEN, hint=hint)
+    error = raises(requests.HTTPError, exercise.get_bill, base_url, "ada", TOKEN, hint=hint)
     expect_true(
         not isinstance(error, (exercise.NotLoggedIn, exercise.NotYours)),
-        "A 500 is neither 'who are you?' nor 'not yours': it is the kitchen's own trouble.",
+        f"A {reply['status_code']} is neither 'who are you?' nor 'not yours'.",
         expected="requests.HTTPError",
         actual=f"{type(error).__name__}: {error}",
         hint=hint,

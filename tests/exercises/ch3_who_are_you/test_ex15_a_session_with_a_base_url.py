@@ -3,17 +3,19 @@
 import pytest
 import requests
 
-from kata.expect import call, expect_no_header, expect_request, expect_timeout, expect_true
-from kata.time_limit import time_limited
+from kata.expect import bearer, call, expect_no_header, expect_request, expect_timeout, expect_true
 
-BASE = "http://kitchen.test"
 TOKEN = "tok-ada-5Jq9"
 MENU = {"items": [{"id": 11, "name": "Pizza Margherita", "category": "pizza", "price": 9.0}], "count": 1}
-DEFAULTS = {"Authorization": f"Bearer {TOKEN}", "Accept": "application/json"}
+DEFAULTS = {"Authorization": bearer(TOKEN), "Accept": "application/json"}
 DEFAULTS_HINT = (
     "Put the defaults in `self.headers` (the session's own headers) in `__init__`: "
     "`self.headers['Accept'] = 'application/json'` and the Authorization header. "
     "requests sends `Accept: */*` unless told otherwise."
+)
+SLASH_HINT = (
+    "With a base URL ending in '/', `base_url + '/menu'` asks for '//menu'. "
+    "Strip the trailing slash once, in `__init__`: `base_url.rstrip('/')`."
 )
 REQUEST_HINT = (
     "Override `request(self, method, url, *args, **kwargs)`: call "
@@ -22,12 +24,12 @@ REQUEST_HINT = (
 
 
 @pytest.fixture
-def kitchen_mock(requests_mock):
+def kitchen_mock(requests_mock, base_url):
     """requests-mock answering the few paths these tests use."""
-    requests_mock.get(f"{BASE}/menu", json=MENU)
-    requests_mock.get(f"{BASE}/me", json={"username": "ada", "name": "Ada Lovelace"})
-    requests_mock.post(f"{BASE}/orders", status_code=201, json={"id": 1, "status": "received"})
-    requests_mock.get(f"{BASE}/team-7/menu", json=MENU)
+    requests_mock.get(f"{base_url}/menu", json=MENU)
+    requests_mock.get(f"{base_url}/me", json={"username": "ada", "name": "Ada Lovelace"})
+    requests_mock.post(f"{base_url}/orders", status_code=201, json={"id": 1, "status": "received"})
+    requests_mock.get(f"{base_url}/team-7/menu", json=MENU)
     return requests_mock
 
 
@@ -50,13 +52,13 @@ def open_session(exercise, *args, **kwargs):
     return call(exercise.KitchenSession, *args, **kwargs).value
 
 
-def ask(session, verb, path, **kwargs):
-    """Call `session.<verb>(path, ...)` with a time limit; returns what it returned."""
-    return call(time_limited(getattr(session, verb), 5), path, **kwargs).value
+def ask(session, verb, path, hint=None, **kwargs):
+    """Call `session.<verb>(path, ...)` (the session's own methods are time-limited); returns what it returned."""
+    return call(getattr(session, verb), path, hint=hint, **kwargs).value
 
 
-def test_is_a_requests_session(exercise):
-    session = open_session(exercise, BASE, token=TOKEN)
+def test_is_a_requests_session(exercise, base_url):
+    session = open_session(exercise, base_url, token=TOKEN)
     expect_true(
         isinstance(session, requests.Session),
         "KitchenSession(...) should be a requests.Session, so that it keeps the connection and the defaults.",
@@ -65,38 +67,30 @@ def test_is_a_requests_session(exercise):
     )
 
 
-def test_get_goes_to_the_base_url_plus_the_path(exercise, kitchen_mock):
-    session = open_session(exercise, BASE, token=TOKEN)
+def test_get_goes_to_the_base_url_plus_the_path(exercise, kitchen_mock, base_url):
+    session = open_session(exercise, base_url, token=TOKEN)
     ask(session, "get", "/menu")
     expect_request(kitchen_mock, method="GET", path="/menu", query={}, count=1, hint=REQUEST_HINT)
 
 
-def test_a_base_url_ending_with_a_slash(exercise, kitchen_mock):
-    session = open_session(exercise, f"{BASE}/", token=TOKEN)
-    ask(session, "get", "/menu")
-    expect_request(
-        kitchen_mock,
-        method="GET",
-        path="/menu",
-        hint="With a base URL ending in '/', `base_url + '/menu'` asks for '//menu'. "
-        "Strip the trailing slash once, in `__init__`: `base_url.rstrip('/')`.",
+def test_a_base_url_ending_with_a_slash(exercise, kitchen_mock, base_url):
+    session = open_session(exercise, f"{base_url}/", token=TOKEN)
+    ask(session, "get", "/menu", hint=SLASH_HINT)
+    expect_request(kitchen_mock, method="GET", path="/menu", hint=SLASH_HINT)
+
+
+def test_a_base_url_with_a_path_of_its_own(exercise, kitchen_mock, base_url):
+    session = open_session(exercise, f"{base_url}/team-7", token=TOKEN)
+    hint = (
+        "Join by plain text: base URL (without its trailing slash) + path. "
+        "`urljoin('http://host/team-7', '/menu')` drops the '/team-7'."
     )
+    ask(session, "get", "/menu", hint=hint)
+    expect_request(kitchen_mock, method="GET", path="/team-7/menu", hint=hint)
 
 
-def test_a_base_url_with_a_path_of_its_own(exercise, kitchen_mock):
-    session = open_session(exercise, f"{BASE}/team-7", token=TOKEN)
-    ask(session, "get", "/menu")
-    expect_request(
-        kitchen_mock,
-        method="GET",
-        path="/team-7/menu",
-        hint="Join by plain text: base URL (without its trailing slash) + path. "
-        "`urljoin('http://host/team-7', '/menu')` drops the '/team-7'.",
-    )
-
-
-def test_every_request_carries_the_defaults(exercise, kitchen_mock):
-    session = open_session(exercise, BASE, token=TOKEN)
+def test_every_request_carries_the_defaults(exercise, kitchen_mock, base_url):
+    session = open_session(exercise, base_url, token=TOKEN)
     ask(session, "get", "/menu")
     ask(session, "get", "/me")
     ask(session, "post", "/orders", json={"table_id": 1, "items": [{"dish_id": 11, "quantity": 1}]})
@@ -109,8 +103,8 @@ def test_every_request_carries_the_defaults(exercise, kitchen_mock):
     )
 
 
-def test_the_default_timeout_is_five_seconds(exercise, kitchen_mock):
-    session = open_session(exercise, BASE, token=TOKEN)
+def test_the_default_timeout_is_five_seconds(exercise, kitchen_mock, base_url):
+    session = open_session(exercise, base_url, token=TOKEN)
     ask(session, "get", "/menu")
     ask(session, "post", "/orders", json={"table_id": 1, "items": []})
     for index in (0, 1):
@@ -123,14 +117,14 @@ def test_the_default_timeout_is_five_seconds(exercise, kitchen_mock):
         )
 
 
-def test_the_timeout_given_to_the_session(exercise, kitchen_mock):
-    session = open_session(exercise, BASE, token=TOKEN, timeout=2.5)
+def test_the_timeout_given_to_the_session(exercise, kitchen_mock, base_url):
+    session = open_session(exercise, base_url, token=TOKEN, timeout=2.5)
     ask(session, "get", "/menu")
     expect_timeout(kitchen_mock, 2.5, hint="Use the `timeout` the session was given, not a fixed number.")
 
 
-def test_a_timeout_passed_to_one_call_wins(exercise, kitchen_mock):
-    session = open_session(exercise, BASE, token=TOKEN)
+def test_a_timeout_passed_to_one_call_wins(exercise, kitchen_mock, base_url):
+    session = open_session(exercise, base_url, token=TOKEN)
     ask(session, "get", "/menu", timeout=30)
     expect_timeout(
         kitchen_mock,
@@ -140,8 +134,8 @@ def test_a_timeout_passed_to_one_call_wins(exercise, kitchen_mock):
     )
 
 
-def test_what_the_caller_passes_goes_along(exercise, kitchen_mock):
-    session = open_session(exercise, BASE, token=TOKEN)
+def test_what_the_caller_passes_goes_along(exercise, kitchen_mock, base_url):
+    session = open_session(exercise, base_url, token=TOKEN)
     ask(session, "get", "/menu", params={"category": "pizza"}, headers={"X-Request-Id": "r-42"})
     expect_request(
         kitchen_mock,
@@ -154,9 +148,9 @@ def test_what_the_caller_passes_goes_along(exercise, kitchen_mock):
     )
 
 
-def test_positional_arguments_go_along_too(exercise, kitchen_mock):
-    session = open_session(exercise, BASE, token=TOKEN)
-    call(time_limited(session.request, 5), "GET", "/menu", {"category": "pizza"})
+def test_positional_arguments_go_along_too(exercise, kitchen_mock, base_url):
+    session = open_session(exercise, base_url, token=TOKEN)
+    call(session.request, "GET", "/menu", {"category": "pizza"})
     expect_request(
         kitchen_mock,
         method="GET",
@@ -167,8 +161,8 @@ def test_positional_arguments_go_along_too(exercise, kitchen_mock):
     )
 
 
-def test_returns_the_response(exercise, kitchen_mock):
-    session = open_session(exercise, BASE, token=TOKEN)
+def test_returns_the_response(exercise, kitchen_mock, base_url):
+    session = open_session(exercise, base_url, token=TOKEN)
     response = ask(session, "get", "/menu")
     expect_true(
         isinstance(response, requests.Response) and response.json() == MENU,
@@ -179,8 +173,8 @@ def test_returns_the_response(exercise, kitchen_mock):
     )
 
 
-def test_without_a_token_no_authorization(exercise, kitchen_mock):
-    session = open_session(exercise, BASE)
+def test_without_a_token_no_authorization(exercise, kitchen_mock, base_url):
+    session = open_session(exercise, base_url)
     ask(session, "get", "/menu")
     expect_request(kitchen_mock, method="GET", path="/menu", headers={"Accept": "application/json"}, hint=DEFAULTS_HINT)
     expect_no_header(
@@ -190,8 +184,8 @@ def test_without_a_token_no_authorization(exercise, kitchen_mock):
     )
 
 
-def test_one_session_for_every_call(exercise, kitchen_mock, sessions_used):
-    session = open_session(exercise, BASE, token=TOKEN)
+def test_one_session_for_every_call(exercise, kitchen_mock, sessions_used, base_url):
+    session = open_session(exercise, base_url, token=TOKEN)
     for path in ("/menu", "/me", "/menu"):
         ask(session, "get", path)
     distinct = {id(used) for used in sessions_used}
@@ -224,7 +218,8 @@ def test_live_kitchen_knows_the_regular(exercise, kitchen):
     expect_true(
         len(entries) == 2
         and all(
-            e["headers"].get("Authorization") == f"Bearer {token}" and e["headers"].get("Accept") == "application/json"
+            bearer(token).matches(e["headers"].get("Authorization"))
+            and e["headers"].get("Accept") == "application/json"
             for e in entries
         ),
         "The kitchen should receive two requests, both with the token and `Accept: application/json`.",

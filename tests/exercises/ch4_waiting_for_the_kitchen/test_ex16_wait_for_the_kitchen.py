@@ -8,8 +8,8 @@ import pytest
 import requests
 
 from kata.expect import FakeClock, call, expect_request, expect_sleeps, expect_true, fail, raises
+from kata.fake_replies import html_reply, problem_reply
 
-BASE = "http://kitchen.test"
 MAX_POLLS = 200
 ASK_HINT = (
     "Ask until the status is 'ready', waiting `sleep(interval)` in between; give up only once "
@@ -43,7 +43,7 @@ class Kitchen:
     Each answer takes `takes` fake seconds: the waiter's walk to the kitchen and back.
     """
 
-    def __init__(self, requests_mock, clock, statuses, *, order_id=42, takes=0.0):
+    def __init__(self, requests_mock, base_url, clock, statuses, *, order_id=42, takes=0.0):
         self.polls = []
 
         def answer(request, context):
@@ -59,7 +59,7 @@ class Kitchen:
             clock.pass_time(takes)
             return order(statuses[min(len(self.polls), len(statuses)) - 1], order_id)
 
-        requests_mock.get(f"{BASE}/orders/{order_id}", json=answer)
+        requests_mock.get(f"{base_url}/orders/{order_id}", json=answer)
 
     def gaps(self):
         return [later - earlier for earlier, later in zip(self.polls, self.polls[1:])]
@@ -69,28 +69,46 @@ def polls_text(polls):
     return ", ".join(f"{t:g} s" for t in polls[:12]) + (", ..." if len(polls) > 12 else "")
 
 
-def test_asks_for_the_order(exercise, requests_mock):
+def test_asks_for_the_order(exercise, requests_mock, base_url):
     fake = FakeClock()
-    Kitchen(requests_mock, fake, ["ready"], order_id=7)
-    call(exercise.wait_until_ready, BASE, 7, interval=0.5, deadline=10.0, sleep=fake.sleep, clock=fake, hint=ASK_HINT)
+    Kitchen(requests_mock, base_url, fake, ["ready"], order_id=7)
+    call(
+        exercise.wait_until_ready, base_url, 7, interval=0.5, deadline=10.0, sleep=fake.sleep, clock=fake, hint=ASK_HINT
+    )
     expect_request(
         requests_mock, method="GET", path="/orders/7", query={}, count=1, hint="Ask `GET {base_url}/orders/{order_id}`."
     )
 
 
-def test_a_ready_order_comes_back_without_waiting(exercise, requests_mock):
+def test_a_ready_order_comes_back_without_waiting(exercise, requests_mock, base_url):
     fake = FakeClock()
-    Kitchen(requests_mock, fake, ["ready"])
+    Kitchen(requests_mock, base_url, fake, ["ready"])
     call(
-        exercise.wait_until_ready, BASE, 42, interval=0.5, deadline=10.0, sleep=fake.sleep, clock=fake, hint=ASK_HINT
+        exercise.wait_until_ready,
+        base_url,
+        42,
+        interval=0.5,
+        deadline=10.0,
+        sleep=fake.sleep,
+        clock=fake,
+        hint=ASK_HINT,
     ).returns(order("ready"), hint="When the first answer is ready, return it at once: `return response.json()`.")
     expect_sleeps(fake.sleep, [], hint="Ask first, wait only when the order is not ready yet.")
 
 
-def test_waits_the_interval_with_the_sleep_it_was_given(exercise, requests_mock):
+def test_waits_the_interval_with_the_sleep_it_was_given(exercise, requests_mock, base_url):
     fake = FakeClock()
-    Kitchen(requests_mock, fake, ["received", "received", "cooking", "ready"])
-    call(exercise.wait_until_ready, BASE, 42, interval=0.25, deadline=10.0, sleep=fake.sleep, clock=fake, hint=ASK_HINT)
+    Kitchen(requests_mock, base_url, fake, ["received", "received", "cooking", "ready"])
+    call(
+        exercise.wait_until_ready,
+        base_url,
+        42,
+        interval=0.25,
+        deadline=10.0,
+        sleep=fake.sleep,
+        clock=fake,
+        hint=ASK_HINT,
+    )
     expect_sleeps(
         fake.sleep,
         [0.25, 0.25, 0.25],
@@ -98,18 +116,34 @@ def test_waits_the_interval_with_the_sleep_it_was_given(exercise, requests_mock)
     )
 
 
-def test_returns_the_ready_order(exercise, requests_mock):
+def test_returns_the_ready_order(exercise, requests_mock, base_url):
     fake = FakeClock()
-    Kitchen(requests_mock, fake, ["received", "cooking", "cooking", "ready"])
+    Kitchen(requests_mock, base_url, fake, ["received", "cooking", "cooking", "ready"])
     call(
-        exercise.wait_until_ready, BASE, 42, interval=0.5, deadline=30.0, sleep=fake.sleep, clock=fake, hint=ASK_HINT
+        exercise.wait_until_ready,
+        base_url,
+        42,
+        interval=0.5,
+        deadline=30.0,
+        sleep=fake.sleep,
+        clock=fake,
+        hint=ASK_HINT,
     ).returns(order("ready"), hint="Return the order as the kitchen sent it once ready: `response.json()`, a dict.")
 
 
-def test_never_asks_more_often_than_the_interval(exercise, requests_mock):
+def test_never_asks_more_often_than_the_interval(exercise, requests_mock, base_url):
     fake = FakeClock()
-    kitchen = Kitchen(requests_mock, fake, ["cooking"] * 8 + ["ready"], takes=0.125)
-    call(exercise.wait_until_ready, BASE, 42, interval=0.5, deadline=30.0, sleep=fake.sleep, clock=fake, hint=ASK_HINT)
+    kitchen = Kitchen(requests_mock, base_url, fake, ["cooking"] * 8 + ["ready"], takes=0.125)
+    call(
+        exercise.wait_until_ready,
+        base_url,
+        42,
+        interval=0.5,
+        deadline=30.0,
+        sleep=fake.sleep,
+        clock=fake,
+        hint=ASK_HINT,
+    )
     expect_true(
         len(kitchen.polls) >= 2 and all(gap >= 0.5 - 1e-9 for gap in kitchen.gaps()),
         "Between two questions to the kitchen, at least `interval` seconds must pass (here interval=0.5).",
@@ -119,13 +153,13 @@ def test_never_asks_more_often_than_the_interval(exercise, requests_mock):
     )
 
 
-def test_gives_up_with_kitchen_too_slow(exercise, requests_mock):
+def test_gives_up_with_kitchen_too_slow(exercise, requests_mock, base_url):
     fake = FakeClock()
-    Kitchen(requests_mock, fake, ["cooking"])
+    Kitchen(requests_mock, base_url, fake, ["cooking"])
     raises(
         exercise.KitchenTooSlow,
         exercise.wait_until_ready,
-        BASE,
+        base_url,
         42,
         interval=0.5,
         deadline=2.5,
@@ -135,13 +169,13 @@ def test_gives_up_with_kitchen_too_slow(exercise, requests_mock):
     )
 
 
-def test_gives_up_soon_after_the_deadline(exercise, requests_mock):
+def test_gives_up_soon_after_the_deadline(exercise, requests_mock, base_url):
     fake = FakeClock()
-    kitchen = Kitchen(requests_mock, fake, ["cooking"], takes=0.125)
+    kitchen = Kitchen(requests_mock, base_url, fake, ["cooking"], takes=0.125)
     raises(
         exercise.KitchenTooSlow,
         exercise.wait_until_ready,
-        BASE,
+        base_url,
         42,
         interval=0.5,
         deadline=2.5,
@@ -159,13 +193,13 @@ def test_gives_up_soon_after_the_deadline(exercise, requests_mock):
     )
 
 
-def test_keeps_asking_until_the_deadline(exercise, requests_mock):
+def test_keeps_asking_until_the_deadline(exercise, requests_mock, base_url):
     fake = FakeClock()
-    kitchen = Kitchen(requests_mock, fake, ["cooking"])
+    kitchen = Kitchen(requests_mock, base_url, fake, ["cooking"])
     raises(
         exercise.KitchenTooSlow,
         exercise.wait_until_ready,
-        BASE,
+        base_url,
         42,
         interval=0.5,
         deadline=2.5,
@@ -183,24 +217,82 @@ def test_keeps_asking_until_the_deadline(exercise, requests_mock):
     )
 
 
-@pytest.mark.parametrize("status", [404, 500])
-def test_an_error_status_raises_at_once(exercise, requests_mock, status):
+def test_gives_up_exactly_at_the_deadline(exercise, requests_mock, base_url):
     fake = FakeClock()
-    requests_mock.get(
-        f"{BASE}/orders/42",
-        status_code=status,
-        json={"title": "Not found" if status == 404 else "Internal error", "status": status, "detail": "No order 42."},
+    kitchen = Kitchen(requests_mock, base_url, fake, ["cooking"])
+    raises(
+        exercise.KitchenTooSlow,
+        exercise.wait_until_ready,
+        base_url,
+        42,
+        interval=0.5,
+        deadline=2.5,
+        sleep=fake.sleep,
+        clock=fake,
+        hint=DEADLINE_HINT,
     )
+    expect_true(
+        kitchen.polls == [0.0, 0.5, 1.0, 1.5, 2.0, 2.5] and abs(fake.elapsed - 2.5) <= 1e-9,
+        "The docstring's order is: ask, return if ready, give up if `clock() - started >= deadline`, else wait. "
+        "So the last question is asked exactly at the deadline, and nothing is waited after it.",
+        expected="requests at 0 s, 0.5 s, 1 s, 1.5 s, 2 s, 2.5 s, then KitchenTooSlow at once, exactly at the deadline",
+        actual=f"requests at {polls_text(kitchen.polls)}, then KitchenTooSlow after {fake.elapsed:g} seconds",
+        hint=DEADLINE_HINT,
+    )
+
+
+def test_an_order_ready_at_the_deadline_is_returned(exercise, requests_mock, base_url):
+    fake = FakeClock()
+    Kitchen(requests_mock, base_url, fake, ["cooking"] * 5 + ["ready"])  # the 6th answer, at 2.5 s, is ready
+    call(
+        exercise.wait_until_ready,
+        base_url,
+        42,
+        interval=0.5,
+        deadline=2.5,
+        sleep=fake.sleep,
+        clock=fake,
+        hint=DEADLINE_HINT,
+    ).returns(
+        order("ready"),
+        hint="Ask before you look at the clock: the answer at the deadline (exactly at the deadline) "
+        "may be the ready one. " + DEADLINE_HINT,
+    )
+
+
+ERRORS = {
+    404: problem_reply("not-found", "There is no order 42."),
+    500: problem_reply("internal-error", "The oven broke."),
+    502: html_reply(502),
+    503: problem_reply("closed", "The kitchen is closed."),
+}
+
+
+@pytest.mark.parametrize("status", sorted(ERRORS))
+def test_an_error_status_raises_at_once(exercise, requests_mock, base_url, status):
+    fake = FakeClock()
+
+    def asked_again(request, context):
+        fail(
+            f"Your code asked again after a {status} answer.",
+            expected=f"requests.HTTPError raised at the first {status}",
+            actual=f"a second GET /orders/42, after waits of {fake.sleep.calls!r}",
+            hint="An error status ends the wait at once: call `response.raise_for_status()` before reading the "
+            "body, and do not ask again.",
+        )
+
+    requests_mock.get(f"{base_url}/orders/42", [ERRORS[status], {"json": asked_again}])
     raises(
         requests.HTTPError,
         exercise.wait_until_ready,
-        BASE,
+        base_url,
         42,
         interval=0.5,
         deadline=10.0,
         sleep=fake.sleep,
         clock=fake,
-        hint="Call `response.raise_for_status()` on every answer: an error will not go away by waiting.",
+        hint="Call `response.raise_for_status()` on every answer, before reading its body: an error will not go away "
+        "by waiting (and a proxy's error page is not JSON).",
     )
     expect_request(
         requests_mock,

@@ -6,8 +6,8 @@ import pytest
 import requests
 
 from kata.expect import call, expect_request, expect_timeout, expect_true, raises
+from kata.fake_replies import html_reply, problem_reply
 
-BASE = "http://kitchen.test"
 SPECIALS = [
     {"id": 3, "name": "Calamari", "category": "starter", "price": 7.9, "vegetarian": False, "description": "Squid."},
     {
@@ -24,9 +24,9 @@ TIMEOUT_HINT = "Pass both at once, as a pair: `timeout=(connect_timeout, read_ti
 CATCH_HINT = "Wrap the request in `try:` ... `except requests.Timeout: return []` (it covers both kinds of timeout)."
 
 
-def test_asks_for_the_specials(exercise, requests_mock):
-    requests_mock.get(f"{BASE}/kitchen/specials", json=ANSWER)
-    call(exercise.todays_specials, BASE)
+def test_asks_for_the_specials(exercise, requests_mock, base_url):
+    requests_mock.get(f"{base_url}/kitchen/specials", json=ANSWER)
+    call(exercise.todays_specials, base_url)
     expect_request(
         requests_mock,
         method="GET",
@@ -37,22 +37,22 @@ def test_asks_for_the_specials(exercise, requests_mock):
     )
 
 
-def test_sends_the_connect_and_read_timeouts(exercise, requests_mock):
-    requests_mock.get(f"{BASE}/kitchen/specials", json=ANSWER)
-    call(exercise.todays_specials, BASE, read_timeout=0.25, connect_timeout=1.5)
+def test_sends_the_connect_and_read_timeouts(exercise, requests_mock, base_url):
+    requests_mock.get(f"{base_url}/kitchen/specials", json=ANSWER)
+    call(exercise.todays_specials, base_url, read_timeout=0.25, connect_timeout=1.5)
     expect_timeout(requests_mock, (1.5, 0.25), hint=TIMEOUT_HINT)
 
 
-def test_the_default_timeouts(exercise, requests_mock):
-    requests_mock.get(f"{BASE}/kitchen/specials", json=ANSWER)
-    call(exercise.todays_specials, BASE)
+def test_the_default_timeouts(exercise, requests_mock, base_url):
+    requests_mock.get(f"{base_url}/kitchen/specials", json=ANSWER)
+    call(exercise.todays_specials, base_url)
     expect_timeout(requests_mock, (3.05, 2.0), hint=TIMEOUT_HINT + " Use the parameters, not numbers of your own.")
 
 
 @pytest.mark.parametrize(("delay", "sent"), [(0.5, "0.5"), (0, "0")])
-def test_asks_the_kitchen_to_be_slow_for_practice(exercise, requests_mock, delay, sent):
-    requests_mock.get(f"{BASE}/kitchen/specials", json=ANSWER)
-    call(exercise.todays_specials, BASE, delay=delay)
+def test_asks_the_kitchen_to_be_slow_for_practice(exercise, requests_mock, base_url, delay, sent):
+    requests_mock.get(f"{base_url}/kitchen/specials", json=ANSWER)
+    call(exercise.todays_specials, base_url, delay=delay)
     expect_request(
         requests_mock,
         method="GET",
@@ -63,44 +63,61 @@ def test_asks_the_kitchen_to_be_slow_for_practice(exercise, requests_mock, delay
     )
 
 
-def test_returns_the_specials(exercise, requests_mock):
-    requests_mock.get(f"{BASE}/kitchen/specials", json=ANSWER)
-    call(exercise.todays_specials, BASE).returns(SPECIALS, hint="Return `response.json()['items']`.")
+def test_returns_the_specials(exercise, requests_mock, base_url):
+    requests_mock.get(f"{base_url}/kitchen/specials", json=ANSWER)
+    call(exercise.todays_specials, base_url).returns(SPECIALS, hint="Return `response.json()['items']`.")
 
 
-def test_a_read_timeout_means_no_specials(exercise, requests_mock):
-    requests_mock.get(f"{BASE}/kitchen/specials", exc=requests.exceptions.ReadTimeout("the kitchen is still writing"))
-    call(exercise.todays_specials, BASE, hint=CATCH_HINT).returns([], hint="No answer in time: return [].")
+def test_a_read_timeout_means_no_specials(exercise, requests_mock, base_url):
+    requests_mock.get(
+        f"{base_url}/kitchen/specials", exc=requests.exceptions.ReadTimeout("the kitchen is still writing")
+    )
+    call(exercise.todays_specials, base_url, hint=CATCH_HINT).returns([], hint="No answer in time: return [].")
 
 
-def test_a_connect_timeout_means_no_specials(exercise, requests_mock):
-    requests_mock.get(f"{BASE}/kitchen/specials", exc=requests.exceptions.ConnectTimeout("nobody picks up"))
-    call(exercise.todays_specials, BASE, hint=CATCH_HINT).returns([], hint="No answer in time: return [].")
+def test_a_connect_timeout_means_no_specials(exercise, requests_mock, base_url):
+    requests_mock.get(f"{base_url}/kitchen/specials", exc=requests.exceptions.ConnectTimeout("nobody picks up"))
+    call(exercise.todays_specials, base_url, hint=CATCH_HINT).returns([], hint="No answer in time: return [].")
 
 
-def test_an_unreachable_kitchen_is_not_hidden(exercise, requests_mock):
-    requests_mock.get(f"{BASE}/kitchen/specials", exc=requests.exceptions.ConnectionError("connection refused"))
+def test_an_unreachable_kitchen_is_not_hidden(exercise, requests_mock, base_url):
+    requests_mock.get(f"{base_url}/kitchen/specials", exc=requests.exceptions.ConnectionError("connection refused"))
     raises(
         requests.ConnectionError,
         exercise.todays_specials,
-        BASE,
+        base_url,
         hint="Catch `requests.Timeout` only: a kitchen that refuses the connection is broken, not slow. "
         "Do not catch `requests.RequestException` or `Exception`.",
     )
 
 
-def test_an_error_status_raises(exercise, requests_mock):
-    requests_mock.get(
-        f"{BASE}/kitchen/specials",
-        status_code=503,
-        headers={"Retry-After": "5"},
-        json={"title": "Service unavailable", "status": 503, "detail": "The chalk board fell over."},
-    )
+@pytest.mark.parametrize(
+    "answer",
+    [
+        problem_reply("service-unavailable", "The chalk board fell over.", headers={"Retry-After": "5"}),
+        html_reply(502),
+    ],
+    ids=["503 from the kitchen", "a proxy's HTML 502"],
+)
+def test_an_error_status_raises(exercise, requests_mock, base_url, answer):
+    requests_mock.get(f"{base_url}/kitchen/specials", **answer)
     raises(
         requests.HTTPError,
         exercise.todays_specials,
-        BASE,
-        hint="A 503 is an answer, not a timeout: call `response.raise_for_status()`.",
+        base_url,
+        hint=f"A {answer['status_code']} is an answer, not a timeout: call `response.raise_for_status()` before "
+        "reading the body (an error page from a proxy is not even JSON).",
+    )
+
+
+@pytest.mark.parametrize("url", ["kitchen.test", "http://"], ids=["no scheme", "no host"])
+def test_a_malformed_url_is_not_hidden(exercise, requests_mock, url):
+    raises(
+        requests.RequestException,
+        exercise.todays_specials,
+        url,
+        hint="Catch `requests.Timeout` only: a URL that cannot be sent is a bug to see, not a slow kitchen. "
+        "Do not catch `requests.RequestException` or `Exception`.",
     )
 
 

@@ -6,8 +6,8 @@ import pytest
 import requests
 
 from kata.expect import call, expect_request, expect_true, fail, raises, sent_requests
+from kata.fake_replies import problem
 
-BASE = "http://kitchen.test"
 MAX_REQUESTS = 50
 FOLLOW_HINT = (
     "Copy `next` from the page you got into the next request's `cursor` (with the same `limit`), "
@@ -16,8 +16,9 @@ FOLLOW_HINT = (
 
 
 def review(number):
+    """The kitchen's `number`th review (from 1). Its id is not `number`: the kitchen's order is not the ids' order."""
     return {
-        "id": number,
+        "id": number * 37 % 101,
         "dish_id": number % 21 + 1,
         "author": "ada",
         "rating": number % 5 + 1,
@@ -33,10 +34,11 @@ def cursor_after(number):
 class Reviews:
     """GET /reviews serving `count` reviews page by page, like the kitchen: `next` and a Link header.
 
-    `broken_page` (1-based) answers 500 instead.
+    `broken_page` (1-based) answers 500 instead. The reviews come in the kitchen's order, which is not the
+    order of their ids (nor of anything else): "in the kitchen's order" means as they came.
     """
 
-    def __init__(self, requests_mock, count, *, broken_page=None):
+    def __init__(self, requests_mock, base_url, count, *, broken_page=None):
         self.all = [review(n) for n in range(1, count + 1)]
         self.cursors = {cursor_after(n): n for n in range(0, count + 1)}
         served = []
@@ -56,33 +58,34 @@ class Reviews:
             unknown = sorted(set(query) - {"limit", "cursor"})
             if unknown:
                 context.status_code = 400
-                return {"title": "Invalid query parameter", "status": 400, "detail": f"Unknown {unknown[0]!r}."}
+                context.headers["Content-Type"] = "application/problem+json"
+                return problem("invalid-query", f"Unknown query parameter {unknown[0]!r}.")
             after = 0
             if "cursor" in query:
                 after = self.cursors.get(query["cursor"][0])
                 if after is None:
                     context.status_code = 400
                     context.headers["Content-Type"] = "application/problem+json"
-                    return {"title": "Invalid query parameter", "status": 400, "detail": "Unknown cursor."}
+                    return problem("invalid-query", "Unknown cursor: copy `next` from the page you got.")
             if broken_page is not None and len(served) == broken_page:
                 context.status_code = 500
-                return {"title": "Internal server error", "status": 500, "detail": "The review box jammed."}
-            page = [r for r in self.all if r["id"] > after][:limit]
-            more = bool(page) and page[-1]["id"] < count
-            nxt = cursor_after(page[-1]["id"]) if more else None
+                context.headers["Content-Type"] = "application/problem+json"
+                return problem("internal-error", "The review box jammed.")
+            page = self.all[after : after + limit]
+            nxt = cursor_after(after + len(page)) if after + len(page) < count else None
             if nxt:
-                context.headers["Link"] = f'<{BASE}/reviews?limit={limit}&cursor={nxt}>; rel="next"'
+                context.headers["Link"] = f'<{base_url}/reviews?limit={limit}&cursor={nxt}>; rel="next"'
             return {"items": page, "next": nxt}
 
-        requests_mock.get(f"{BASE}/reviews", json=answer)
+        requests_mock.get(f"{base_url}/reviews", json=answer)
 
     def pages(self, limit):
         return max(1, math.ceil(len(self.all) / limit))
 
 
-def test_asks_for_the_first_page(exercise, requests_mock):
-    Reviews(requests_mock, 7)
-    call(exercise.all_reviews, BASE, page_size=3, hint=FOLLOW_HINT)
+def test_asks_for_the_first_page(exercise, requests_mock, base_url):
+    Reviews(requests_mock, base_url, 7)
+    call(exercise.all_reviews, base_url, page_size=3, hint=FOLLOW_HINT)
     expect_request(
         requests_mock,
         method="GET",
@@ -93,9 +96,9 @@ def test_asks_for_the_first_page(exercise, requests_mock):
     )
 
 
-def test_the_default_page_size(exercise, requests_mock):
-    Reviews(requests_mock, 5)
-    call(exercise.all_reviews, BASE, hint=FOLLOW_HINT)
+def test_the_default_page_size(exercise, requests_mock, base_url):
+    Reviews(requests_mock, base_url, 5)
+    call(exercise.all_reviews, base_url, hint=FOLLOW_HINT)
     expect_request(
         requests_mock,
         method="GET",
@@ -106,17 +109,18 @@ def test_the_default_page_size(exercise, requests_mock):
     )
 
 
-def test_returns_every_review_of_every_page(exercise, requests_mock):
-    reviews = Reviews(requests_mock, 7)
-    call(exercise.all_reviews, BASE, page_size=3, hint=FOLLOW_HINT).returns(
+def test_returns_every_review_of_every_page(exercise, requests_mock, base_url):
+    reviews = Reviews(requests_mock, base_url, 7)
+    call(exercise.all_reviews, base_url, page_size=3, hint=FOLLOW_HINT).returns(
         reviews.all,
-        hint="Add the `items` of each page to one list (`extend`, not `append`), in order, and return it.",
+        hint="Add the `items` of each page to one list (`extend`, not `append`), in the kitchen's order (as they "
+        "came: do not sort them), and return it.",
     )
 
 
-def test_passes_the_cursor_it_got(exercise, requests_mock):
-    Reviews(requests_mock, 7)
-    call(exercise.all_reviews, BASE, page_size=3, hint=FOLLOW_HINT)
+def test_passes_the_cursor_it_got(exercise, requests_mock, base_url):
+    Reviews(requests_mock, base_url, 7)
+    call(exercise.all_reviews, base_url, page_size=3, hint=FOLLOW_HINT)
     for index, after in ((1, 3), (2, 6)):
         expect_request(
             requests_mock,
@@ -128,9 +132,9 @@ def test_passes_the_cursor_it_got(exercise, requests_mock):
         )
 
 
-def test_stops_at_the_last_page(exercise, requests_mock):
-    Reviews(requests_mock, 7)
-    call(exercise.all_reviews, BASE, page_size=3, hint=FOLLOW_HINT)
+def test_stops_at_the_last_page(exercise, requests_mock, base_url):
+    Reviews(requests_mock, base_url, 7)
+    call(exercise.all_reviews, base_url, page_size=3, hint=FOLLOW_HINT)
     expect_request(
         requests_mock,
         method="GET",
@@ -140,9 +144,9 @@ def test_stops_at_the_last_page(exercise, requests_mock):
     )
 
 
-def test_a_full_last_page(exercise, requests_mock):
-    reviews = Reviews(requests_mock, 6)
-    call(exercise.all_reviews, BASE, page_size=3, hint=FOLLOW_HINT).returns(reviews.all)
+def test_a_full_last_page(exercise, requests_mock, base_url):
+    reviews = Reviews(requests_mock, base_url, 6)
+    call(exercise.all_reviews, base_url, page_size=3, hint=FOLLOW_HINT).returns(reviews.all)
     expect_request(
         requests_mock,
         method="GET",
@@ -152,9 +156,9 @@ def test_a_full_last_page(exercise, requests_mock):
     )
 
 
-def test_never_asks_for_a_page_twice(exercise, requests_mock):
-    Reviews(requests_mock, 10)
-    call(exercise.all_reviews, BASE, page_size=2, hint=FOLLOW_HINT)
+def test_never_asks_for_a_page_twice(exercise, requests_mock, base_url):
+    Reviews(requests_mock, base_url, 10)
+    call(exercise.all_reviews, base_url, page_size=2, hint=FOLLOW_HINT)
     sent = sent_requests(requests_mock)
     asked = [s.query.get("cursor", ["(first page)"])[0] for s in sent]
     expect_true(
@@ -166,21 +170,21 @@ def test_never_asks_for_a_page_twice(exercise, requests_mock):
     )
 
 
-def test_an_empty_collection(exercise, requests_mock):
-    Reviews(requests_mock, 0)
-    call(exercise.all_reviews, BASE, hint=FOLLOW_HINT).returns(
+def test_an_empty_collection(exercise, requests_mock, base_url):
+    Reviews(requests_mock, base_url, 0)
+    call(exercise.all_reviews, base_url, hint=FOLLOW_HINT).returns(
         [], hint="No reviews: one page, empty, with `next` null. Return an empty list."
     )
     expect_request(requests_mock, method="GET", path="/reviews", count=1)
 
 
 @pytest.mark.parametrize("broken_page", [1, 2])
-def test_an_error_on_the_way_raises(exercise, requests_mock, broken_page):
-    Reviews(requests_mock, 7, broken_page=broken_page)
+def test_an_error_on_the_way_raises(exercise, requests_mock, base_url, broken_page):
+    Reviews(requests_mock, base_url, 7, broken_page=broken_page)
     raises(
         requests.HTTPError,
         exercise.all_reviews,
-        BASE,
+        base_url,
         page_size=3,
         hint="Call `response.raise_for_status()` for every page: a list missing pages must not look complete.",
     )

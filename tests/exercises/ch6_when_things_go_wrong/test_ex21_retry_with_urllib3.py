@@ -5,6 +5,7 @@ these tests read the mounted Retry, then watch it work against the live kitchen.
 urllib3 waits with `time.sleep`; the `waits` fixture records those waits instead.
 """
 
+import contextlib
 import time
 import types
 
@@ -12,10 +13,10 @@ import pytest
 import requests
 import urllib3.util.retry
 from requests.adapters import HTTPAdapter
+from urllib3.exceptions import ConnectTimeoutError, MaxRetryError, ProtocolError
 from urllib3.util import Retry
 
 from kata.expect import FakeSleep, call, expect_sleeps, expect_true, raises
-from kata.time_limit import time_limited
 
 
 @pytest.fixture
@@ -47,9 +48,10 @@ def retry_of(session, scheme):
     return retry
 
 
-def get(session, url):
-    """session.get(url, timeout=5), stopped if it hangs, reported if it raises."""
-    return call(time_limited(session.get, 5), url, timeout=5).value
+@pytest.fixture
+def get(limited):
+    """`get(session, url)`: session.get(url, timeout=5), stopped if it hangs, reported if it raises."""
+    return lambda session, url: call(limited(session.get), url, timeout=5).value
 
 
 @pytest.mark.parametrize("scheme", ["http://", "https://"])
@@ -89,16 +91,28 @@ def test_passes_the_parameters_on(exercise):
     )
 
 
-def test_keeps_the_safe_defaults(exercise):
+SAFE = ("GET", "HEAD", "OPTIONS", "PUT", "DELETE")
+UNSAFE = ("POST", "PATCH")
+
+
+def test_retries_the_idempotent_methods_and_never_a_post(exercise):
     retry = retry_of(call(exercise.make_resilient_session).value, "http://")
-    methods = retry.allowed_methods
+    retried = {method: bool(retry.is_retry(method, 503)) for method in SAFE + UNSAFE}
+    wrong = [m for m in SAFE if not retried[m]] + [m for m in UNSAFE if retried[m]]
     expect_true(
-        methods is not None and "POST" not in methods and "PATCH" not in methods and "GET" in methods,
-        "The Retry would repeat requests that are not safe to send twice (or never repeat a GET).",
-        expected="the default allowed_methods: GET, HEAD, PUT, DELETE, OPTIONS, TRACE",
-        actual=f"allowed_methods={methods!r}",
-        hint="Leave `allowed_methods` alone: a retried POST may order (or pay) twice.",
+        not wrong,
+        "The Retry would repeat requests that are not safe to send twice, or never repeat ones that are "
+        f"({', '.join(wrong)} on a 503).",
+        expected="GET, HEAD, OPTIONS, PUT and DELETE retried; POST and PATCH sent once",
+        actual=f"allowed_methods={retry.allowed_methods!r}: "
+        + ", ".join(f"{m} {'retried' if retried[m] else 'sent once'}" for m in SAFE + UNSAFE),
+        hint="Leave `allowed_methods` alone: its default holds every idempotent method (PUT and DELETE too), "
+        "and no POST, which may order (or pay) twice.",
     )
+
+
+def test_keeps_raising_and_retry_after(exercise):
+    retry = retry_of(call(exercise.make_resilient_session).value, "http://")
     expect_true(
         retry.raise_on_status and retry.respect_retry_after_header,
         "The Retry should raise when it runs out, and honour Retry-After.",
@@ -109,11 +123,35 @@ def test_keeps_the_safe_defaults(exercise):
     )
 
 
+@pytest.mark.parametrize(
+    ("error", "what"),
+    [
+        (ConnectTimeoutError("nobody picks up"), "a connection error (the kitchen cannot be reached)"),
+        (ProtocolError("Connection aborted."), "a dropped line (the kitchen hung up before answering)"),
+    ],
+    ids=["connection error", "dropped line"],
+)
+def test_retries_a_kitchen_that_does_not_answer(exercise, error, what):
+    retry = retry_of(call(exercise.make_resilient_session, total=4).value, "http://")
+    retries = 0
+    with contextlib.suppress(MaxRetryError):
+        while retries < 20:
+            retry = retry.increment(method="GET", url="/menu", error=error)
+            retries += 1
+    expect_true(
+        retries == 4,
+        f"With total=4, a GET that meets {what} again and again should be retried 4 times, like a 503.",
+        expected=f"4 retries after {what}",
+        actual=f"{retries} retries (connect={retry.connect!r}, read={retry.read!r}, total={retry.total!r})",
+        hint="Retry(total=...) counts connection errors and dropped lines too: do not set `connect=` or `read=` to 0.",
+    )
+
+
 def menu_requests(kitchen):
     return [(entry["method"], entry["path"], entry["status"]) for entry in kitchen.journal()]
 
 
-def test_live_two_503s_then_the_menu(exercise, kitchen, waits):
+def test_live_two_503s_then_the_menu(exercise, kitchen, waits, get):
     kitchen.faults(next=[{"status": 503, "count": 2, "retry_after": 0, "path": "/menu"}])
     session = call(exercise.make_resilient_session).value
     response = get(session, f"{kitchen.url}/menu")
@@ -135,7 +173,7 @@ def test_live_two_503s_then_the_menu(exercise, kitchen, waits):
     )
 
 
-def test_live_honours_retry_after(exercise, kitchen, waits):
+def test_live_honours_retry_after(exercise, kitchen, waits, get):
     kitchen.faults(next=[{"status": 503, "count": 2, "retry_after": 2, "path": "/menu"}])
     session = call(exercise.make_resilient_session).value
     response = get(session, f"{kitchen.url}/menu")
@@ -143,12 +181,12 @@ def test_live_honours_retry_after(exercise, kitchen, waits):
     expect_sleeps(waits, [2, 2], hint="The kitchen said `Retry-After: 2`: keep Retry's respect_retry_after_header on.")
 
 
-def test_live_gives_up_when_the_budget_is_spent(exercise, kitchen, waits):
+def test_live_gives_up_when_the_budget_is_spent(exercise, kitchen, waits, limited):
     kitchen.faults(next=[{"status": 503, "count": 10, "retry_after": 0, "path": "/menu"}])
     session = call(exercise.make_resilient_session, total=2, backoff_factor=0.01).value
     raises(
         requests.exceptions.RetryError,
-        time_limited(session.get, 5),
+        limited(session.get),
         f"{kitchen.url}/menu",
         timeout=5,
         hint="When the retries run out, urllib3 raises (raise_on_status=True, the default) and requests "
@@ -163,11 +201,11 @@ def test_live_gives_up_when_the_budget_is_spent(exercise, kitchen, waits):
     )
 
 
-def test_live_a_post_is_never_retried(exercise, kitchen, waits):
+def test_live_a_post_is_never_retried(exercise, kitchen, waits, limited):
     kitchen.faults(next=[{"status": 503, "count": 1, "retry_after": 0, "path": "/tables"}])
     session = call(exercise.make_resilient_session).value
     response = call(
-        time_limited(session.post, 5), f"{kitchen.url}/tables", json={"name": "Ada", "party_size": 2}, timeout=5
+        limited(session.post), f"{kitchen.url}/tables", json={"name": "Ada", "party_size": 2}, timeout=5
     ).value
     seen = menu_requests(kitchen)
     expect_true(
@@ -179,7 +217,7 @@ def test_live_a_post_is_never_retried(exercise, kitchen, waits):
     )
 
 
-def test_live_a_404_is_not_retried(exercise, kitchen, waits):
+def test_live_a_404_is_not_retried(exercise, kitchen, waits, get):
     session = call(exercise.make_resilient_session).value
     response = get(session, f"{kitchen.url}/menu/99")
     seen = menu_requests(kitchen)
@@ -191,7 +229,7 @@ def test_live_a_404_is_not_retried(exercise, kitchen, waits):
     )
 
 
-def test_live_a_dropped_line_is_retried(exercise, kitchen, waits):
+def test_live_a_dropped_line_is_retried(exercise, kitchen, waits, get):
     kitchen.faults(drop_connection={"count": 1, "path": "/menu"})
     session = call(exercise.make_resilient_session).value
     response = get(session, f"{kitchen.url}/menu")

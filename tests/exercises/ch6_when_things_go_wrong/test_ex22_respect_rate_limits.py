@@ -4,8 +4,8 @@ import pytest
 import requests
 
 from kata.expect import FakeSleep, call, expect_request, expect_sleeps, expect_true, raises, sent_requests
+from kata.fake_replies import problem_reply
 
-BASE = "http://kitchen.test"
 SOUP = {"id": 1, "name": "Tomato soup", "category": "starter", "price": 5.5, "vegetarian": True, "description": "Hot."}
 BREAD = {
     "id": 2,
@@ -18,14 +18,21 @@ BREAD = {
 SQUID = {"id": 3, "name": "Calamari", "category": "starter", "price": 7.9, "vegetarian": False, "description": "Fried."}
 
 
+SLUGS = {
+    400: "invalid-query",
+    404: "not-found",
+    500: "internal-error",
+    502: "injected-fault",
+    503: "service-unavailable",
+}
+
+
 def too_many(retry_after=None):
     """A 429 answer, with a Retry-After header when given."""
-    answer = {
-        "status_code": 429,
-        "json": {"type": "/problems/rate-limited", "title": "Too many requests", "status": 429},
-    }
+    answer = problem_reply("rate-limited", "Two requests per 10 seconds.")
+    answer["headers"].pop("Retry-After")
     if retry_after is not None:
-        answer["headers"] = {"Retry-After": str(retry_after)}
+        answer["headers"]["Retry-After"] = str(retry_after)
     return answer
 
 
@@ -45,11 +52,11 @@ def expect_paths(requests_mock, wanted, summary, hint):
     )
 
 
-def test_asks_for_each_dish_in_order(exercise, requests_mock):
+def test_asks_for_each_dish_in_order(exercise, requests_mock, base_url):
     for dish in (SOUP, BREAD, SQUID):
-        requests_mock.get(f"{BASE}/menu/{dish['id']}", json=dish)
+        requests_mock.get(f"{base_url}/menu/{dish['id']}", json=dish)
     sleep = FakeSleep()
-    call(exercise.get_dishes, BASE, [3, 1, 2], sleep=sleep).returns(
+    call(exercise.get_dishes, base_url, [3, 1, 2], sleep=sleep).returns(
         [SQUID, SOUP, BREAD], hint="Return the dishes (the JSON of each answer) in the order of dish_ids."
     )
     expect_paths(
@@ -63,14 +70,14 @@ def test_asks_for_each_dish_in_order(exercise, requests_mock):
     expect_sleeps(sleep, [], hint="The kitchen never said 429: there is no reason to wait.")
 
 
-def test_no_dishes_no_requests(exercise, requests_mock):
-    call(exercise.get_dishes, BASE, [], sleep=FakeSleep()).returns([], hint="No ids, no dishes: an empty list.")
+def test_no_dishes_no_requests(exercise, requests_mock, base_url):
+    call(exercise.get_dishes, base_url, [], sleep=FakeSleep()).returns([], hint="No ids, no dishes: an empty list.")
 
 
-def test_waits_what_retry_after_says_then_asks_again(exercise, requests_mock):
-    requests_mock.get(f"{BASE}/menu/1", [too_many(retry_after=2), {"json": SOUP}])
+def test_waits_what_retry_after_says_then_asks_again(exercise, requests_mock, base_url):
+    requests_mock.get(f"{base_url}/menu/1", [too_many(retry_after=2), {"json": SOUP}])
     sleep = FakeSleep()
-    call(exercise.get_dishes, BASE, [1], sleep=sleep).returns(
+    call(exercise.get_dishes, base_url, [1], sleep=sleep).returns(
         [SOUP], hint="After the wait, the second answer has the dish."
     )
     expect_sleeps(
@@ -86,10 +93,10 @@ def test_waits_what_retry_after_says_then_asks_again(exercise, requests_mock):
     )
 
 
-def test_each_wait_is_what_that_answer_says(exercise, requests_mock):
-    requests_mock.get(f"{BASE}/menu/1", [too_many(retry_after=3), too_many(retry_after=1), {"json": SOUP}])
+def test_each_wait_is_what_that_answer_says(exercise, requests_mock, base_url):
+    requests_mock.get(f"{base_url}/menu/1", [too_many(retry_after=3), too_many(retry_after=1), {"json": SOUP}])
     sleep = FakeSleep()
-    call(exercise.get_dishes, BASE, [1], sleep=sleep).returns([SOUP])
+    call(exercise.get_dishes, base_url, [1], sleep=sleep).returns([SOUP])
     expect_sleeps(
         sleep,
         [3, 1],
@@ -97,20 +104,20 @@ def test_each_wait_is_what_that_answer_says(exercise, requests_mock):
     )
 
 
-def test_waits_one_second_when_the_kitchen_does_not_say(exercise, requests_mock):
-    requests_mock.get(f"{BASE}/menu/1", [too_many(), {"json": SOUP}])
+def test_waits_one_second_when_the_kitchen_does_not_say(exercise, requests_mock, base_url):
+    requests_mock.get(f"{base_url}/menu/1", [too_many(), {"json": SOUP}])
     sleep = FakeSleep()
-    call(exercise.get_dishes, BASE, [1], sleep=sleep).returns([SOUP])
+    call(exercise.get_dishes, base_url, [1], sleep=sleep).returns([SOUP])
     expect_sleeps(sleep, [1], hint="No Retry-After header: wait 1 second, as the docstring says.")
 
 
-def test_gives_up_after_max_waits(exercise, requests_mock):
-    requests_mock.get(f"{BASE}/menu/1", **too_many(retry_after=2))
+def test_gives_up_after_max_waits(exercise, requests_mock, base_url):
+    requests_mock.get(f"{base_url}/menu/1", **too_many(retry_after=2))
     sleep = FakeSleep()
     raises(
         requests.HTTPError,
         exercise.get_dishes,
-        BASE,
+        base_url,
         [1],
         max_waits=3,
         sleep=sleep,
@@ -125,13 +132,13 @@ def test_gives_up_after_max_waits(exercise, requests_mock):
     )
 
 
-def test_max_waits_is_a_parameter(exercise, requests_mock):
-    requests_mock.get(f"{BASE}/menu/1", **too_many(retry_after=1))
+def test_max_waits_is_a_parameter(exercise, requests_mock, base_url):
+    requests_mock.get(f"{base_url}/menu/1", **too_many(retry_after=1))
     sleep = FakeSleep()
     raises(
         requests.HTTPError,
         exercise.get_dishes,
-        BASE,
+        base_url,
         [1],
         max_waits=1,
         sleep=sleep,
@@ -140,13 +147,13 @@ def test_max_waits_is_a_parameter(exercise, requests_mock):
     expect_sleeps(sleep, [1], hint="max_waits=1: one wait, then give up.")
 
 
-def test_the_count_starts_again_for_each_dish(exercise, requests_mock):
-    requests_mock.get(f"{BASE}/menu/1", [too_many(retry_after=1), {"json": SOUP}])
-    requests_mock.get(f"{BASE}/menu/2", [too_many(retry_after=1), too_many(retry_after=1), {"json": BREAD}])
+def test_the_count_starts_again_for_each_dish(exercise, requests_mock, base_url):
+    requests_mock.get(f"{base_url}/menu/1", [too_many(retry_after=1), {"json": SOUP}])
+    requests_mock.get(f"{base_url}/menu/2", [too_many(retry_after=1), too_many(retry_after=1), {"json": BREAD}])
     sleep = FakeSleep()
     call(
         exercise.get_dishes,
-        BASE,
+        base_url,
         [1, 2],
         max_waits=2,
         sleep=sleep,
@@ -155,16 +162,16 @@ def test_the_count_starts_again_for_each_dish(exercise, requests_mock):
     expect_sleeps(sleep, [1, 1, 1])
 
 
-@pytest.mark.parametrize("status", [404, 400, 500])
-def test_other_errors_raise_at_once(exercise, requests_mock, status):
-    requests_mock.get(
-        f"{BASE}/menu/99", [{"status_code": status, "json": {"title": "No", "status": status}}, {"json": SOUP}]
-    )
+@pytest.mark.parametrize("status", [404, 400, 500, 502, 503])
+def test_other_errors_raise_at_once(exercise, requests_mock, base_url, status):
+    # problem_reply gives the 503 a Retry-After, as the kitchen does: still, this exercise waits on a 429 only
+    error = problem_reply(SLUGS[status], f"The kitchen says {status}.", status=status)
+    requests_mock.get(f"{base_url}/menu/99", [error, {"json": SOUP}])
     sleep = FakeSleep()
     raises(
         requests.HTTPError,
         exercise.get_dishes,
-        BASE,
+        base_url,
         [99],
         sleep=sleep,
         hint=f"Only a 429 means 'wait and ask again'. A {status} raises requests.HTTPError (`raise_for_status()`).",

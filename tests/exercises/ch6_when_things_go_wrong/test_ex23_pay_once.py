@@ -6,8 +6,8 @@ import pytest
 import requests
 
 from kata.expect import FakeSleep, call, describe_all, expect_request, expect_sleeps, expect_true, raises, sent_requests
+from kata.fake_replies import html_reply, problem_reply
 
-BASE = "http://kitchen.test"
 PAID = {
     "id": 1,
     "order_id": 7,
@@ -19,7 +19,8 @@ PAID = {
     "created_at": "2024-01-01T12:00:00.000Z",
 }
 CREATED = {"status_code": 201, "json": PAID, "headers": {"Location": "/payments/1"}}
-BUSY = {"status_code": 503, "json": {"title": "Service unavailable", "status": 503}, "headers": {"Retry-After": "1"}}
+BUSY = problem_reply("service-unavailable", "The till is busy.", headers={"Retry-After": "1"})
+SLUGS = {400: "malformed-json", 404: "not-found", 409: "conflict", 422: "validation-error", 500: "internal-error"}
 BODY = {"order_id": 7, "amount": 23.5, "tip": 2.0}
 
 
@@ -58,9 +59,9 @@ def expect_one_key_for_all(requests_mock, tries):
     )
 
 
-def test_sends_the_payment_with_a_key(exercise, requests_mock):
-    requests_mock.post(f"{BASE}/payments", **CREATED)
-    call(exercise.pay, BASE, 7, 23.5, tip=2.0, sleep=FakeSleep()).returns(
+def test_sends_the_payment_with_a_key(exercise, requests_mock, base_url):
+    requests_mock.post(f"{base_url}/payments", **CREATED)
+    call(exercise.pay, base_url, 7, 23.5, tip=2.0, sleep=FakeSleep()).returns(
         PAID, hint="Return the payment: `response.json()` of the 201 answer."
     )
     expect_request(
@@ -74,9 +75,9 @@ def test_sends_the_payment_with_a_key(exercise, requests_mock):
     expect_one_key_for_all(requests_mock, 1)
 
 
-def test_the_key_is_a_usable_header_value(exercise, requests_mock):
-    requests_mock.post(f"{BASE}/payments", **CREATED)
-    call(exercise.pay, BASE, 7, 23.5, tip=2.0, sleep=FakeSleep())
+def test_the_key_is_a_usable_header_value(exercise, requests_mock, base_url):
+    requests_mock.post(f"{base_url}/payments", **CREATED)
+    call(exercise.pay, base_url, 7, 23.5, tip=2.0, sleep=FakeSleep())
     key = keys(requests_mock)[0]
     expect_true(
         key is not None and 8 <= len(key) <= 255 and key.isascii() and key.isprintable(),
@@ -86,9 +87,9 @@ def test_the_key_is_a_usable_header_value(exercise, requests_mock):
     )
 
 
-def test_the_tip_defaults_to_nothing(exercise, requests_mock):
-    requests_mock.post(f"{BASE}/payments", **CREATED)
-    call(exercise.pay, BASE, 7, 23.5, sleep=FakeSleep())
+def test_the_tip_defaults_to_nothing(exercise, requests_mock, base_url):
+    requests_mock.post(f"{base_url}/payments", **CREATED)
+    call(exercise.pay, base_url, 7, 23.5, sleep=FakeSleep())
     sent = expect_request(requests_mock, method="POST", path="/payments", count=1)
     body = sent.json() if sent.header("Content-Type") == "application/json" else None
     expect_true(
@@ -100,9 +101,9 @@ def test_the_tip_defaults_to_nothing(exercise, requests_mock):
     )
 
 
-def test_the_timeout_is_the_one_given(exercise, requests_mock):
-    requests_mock.post(f"{BASE}/payments", **CREATED)
-    call(exercise.pay, BASE, 7, 23.5, tip=2.0, timeout=2.5, sleep=FakeSleep())
+def test_the_timeout_is_the_one_given(exercise, requests_mock, base_url):
+    requests_mock.post(f"{base_url}/payments", **CREATED)
+    call(exercise.pay, base_url, 7, 23.5, tip=2.0, timeout=2.5, sleep=FakeSleep())
     sent = expect_request(requests_mock, method="POST", path="/payments", count=1, timeout=True)
     expect_true(
         sent.timeout == 2.5,
@@ -112,18 +113,70 @@ def test_the_timeout_is_the_one_given(exercise, requests_mock):
     )
 
 
-def test_retries_a_503_with_the_same_key(exercise, requests_mock):
-    requests_mock.post(f"{BASE}/payments", [BUSY, BUSY, CREATED])
+def test_retries_a_503_with_the_same_key(exercise, requests_mock, base_url):
+    requests_mock.post(f"{base_url}/payments", [BUSY, BUSY, CREATED])
     sleep = FakeSleep()
-    call(exercise.pay, BASE, 7, 23.5, tip=2.0, sleep=sleep).returns(PAID, hint="The third try was charged: return it.")
+    call(exercise.pay, base_url, 7, 23.5, tip=2.0, sleep=sleep).returns(
+        PAID, hint="The third try was charged: return it."
+    )
     expect_one_key_for_all(requests_mock, 3)
     expect_sleeps(sleep, [1.0, 1.0], hint="Wait `delay` seconds between tries (1.0 by default).")
 
 
-def test_waits_the_delay_given(exercise, requests_mock):
-    requests_mock.post(f"{BASE}/payments", [BUSY, CREATED])
+PROXY_502 = html_reply(502)
+TIMEOUT_504 = problem_reply("injected-fault", "The till took too long.", status=504, title="Gateway timeout")
+
+
+@pytest.mark.parametrize("transient", [PROXY_502, TIMEOUT_504], ids=["a proxy's HTML 502", "504"])
+def test_retries_every_transient_status_with_the_same_key(exercise, requests_mock, base_url, transient):
+    requests_mock.post(f"{base_url}/payments", [transient, CREATED])
     sleep = FakeSleep()
-    call(exercise.pay, BASE, 7, 23.5, tip=2.0, delay=0.25, sleep=sleep)
+    status = transient["status_code"]
+    call(
+        exercise.pay,
+        base_url,
+        7,
+        23.5,
+        tip=2.0,
+        sleep=sleep,
+        hint="502, 503 and 504 are transient: wait `delay`, then try again. Look at the status before reading "
+        "the body: a proxy's error page is not JSON.",
+    ).returns(PAID, hint=f"The second try, after the {status}, was charged: return it.")
+    expect_one_key_for_all(requests_mock, 2)
+    expect_sleeps(sleep, [1.0])
+
+
+@pytest.mark.parametrize(
+    "error",
+    [requests.exceptions.TooManyRedirects, requests.exceptions.InvalidURL, requests.exceptions.InvalidHeader],
+)
+def test_an_error_that_is_not_transient_is_raised_at_once(exercise, requests_mock, base_url, error):
+    requests_mock.post(f"{base_url}/payments", [{"exc": error("this will fail the same way every time")}, CREATED])
+    sleep = FakeSleep()
+    raises(
+        error,
+        exercise.pay,
+        base_url,
+        7,
+        23.5,
+        sleep=sleep,
+        hint=f"{error.__name__} is not transient: paying again fails the same way. Catch only "
+        "requests.exceptions.ConnectionError and requests.exceptions.Timeout, not RequestException.",
+    )
+    expect_request(
+        requests_mock,
+        method="POST",
+        path="/payments",
+        count=1,
+        hint=f"{error.__name__} is not transient: send the payment once and let the exception through.",
+    )
+    expect_sleeps(sleep, [], hint="No retry, so no wait.")
+
+
+def test_waits_the_delay_given(exercise, requests_mock, base_url):
+    requests_mock.post(f"{base_url}/payments", [BUSY, CREATED])
+    sleep = FakeSleep()
+    call(exercise.pay, base_url, 7, 23.5, tip=2.0, delay=0.25, sleep=sleep)
     expect_sleeps(sleep, [0.25], hint="Wait `delay` seconds, with the `sleep` you were given.")
 
 
@@ -131,12 +184,12 @@ def test_waits_the_delay_given(exercise, requests_mock):
     "error",
     [requests.exceptions.ConnectionError, requests.exceptions.ReadTimeout, requests.exceptions.ConnectTimeout],
 )
-def test_retries_a_lost_answer_with_the_same_key(exercise, requests_mock, error):
-    requests_mock.post(f"{BASE}/payments", [{"exc": error("the answer got lost")}, CREATED])
+def test_retries_a_lost_answer_with_the_same_key(exercise, requests_mock, base_url, error):
+    requests_mock.post(f"{base_url}/payments", [{"exc": error("the answer got lost")}, CREATED])
     sleep = FakeSleep()
     call(
         exercise.pay,
-        BASE,
+        base_url,
         7,
         23.5,
         tip=2.0,
@@ -147,10 +200,10 @@ def test_retries_a_lost_answer_with_the_same_key(exercise, requests_mock, error)
     expect_sleeps(sleep, [1.0])
 
 
-def test_a_new_payment_gets_a_new_key(exercise, requests_mock):
-    requests_mock.post(f"{BASE}/payments", **CREATED)
-    call(exercise.pay, BASE, 7, 23.5, tip=2.0, sleep=FakeSleep())
-    call(exercise.pay, BASE, 7, 23.5, tip=2.0, sleep=FakeSleep())
+def test_a_new_payment_gets_a_new_key(exercise, requests_mock, base_url):
+    requests_mock.post(f"{base_url}/payments", **CREATED)
+    call(exercise.pay, base_url, 7, 23.5, tip=2.0, sleep=FakeSleep())
+    call(exercise.pay, base_url, 7, 23.5, tip=2.0, sleep=FakeSleep())
     found = keys(requests_mock)
     expect_true(
         len(found) == 2 and found[0] is not None and found[0] != found[1],
@@ -161,33 +214,32 @@ def test_a_new_payment_gets_a_new_key(exercise, requests_mock):
     )
 
 
-@pytest.mark.parametrize("status", [400, 404, 409, 422])
-def test_a_refused_payment_raises_at_once(exercise, requests_mock, status):
-    requests_mock.post(
-        f"{BASE}/payments", [{"status_code": status, "json": {"title": "No", "status": status}}, CREATED]
-    )
+@pytest.mark.parametrize("status", [400, 404, 409, 422, 500])
+def test_a_refused_payment_raises_at_once(exercise, requests_mock, base_url, status):
+    requests_mock.post(f"{base_url}/payments", [problem_reply(SLUGS[status], f"The till says {status}."), CREATED])
     sleep = FakeSleep()
     raises(
         requests.HTTPError,
         exercise.pay,
-        BASE,
+        base_url,
         7,
         23.5,
         tip=2.0,
         sleep=sleep,
-        hint=f"A {status} will not get better by paying again: `response.raise_for_status()` and stop.",
+        hint=f"A {status} will not get better by paying again: `response.raise_for_status()` and stop. "
+        "Only 502, 503 and 504 (and connection errors and timeouts) are transient, a 500 is not.",
     )
     expect_request(requests_mock, method="POST", path="/payments", count=1, hint=f"Do not retry a {status}.")
     expect_sleeps(sleep, [], hint="No retry, so no wait.")
 
 
-def test_gives_up_after_the_last_try(exercise, requests_mock):
-    requests_mock.post(f"{BASE}/payments", [BUSY, BUSY, BUSY, BUSY, CREATED])
+def test_gives_up_after_the_last_try(exercise, requests_mock, base_url):
+    requests_mock.post(f"{base_url}/payments", [BUSY, BUSY, BUSY, BUSY, CREATED])
     sleep = FakeSleep()
     raises(
         requests.HTTPError,
         exercise.pay,
-        BASE,
+        base_url,
         7,
         23.5,
         tip=2.0,
@@ -200,13 +252,13 @@ def test_gives_up_after_the_last_try(exercise, requests_mock):
     expect_sleeps(sleep, [0.5, 0.5, 0.5], hint="Wait between tries, not after the last one.")
 
 
-def test_an_unreachable_till_raises_after_the_last_try(exercise, requests_mock):
-    requests_mock.post(f"{BASE}/payments", exc=requests.exceptions.ConnectionError("the line is dead"))
+def test_an_unreachable_till_raises_after_the_last_try(exercise, requests_mock, base_url):
+    requests_mock.post(f"{base_url}/payments", exc=requests.exceptions.ConnectionError("the line is dead"))
     sleep = FakeSleep()
     raises(
         requests.exceptions.ConnectionError,
         exercise.pay,
-        BASE,
+        base_url,
         7,
         23.5,
         tip=2.0,

@@ -1,7 +1,7 @@
 """Exercise 24: RestaurantClient serves a whole dinner: one Session, typed results, one exception hierarchy.
 
-Methods of a learner's class are not time-limited by the `exercise` fixture: every call goes
-through `run()` / `fails()` below, which stop it after 5 s.
+The `exercise` fixture hands out the learner's classes with time-limited methods; `run()` / `fails()`
+below call them and report what they returned or raised.
 """
 
 import base64
@@ -19,9 +19,8 @@ from kata.expect import (
     raises,
     sent_requests,
 )
-from kata.time_limit import time_limited
+from kata.fake_replies import html_reply, problem_reply
 
-BASE = "http://kitchen.test"
 TIMEOUT = 2.5
 TABLE = {"id": 3, "name": "Ada", "party_size": 2, "status": "seated"}
 ITEMS = [
@@ -61,15 +60,27 @@ REVIEW = {"id": 138, "dish_id": 11, "author": "ada", "rating": 5, "text": "Best 
 TOKEN = {"access_token": "tok-123", "token_type": "Bearer", "expires_in": 3600}
 
 
+SLUGS = {
+    400: "malformed-json",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not-found",
+    409: "conflict",
+    415: "unsupported-media-type",
+    422: "validation-error",
+    429: "rate-limited",
+    500: "internal-error",
+    503: "service-unavailable",
+}
+
+
 def problem(status, detail, **extra):
-    return {
-        "status_code": status,
-        "headers": {"Content-Type": "application/problem+json"},
-        "json": {"type": "/problems/x", "title": "Problem", "status": status, "detail": detail, "hint": "h", **extra},
-    }
+    """The kitchen's problem answer for `status` (from its catalogue; a status it has no problem of its own for,
+    such as a gateway's 502 or a 410, as an injected fault with that status)."""
+    return problem_reply(SLUGS.get(status, "injected-fault"), detail, status=status, **extra)
 
 
-def make(exercise, base=BASE + "/", **settings):
+def make(exercise, base, **settings):
     """A RestaurantClient with a fake clock and sleep; returns (client, clock)."""
     clock = settings.pop("clock", None) or FakeClock(give_up_after=60)
     client = call(exercise.RestaurantClient, base, timeout=TIMEOUT, sleep=clock.sleep, clock=clock).value
@@ -77,15 +88,15 @@ def make(exercise, base=BASE + "/", **settings):
 
 
 def run(method, *args, **kwargs):
-    """Call a method of the learner's client, stopped after 5 s, reported if it raises."""
+    """Call a method of the learner's client, reported if it raises."""
     __tracebackhide__ = True
-    return call(time_limited(method, 5), *args, **kwargs).value
+    return call(method, *args, **kwargs).value
 
 
 def fails(exception, method, *args, hint=None, **kwargs):
     """Call a method that must raise `exception`; return the error."""
     __tracebackhide__ = True
-    return raises(exception, time_limited(method, 5), *args, hint=hint, **kwargs)
+    return raises(exception, method, *args, hint=hint, **kwargs)
 
 
 def expect_result(value, expected, what, hint):
@@ -113,16 +124,51 @@ def expect_kitchen_words(error, status, detail):
     )
 
 
+def expect_words_not_the_body(error):
+    """The message says the kitchen's detail in words: it is not the raw JSON body of the answer."""
+    __tracebackhide__ = True
+    message = str(error)
+    expect_true(
+        '"detail"' not in message and "'detail'" not in message,
+        "The exception's message should say the kitchen's detail, not the whole body of the answer: "
+        "a guest reading it wants the kitchen's words, not JSON.",
+        expected=f"a message such as {'GET /orders/7 answered 404: ' + str(error.problem.get('detail'))!r}",
+        actual=f"message={message[:300]!r}",
+        hint="Build the message from `problem.get('detail')`, not from `response.text` or the whole dict: "
+        "the body is kept apart, in `problem=`.",
+    )
+
+
+def expect_bearer(requests_mock, token, *, index=-1, hint=None):
+    """The request carries `Authorization: Bearer <token>` (the scheme's case is free, as in HTTP)."""
+    __tracebackhide__ = True
+    sent = sent_requests(requests_mock)
+    request = sent[index]
+    scheme, _, credentials = (request.header("Authorization") or "").partition(" ")
+    expect_true(
+        scheme.lower() == "bearer" and credentials.strip() == token,
+        f"After sign_in, {request.method} {request.path} went without the token.",
+        expected=f"Authorization: Bearer {token}",
+        actual=request.describe(),
+        hint=hint
+        or "After sign_in, every request carries `Authorization: Bearer <access_token>`: put it in "
+        "`self.session.headers`, so every request of the session sends it.",
+    )
+
+
 # Setting up -------------------------------------------------------------------------------------
 
 
-def test_a_new_client_keeps_its_settings_and_sends_nothing(exercise, requests_mock):
-    client, clock = make(exercise)
+def test_a_new_client_keeps_its_settings_and_sends_nothing(exercise, requests_mock, base_url):
+    client, clock = make(exercise, base_url + "/")
     expect_true(
-        client.base_url == BASE and client.timeout == TIMEOUT and client.sleep is clock.sleep and client.clock is clock,
+        client.base_url == base_url
+        and client.timeout == TIMEOUT
+        and client.sleep is clock.sleep
+        and client.clock is clock,
         "RestaurantClient(base_url, timeout, sleep, clock) should keep its settings as attributes "
         "(base_url without a trailing slash).",
-        expected=f"base_url={BASE!r}, timeout={TIMEOUT}, sleep and clock as given",
+        expected=f"base_url={base_url!r}, timeout={TIMEOUT}, sleep and clock as given",
         actual=f"base_url={getattr(client, 'base_url', None)!r}, timeout={getattr(client, 'timeout', None)!r}",
         hint="`self.base_url = base_url.rstrip('/')`, `self.timeout = timeout`, "
         "`self.sleep = sleep`, `self.clock = clock`.",
@@ -140,9 +186,9 @@ def test_a_new_client_keeps_its_settings_and_sends_nothing(exercise, requests_mo
     )
 
 
-def test_requests_go_through_the_session(exercise, requests_mock):
-    requests_mock.post(f"{BASE}/tables", status_code=201, json=TABLE)
-    client, _ = make(exercise)
+def test_requests_go_through_the_session(exercise, requests_mock, base_url):
+    requests_mock.post(f"{base_url}/tables", status_code=201, json=TABLE)
+    client, _ = make(exercise, base_url + "/")
     client.session.headers["X-Waiter"] = "Bob"
     run(client.book_table, "Ada", 2)
     expect_request(
@@ -155,8 +201,8 @@ def test_requests_go_through_the_session(exercise, requests_mock):
     )
 
 
-def test_close_closes_the_session(exercise, requests_mock):
-    client, _ = make(exercise)
+def test_close_closes_the_session(exercise, requests_mock, base_url):
+    client, _ = make(exercise, base_url + "/")
     closed = []
     client.session.close = lambda: closed.append(True)
     with client:
@@ -171,9 +217,9 @@ def test_close_closes_the_session(exercise, requests_mock):
 # Booking and ordering ----------------------------------------------------------------------------
 
 
-def test_book_table(exercise, requests_mock):
-    requests_mock.post(f"{BASE}/tables", status_code=201, json=TABLE, headers={"Location": "/tables/3"})
-    client, _ = make(exercise)
+def test_book_table(exercise, requests_mock, base_url):
+    requests_mock.post(f"{base_url}/tables", status_code=201, json=TABLE, headers={"Location": "/tables/3"})
+    client, _ = make(exercise, base_url + "/")
     table = run(client.book_table, "Ada", 2)
     expect_request(requests_mock, method="POST", path="/tables", json={"name": "Ada", "party_size": 2}, count=1)
     expect_timeout(requests_mock, TIMEOUT, hint="Send `timeout=self.timeout` with every request.")
@@ -185,10 +231,10 @@ def test_book_table(exercise, requests_mock):
     )
 
 
-def test_book_table_refused(exercise, requests_mock):
+def test_book_table_refused(exercise, requests_mock, base_url):
     errors = [{"field": "party_size", "message": "must be from 1 to 12, got 40"}]
-    requests_mock.post(f"{BASE}/tables", **problem(422, "1 field(s) need fixing: party_size.", errors=errors))
-    client, _ = make(exercise)
+    requests_mock.post(f"{base_url}/tables", **problem(422, "1 field(s) need fixing: party_size.", errors=errors))
+    client, _ = make(exercise, base_url + "/")
     error = fails(
         exercise.Rejected, client.book_table, "Ada", 40, hint="A 422 means the kitchen refused: raise Rejected."
     )
@@ -199,11 +245,11 @@ def test_book_table_refused(exercise, requests_mock):
 
 
 @pytest.mark.parametrize("notes", [None, "no basil"], ids=["without notes", "with notes"])
-def test_order(exercise, requests_mock, notes):
+def test_order(exercise, requests_mock, base_url, notes):
     requests_mock.post(
-        f"{BASE}/orders", status_code=201, json=order_json(notes=notes), headers={"Location": "/orders/7"}
+        f"{base_url}/orders", status_code=201, json=order_json(notes=notes), headers={"Location": "/orders/7"}
     )
-    client, _ = make(exercise)
+    client, _ = make(exercise, base_url + "/")
     order = run(client.order, exercise.Table(3, "Ada", 2), {11: 2, 17: 1}, notes=notes)
     body = {"table_id": 3, "items": [{"dish_id": 11, "quantity": 2}, {"dish_id": 17, "quantity": 1}]}
     if notes is not None:
@@ -226,20 +272,20 @@ def test_order(exercise, requests_mock, notes):
     )
 
 
-def test_get_order(exercise, requests_mock):
-    requests_mock.get(f"{BASE}/orders/7", json=order_json("cooking"))
-    client, _ = make(exercise)
+def test_get_order(exercise, requests_mock, base_url):
+    requests_mock.get(f"{base_url}/orders/7", json=order_json("cooking"))
+    client, _ = make(exercise, base_url + "/")
     order = run(client.get_order, 7)
     expect_request(requests_mock, method="GET", path="/orders/7", count=1)
     expect_timeout(requests_mock, TIMEOUT)
     expect_result(order, exercise.Order(7, 3, "cooking", 23.8), "get_order(7)", "Build an Order from the answer.")
 
 
-def test_an_unknown_order_is_not_found(exercise, requests_mock):
+def test_an_unknown_order_is_not_found(exercise, requests_mock, base_url):
     requests_mock.get(
-        f"{BASE}/orders/99", **problem(404, "There is no order 99: it was never placed, or it was cancelled.")
+        f"{base_url}/orders/99", **problem(404, "There is no order 99: it was never placed, or it was cancelled.")
     )
-    client, _ = make(exercise)
+    client, _ = make(exercise, base_url + "/")
     error = fails(exercise.NotFound, client.get_order, 99, hint="A 404 becomes NotFound.")
     expect_kitchen_words(error, 404, "There is no order 99: it was never placed, or it was cancelled.")
 
@@ -265,9 +311,9 @@ def test_an_unknown_order_is_not_found(exercise, requests_mock):
         (410, "RestaurantError"),
     ],
 )
-def test_each_error_status_has_its_exception(exercise, requests_mock, status, kind):
-    requests_mock.get(f"{BASE}/orders/7", **problem(status, f"The kitchen says {status}."))
-    client, _ = make(exercise)
+def test_each_error_status_has_its_exception(exercise, requests_mock, base_url, status, kind):
+    requests_mock.get(f"{base_url}/orders/7", **problem(status, f"The kitchen says {status}."))
+    client, _ = make(exercise, base_url + "/")
     expected = getattr(exercise, kind)
     error = fails(
         expected,
@@ -282,13 +328,12 @@ def test_each_error_status_has_its_exception(exercise, requests_mock, status, ki
         hint=f"The table in the docstring: {status} -> {kind}.",
     )
     expect_kitchen_words(error, status, f"The kitchen says {status}.")
+    expect_words_not_the_body(error)
 
 
-def test_an_error_without_json_is_still_explained(exercise, requests_mock):
-    requests_mock.get(
-        f"{BASE}/orders/7", status_code=502, text="<html>Bad gateway</html>", headers={"Content-Type": "text/html"}
-    )
-    client, _ = make(exercise)
+def test_an_error_without_json_is_still_explained(exercise, requests_mock, base_url):
+    requests_mock.get(f"{base_url}/orders/7", **html_reply(502))
+    client, _ = make(exercise, base_url + "/")
     error = fails(
         exercise.Unavailable,
         client.get_order,
@@ -303,9 +348,9 @@ def test_an_error_without_json_is_still_explained(exercise, requests_mock):
 
 
 @pytest.mark.parametrize("failure", [requests.exceptions.ConnectionError, requests.exceptions.ReadTimeout])
-def test_no_answer_is_unavailable(exercise, requests_mock, failure):
-    requests_mock.post(f"{BASE}/tables", exc=failure("the line went dead"))
-    client, _ = make(exercise)
+def test_no_answer_is_unavailable(exercise, requests_mock, base_url, failure):
+    requests_mock.post(f"{base_url}/tables", exc=failure("the line went dead"))
+    client, _ = make(exercise, base_url + "/")
     error = fails(
         exercise.Unavailable,
         client.book_table,
@@ -322,12 +367,12 @@ def test_no_answer_is_unavailable(exercise, requests_mock, failure):
 # Waiting for the kitchen -------------------------------------------------------------------------
 
 
-def test_waits_until_ready(exercise, requests_mock):
+def test_waits_until_ready(exercise, requests_mock, base_url):
     requests_mock.get(
-        f"{BASE}/orders/7",
+        f"{base_url}/orders/7",
         [{"json": order_json("received")}, {"json": order_json("cooking")}, {"json": order_json("ready")}],
     )
-    client, clock = make(exercise)
+    client, clock = make(exercise, base_url + "/")
     ready = run(client.wait_until_ready, exercise.Order(7, 3, "received", 23.8))
     expect_result(
         ready,
@@ -343,18 +388,23 @@ def test_waits_until_ready(exercise, requests_mock):
     )
 
 
-def test_a_ready_order_needs_no_wait(exercise, requests_mock):
-    requests_mock.get(f"{BASE}/orders/7", json=order_json("ready"))
-    client, clock = make(exercise)
+def test_a_ready_order_needs_no_wait(exercise, requests_mock, base_url):
+    requests_mock.get(f"{base_url}/orders/7", json=order_json("ready"))
+    client, clock = make(exercise, base_url + "/")
     run(client.wait_until_ready, exercise.Order(7, 3, "received", 23.8), interval=2.0)
     expect_request(requests_mock, method="GET", path="/orders/7", count=1, hint="Ask at once: it may be ready already.")
     expect_sleeps(clock.sleep, [], hint="Ready at the first poll: no wait.")
 
 
-def test_polls_at_the_interval_given(exercise, requests_mock):
-    requests_mock.get(f"{BASE}/orders/7", [{"json": order_json("cooking")}, {"json": order_json("served")}])
-    client, clock = make(exercise)
-    served = run(client.wait_until_ready, exercise.Order(7, 3, "received", 23.8), interval=2.5)
+def test_polls_at_the_interval_given(exercise, requests_mock, base_url):
+    requests_mock.get(f"{base_url}/orders/7", [{"json": order_json("cooking")}, {"json": order_json("served")}])
+    client, clock = make(exercise, base_url + "/")
+    served = run(
+        client.wait_until_ready,
+        exercise.Order(7, 3, "received", 23.8),
+        interval=2.5,
+        hint='A served order is past ready: stop polling when the status is "ready" or "served".',
+    )
     expect_result(
         served,
         exercise.Order(7, 3, "served", 23.8),
@@ -364,9 +414,9 @@ def test_polls_at_the_interval_given(exercise, requests_mock):
     expect_sleeps(clock.sleep, [2.5], hint="Use the `interval` you were given.")
 
 
-def test_gives_up_at_the_deadline(exercise, requests_mock):
-    requests_mock.get(f"{BASE}/orders/7", json=order_json("cooking"))
-    client, clock = make(exercise)
+def test_gives_up_at_the_deadline(exercise, requests_mock, base_url):
+    requests_mock.get(f"{base_url}/orders/7", json=order_json("cooking"))
+    client, clock = make(exercise, base_url + "/")
     fails(
         exercise.KitchenTooSlow,
         client.wait_until_ready,
@@ -378,11 +428,41 @@ def test_gives_up_at_the_deadline(exercise, requests_mock):
     )
     polls = len(sent_requests(requests_mock))
     expect_true(
-        5 <= clock.elapsed <= 6 and 5 <= polls <= 7 and all(s == 1.0 for s in clock.sleep.calls),
-        "With interval=1 and deadline=5, the client should poll about once a second for 5 seconds, then give up.",
-        expected="5 to 7 polls, 1 s apart, 5 to 6 s in all",
-        actual=f"{polls} polls, waits {clock.sleep.calls!r}, {clock.elapsed:g} s in all",
-        hint="Measure time with `self.clock()`, wait with `self.sleep(interval)`.",
+        abs(clock.elapsed - 5) <= 1e-9 and polls == 6 and all(s == 1.0 for s in clock.sleep.calls),
+        "With interval=1 and deadline=5, the client should poll once a second and give up once 5 seconds have "
+        "passed: right after the poll at 5 s, without waiting again.",
+        expected="6 polls (at 0, 1, 2, 3, 4 and 5 s), 1 s apart, then KitchenTooSlow at 5 s",
+        actual=f"{polls} polls, waits {clock.sleep.calls!r}, KitchenTooSlow at {clock.elapsed:g} s",
+        hint="Measure time with `self.clock()`, wait with `self.sleep(interval)`; give up when "
+        "`self.clock() - started >= deadline` (5 seconds HAVE passed at 5 s).",
+    )
+
+
+def test_the_deadline_is_measured_with_the_clock(exercise, requests_mock, base_url):
+    client, clock = make(exercise, base_url + "/")
+
+    def slow_answer(request, context):
+        clock.pass_time(0.75)  # each answer takes 0.75 s: the waiter walks to the kitchen and back
+        return order_json("cooking")
+
+    requests_mock.get(f"{base_url}/orders/7", json=slow_answer)
+    fails(
+        exercise.KitchenTooSlow,
+        client.wait_until_ready,
+        exercise.Order(7, 3, "received", 23.8),
+        interval=1.0,
+        deadline=5.0,
+        hint="Compare `self.clock() - started` with the deadline after each poll.",
+    )
+    polls = len(sent_requests(requests_mock))
+    expect_true(
+        clock.elapsed <= 5.0 + 1.0 + 0.75 + 1e-9 and polls <= 5,
+        "With interval=1 and deadline=5, and answers that take 0.75 s each, the client should give up about "
+        "5 seconds after it started: count the time with `self.clock()`, not by counting polls.",
+        expected="KitchenTooSlow after 5 to 6.75 s, after at most 5 polls",
+        actual=f"KitchenTooSlow after {clock.elapsed:g} s, {polls} polls, waits {clock.sleep.calls!r}",
+        hint="Note `started = self.clock()` before the first poll; after each answer that is not ready, "
+        "give up once `self.clock() - started >= deadline`.",
     )
 
 
@@ -393,9 +473,9 @@ def payment_keys(requests_mock):
     return [sent.header("Idempotency-Key") for sent in sent_requests(requests_mock)]
 
 
-def test_pay(exercise, requests_mock):
-    requests_mock.post(f"{BASE}/payments", status_code=201, json=PAYMENT)
-    client, _ = make(exercise)
+def test_pay(exercise, requests_mock, base_url):
+    requests_mock.post(f"{base_url}/payments", status_code=201, json=PAYMENT)
+    client, _ = make(exercise, base_url + "/")
     payment = run(client.pay, exercise.Order(7, 3, "ready", 23.8), tip=2.0)
     expect_request(
         requests_mock,
@@ -420,12 +500,29 @@ def test_pay(exercise, requests_mock):
 
 
 @pytest.mark.parametrize(
-    "first", [problem(503, "Busy."), {"exc": requests.exceptions.ConnectionError("lost")}], ids=["503", "lost answer"]
+    "first",
+    [
+        problem(503, "Busy."),
+        problem(429, "Slow down."),
+        problem(500, "The till crashed."),
+        problem(502, "No way through."),
+        problem(504, "The till took too long."),
+        {"exc": requests.exceptions.ConnectionError("lost")},
+        {"exc": requests.exceptions.ReadTimeout("no answer in time")},
+    ],
+    ids=["503", "429", "500", "502", "504", "lost answer", "read timeout"],
 )
-def test_pay_retries_with_the_same_key(exercise, requests_mock, first):
-    requests_mock.post(f"{BASE}/payments", [first, {"status_code": 201, "json": PAYMENT}])
-    client, clock = make(exercise)
-    run(client.pay, exercise.Order(7, 3, "ready", 23.8), tip=2.0)
+def test_pay_retries_with_the_same_key(exercise, requests_mock, base_url, first):
+    requests_mock.post(f"{base_url}/payments", [first, {"status_code": 201, "json": PAYMENT}])
+    client, clock = make(exercise, base_url + "/")
+    what = first["exc"].__class__.__name__ if "exc" in first else str(first["status_code"])
+    run(
+        client.pay,
+        exercise.Order(7, 3, "ready", 23.8),
+        tip=2.0,
+        hint=f"A {what} is transient: pay() should try again (Unavailable covers 429, every 5xx, a lost line and a "
+        "timeout), with the same key, after self.sleep(1.0).",
+    )
     found = payment_keys(requests_mock)
     expect_true(
         len(found) == 2 and found[0] is not None and found[0] == found[1],
@@ -438,9 +535,9 @@ def test_pay_retries_with_the_same_key(exercise, requests_mock, first):
 
 
 @pytest.mark.parametrize("attempts", [2, 3])
-def test_pay_gives_up_after_the_last_try(exercise, requests_mock, attempts):
-    requests_mock.post(f"{BASE}/payments", **problem(503, "Busy."))
-    client, clock = make(exercise)
+def test_pay_gives_up_after_the_last_try(exercise, requests_mock, base_url, attempts):
+    requests_mock.post(f"{base_url}/payments", **problem(503, "Busy."))
+    client, clock = make(exercise, base_url + "/")
     fails(
         exercise.Unavailable,
         client.pay,
@@ -452,9 +549,9 @@ def test_pay_gives_up_after_the_last_try(exercise, requests_mock, attempts):
     expect_sleeps(clock.sleep, [1.0] * (attempts - 1), hint="Wait between tries, not after the last.")
 
 
-def test_pay_refused_is_not_retried(exercise, requests_mock):
-    requests_mock.post(f"{BASE}/payments", **problem(422, "1 field(s) need fixing: amount."))
-    client, clock = make(exercise)
+def test_pay_refused_is_not_retried(exercise, requests_mock, base_url):
+    requests_mock.post(f"{base_url}/payments", **problem(422, "1 field(s) need fixing: amount."))
+    client, clock = make(exercise, base_url + "/")
     fails(exercise.Rejected, client.pay, exercise.Order(7, 3, "ready", 23.8), hint="A 422 is Rejected, at once.")
     expect_request(
         requests_mock, method="POST", path="/payments", count=1, hint="A refusal will not change: do not retry it."
@@ -462,9 +559,9 @@ def test_pay_refused_is_not_retried(exercise, requests_mock):
     expect_sleeps(clock.sleep, [], hint="No retry, so no wait.")
 
 
-def test_each_payment_has_its_own_key(exercise, requests_mock):
-    requests_mock.post(f"{BASE}/payments", status_code=201, json=PAYMENT)
-    client, _ = make(exercise)
+def test_each_payment_has_its_own_key(exercise, requests_mock, base_url):
+    requests_mock.post(f"{base_url}/payments", status_code=201, json=PAYMENT)
+    client, _ = make(exercise, base_url + "/")
     run(client.pay, exercise.Order(7, 3, "ready", 23.8))
     run(client.pay, exercise.Order(7, 3, "ready", 23.8))
     found = payment_keys(requests_mock)
@@ -479,10 +576,10 @@ def test_each_payment_has_its_own_key(exercise, requests_mock):
 # Signing in and reviewing ------------------------------------------------------------------------
 
 
-def test_sign_in_then_review(exercise, requests_mock):
-    requests_mock.post(f"{BASE}/auth/token", json=TOKEN)
-    requests_mock.post(f"{BASE}/reviews", status_code=201, json=REVIEW)
-    client, _ = make(exercise)
+def test_sign_in_then_review(exercise, requests_mock, base_url):
+    requests_mock.post(f"{base_url}/auth/token", json=TOKEN)
+    requests_mock.post(f"{base_url}/reviews", status_code=201, json=REVIEW)
+    client, _ = make(exercise, base_url + "/")
     run(client.sign_in, "ada", "lovelace")
     basic = "Basic " + base64.b64encode(b"ada:lovelace").decode("ascii")
     expect_request(
@@ -499,12 +596,10 @@ def test_sign_in_then_review(exercise, requests_mock):
         requests_mock,
         method="POST",
         path="/reviews",
-        headers={"Authorization": "Bearer tok-123"},
         json={"dish_id": 11, "rating": 5, "text": "Best pizza in town."},
         count=2,
-        hint="After sign_in, every request carries `Authorization: Bearer <access_token>`: "
-        "put it in `self.session.headers`.",
     )
+    expect_bearer(requests_mock, "tok-123")
     expect_timeout(requests_mock, TIMEOUT)
     expect_result(
         review,
@@ -514,16 +609,52 @@ def test_sign_in_then_review(exercise, requests_mock):
     )
 
 
-def test_wrong_password_is_unauthorized(exercise, requests_mock):
-    requests_mock.post(f"{BASE}/auth/token", **problem(401, "Unknown username or wrong password."))
-    client, _ = make(exercise)
+def test_every_call_after_sign_in_carries_the_token(exercise, requests_mock, base_url):
+    requests_mock.post(f"{base_url}/auth/token", json=TOKEN)
+    requests_mock.post(f"{base_url}/tables", status_code=201, json=TABLE)
+    requests_mock.post(f"{base_url}/orders", status_code=201, json=order_json())
+    requests_mock.get(f"{base_url}/orders/7", json=order_json("ready"))
+    requests_mock.post(f"{base_url}/payments", status_code=201, json=PAYMENT)
+    client, _ = make(exercise, base_url + "/")
+    run(client.sign_in, "ada", "lovelace")
+    table = run(client.book_table, "Ada", 2)
+    order = run(client.order, exercise.Table(3, "Ada", 2) if table is None else table, {11: 2})
+    run(client.get_order, 7)
+    run(client.wait_until_ready, exercise.Order(7, 3, "received", 23.8) if order is None else order)
+    run(client.pay, exercise.Order(7, 3, "ready", 23.8))
+    for index in range(1, len(sent_requests(requests_mock))):
+        expect_bearer(requests_mock, "tok-123", index=index)
+
+
+def test_sign_in_keeps_the_session_s_own_headers(exercise, requests_mock, base_url):
+    requests_mock.post(f"{base_url}/auth/token", json=TOKEN)
+    requests_mock.get(f"{base_url}/orders/7", json=order_json("cooking"))
+    client, _ = make(exercise, base_url + "/")
+    client.session.headers["X-Waiter"] = "Bob"
+    run(client.sign_in, "ada", "lovelace")
+    run(client.get_order, 7)
+    expect_request(
+        requests_mock,
+        method="GET",
+        path="/orders/7",
+        headers={"X-Waiter": "Bob"},
+        count=2,
+        hint="sign_in should add Authorization to the session's headers and keep the session's own headers: "
+        "`self.session.headers['Authorization'] = ...` (or `.update(...)`), not `self.session.headers = {...}`.",
+    )
+    expect_bearer(requests_mock, "tok-123")
+
+
+def test_wrong_password_is_unauthorized(exercise, requests_mock, base_url):
+    requests_mock.post(f"{base_url}/auth/token", **problem(401, "Unknown username or wrong password."))
+    client, _ = make(exercise, base_url + "/")
     error = fails(exercise.Unauthorized, client.sign_in, "ada", "wrong", hint="A 401 becomes Unauthorized.")
     expect_kitchen_words(error, 401, "Unknown username or wrong password.")
 
 
-def test_review_without_signing_in_is_unauthorized(exercise, requests_mock):
-    requests_mock.post(f"{BASE}/reviews", **problem(401, "This endpoint needs a bearer token."))
-    client, _ = make(exercise)
+def test_review_without_signing_in_is_unauthorized(exercise, requests_mock, base_url):
+    requests_mock.post(f"{base_url}/reviews", **problem(401, "This endpoint needs a bearer token."))
+    client, _ = make(exercise, base_url + "/")
     fails(exercise.Unauthorized, client.review, 11, 5, "Yum.", hint="The kitchen answered 401: raise Unauthorized.")
     expect_request(
         requests_mock, method="POST", path="/reviews", json={"dish_id": 11, "rating": 5, "text": "Yum."}, count=1

@@ -1,17 +1,17 @@
 """Exercise 25: create_app() is a Flask app whose POST /webhooks/order-ready the kitchen calls.
 
 The learner's view runs inside Flask's test client (or a real server in a thread), not through the
-`exercise` fixture: every request goes through `send()`, which stops it after 5 s.
+`exercise` fixture: every request goes through the `send` fixture, which stops it at the kata's time limit.
 """
 
 import contextlib
+import json
 import threading
 
 import pytest
 from werkzeug.serving import make_server
 
 from kata.expect import call, expect_true
-from kata.time_limit import time_limited
 
 PATH = "/webhooks/order-ready"
 READY = {
@@ -44,10 +44,14 @@ def new_app(exercise):
     return app
 
 
-def send(app, method="POST", **kwargs):
-    """One request to the learner's app through Flask's test client, stopped after 5 s."""
-    client = app.test_client()
-    return time_limited(getattr(client, method.lower()), 5)(PATH, **kwargs)
+@pytest.fixture
+def send(limited):
+    """`send(app, method="POST", **kwargs)`: one request to the learner's app (Flask's test client), time-limited."""
+
+    def send(app, method="POST", **kwargs):
+        return limited(getattr(app.test_client(), method.lower()))(PATH, **kwargs)
+
+    return send
 
 
 def shown(response):
@@ -67,12 +71,12 @@ def expect_no_content(response, what):
     )
 
 
-def expect_problem(response, status, field=None):
+def expect_problem(response, status, field=None, what=None):
     """A problem details answer: the status, application/problem+json, title/status/detail."""
     __tracebackhide__ = True
     expect_true(
         response.status_code == status,
-        f"This request is wrong: the webhook should answer {status}.",
+        f"This request is wrong{f' ({what})' if what else ''}: the webhook should answer {status}.",
         expected=str(status),
         actual=shown(response),
         hint="400 when the body is not a JSON object; 422 when a field is wrong.",
@@ -101,7 +105,7 @@ def expect_problem(response, status, field=None):
         )
 
 
-def test_a_notification_is_recorded_and_answered_204(exercise):
+def test_a_notification_is_recorded_and_answered_204(exercise, send):
     app = new_app(exercise)
     response = send(app, json=READY)
     expect_no_content(response, "A good notification")
@@ -114,7 +118,7 @@ def test_a_notification_is_recorded_and_answered_204(exercise):
     )
 
 
-def test_each_app_has_its_own_list(exercise):
+def test_each_app_has_its_own_list(exercise, send):
     first, second = new_app(exercise), new_app(exercise)
     send(first, json=READY)
     expect_true(
@@ -126,7 +130,7 @@ def test_each_app_has_its_own_list(exercise):
     )
 
 
-def test_notifications_for_several_orders_are_all_kept_in_order(exercise):
+def test_notifications_for_several_orders_are_all_kept_in_order(exercise, send):
     app = new_app(exercise)
     notes = [dict(READY, order_id=n) for n in (4, 2, 9)]
     for note in notes:
@@ -138,7 +142,7 @@ def test_notifications_for_several_orders_are_all_kept_in_order(exercise):
     )
 
 
-def test_the_same_notification_twice_is_recorded_once(exercise):
+def test_the_same_notification_twice_is_recorded_once(exercise, send):
     app = new_app(exercise)
     expect_no_content(send(app, json=READY), "The first notification")
     expect_no_content(send(app, json=READY), "The same notification again (a webhook may come twice)")
@@ -150,7 +154,22 @@ def test_the_same_notification_twice_is_recorded_once(exercise):
     )
 
 
-def test_extra_fields_are_welcome(exercise):
+def test_a_redelivery_with_a_changed_field_is_recorded_once(exercise, send):
+    app = new_app(exercise)
+    again = dict(READY, ready_at="2024-01-01T12:00:09.000Z", attempt=2)  # the same event, sent again, a bit later
+    expect_no_content(send(app, json=READY), "The first notification")
+    expect_no_content(send(app, json=again), "The same order's notification again, with a later ready_at")
+    expect_true(
+        app.config["NOTIFICATIONS"] == [READY],
+        "A second notification for the same order_id is the same event delivered again, even when another field "
+        "changed (a later ready_at, a delivery count): keep the first one, and do not record it again.",
+        expected=repr([READY]),
+        actual=repr(app.config["NOTIFICATIONS"]),
+        hint="Compare the order_id, not the whole notification: `any(n['order_id'] == order_id for n in ...)`.",
+    )
+
+
+def test_extra_fields_are_welcome(exercise, send):
     app = new_app(exercise)
     note = dict(READY, kitchen="Luigi", eta=0)
     expect_no_content(send(app, json=note), "A notification with fields you do not know")
@@ -172,7 +191,7 @@ def test_extra_fields_are_welcome(exercise):
     ],
     ids=["plain text", "broken JSON", "a JSON list", "a JSON string", "no body"],
 )
-def test_a_body_that_is_not_a_json_object_is_a_400(exercise, request_kwargs):
+def test_a_body_that_is_not_a_json_object_is_a_400(exercise, request_kwargs, send):
     app = new_app(exercise)
     response = send(app, **request_kwargs)
     expect_problem(response, 400)
@@ -210,12 +229,13 @@ def test_a_body_that_is_not_a_json_object_is_a_400(exercise, request_kwargs):
         "not ready",
     ],
 )
-def test_a_wrong_field_is_a_422_naming_it(exercise, change, field):
+def test_a_wrong_field_is_a_422_naming_it(exercise, change, field, send):
     note = dict(READY, **change)
     note = {key: value for key, value in note.items() if value is not None}
     app = new_app(exercise)
     response = send(app, json=note)
-    expect_problem(response, 422, field)
+    what = f"{field}: {json.dumps(note[field])}" if field in note else f"no {field}"
+    expect_problem(response, 422, field, what)
     expect_true(
         app.config["NOTIFICATIONS"] == [],
         "Nothing should be recorded from a wrong notification.",
@@ -223,7 +243,7 @@ def test_a_wrong_field_is_a_422_naming_it(exercise, change, field):
     )
 
 
-def test_only_post_is_allowed(exercise):
+def test_only_post_is_allowed(exercise, send):
     app = new_app(exercise)
     response = send(app, method="GET")
     expect_true(

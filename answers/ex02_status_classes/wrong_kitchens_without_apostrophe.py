@@ -1,0 +1,16 @@
+# wrong: answers 'the kitchens' without the apostrophe
+# expect: with the apostrophe
+CLASSES = {1: "informational", 2: "success", 3: "redirection", 4: "client error", 5: "server error"}
+FAULTS = {"client error": "yours", "server error": "the kitchens"}
+
+
+def classify(status: int) -> str:
+    """The class of an HTTP status code: "informational", "success", "redirection", "client error" or "server error"."""
+    if not 100 <= status <= 599:
+        raise ValueError(f"{status} is not an HTTP status code: they run from 100 to 599")
+    return CLASSES[status // 100]
+
+
+def whose_fault(status: int) -> str:
+    """Whose fault the answer is: "nobody" (1xx-3xx), "yours" (4xx) or "the kitchen's" (5xx)."""
+    return FAULTS.get(classify(status), "nobody")

@@ -1,0 +1,16 @@
+# wrong: spells the classes with underscores (client_error)
+# expect: Called classify(400)
+CLASSES = {1: "informational", 2: "success", 3: "redirection", 4: "client_error", 5: "server_error"}
+FAULTS = {"client error": "yours", "server error": "the kitchen's"}
+
+
+def classify(status: int) -> str:
+    """The class of an HTTP status code: "informational", "success", "redirection", "client error" or "server error"."""
+    if not 100 <= status <= 599:
+        raise ValueError(f"{status} is not an HTTP status code: they run from 100 to 599")
+    return CLASSES[status // 100]
+
+
+def whose_fault(status: int) -> str:
+    """Whose fault the answer is: "nobody" (1xx-3xx), "yours" (4xx) or "the kitchen's" (5xx)."""
+    return FAULTS.get(classify(status), "nobody")

@@ -1,0 +1,23 @@
+# wrong: sorts the dishes by price (the kitchen's order is the one to keep)
+# expect: same order
+from typing import Optional
+
+import requests
+
+
+def find_dishes(
+    base_url: str,
+    category: Optional[str] = None,
+    vegetarian: Optional[bool] = None,
+    max_price: Optional[float] = None,
+) -> list[dict]:
+    params: dict[str, object] = {}
+    if category is not None:
+        params["category"] = category
+    if vegetarian is not None:
+        params["vegetarian"] = "true" if vegetarian else "false"
+    if max_price is not None:
+        params["max_price"] = max_price
+    response = requests.get(f"{base_url}/menu", params=params, timeout=5)
+    response.raise_for_status()
+    return sorted(response.json()["items"], key=lambda dish: dish["price"])

@@ -1,0 +1,22 @@
+# valid: checks for 201 Created itself, raise_for_status for the rest
+from typing import NamedTuple
+from urllib.parse import urljoin
+
+import requests
+
+
+class Booking(NamedTuple):
+    """A table you sat down at. Already written: return one, e.g. `Booking(table_id=3, location="http://...")`."""
+
+    table_id: int
+    location: str
+
+
+def book_table(base_url: str, name: str, party_size: int) -> Booking:
+    """Sit down: POST {base_url}/tables; return the new table's id and full URL. Raise requests.HTTPError on errors."""
+    response = requests.post(f"{base_url}/tables", json={"name": name, "party_size": party_size}, timeout=5)
+    if response.status_code != 201:
+        response.raise_for_status()
+    body = response.json()
+    return Booking(table_id=body["id"], location=urljoin(response.url, response.headers["Location"]))
+    return Booking(table_id=response.json()["id"], location=urljoin(response.url, response.headers["Location"]))

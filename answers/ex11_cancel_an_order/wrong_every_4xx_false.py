@@ -1,0 +1,12 @@
+# wrong: answers False for every 4xx
+# expect: Only 409 is 'too late'
+import requests
+
+
+def cancel_order(base_url: str, order_id: int) -> bool:
+    """Cancel the order: True when cancelled (204), False when too late (409); requests.HTTPError otherwise."""
+    response = requests.delete(f"{base_url}/orders/{order_id}", timeout=5)
+    if 400 <= response.status_code < 500:
+        return False
+    response.raise_for_status()
+    return True

@@ -1,0 +1,10 @@
+# wrong: lets a 409 raise HTTPError instead of returning False
+# expect: return False
+import requests
+
+
+def cancel_order(base_url: str, order_id: int) -> bool:
+    """Cancel the order: True when cancelled (204), False when too late (409); requests.HTTPError otherwise."""
+    response = requests.delete(f"{base_url}/orders/{order_id}", timeout=5)
+    response.raise_for_status()
+    return True

@@ -1,0 +1,15 @@
+# valid: requests.auth.HTTPBasicAuth, and requests.codes.unauthorized
+import requests
+
+
+class WrongCredentials(Exception):
+    """The kitchen does not know this username and password (it answered 401)."""
+
+
+def get_token(base_url: str, username: str, password: str) -> str:
+    """Trade a username and password (HTTP Basic) for a bearer token; return the token string."""
+    response = requests.post(f"{base_url}/auth/token", auth=requests.auth.HTTPBasicAuth(username, password), timeout=5)
+    if response.status_code == requests.codes.unauthorized:
+        raise WrongCredentials(f"The kitchen does not know {username!r} with this password.")
+    response.raise_for_status()
+    return response.json()["access_token"]

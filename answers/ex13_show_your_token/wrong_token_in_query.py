@@ -1,0 +1,10 @@
+# wrong: sends the token in the query string
+# expect: Not in the address
+import requests
+
+
+def who_am_i(base_url: str, token: str) -> dict:
+    """Ask GET /me who the bearer of `token` is; return the answer (username and name)."""
+    response = requests.get(f"{base_url}/me", params={"access_token": token}, timeout=5)
+    response.raise_for_status()
+    return response.json()

@@ -1,0 +1,23 @@
+# wrong: sends each call with requests.request, a new session each time
+# expect: open a new session
+from typing import Any, Optional
+
+import requests
+
+
+class KitchenSession(requests.Session):
+    """A Session that knows the kitchen's address, shows your token, asks for JSON, and never waits forever."""
+
+    def __init__(self, base_url: str, token: Optional[str] = None, timeout: float = 5.0) -> None:
+        super().__init__()
+        self.base_url = base_url.rstrip("/")
+        self.timeout = timeout
+        self.headers["Accept"] = "application/json"
+        if token is not None:
+            self.headers["Authorization"] = f"Bearer {token}"
+
+    def request(self, method: str, url: str, *args: Any, **kwargs: Any) -> requests.Response:  # type: ignore[override]
+        """Send `method` to base URL + `url` (a path), with the session's timeout unless one is given."""
+        kwargs.setdefault("timeout", self.timeout)
+        headers = {**self.headers, **(kwargs.pop("headers", None) or {})}
+        return requests.request(method, self.base_url + url, *args, headers=headers, **kwargs)

@@ -1,0 +1,34 @@
+# valid: for-loop over itertools.count(), status read with .get(), params by hand
+"""Exercise 16: Wait for the kitchen."""
+
+import itertools
+import time
+from typing import Callable
+
+import requests
+
+
+class KitchenTooSlow(TimeoutError):
+    """The order was still not ready when the deadline passed."""
+
+
+def wait_until_ready(
+    base_url: str,
+    order_id: int,
+    interval: float = 1.0,
+    deadline: float = 30.0,
+    sleep: Callable[[float], None] = time.sleep,
+    clock: Callable[[], float] = time.monotonic,
+) -> dict:
+    """Poll GET /orders/{order_id} every `interval` seconds until it is ready; give up after `deadline` seconds."""
+    started = clock()
+    url = base_url.rstrip("/") + "/orders/" + str(order_id)
+    for _ in itertools.count():
+        response = requests.get(url, timeout=(3.05, 10))
+        response.raise_for_status()
+        order = response.json()
+        if order.get("status") == "ready":
+            return order
+        if clock() - started >= deadline:
+            raise KitchenTooSlow(f"Order {order_id} is still {order['status']} after {deadline:g} seconds.")
+        sleep(interval)

@@ -1,0 +1,27 @@
+# valid: a Session, and the two timeout classes named one by one
+"""Exercise 17: Timeouts."""
+
+from typing import Optional
+
+import requests
+
+
+def todays_specials(
+    base_url: str,
+    read_timeout: float = 2.0,
+    connect_timeout: float = 3.05,
+    delay: Optional[float] = None,
+) -> list[dict]:
+    """Return today's specials, or [] if the kitchen does not answer in time."""
+    params = {}
+    if delay is not None:
+        params["delay"] = delay
+    try:
+        with requests.Session() as session:
+            response = session.get(
+                f"{base_url}/kitchen/specials", params=params, timeout=(connect_timeout, read_timeout)
+            )
+    except (requests.exceptions.ConnectTimeout, requests.exceptions.ReadTimeout):
+        return []
+    response.raise_for_status()
+    return response.json()["items"]

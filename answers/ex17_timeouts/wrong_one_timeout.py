@@ -1,0 +1,25 @@
+# wrong: sends the read timeout alone, as one number
+# expect: timeout=(1.5, 0.25)
+"""Exercise 17: Timeouts."""
+
+from typing import Optional
+
+import requests
+
+
+def todays_specials(
+    base_url: str,
+    read_timeout: float = 2.0,
+    connect_timeout: float = 3.05,
+    delay: Optional[float] = None,
+) -> list[dict]:
+    """Return today's specials, or [] if the kitchen does not answer in time."""
+    params = {}
+    if delay is not None:
+        params["delay"] = delay
+    try:
+        response = requests.get(f"{base_url}/kitchen/specials", params=params, timeout=read_timeout)
+    except requests.Timeout:
+        return []
+    response.raise_for_status()
+    return response.json()["items"]

@@ -1,0 +1,26 @@
+# wrong: reads the JSON first and checks the status after, so a proxy's HTML page crashes with a JSON error
+# expect: it raises HTTPError
+"""Exercise 17: Timeouts."""
+
+from typing import Optional
+
+import requests
+
+
+def todays_specials(
+    base_url: str,
+    read_timeout: float = 2.0,
+    connect_timeout: float = 3.05,
+    delay: Optional[float] = None,
+) -> list[dict]:
+    """Return today's specials, or [] if the kitchen does not answer in time."""
+    params = {}
+    if delay is not None:
+        params["delay"] = delay
+    try:
+        response = requests.get(f"{base_url}/kitchen/specials", params=params, timeout=(connect_timeout, read_timeout))
+    except requests.Timeout:
+        return []
+    data = response.json()
+    response.raise_for_status()
+    return data["items"]

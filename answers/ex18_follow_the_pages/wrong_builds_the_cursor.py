@@ -1,0 +1,19 @@
+# wrong: builds the cursor from the last id instead of copying next
+# expect: Copy `next` from the page you got
+"""Exercise 18: Follow the pages."""
+
+import requests
+
+
+def all_reviews(base_url: str, page_size: int = 20) -> list[dict]:
+    """Return every review, following the pages of GET /reviews to the last one."""
+    reviews: list[dict] = []
+    params = {"limit": page_size}
+    while True:
+        response = requests.get(f"{base_url}/reviews", params=params, timeout=5)
+        response.raise_for_status()
+        page = response.json()
+        reviews.extend(page["items"])
+        if page["next"] is None:
+            return reviews
+        params = {"limit": page_size, "cursor": str(page["items"][-1]["id"])}

@@ -1,0 +1,23 @@
+# wrong: passes the budget as status= (status retries only), leaving total at its default of 10
+# expect: does not follow the parameters
+"""Exercise 21: Retry with urllib3."""
+
+from typing import Sequence
+
+import requests
+from requests.adapters import HTTPAdapter
+from urllib3.util import Retry
+
+
+def make_resilient_session(
+    total: int = 3,
+    backoff_factor: float = 0.5,
+    status_forcelist: Sequence[int] = (502, 503, 504),
+) -> requests.Session:
+    """Return a Session whose requests retry transient failures through urllib3's Retry."""
+    retry = Retry(status=total, backoff_factor=backoff_factor, status_forcelist=status_forcelist)
+    adapter = HTTPAdapter(max_retries=retry)
+    session = requests.Session()
+    session.mount("http://", adapter)
+    session.mount("https://", adapter)
+    return session

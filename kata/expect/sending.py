@@ -1,0 +1,273 @@
+"""Expectations about the requests learner code sent (or built): method, path, query, headers, JSON body, timeout."""
+
+from __future__ import annotations
+
+from typing import Any, Mapping, Sequence
+from urllib.parse import urlsplit
+
+from kata.expect.calls import Called
+from kata.expect.voice import are_numbers, fail, show
+from kata.expect.wire import NO_BODY, NOT_SENT, Sent, describe_all, sent_requests
+
+_ABSENT = object()
+_NOT_JSON = object()
+
+
+class Credentials(str):
+    """An Authorization value as HTTP compares it: the scheme in any case, then the credentials, exactly.
+
+    `headers={"Authorization": bearer(token)}` accepts `bearer <token>` as the kitchen does (RFC 9110,
+    section 11.1: the scheme is case-insensitive); the message shows the usual spelling.
+    """
+
+    scheme: str
+    credentials: str
+
+    def matches(self, value: str | None) -> bool:
+        scheme, _, credentials = (value or "").strip().partition(" ")
+        return scheme.lower() == self.scheme.lower() and credentials.strip() == self.credentials
+
+
+def bearer(token: str) -> Credentials:
+    """`Bearer <token>`, as a header value `expect_request` compares like HTTP (scheme in any case)."""
+    value = Credentials(f"Bearer {token}")
+    value.scheme, value.credentials = "Bearer", token
+    return value
+
+
+def expect_request(
+    requests_mock: Any,
+    *,
+    method: str,
+    path: str,
+    query: Mapping[str, str | Sequence[str]] | None = None,
+    headers: Mapping[str, str] | None = None,
+    json: Any = _ABSENT,
+    timeout: bool = True,
+    index: int = -1,
+    count: int | None = None,
+    hint: str | None = None,
+) -> Sent:
+    """Check one request the code sent (the last one by default) and return it.
+
+    `query` is compared exactly (parsed, order-free); `headers` must be present
+    with those values (names case-insensitive); `json` is compared as parsed
+    JSON; `timeout=True` demands a timeout; `count` demands that many requests.
+    """
+    __tracebackhide__ = True
+    return _check_request(
+        sent_requests(requests_mock),
+        method=method,
+        path=path,
+        query=query,
+        headers=headers,
+        json=json,
+        timeout=timeout,
+        index=index,
+        count=count,
+        hint=hint,
+    )
+
+
+def _check_request(
+    sent: list[Sent],
+    *,
+    method: str,
+    path: str,
+    query: Mapping[str, str | Sequence[str]] | None,
+    headers: Mapping[str, str] | None,
+    json: Any,
+    timeout: bool,
+    index: int,
+    count: int | None,
+    hint: str | None,
+) -> Sent:
+    __tracebackhide__ = True
+    wanted = f"{method} {path}" + (_query_text(query) if query else "")
+    if not sent:
+        fail("Your code sent no request to the kitchen.", expected=wanted, actual="no request at all", hint=hint)
+    if count is not None and len(sent) != count:
+        fail(
+            f"Your code sent {len(sent)} request(s); the tests expected {count}.",
+            expected=wanted if count == 1 else f"{count} requests",
+            actual=describe_all(sent),
+            hint=hint,
+        )
+    request = sent[index]
+    if request.method != method.upper():
+        fail(
+            f"Your code sent a {request.method} request; this needs a {method.upper()}.",
+            expected=wanted,
+            actual=request.describe(),
+            hint=hint or f"Which function of `requests` sends a {method.upper()}?",
+        )
+    if request.path.rstrip("/") != path.rstrip("/"):
+        fail("Your code asked for the wrong address.", expected=wanted, actual=request.describe(), hint=hint)
+    if query is not None:
+        expected_query = {k: [v] if isinstance(v, str) else list(v) for k, v in query.items()}
+        if request.query != expected_query:
+            fail(
+                "The query string is not what the kitchen needs.",
+                expected=_query_text(query) or "no query string",
+                actual=request.describe(),
+                hint=hint or "Pass the filters as a dict with `params=`; leave out the ones that were not given.",
+            )
+    for name, value in (headers or {}).items():
+        got = request.header(name)
+        if not (value.matches(got) if isinstance(value, Credentials) else got == value):
+            fail(
+                f"The {name} header is {'missing' if got is None else 'wrong'}.",
+                expected=f"{name}: {value}",
+                actual=request.describe(),
+                hint=hint or f"Pass it in the `headers=` dict: `headers={{{name!r}: ...}}`.",
+            )
+    if json is not _ABSENT:
+        _check_json_body(request, json, hint)
+    if timeout and request.timeout is None:
+        fail(
+            "Your code waits forever if the kitchen never answers: it sent no timeout.",
+            expected=f"{wanted} with a timeout, e.g. `timeout=5`",
+            actual=request.describe(),
+            hint="Every call to requests should have `timeout=` (in seconds). "
+            "Without it, a stuck kitchen hangs your program.",
+        )
+    return request
+
+
+def _query_text(query: Mapping[str, Any] | None) -> str:
+    if not query:
+        return ""
+    pairs = []
+    for key, value in query.items():
+        for item in [value] if isinstance(value, str) else value:
+            pairs.append(f"{key}={item}")
+    return "?" + "&".join(pairs)
+
+
+def _check_json_body(request: Sent, expected: Any, hint: str | None) -> None:
+    __tracebackhide__ = True
+    content_type = request.header("Content-Type") or ""
+    try:
+        body = request.json()
+    except ValueError:
+        body = _NOT_JSON  # fail outside the except block: no "During handling of the above exception" noise
+    if body is _NOT_JSON:
+        fail(
+            "The body your code sent is not JSON.",
+            expected=f"a JSON body: {show(expected)}",
+            actual=request.describe(),
+            hint=hint
+            or "Send the body with `json=your_dict`, not `data=`: requests then writes JSON and sets Content-Type.",
+        )
+    if expected is NO_BODY:
+        if body is not NO_BODY:
+            fail("This request must have no body.", expected="no body", actual=request.describe(), hint=hint)
+        return
+    if body is NO_BODY:
+        fail("Your code sent no body.", expected=f"a JSON body: {show(expected)}", actual=request.describe(), hint=hint)
+    if "json" not in content_type.lower():
+        fail(
+            "The body is JSON, but the Content-Type header does not say so.",
+            expected="Content-Type: application/json",
+            actual=request.describe(),
+            hint="`json=` sets Content-Type for you; `data=json.dumps(...)` does not.",
+        )
+    if body != expected:
+        fail("The JSON body is not what the kitchen needs.", expected=show(expected), actual=show(body), hint=hint)
+
+
+def expect_prepared(
+    built: Called,
+    *,
+    base: str,
+    method: str,
+    path: str,
+    query: Mapping[str, str | Sequence[str]] | None = None,
+    headers: Mapping[str, str] | None = None,
+    json: Any = _ABSENT,
+    hint: str | None = None,
+) -> Sent:
+    """Check a request that learner code built but did not send: `built = call(...)` must return a PreparedRequest.
+
+    The same checks and messages as `expect_request`, without the timeout (a
+    prepared request has none yet), plus the URL must start with `base`.
+    """
+    __tracebackhide__ = True
+    import requests
+
+    request = built.value
+    if not isinstance(request, requests.PreparedRequest):
+        fix = "return the request itself"
+        if isinstance(request, requests.Request):
+            fix = "call `.prepare()` on your Request"
+        fail(
+            f"Called {built.text}.",
+            expected="a requests.PreparedRequest, built with `requests.Request(...).prepare()`",
+            actual=f"{show(request)} (returned)",
+            hint=f"Build the request and {fix}; do not send it.",
+        )
+    url = request.url or ""
+    if not url.startswith(base.rstrip("/") + "/"):
+        fail(
+            "Your request goes to the wrong kitchen.",
+            expected=f"{method.upper()} {base.rstrip('/')}{path}",
+            actual=f"{request.method} {url}",
+            hint="Start the URL with the base_url your function was given, then add the path.",
+        )
+    path = urlsplit(base).path.rstrip("/") + path  # a base URL with a path of its own (a workshop's /t/<token>)
+    built_request = Sent.of(request, NOT_SENT)  # no timeout line: none can apply to a request not sent
+    return _check_request(
+        [built_request],
+        method=method,
+        path=path,
+        query=query,
+        headers=headers,
+        json=json,
+        timeout=False,
+        index=-1,
+        count=None,
+        hint=hint,
+    )
+
+
+def expect_no_header(requests_mock: Any, name: str, *, index: int = -1, hint: str | None = None) -> Sent:
+    """The request (the last one by default) does not carry the header `name` at all."""
+    __tracebackhide__ = True
+    sent = sent_requests(requests_mock)
+    if not sent:
+        fail("Your code sent no request to the kitchen.", expected=f"no {name} header", actual="no request at all")
+    request = sent[index]
+    if request.header(name) is not None:
+        fail(
+            f"This request must not carry the {name} header.",
+            expected=f"no {name} header",
+            actual=request.describe(),
+            hint=hint or f"Add {name} to the headers only when you have a value for it.",
+        )
+    return request
+
+
+def expect_timeout(requests_mock: Any, expected: Any, *, index: int = -1, hint: str | None = None) -> Sent:
+    """The request (the last one by default) was sent with exactly this `timeout=`, e.g. `(3.05, 2)`."""
+    __tracebackhide__ = True
+    sent = sent_requests(requests_mock)
+    if not sent:
+        fail("Your code sent no request to the kitchen.", expected=f"timeout={expected!r}", actual="no request at all")
+    request = sent[index]
+    got = request.timeout
+    if isinstance(expected, tuple):
+        same = (
+            isinstance(got, tuple)
+            and len(got) == len(expected)
+            and all(are_numbers(a, b) and abs(a - b) <= 1e-9 for a, b in zip(got, expected))
+        )
+    else:
+        same = are_numbers(got, expected) and abs(got - expected) <= 1e-9
+    if not same:
+        fail(
+            "The timeout your code sent is not the one the docstring asks for.",
+            expected=f"timeout={expected!r}",
+            actual=request.describe(),
+            hint=hint,
+        )
+    return request

@@ -1,0 +1,9 @@
+"""Wording shared by the tests' voice (kata.expect) and the CLI, importable without pytest."""
+
+from __future__ import annotations
+
+
+def sentence(text: str) -> str:
+    """`text` ending as a sentence: a full stop added unless it ends with one already (or with ? or !)."""
+    text = text.rstrip()
+    return text if text.endswith((".", "?", "!", "…")) else text + "."

@@ -1,0 +1,11 @@
+"""Chapter 10's fixture: `your_tests`, the verdict on the learner's own tests of the exercise (kata.learner_verdict)."""
+
+import pytest
+
+from kata.learner_verdict import Verdict, checked
+
+
+@pytest.fixture
+def your_tests(exercise, kata_catalogue, request) -> Verdict:
+    """The learner's test module (as the `exercise` fixture hands it out), run against each desk of MISTAKES."""
+    return checked(request, exercise, kata_catalogue.root, request.module.MISTAKES)

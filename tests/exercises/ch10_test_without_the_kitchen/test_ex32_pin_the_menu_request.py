@@ -1,0 +1,16 @@
+"""Exercise 32: the learner's tests pin down FrontDesk.menu(): the GET, its query, its headers, its timeout."""
+
+import pytest
+
+from kata.mistakes import menu
+
+MISTAKES = menu.MISTAKES
+
+
+def test_your_tests_pass_against_the_front_desk_and_check_it(your_tests):
+    your_tests.expect_sound()
+
+
+@pytest.mark.parametrize("mistake", MISTAKES, ids=lambda m: m.__name__)
+def test_your_tests_catch_a_desk_that(mistake, your_tests):
+    your_tests.expect_caught(mistake)
