@@ -14,6 +14,7 @@ from typing import Any, Generator
 import pytest
 
 from kata.catalogue import Catalogue, Exercise
+from kata.command_line import kata_command
 from kata.results import NOT_RUN, Results, exercise_of, outcome_of
 
 NOT_RUN_MESSAGE = "Not run: an earlier test of this exercise was stopped"
@@ -107,4 +108,4 @@ class FocusReporter:
         tr.write_line(f"  open:    {source}")
         tr.write_line(f"  idea:    {focus.concept}")
         tr.write_line(f"  lesson:  {focus.chapter.lesson}")
-        tr.write_line(f"  stuck?   `kata hint {focus.number}` shows a hint (or `python -m kata hint {focus.number}`)")
+        tr.write_line(f"  stuck?   `{kata_command(f'hint {focus.number}')}` shows a hint")

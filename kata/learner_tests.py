@@ -32,6 +32,9 @@ RIGHT = "right"  # the variant id of the front desk as it should be
 HOLLOW = "hollow"
 DESK_METHODS = ("menu", "dish", "order", "pay")
 INNER_ARGS = (
+    # The project's addopts and console_output_style are the learner's terminal settings (pyproject.toml):
+    # without the terminal plugin they are unknown, which is an error or, through filterwarnings=error, a crash.
+    "-o", "addopts=--strict-markers --import-mode=importlib", "-W", "ignore::pytest.PytestConfigWarning",
     "--noconftest", "-p", "no:terminal", "-p", "no:cacheprovider",
     "-p", "no:doctest", "-p", "no:pastebin", "-p", "no:junitxml", "-p", "no:legacypath", "-p", "no:logging",
     "-p", "no:debugging", "-p", "no:unittest", "-p", "no:faulthandler", "-p", "no:stepwise",

@@ -30,8 +30,9 @@ from kata.live_kitchen import KITCHEN_ENV, KitchenProcess
 from kata.results import Results
 
 HOOKS = "kata.cli.pytest_hooks"
+# The learner's flags (-q, --no-header, -rN, classic output) are in pyproject.toml, which this run reads too.
 PYTEST_ARGS = (
-    "-q", "--no-header", "-rN", "-o", "console_output_style=classic", "--target", "exercises",
+    "--target", "exercises",
     "-p", "requests_mock", "-p", HOOKS,
     # pytest's own plugins that a learner's run never uses: each costs start-up time (gc at exit, imports)
     "-p", "no:doctest", "-p", "no:pastebin", "-p", "no:junitxml", "-p", "no:cacheprovider", "-p", "no:legacypath",

@@ -173,7 +173,7 @@ def find_exercises(start: Path | None = None) -> list[dict[str, Any]]:
 def read_catalogue(path: Path) -> list[dict[str, Any]]:
     if sys.version_info >= (3, 11):
         import tomllib
-    else:  # pragma: no cover - 3.9/3.10
+    else:  # pragma: no cover - 3.10
         import tomli as tomllib
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))

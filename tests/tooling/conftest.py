@@ -63,16 +63,8 @@ def learner_run(pytester: pytest.Pytester, kata: TinyKata) -> Any:
 
     def run(*args: str) -> pytest.RunResult:
         return pytester.runpytest_inprocess(
-            "tests/exercises",
-            "-p",
-            "requests_mock",
-            "-q",
-            "--no-header",
-            "-rN",
-            "-o",
-            "console_output_style=classic",
-            *args,
-        )
+            "tests/exercises", "-p", "requests_mock", *args
+        )  # the flags: pyproject.toml
 
     return run
 
@@ -141,3 +133,48 @@ def run_pytest(pytester: pytest.Pytester) -> Callable[..., Ran]:
         return Ran(int(result.ret), result.stdout.str())
 
     return run
+
+
+# The real kata cut down to its first three exercises, for the tests of a learner's install
+# (test_learner_install*.py), which run it as a learner does.
+
+NOT_COPIED = ("tests/server/", "tests/tooling/", "tests/browser/", "tests/answers/", "answers/", "bench/", "tools/")
+
+
+@pytest.fixture(scope="session")
+def copy_kata(tmp_path_factory: pytest.TempPathFactory) -> Callable[[Path], Path]:
+    """`copy_kata(source)`: a new copy of a kata folder, free to modify."""
+
+    def copy(source: Path) -> Path:
+        return Path(shutil.copytree(source, tmp_path_factory.mktemp("copy") / "kata"))
+
+    return copy
+
+
+@pytest.fixture(scope="session")
+def small_kata(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The kata's tracked files, as a fresh clone has them, cut down to the first three exercises; do not modify it."""
+    import re
+    import subprocess
+
+    from kata.catalogue import load
+
+    from .tiny_kata import ROOT
+
+    root = tmp_path_factory.mktemp("small") / "kata"
+    listed = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True).stdout
+    for name in filter(None, listed.decode().split("\0")):
+        source = ROOT / name
+        if source.is_file() and not name.startswith(NOT_COPIED):
+            (root / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, root / name)
+    dropped = load(root).exercises[3:]
+    catalogue = root / "catalogue.toml"
+    text = catalogue.read_text(encoding="utf-8")
+    starts = [match.start() for match in re.finditer(r"^\[\[exercises\]\]", text, flags=re.MULTILINE)]
+    if len(starts) > 3:
+        catalogue.write_text(text[: starts[3]], encoding="utf-8")
+    for exercise in dropped:
+        for path in (exercise.source("exercises"), exercise.source("solutions"), exercise.test_file()):
+            path.unlink(missing_ok=True)
+    return root

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 
+from kata.command_line import kata_command
+
 from .tiny_kata import TinyKata
 
 
@@ -23,7 +25,7 @@ def test_untouched_stubs_show_progress_and_only_the_first_exercise(kata: TinyKat
             "  open:    exercises/ch1_tiny/ex01_add.py",
             "  idea:    A function that returns its answer",
             "  lesson:  docs/ch1_tiny.md",
-            "  stuck?   `kata hint 1` shows a hint (or `python -m kata hint 1`)",
+            f"  stuck?   `{kata_command('hint 1')}` shows a hint",
         ]
     )
     text = result.stdout.str()

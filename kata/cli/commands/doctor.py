@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
 import os
 import sys
 import tempfile
@@ -18,7 +19,8 @@ from kata.catalogue import CatalogueError, load
 from kata.cli.output import Output
 
 INSTALL = "in the kata's folder, with its virtual environment active: python -m pip install -e ."
-SUPPORTED = ((3, 9), (3, 13))
+SUPPORTED = ((3, 10), (3, 15))
+RANGE = f"{SUPPORTED[0][0]}.{SUPPORTED[0][1]} to {SUPPORTED[1][0]}.{SUPPORTED[1][1]}"
 DEPENDENCIES = (  # (module, distribution)
     ("requests", "requests"),
     ("requests_mock", "requests-mock"),
@@ -41,13 +43,13 @@ def check_python() -> Finding:
     low, high = SUPPORTED
     if sys.version_info[:2] < low:
         return Finding(
-            False, f"Python {version} is too old", "install Python 3.9 to 3.13 (python.org), then recreate the venv"
+            False, f"Python {version} is too old", f"install Python {RANGE} (python.org), then recreate the venv"
         )
     if sys.version_info[:2] > high:
         return Finding(
             None,
-            f"Python {version} is newer than the kata was tested with (3.9 to 3.13)",
-            "if something breaks, use 3.13",
+            f"Python {version} is newer than the kata was tested with ({RANGE})",
+            f"if something breaks, use {SUPPORTED[1][0]}.{SUPPORTED[1][1]}",
         )
     return Finding(True, f"Python {version} ({sys.executable})")
 
@@ -81,10 +83,7 @@ def check_dependencies() -> list[Finding]:
 def _entry_points(group: str) -> list:
     from importlib import metadata
 
-    everything = metadata.entry_points()
-    if hasattr(everything, "select"):
-        return list(everything.select(group=group))
-    return list(everything.get(group, []))  # Python 3.9
+    return list(metadata.entry_points(group=group))
 
 
 def check_kata() -> list[Finding]:
@@ -139,6 +138,8 @@ def _proxy_fix() -> str:
 
 
 def check_kitchen() -> Finding:
+    # waitress logs to the root logger ("Task queue depth is 1" when a request waits): not one of our checks.
+    logging.getLogger("waitress").setLevel(logging.CRITICAL)
     try:
         from kata.live_kitchen import LiveKitchen
 
