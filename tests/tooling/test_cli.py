@@ -14,6 +14,7 @@ import subprocess
 import pytest
 
 from kata.cli.output import Output
+from kata.command_line import kata_command
 
 from .tiny_kata import TinyKata
 
@@ -85,7 +86,8 @@ def test_check_accepts_a_name_and_passes_on_a_solved_exercise(kata, cli):
     kata.solve(1)
     code, out, _ = cli("check", "ex01")
     assert code == 0, out
-    assert "Exercise 1 passes: Add two numbers." in out and "`kata compare 1`" in out and "`kata next`" in out
+    assert "Exercise 1 passes: Add two numbers." in out
+    assert f"`{kata_command('compare 1')}`" in out and f"`{kata_command('next')}`" in out
 
 
 def test_check_without_an_exercise_runs_the_kata_focused_on_the_first_unfinished(underway, cli):
