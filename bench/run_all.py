@@ -9,7 +9,7 @@ docstring for the method); this script only collects their figures:
 - the server (`server_bench.py`): the restaurant against a bare Flask route, served alike;
 - the suites: `pytest --target solutions` and the learner's focused run over the untouched stubs,
   with pytest's own "in N s" figure (pytest time, as the issues state their budgets);
-- the tooling tests with their fork server and with new interpreters (`tooling_bench.py`, POSIX);
+- the tooling tests, in-process and end-to-end layers side by side (`tooling_bench.py`, POSIX);
 - with `--with-workshop`, the 60-second workshop load test (`workshop_load.py`).
 
 Ratios are measured side by side in one run; absolute times on a shared machine are only context.
@@ -93,9 +93,10 @@ def main(argv: list[str] | None = None) -> int:
     rows.append(("suites", "learner's focused run on the stubs: pytest seconds", f"{learner:.2f}"))
     if sys.platform != "win32":
         rounds = "1" if args.quick else "3"
-        tooling = last_json_object(run(str(BENCH / "tooling_bench.py"), "--rounds", rounds))["ratios"]
-        for key, unit in (("pytest", "pytest seconds"), ("cpu", "CPU seconds")):
-            rows.append(("suites", f"tests/tooling, fork server / new interpreters: {unit}", f"{tooling[key]:.2f}"))
+        tooling = last_json_object(run(str(BENCH / "tooling_bench.py"), "--rounds", rounds))["medians"]
+        for layer, figures in tooling.items():
+            for key, unit in (("pytest", "pytest seconds"), ("cpu", "CPU seconds")):
+                rows.append(("suites", f"tests/tooling, {layer} tests: {unit}", f"{figures[key]:.2f}"))
 
     if args.with_workshop:
         with tempfile.TemporaryDirectory() as scratch:

@@ -1,23 +1,22 @@
-"""What the fork server saves the tooling tests: `tests/tooling` with it and without it, side by side.
+"""What the tooling tests cost, layer by layer: the in-process tests and the end-to-end ones, side by side.
 
     python bench/tooling_bench.py [--rounds 3] [--json bench/results/tooling.json]
 
-The tooling tests run `kata` and `pytest` as a learner does, several dozen times.
-With the fork server (tests/tooling/forkserver.py, the default on POSIX) each run
-is forked from a process that has imported pytest, requests and flask; with
-KATA_TESTS_FORK=0 each is a new interpreter. The two take turns, round after
-round, in one xdist-free process each (`-n 0`), so both see the same machine.
+Most of `tests/tooling` runs the plugin with pytester and the CLI through
+`kata.cli.main` in one process; `test_end_to_end.py` starts real `kata`
+processes, about ten of them (docs/maintainers.md, "Where a new test belongs").
+The two layers take turns, round after round, each in an xdist-free run
+(`-n 0`), so both see the same machine.
 
-Figures per variant (medians over the rounds): pytest's own "in N s" (wall
-time), and the CPU time of the run and every process it started (user + sys,
-from the operating system's accounting of waited-for children).
+Figures per layer (medians over the rounds): pytest's own "in N s" (wall
+time), the CPU time of the run and every process it started (user + sys, from
+the operating system's accounting of waited-for children), and the number of tests.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
 import resource
 import statistics
@@ -26,7 +25,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-VARIANTS = {"fork server": "1", "new interpreters": "0"}
+END_TO_END = "tests/tooling/test_end_to_end.py"
+LAYERS = {"in-process": ["tests/tooling", f"--ignore={END_TO_END}"], "end-to-end": [END_TO_END]}
 
 
 def children_cpu() -> float:
@@ -34,53 +34,51 @@ def children_cpu() -> float:
     return used.ru_utime + used.ru_stime
 
 
-def run_tooling(fork: str) -> tuple[float, float]:
-    """One run of tests/tooling: (pytest seconds, CPU seconds)."""
-    env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
-    env["KATA_TESTS_FORK"] = fork
+def run_layer(name: str) -> tuple[float, float, int]:
+    """One run of a layer: (pytest seconds, CPU seconds, tests)."""
     before = children_cpu()
     done = subprocess.run(
-        [sys.executable, "-m", "pytest", "tests/tooling", "--target", "solutions", "-q", "-n", "0"],
+        [sys.executable, "-m", "pytest", *LAYERS[name], "--target", "solutions", "-q", "-n", "0"],
         cwd=ROOT,
         capture_output=True,
         text=True,
-        env=env,
         check=False,
     )
     cpu = children_cpu() - before
-    found = re.findall(r" passed in ([0-9.]+)s", done.stdout)
+    found = re.findall(r"(\d+) passed.* in ([0-9.]+)s", done.stdout)
     if done.returncode != 0 or not found:
-        raise SystemExit(f"tests/tooling failed (KATA_TESTS_FORK={fork}):\n{done.stdout[-3000:]}")
-    return float(found[-1]), cpu
+        raise SystemExit(f"the {name} tooling tests failed:\n{done.stdout[-3000:]}")
+    return float(found[-1][1]), cpu, int(found[-1][0])
 
 
 def main(argv: list[str] | None = None) -> int:
     if sys.platform == "win32":
-        raise SystemExit("the fork server is POSIX only: nothing to compare on Windows")
+        raise SystemExit("the CPU time of child processes comes from POSIX's getrusage: nothing to measure on Windows")
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--rounds", type=int, default=3, help="runs of each variant, taking turns (default: 3)")
+    parser.add_argument("--rounds", type=int, default=3, help="runs of each layer, taking turns (default: 3)")
     parser.add_argument("--json", type=Path, help="also write the figures here")
     args = parser.parse_args(argv)
 
-    figures: dict[str, dict[str, list[float]]] = {name: {"pytest": [], "cpu": []} for name in VARIANTS}
+    figures: dict[str, dict[str, list[float]]] = {name: {"pytest": [], "cpu": [], "tests": []} for name in LAYERS}
     for round in range(1, args.rounds + 1):
-        for name, fork in VARIANTS.items():
-            seconds, cpu = run_tooling(fork)
+        for name in LAYERS:
+            seconds, cpu, tests = run_layer(name)
             figures[name]["pytest"].append(seconds)
             figures[name]["cpu"].append(cpu)
-            print(f"round {round}, {name}: pytest {seconds:.2f} s, CPU {cpu:.2f} s", flush=True)
+            figures[name]["tests"].append(tests)
+            print(f"round {round}, {name}: {tests} tests, pytest {seconds:.2f} s, CPU {cpu:.2f} s", flush=True)
 
     medians = {name: {key: statistics.median(values) for key, values in f.items()} for name, f in figures.items()}
-    ratios = {key: medians["fork server"][key] / medians["new interpreters"][key] for key in ("pytest", "cpu")}
+    per_test = {name: {key: m[key] / m["tests"] for key in ("pytest", "cpu")} for name, m in medians.items()}
     print(f"\ntests/tooling, {args.rounds} rounds, Python {sys.version.split()[0]} (medians)")
-    print(f"{'':18} {'pytest s':>9} {'CPU s':>9}")
+    print(f"{'':12} {'tests':>6} {'pytest s':>9} {'CPU s':>9} {'CPU s/test':>11}")
     for name, values in medians.items():
-        print(f"{name:18} {values['pytest']:9.2f} {values['cpu']:9.2f}")
-    print(f"{'fork / new':18} {ratios['pytest']:9.2f} {ratios['cpu']:9.2f}")
+        each = per_test[name]["cpu"]
+        print(f"{name:12} {values['tests']:6.0f} {values['pytest']:9.2f} {values['cpu']:9.2f} {each:11.3f}")
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps({"figures": figures, "medians": medians, "ratios": ratios}, indent=2))
-    print(json.dumps({"ratios": ratios}))
+        args.json.write_text(json.dumps({"figures": figures, "medians": medians, "per_test": per_test}, indent=2))
+    print(json.dumps({"medians": medians, "per_test": per_test}))
     return 0
 
 

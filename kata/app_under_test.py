@@ -23,8 +23,8 @@ from werkzeug.serving import WSGIRequestHandler, make_server
 
 from kata.catalogue import find_root
 from kata.expect import call, describe_call, fail, show
-from kata.guard import TimeLimitExceeded, run_with_time_limit
-from kata.proxy import describe_learner_exception
+from kata.learner_errors import describe_learner_exception
+from kata.time_limit import TimeLimitExceeded, run_with_time_limit
 
 NOT_JSON = object()  # what `Exchange.json()` gives for a body that is not JSON
 _ABSENT = object()

@@ -3,37 +3,31 @@
 All tests run (so progress is real), but the failure section shows only the
 failures of the first unfinished exercise in catalogue order, with its title
 and how to get a hint. `--no-focus` shows everything. Solutions runs are
-never focused: the project wants to see every failure.
+never focused: the project wants to see every failure. It reads the run's
+`Results` (kata.results) and the outcome each report is marked with.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from dataclasses import dataclass
 from typing import Any, Generator
 
 import pytest
 
 from kata.catalogue import Catalogue, Exercise
 from kata.command_line import kata_command
+from kata.results import NOT_RUN, Results, exercise_of, outcome_of
 
-NOT_STARTED = "not started yet:"
-NOT_RUN = "Not run: an earlier test of this exercise was stopped"
+NOT_RUN_MESSAGE = "Not run: an earlier test of this exercise was stopped"
 
 
-@dataclass
-class ExerciseResult:
-    passed: int = 0
-    failed: int = 0
-    not_started: int = 0
-
-    @property
-    def state(self) -> str:
-        if self.failed == 0 and self.not_started == 0:
-            return "done"
-        if self.failed == 0:
-            return "not started"
-        return "in progress"
+def add_options(group: Any) -> None:
+    group.addoption(
+        "--no-focus",
+        dest="kata_focus",
+        action="store_false",
+        default=True,
+        help="show every failure, not only those of the first unfinished exercise",
+    )
 
 
 def progress_bar(done: int, total: int, width: int = 20) -> str:
@@ -54,85 +48,56 @@ def distinct_failures(reports: list[Any]) -> list[Any]:
 
 
 class FocusReporter:
-    """A pytest plugin object; registered by `kata.pytest_plugin`."""
+    """A pytest plugin object; registered by `kata.pytest_plugin` in `pytest_configure`."""
 
     def __init__(self, config: pytest.Config, catalogue: Catalogue, target: str) -> None:
-        self.config = config
         self.catalogue = catalogue
-        self.enabled = target == "exercises" and config.getoption("kata_focus")
-        self.results: dict[int, ExerciseResult] = defaultdict(ExerciseResult)
-        self._by_nodeid: dict[str, Exercise] = {}
-        # False when the run covers one exercise (`kata check N`): it cannot know the kata-wide progress.
-        self.whole_kata = True
+        self.enabled = target == "exercises" and bool(config.getoption("kata_focus"))
+        self.results: Results | None = None
 
-    def track(self, nodeid: str, exercise: Exercise) -> None:
-        """Count the results of test `nodeid` towards `exercise`."""
-        self._by_nodeid[nodeid] = exercise
-
-    def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
-        exercise = self._by_nodeid.get(report.nodeid)
-        if exercise is None:
-            return
-        result = self.results[exercise.number]
-        if report.failed:
-            if NOT_STARTED in str(report.longrepr):
-                result.not_started += 1
-            else:
-                result.failed += 1
-        elif report.when == "call" and report.passed:
-            result.passed += 1
+    def pytest_kata_results(self, config: pytest.Config, results: Results) -> None:
+        self.results = results
 
     @pytest.hookimpl(tryfirst=True)
     def pytest_report_teststatus(self, report: pytest.TestReport) -> tuple[str, str, str] | None:
         """No dot or F per test in the learner's run: the progress line below says it better."""
-        if not self.enabled or report.nodeid not in self._by_nodeid:
+        if not self.enabled or exercise_of(report) is None:
             return None
         if report.when == "call" or report.failed:
             category = report.outcome if report.when == "call" or report.passed else "error"
             return category, "", category.upper()
         return "", "", ""
 
-    def first_unfinished(self) -> Exercise | None:
-        for exercise in self.catalogue.exercises:
-            result = self.results.get(exercise.number)
-            if result is not None and result.state != "done":
-                return exercise
-        return None
-
-    def done_count(self) -> int:
-        return sum(1 for r in self.results.values() if r.state == "done")
-
     @pytest.hookimpl(hookwrapper=True, tryfirst=True)
     def pytest_terminal_summary(self, terminalreporter: Any) -> Generator[None, None, None]:
-        if not self.enabled or not self.results:
+        results = self.results
+        if not self.enabled or results is None or not results.exercises:
             yield
             return
-        focus = self.first_unfinished()
+        focus = results.first_unfinished(self.catalogue, unknown_is_unfinished=False)
         hidden = {}
         if focus is not None:
             for key in ("failed", "error"):
                 reports = terminalreporter.stats.get(key, [])
                 hidden[key] = reports
-                terminalreporter.stats[key] = [r for r in reports if self._by_nodeid.get(r.nodeid) == focus]
-            for key in ("failed", "error"):
-                terminalreporter.stats[key] = distinct_failures(terminalreporter.stats[key])
+                mine = [r for r in reports if exercise_of(r) == focus.name]
+                terminalreporter.stats[key] = distinct_failures(mine)
             if terminalreporter.stats["failed"]:  # the stopped test says why; its "not run" followers need not
-                terminalreporter.stats["error"] = [
-                    r for r in terminalreporter.stats["error"] if not str(r.longrepr).startswith(NOT_RUN)
-                ]
+                errors = terminalreporter.stats["error"]
+                terminalreporter.stats["error"] = [r for r in errors if outcome_of(r) != NOT_RUN]
             terminalreporter.write_sep("=", f"exercise {focus.number}: {focus.title}", bold=True)
         try:
             yield
         finally:
             terminalreporter.stats.update(hidden)
-            self._write_progress(terminalreporter, focus)
+            self._write_progress(terminalreporter, results, focus)
 
-    def _write_progress(self, tr: Any, focus: Exercise | None) -> None:
+    def _write_progress(self, tr: Any, results: Results, focus: Exercise | None) -> None:
         total = len(self.catalogue.exercises)
-        done = self.done_count()
+        done = results.done_count()
         colour = {"green": True} if focus is None else {"yellow": True}
         tr.write_line("")
-        if self.whole_kata:
+        if results.whole_kata:
             tr.write_line(f"Progress: {done}/{total} exercises done {progress_bar(done, total)}", bold=True, **colour)
         if focus is None:
             if done == total:

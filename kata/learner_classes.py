@@ -10,25 +10,13 @@ and enums are handed out as they are (`except exercise.DishNotFound` needs the c
 from __future__ import annotations
 
 import enum
-import functools
 import inspect
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any
 
-from kata.guard import run_with_time_limit
+from kata.time_limit import run_with_time_limit, time_limited
 
 if TYPE_CHECKING:
     from typing import TypeGuard
-
-
-def time_limited(func: Callable[..., Any], seconds: float) -> Callable[..., Any]:
-    """`func`, run with a time limit; what it returns or raises passes through unchanged."""
-
-    @functools.wraps(func)
-    def call(*args: Any, **kwargs: Any) -> Any:
-        __tracebackhide__ = True
-        return run_with_time_limit(func, *args, seconds=seconds, **kwargs)
-
-    return call
 
 
 def hands_out_limited(value: Any, module_name: str) -> TypeGuard[type]:

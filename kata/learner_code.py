@@ -1,13 +1,16 @@
-"""Load the learner's modules and describe what their code did, in a learner's words.
+"""The learner's modules: imported on demand, and handed to the tests with every call time-limited.
 
-An exercise module is imported on demand, by the `exercise` fixture, never at
-the top of a test file: a syntax error, an import error or an exception at
-import time in one exercise then fails only that exercise's tests.
+An exercise module is imported by the `exercise` fixture, never at the top of
+a test file: a syntax error, an import error or an exception at import time in
+one exercise then fails only that exercise's tests. `ExerciseModule` is the
+module as tests see it: its own functions come back wrapped in a time limit, its
+classes so that their instances' methods do (kata.learner_classes).
 """
 
 from __future__ import annotations
 
 import importlib
+import inspect
 import linecache
 import sys
 import traceback
@@ -15,9 +18,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from types import ModuleType, TracebackType
+from typing import Any
+
+import pytest
 
 from kata.catalogue import TARGETS, Exercise
-from kata.guard import TimeLimitExceeded, run_with_time_limit
+from kata.learner_classes import LimitedClass, hands_out_limited
+from kata.time_limit import TimeLimitExceeded, run_with_time_limit, time_limited
 
 
 class ExerciseBroken(Exception):
@@ -102,3 +109,32 @@ def import_exercise(exercise: Exercise, target: str, *, seconds: float) -> Modul
         raise ExerciseBroken(
             f"{shown} fails as soon as it is imported: {type(error).__name__}: {error}\n  at {where}"
         ) from None
+
+
+class ExerciseModule:
+    """Attribute access to the module under test; its own functions come back time-limited."""
+
+    def __init__(self, module: ModuleType, exercise: Exercise, target: str, seconds: float) -> None:
+        self._module = module
+        self._exercise = exercise
+        self._target = target
+        self._seconds = seconds
+
+    def __repr__(self) -> str:
+        return f"<exercise {self._exercise.number} from {self._target}/: {self._module.__name__}>"
+
+    def __getattr__(self, name: str) -> Any:
+        __tracebackhide__ = True
+        missing = object()
+        value = getattr(self._module, name, missing)
+        if value is missing:  # failed outside an `except`: no "During handling of the above exception" above it
+            shown = relative(self._exercise.source(self._target), self._exercise.root)
+            pytest.fail(
+                f"{shown} has no `{name}`. The tests call it by that name: did it get renamed or deleted?",
+                pytrace=False,
+            )
+        if inspect.isfunction(value) and value.__module__ == self._module.__name__:
+            return time_limited(value, self._seconds)
+        if hands_out_limited(value, self._module.__name__):
+            return LimitedClass(value, self._seconds)
+        return value

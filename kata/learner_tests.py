@@ -3,7 +3,7 @@
 The learner's exercise is a test module. It gets its front desk from the `front_desk` fixture, which this module's
 `Bench` plugin parametrizes: every learner test runs, in one inner pytest session in this process, once against
 the right `FrontDesk`, once against a `Hollow` one (a test that passes there checks nothing), and once against
-each mistake of the exercise. Each run is time-limited (`kata.guard`) and records what the desk was asked, what
+each mistake of the exercise. Each run is time-limited (`kata.time_limit`) and records what the desk was asked, what
 it answered and what it sent (`kata.learner_problems` says what went wrong, where); `kata.learner_verdict` turns
 the records into the learner's messages.
 """
@@ -23,9 +23,9 @@ from requests_mock.contrib import _pytest_plugin as requests_mock_plugin  # requ
 
 from kata.expect import describe_all, describe_call, sent_requests, show
 from kata.front_desk import FrontDesk
-from kata.guard import TimeLimitExceeded, run_with_time_limit
 from kata.learner_problems import LearnerFile, Problem, one_line, problem_of, short
 from kata.mistakes import Hollow
+from kata.time_limit import TimeLimitExceeded, run_with_time_limit
 
 FIXTURE = "front_desk"
 RIGHT = "right"  # the variant id of the front desk as it should be

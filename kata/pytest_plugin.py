@@ -1,7 +1,9 @@
 """The kata's pytest plugin: which tree to test, the live kitchen, and learner-friendly failures.
 
-Options: `--target exercises|solutions` (or `KATA_TARGET`), `--no-focus`.
+Options: `--target exercises|solutions` (or `KATA_TARGET`); `--no-focus` (kata.focus); `--kata-one` (kata.results).
 Fixtures: `exercise`, `kitchen`, `kitchen_server`, `kata_catalogue`.
+Hooks: `pytest_kata_kitchen_url` (below), `pytest_kata_results` (kata.results).
+State lives on the plugin objects `pytest_configure` registers, never in this module.
 """
 
 from __future__ import annotations
@@ -11,18 +13,21 @@ from typing import Any, Generator
 
 import pytest
 
-from kata import focus, workshop
+from kata import focus, results
 from kata.catalogue import TARGETS, Catalogue, Exercise, find_root, load
-from kata.guard import TimeLimitExceeded
 from kata.journal import journal_text
-from kata.kitchen import KITCHEN_ENV, Kitchen, KitchenError, LiveKitchen
-from kata.learner_code import ExerciseBroken, import_exercise
-from kata.proxy import ExerciseModule, explain_learner_error
+from kata.kitchen_client import Kitchen, KitchenError
+from kata.learner_code import ExerciseBroken, ExerciseModule, import_exercise
+from kata.learner_errors import explain_learner_error
+from kata.live_kitchen import KITCHEN_ENV, LiveKitchen
+from kata.time_limit import TimeLimitExceeded
+from kata.workshop_run import WorkshopReporter, WorkshopRun
 
 CATALOGUE_KEY = pytest.StashKey[Catalogue]()
 EXERCISE_KEY = pytest.StashKey[Exercise]()
-REPORTER_KEY = pytest.StashKey[focus.FocusReporter]()
-WORKSHOP_KEY = pytest.StashKey[workshop.Session]()
+OUTCOME_KEY = pytest.StashKey[results.Outcome]()  # set by the `exercise` fixture when it fails the test itself
+WORKSHOP_KEY = pytest.StashKey[WorkshopRun]()
+LEARNER_KEY = pytest.StashKey["LearnerModules"]()
 
 
 class KitchenHooks:
@@ -36,6 +41,7 @@ class KitchenHooks:
 
 def pytest_addhooks(pluginmanager: pytest.PytestPluginManager) -> None:
     pluginmanager.add_hookspecs(KitchenHooks)
+    pluginmanager.add_hookspecs(results.ResultsHooks)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -47,13 +53,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         default=None,
         help="which tree the exercise tests import: exercises (yours, the default) or solutions. Env: KATA_TARGET.",
     )
-    group.addoption(
-        "--no-focus",
-        dest="kata_focus",
-        action="store_false",
-        default=True,
-        help="show every failure, not only those of the first unfinished exercise",
-    )
+    focus.add_options(group)
+    results.add_options(group)
     parser.addini("kata_time_limit", "seconds one call into learner code may run before it is stopped", default="5")
 
 
@@ -64,16 +65,34 @@ def target_of(config: pytest.Config) -> str:
     return str(target)
 
 
+class LearnerModules:
+    """The learner's modules of this run, imported once each, and the exercises whose code hit the time limit."""
+
+    def __init__(self, target: str, seconds: float) -> None:
+        self.target = target
+        self.seconds = seconds
+        self.imported: dict[str, Any] = {}  # module name -> module, or the ExerciseBroken that says why not
+        self.stuck: dict[str, str] = {}  # module name -> the test that was stopped: the rest fail at once
+
+    def load(self, exercise: Exercise) -> Any:
+        if exercise.module not in self.imported:
+            try:
+                self.imported[exercise.module] = import_exercise(exercise, self.target, seconds=self.seconds)
+            except ExerciseBroken as broken:
+                self.imported[exercise.module] = broken
+        return self.imported[exercise.module]
+
+
 def pytest_configure(config: pytest.Config) -> None:
-    config.stash[CATALOGUE_KEY] = load(find_root(config.rootpath))
-    reporter = focus.FocusReporter(config, config.stash[CATALOGUE_KEY], target_of(config))
-    config.stash[REPORTER_KEY] = reporter
-    config.pluginmanager.register(reporter, "kata-focus")
+    catalogue = config.stash[CATALOGUE_KEY] = load(find_root(config.rootpath))
+    target = target_of(config)
+    config.stash[LEARNER_KEY] = LearnerModules(target, float(config.getini("kata_time_limit")))
+    config.pluginmanager.register(results.Tally(config, catalogue.exercises), "kata-results")
+    config.pluginmanager.register(focus.FocusReporter(config, catalogue, target), "kata-focus")
     # Workshop mode (`kata join`, KATA_SERVER): the room's shared kitchen, and a report when the run ends.
-    session = config.stash[WORKSHOP_KEY] = workshop.Session.start(config.stash[CATALOGUE_KEY].root)
-    if session.active:
-        plugin = workshop.Plugin(session, reporter, config.stash[CATALOGUE_KEY], target_of(config))
-        config.pluginmanager.register(plugin, "kata-workshop")
+    workshop = config.stash[WORKSHOP_KEY] = WorkshopRun.start(catalogue.root)
+    if workshop.active:
+        config.pluginmanager.register(WorkshopReporter(workshop, target), "kata-workshop")
 
 
 def pytest_report_header(config: pytest.Config) -> str:
@@ -89,7 +108,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         exercise = catalogue.for_test_file(item.path)
         if exercise is not None:
             item.stash[EXERCISE_KEY] = exercise
-            config.stash[REPORTER_KEY].track(item.nodeid, exercise)
+            item.user_properties.append((results.EXERCISE_PROPERTY, exercise.name))
     items.sort(key=lambda item: item.stash[EXERCISE_KEY].number if EXERCISE_KEY in item.stash else 0)
 
 
@@ -102,10 +121,6 @@ def kata_catalogue(pytestconfig: pytest.Config) -> Catalogue:
     return pytestconfig.stash[CATALOGUE_KEY]
 
 
-_imported: dict[tuple[str, str], Any] = {}
-_stuck: dict[tuple[str, str], str] = {}  # exercises whose code hit the time limit: the rest of their tests fail at once
-
-
 @pytest.fixture
 def exercise(request: pytest.FixtureRequest) -> ExerciseModule:
     """The module under test (from exercises/ or solutions/), with each call guarded by a time limit."""
@@ -113,23 +128,15 @@ def exercise(request: pytest.FixtureRequest) -> ExerciseModule:
     if EXERCISE_KEY not in item.stash:
         pytest.fail(f"{item.path.name} is not the test file of any exercise in the catalogue.", pytrace=False)
     exercise = item.stash[EXERCISE_KEY]
-    target = target_of(request.config)
-    seconds = float(request.config.getini("kata_time_limit"))
-    key = (target, exercise.module)
-    if key not in _imported:
-        try:
-            _imported[key] = import_exercise(exercise, target, seconds=seconds)
-        except ExerciseBroken as broken:
-            _imported[key] = broken
-    loaded = _imported[key]
+    modules = request.config.stash[LEARNER_KEY]
+    loaded = modules.load(exercise)
     if isinstance(loaded, ExerciseBroken):
+        item.stash[OUTCOME_KEY] = results.BROKEN
         pytest.fail(str(loaded), pytrace=False)
-    if key in _stuck:
-        pytest.fail(
-            f"{focus.NOT_RUN} ({_stuck[key]}). Fix that one first.",
-            pytrace=False,
-        )
-    return ExerciseModule(loaded, exercise, target, seconds)
+    if exercise.module in modules.stuck:
+        item.stash[OUTCOME_KEY] = results.NOT_RUN
+        pytest.fail(f"{focus.NOT_RUN_MESSAGE} ({modules.stuck[exercise.module]}). Fix that one first.", pytrace=False)
+    return ExerciseModule(loaded, exercise, modules.target, modules.seconds)
 
 
 @pytest.fixture(scope="session")
@@ -155,7 +162,7 @@ def kitchen_server(pytestconfig: pytest.Config) -> Generator[str, None, None]:
 @pytest.fixture
 def kitchen(kitchen_server: str, pytestconfig: pytest.Config) -> Kitchen:
     """The live kitchen, freshly reset for this test: `.url`, `.journal()`, `.advance(s)`, `.faults(...)`."""
-    kitchen: Kitchen = pytestconfig.stash[WORKSHOP_KEY].kitchen(kitchen_server)
+    kitchen = pytestconfig.stash[WORKSHOP_KEY].kitchen(kitchen_server)
     kitchen.reset()
     return kitchen
 
@@ -165,15 +172,23 @@ def kitchen(kitchen_server: str, pytestconfig: pytest.Config) -> Kitchen:
 
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Generator[None, Any, None]:
+    """Mark the report with its outcome (kata.results), in the learner's words where learner code went wrong."""
+    found: results.Outcome = item.stash.get(OUTCOME_KEY, results.FAILING)
     if call.excinfo is not None:
+        if isinstance(call.excinfo.value, results.NotStartedYet):
+            found = results.NOT_STARTED
         if isinstance(call.excinfo.value, TimeLimitExceeded) and EXERCISE_KEY in item.stash:
-            _stuck[(target_of(item.config), item.stash[EXERCISE_KEY].module)] = f"{item.name}: {call.excinfo.value}"
-        message = explain_learner_error(call.excinfo.value, item.config.stash[CATALOGUE_KEY].root)
-        if message is not None:
+            stuck = item.config.stash[LEARNER_KEY].stuck
+            stuck[item.stash[EXERCISE_KEY].module] = f"{item.name}: {call.excinfo.value}"
+        explained = explain_learner_error(call.excinfo.value, item.config.stash[CATALOGUE_KEY].root)
+        if explained is not None:
             # Report the learner's message alone: cheaper than formatting a traceback nobody reads.
-            call.excinfo = _failure(message)
+            call.excinfo = _failure(explained.message)
+            found = explained.outcome if OUTCOME_KEY not in item.stash else found
     outcome = yield
     report = outcome.get_result()
+    if EXERCISE_KEY in item.stash and (report.failed or (report.when == "call" and report.passed)):
+        results.mark(report, results.PASSING if report.passed else found)
     if not report.failed:
         return
     kitchen = item.funcargs.get("kitchen") if hasattr(item, "funcargs") else None
@@ -194,8 +209,3 @@ def _failure(message: str) -> pytest.ExceptionInfo[BaseException]:
     except pytest.fail.Exception:
         return pytest.ExceptionInfo.from_current()
     raise AssertionError("pytest.fail returned")
-
-
-def pytest_unconfigure(config: pytest.Config) -> None:
-    _imported.clear()
-    _stuck.clear()

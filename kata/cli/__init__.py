@@ -1,9 +1,10 @@
 """The `kata` command: the learner's companion (see `kata --help`).
 
-Split by job: `args` parses the command line, `run` runs the tests in a child
-pytest, `state` remembers hints and backups in `.kata/`, `output` writes to
-the terminal, `watch` is the save-and-rerun loop, `commands/` has one module
-per verb. Start-up stays light (no pytest, requests or flask in this process)
+Split by job: `args` parses the command line, `run` runs the tests (in this
+process or a child pytest), `memory` remembers hints and backups in `.kata/`,
+`exercise_info` reads an exercise's file without running it, `output` writes
+to the terminal, `file_events` and `keys` feed `kata watch` its saves and
+keys, `commands/` has one module per verb. Start-up stays light (no pytest, requests or flask in this process)
 so `kata check` costs little more than the test run it starts.
 """
 
@@ -15,9 +16,6 @@ import sys
 from typing import Sequence
 
 from kata.catalogue import CatalogueError
-
-VERBS: tuple[str, ...] = ("progress", "check", "next", "hint", "watch", "reset", "compare", "serve", "doctor")
-VERBS += ("join", "pair", "catch-up")  # workshops: docs/facilitator.md
 
 
 def main(argv: Sequence[str] | None = None) -> int:

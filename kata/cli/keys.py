@@ -13,7 +13,7 @@ import sys
 import threading
 from typing import Callable
 
-from kata.cli.watch import Event
+from kata.cli.file_events import Event
 
 
 class Keys:

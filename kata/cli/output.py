@@ -11,8 +11,9 @@ import sys
 from typing import TextIO
 
 _CODES = {"bold": "1", "dim": "2", "red": "31", "green": "32", "yellow": "33", "cyan": "36"}
-FANCY_SYMBOLS = {"done": "✓", "in progress": "✗", "not started": "·", "bar": "█", "rest": "░"}
-PLAIN_SYMBOLS = {"done": "[x]", "in progress": "[~]", "not started": "[ ]", "bar": "#", "rest": "."}
+# Keyed by the exercise states of kata.results, and the parts of a progress bar.
+FANCY_SYMBOLS = {"done": "✓", "failing": "✗", "not-started": "·", "bar": "█", "rest": "░"}
+PLAIN_SYMBOLS = {"done": "[x]", "failing": "[~]", "not-started": "[ ]", "bar": "#", "rest": "."}
 
 
 def _enable_windows_ansi(stream: TextIO) -> bool:

@@ -25,7 +25,9 @@ from pathlib import Path
 from typing import Any, Callable
 
 from kata.catalogue import Catalogue, Exercise
-from kata.kitchen import KITCHEN_ENV, KitchenError, KitchenProcess
+from kata.kitchen_client import KitchenError
+from kata.live_kitchen import KITCHEN_ENV, KitchenProcess
+from kata.results import Results
 
 HOOKS = "kata.cli.pytest_hooks"
 # The learner's flags (-q, --no-header, -rN, classic output) are in pyproject.toml, which this run reads too.
@@ -52,18 +54,6 @@ class Run:
     @property
     def passed(self) -> bool:
         return self.returncode == 0
-
-
-@dataclass(frozen=True)
-class ExerciseState:
-    state: str  # "done", "in progress" or "not started"
-    passed: int = 0
-    failed: int = 0
-    not_started: int = 0
-
-    @property
-    def tests(self) -> int:
-        return self.passed + self.failed + self.not_started
 
 
 def child_env(capture: bool, kitchen: KitchenProcess | None = None) -> dict[str, str]:
@@ -202,11 +192,11 @@ class KitchenBeside:
 
 
 def _in_a_workshop(root: Path) -> bool:
-    from kata import workshop  # only now: its imports (urllib) need not delay the kitchen's start
+    from kata import workshop_client  # only now: its imports (urllib) need not delay the kitchen's start
 
     try:
-        return workshop.configured(root) is not None
-    except workshop.WorkshopError:
+        return workshop_client.configured(root) is not None
+    except workshop_client.WorkshopCallFailed:
         return False
 
 
@@ -215,8 +205,12 @@ def run_here(root: Path, args: list[str], *, timeout: float) -> Run:
     kitchen = kitchen_for_runs(root)  # first of all: it starts while pytest is imported
     os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
 
+    terminal = os.dup(sys.stdout.fileno())  # pytest's capture takes fd 1 over while a test runs: not this copy
+
     def give_up() -> None:
-        print(f"\nThe tests did not finish in {timeout:g} s. Does a loop in your code never end?", flush=True)
+        sys.stdout.flush()
+        message = f"\nThe tests did not finish in {timeout:g} s. Does a loop in your code never end?\n"
+        os.write(terminal, message.encode(sys.stdout.encoding or "utf-8", "replace"))
         os._exit(1)
 
     import pytest
@@ -231,6 +225,7 @@ def run_here(root: Path, args: list[str], *, timeout: float) -> Run:
     finally:
         os.chdir(here)
         timer.cancel()
+        os.close(terminal)
         if kitchen is not None:
             kitchen.stop(wait=False)
     if code == pytest.ExitCode.INTERRUPTED:  # Ctrl+C: pytest said so; the CLI ends as it does on any Ctrl+C
@@ -266,8 +261,8 @@ def check(
     return run_pytest(catalogue.root, args, capture=capture, timeout=timeout, stop=stop, warm=warm, kitchen=kitchen)
 
 
-def states(catalogue: Catalogue, kitchen: KitchenProcess | None = None) -> tuple[dict[str, ExerciseState], Run]:
-    """Every exercise's state, from one run of every exercise's tests."""
+def states(catalogue: Catalogue, kitchen: KitchenProcess | None = None) -> tuple[Results, Run]:
+    """Every exercise's result, from one run of every exercise's tests (the results file of `--kata-results`)."""
     import tempfile
 
     forget_bytecode(catalogue.exercises)
@@ -275,11 +270,7 @@ def states(catalogue: Catalogue, kitchen: KitchenProcess | None = None) -> tuple
     os.close(handle)
     results = Path(name)
     try:
-        args = [
-            "tests/exercises",
-            "--tb=no",
-            f"--kata-results={results}",
-        ]  # the output is not shown: skip the tracebacks
+        args = ["tests/exercises", "--tb=no", f"--kata-results={results}"]  # the output is not shown: no tracebacks
         run = run_pytest(catalogue.root, args, capture=True, timeout=WHOLE_KATA_TIMEOUT, kitchen=kitchen)
         try:
             data = json.loads(results.read_text(encoding="utf-8") or "{}")
@@ -287,20 +278,4 @@ def states(catalogue: Catalogue, kitchen: KitchenProcess | None = None) -> tuple
             data = {}
     finally:
         results.unlink()
-    found = {
-        name: ExerciseState(
-            state=str(r.get("state", "not started")),
-            passed=int(r.get("passed", 0)),
-            failed=int(r.get("failed", 0)),
-            not_started=int(r.get("not_started", 0)),
-        )
-        for name, r in data.get("exercises", {}).items()
-    }
-    return found, run
-
-
-def first_unfinished(catalogue: Catalogue, found: dict[str, ExerciseState]) -> Exercise | None:
-    for exercise in catalogue.exercises:
-        if exercise.name not in found or found[exercise.name].state != "done":
-            return exercise
-    return None
+    return Results.from_json(data), run

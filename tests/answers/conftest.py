@@ -27,7 +27,7 @@ import pytest
 from _pytest.runner import runtestprotocol
 
 from kata.catalogue import Catalogue, Exercise, load
-from kata.proxy import ExerciseModule
+from kata.learner_code import ExerciseModule
 
 ROOT = Path(__file__).resolve().parents[2]
 ANSWERS = ROOT / "answers"

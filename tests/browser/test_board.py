@@ -33,7 +33,7 @@ if BROWSER is None or DRIVER is None:
         allow_module_level=True,
     )
 
-from kata.kitchen import LiveKitchen  # noqa: E402
+from kata.live_kitchen import LiveKitchen  # noqa: E402
 from mock_server.workshop import REGISTRY_KEY  # noqa: E402
 
 # selenium (the dev extra) is imported where it is used: importing it costs 0.4 s, and every xdist worker

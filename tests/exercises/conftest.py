@@ -11,7 +11,7 @@ from typing import Any, Callable, Iterator
 import pytest
 
 from kata.expect import WireLog, watching_the_wire
-from kata.learner_classes import time_limited
+from kata.time_limit import time_limited
 
 BASE_URL = "http://kitchen.test"
 

@@ -19,8 +19,8 @@ from kata.expect import (
     watching_the_wire,
 )
 from kata.fake_replies import empty_reply, html_reply, problem_reply
-from kata.guard import TimeLimitExceeded
 from kata.learner_classes import LimitedClass, hands_out_limited, limit_methods
+from kata.time_limit import TimeLimitExceeded
 from mock_server.problems import PROBLEMS
 
 BASE = "http://kitchen.test"

@@ -7,13 +7,16 @@ with `--target solutions` (`tox -e solutions`).
 from __future__ import annotations
 
 import ast
-import xml.etree.ElementTree as ElementTree
+import os
+import sys
 from collections import defaultdict
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 
 from kata.catalogue import TARGETS, Catalogue, load
+from kata.results import NOT_STARTED, PASSING, outcome_of
 
 ROOT = Path(__file__).resolve().parents[2]
 CATALOGUE = load(ROOT)
@@ -81,22 +84,49 @@ def test_every_test_file_belongs_to_an_exercise():
     assert tests == {e.test_file() for e in EXERCISES}
 
 
+class Outcomes:
+    """A pytest plugin object: exercise test module name -> [(test, outcome)], from the kata's marks."""
+
+    def __init__(self) -> None:
+        self.found: dict[str, list[tuple[str, str]]] = defaultdict(list)
+
+    def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
+        outcome = outcome_of(report)
+        if outcome is not None:
+            module = Path(report.nodeid.split("::")[0]).stem.removeprefix("test_")
+            self.found[module].append((report.nodeid.split("::")[-1], outcome))
+
+
 @pytest.fixture(scope="module")
-def stub_results(tmp_path_factory: pytest.TempPathFactory, run_pytest) -> dict[str, list[tuple[str, str]]]:
-    """One run of every exercise suite against the untouched stubs: exercise name -> [(test, outcome message)]."""
-    report = tmp_path_factory.mktemp("integrity") / "stubs.xml"
-    run_pytest(
-        ROOT, "tests/exercises", "--target", "exercises", "--no-focus", "-q", f"--junitxml={report}", timeout=300
-    )
-    results: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for case in ElementTree.parse(report).getroot().iter("testcase"):
-        module = case.get("classname", "").rsplit(".", 1)[-1]
-        problem = case.find("failure")
-        if problem is None:
-            problem = case.find("error")
-        outcome = "passed" if problem is None else (problem.get("message") or "") + (problem.text or "")
-        results[module.removeprefix("test_")].append((case.get("name", "?"), outcome))
-    return results
+def stub_results() -> Iterator[dict[str, list[tuple[str, str]]]]:
+    """One run, in this process, of every exercise suite against the untouched stubs: exercise name -> outcomes."""
+    modules = dict(sys.modules)
+    for name in [n for n in sys.modules if n.split(".")[0] == "exercises"]:
+        del sys.modules[name]
+    here = Path.cwd()
+    os.chdir(ROOT)
+    outcomes = Outcomes()
+    try:
+        pytest.main(
+            [
+                "tests/exercises",
+                "--target",
+                "exercises",
+                "--no-focus",
+                "-q",
+                "--no-header",
+                "--tb=no",
+                "-p",
+                "no:xdist",
+            ],
+            plugins=[outcomes],
+        )
+    finally:
+        os.chdir(here)
+        for name in [n for n in sys.modules if n not in modules]:
+            del sys.modules[name]
+        sys.modules.update(modules)
+    yield outcomes.found
 
 
 @pytest.mark.xdist_group("stub-run")  # with `--dist loadgroup`, one worker makes the (long) stub run
@@ -104,10 +134,10 @@ def stub_results(tmp_path_factory: pytest.TempPathFactory, run_pytest) -> dict[s
 def test_every_test_fails_against_the_stub_as_not_started(exercise, stub_results):
     cases = stub_results.get(exercise.name)
     assert cases, f"{exercise.name}: no test ran for it"
-    passing = [name for name, outcome in cases if outcome == "passed"]
+    passing = [name for name, outcome in cases if outcome == PASSING]
     assert not passing, f"{exercise.name}: these tests pass against the untouched stub, so they cannot fail: {passing}"
-    unclear = [name for name, outcome in cases if "not started yet" not in outcome]
-    assert not unclear, f"{exercise.name}: these tests fail on the stub without saying 'not started yet': {unclear}"
+    unclear = [name for name, outcome in cases if outcome != NOT_STARTED]
+    assert not unclear, f"{exercise.name}: these tests fail on the stub, but not as 'not started yet': {unclear}"
 
 
 def test_catalogue_loader_rejects_broken_entries(tmp_path):

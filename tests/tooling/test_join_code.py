@@ -12,8 +12,9 @@ from typing import Callable
 
 import pytest
 
-from kata import cli, workshop
-from kata.kitchen import LiveKitchen
+from kata import cli
+from kata import workshop_client as workshop
+from kata.live_kitchen import LiveKitchen
 
 CODE = "TEA-TIME"
 SECRET = "facilitator-secret"
@@ -86,8 +87,8 @@ def test_join_with_a_wrong_code_says_so(kata, server, capsys):
 
 
 def test_a_first_run_through_the_environment_joins_with_kata_join_code(kata, server):
-    team = workshop.Team(server, "Env Team")
-    with pytest.raises(workshop.WorkshopError, match="KATA_JOIN_CODE"):
+    team = workshop.TeamLogin(server, "Env Team")
+    with pytest.raises(workshop.WorkshopCallFailed, match="KATA_JOIN_CODE"):
         workshop.join(kata, team, environ={})
     joined = workshop.join(kata, team, environ={workshop.CODE_ENV: CODE})
     assert joined.token and stored(kata)["token"] == joined.token
@@ -121,5 +122,5 @@ def test_a_call_to_another_machine_is_reported_not_made(monkeypatch):
 
     monkeypatch.setattr(workshop, "call", fake_call)
     monkeypatch.setattr(workshop, "_post_here", lambda *args: made.append(args) or (204, None))
-    assert workshop.make_waiting_calls(workshop.Team("http://room:8000", "Ada", "tok")) == 1
+    assert workshop.make_waiting_calls(workshop.TeamLogin("http://room:8000", "Ada", "tok")) == 1
     assert made == [] and reported[0]["status"] is None and "not made" in reported[0]["error"]

@@ -1,112 +1,156 @@
-"""The pytest plugin, seen as a learner sees it: runs of the exercise tests in a copy of the kata."""
+"""The pytest plugin, in this process with `pytester`, on a tiny kata each test writes (tiny_kata.py).
+
+The learner's run as `tox` makes it: focused output, not-started stubs, broken learner code, endless loops,
+renamed functions, the target switch, progress, the results file and the journal of a failing live test.
+"""
 
 from __future__ import annotations
 
-import re
-import shutil
-from pathlib import Path
+import json
 
-import pytest
+from kata.command_line import kata_command
 
-from kata.catalogue import load
-
-CHAPTER_1 = "tests/exercises/ch1_first_contact"
+from .tiny_kata import TinyKata
 
 
-@pytest.fixture
-def kata(kata_copy: Path) -> Path:
-    return kata_copy
+def test_untouched_stubs_show_progress_and_only_the_first_exercise(kata: TinyKata, learner_run):
+    result = learner_run()
+    assert result.ret == 1
+    result.stdout.fnmatch_lines(
+        [
+            "*= exercise 1: Add two numbers =*",
+            "not started yet: exercises/ch1_tiny/ex01_add.py::add",
+            "Progress: 0/3 exercises done [....................]",
+            "Next: exercise 1, Add two numbers",
+            "  open:    exercises/ch1_tiny/ex01_add.py",
+            "  idea:    A function that returns its answer",
+            "  lesson:  docs/ch1_tiny.md",
+            f"  stuck?   `{kata_command('hint 1')}` shows a hint",
+        ]
+    )
+    text = result.stdout.str()
+    assert text.count("not started yet") == 1, text  # two tests, one distinct message
+    assert "ex02" not in text.split("Progress:")[0] and "Traceback" not in text and "warning" not in text.lower()
 
 
-@pytest.fixture
-def learner_run(run_pytest):
-    """The learner's run of chapter 1, with a short time limit for runaway code."""
-
-    def run(root: Path, *args: str):
-        return run_pytest(root, CHAPTER_1, "-q", "--no-header", "-rN", "-o", "kata_time_limit=1", *args)
-
-    return run
+def test_a_solved_exercise_moves_the_focus_on(kata: TinyKata, learner_run):
+    kata.solve(1)
+    result = learner_run()
+    result.stdout.fnmatch_lines(["*= exercise 2: Is the restaurant open? =*", "Progress: 1/3 exercises done *"])
+    assert "ex01_add" not in result.stdout.str().split("Progress:")[0]
 
 
-def solve(root: Path, name: str) -> Path:
-    exercise = load(root).find(name)
-    shutil.copy(exercise.source("solutions"), exercise.source("exercises"))
-    return exercise.source("exercises")
-
-
-def test_untouched_stubs_show_progress_and_only_the_first_exercise(kata, learner_run):
-    result = learner_run(kata)
-    total = len(load(kata).exercises)
-    assert result.returncode == 1
-    assert f"Progress: 0/{total} exercises done" in result.stdout
-    number = load(kata).find("ex03_is_it_open").number
-    assert f"exercise {number}: Is the restaurant open?" in result.stdout
-    assert "not started yet: exercises/ch1_first_contact/ex03_is_it_open.py::is_open" in result.stdout
-    assert result.stdout.count("not started yet") == 1, result.stdout
-    assert "ex04_read_the_menu" not in result.stdout.split("Progress:")[0]
-    assert "Traceback" not in result.stdout and "warning" not in result.stdout.lower()
-
-
-def test_a_solved_exercise_moves_the_focus_on(kata, learner_run):
-    solve(kata, "ex03_is_it_open")
-    result = learner_run(kata)
-    assert re.search(r"Progress: 1/\d+ exercises done", result.stdout), result.stdout
-    assert f"exercise {load(kata).find('ex04_read_the_menu').number}: Read the menu" in result.stdout
-    assert "ex03_is_it_open" not in result.stdout.split("Progress:")[0]
-
-
-def test_each_kind_of_broken_code_fails_only_its_own_exercise_with_a_message_that_says_where(kata, run_pytest):
-    """Five exercises broken in five ways and one solved, in one run (a run per case would cost a second each)."""
-    solve(kata, "ex01_anatomy_of_a_request")
-
-    endless = kata / "exercises/ch0_warm_up/ex02_status_classes.py"
-    endless.write_text(endless.read_text().replace("    raise NotImplementedError", "    while True:\n        pass"))
-
-    wrong_verb = kata / "exercises/ch1_first_contact/ex03_is_it_open.py"
-    wrong_verb.write_text(
-        wrong_verb.read_text().replace(
-            "    raise NotImplementedError", "    return requests.post(base_url + '/health')"
-        )
+def test_every_exercise_solved_is_saluted(kata: TinyKata, learner_run):
+    for number in (1, 2, 3):
+        kata.solve(number)
+    result = learner_run()
+    assert result.ret == 0
+    result.stdout.fnmatch_lines(
+        ["Progress: 3/3 exercises done [####################]", "Every exercise passes. The kitchen salutes you!"]
     )
 
-    syntax_error = solve(kata, "ex04_read_the_menu")
-    lines = syntax_error.read_text().splitlines()
-    number = next(i for i, line in enumerate(lines, 1) if "response.raise_for_status()" in line)
-    lines[number - 1] = "    status = = response.status_code"  # reported on this line by every Python
-    syntax_error.write_text("\n".join(lines) + "\n")
 
-    at_import = kata / "exercises/ch1_first_contact/ex05_filter_the_menu.py"
-    at_import.write_text(at_import.read_text() + "\nMENU = {}['soup']\n")
+def test_solutions_run_is_not_focused(kata: TinyKata, learner_run):
+    result = learner_run("--target", "solutions")
+    assert result.ret == 0, result.stdout.str()
+    assert "Progress:" not in result.stdout.str()
+    result.assert_outcomes(passed=5)
 
-    renamed = kata / "exercises/ch1_first_contact/ex06_look_up_a_dish.py"
-    renamed.write_text(renamed.read_text().replace("def look_up_dish(", "def look_up_a_dish("))
 
-    result = run_pytest(
-        kata, "tests/exercises/ch0_warm_up", CHAPTER_1, "-q", "--no-header", "-rf", "-o", "kata_time_limit=0.25",
-        "--no-focus",
-    )  # fmt: skip
-    out = result.stdout
-    failed = [line for line in out.splitlines() if line.startswith(("FAILED", "ERROR"))]
-    assert failed and not [line for line in failed if "ex01" in line], "a solved exercise failed:\n" + out
+def test_the_target_comes_from_kata_target_too(kata: TinyKata, learner_run, monkeypatch):
+    monkeypatch.setenv("KATA_TARGET", "solutions")
+    assert learner_run().ret == 0
+    monkeypatch.setenv("KATA_TARGET", "nonsense")
+    result = learner_run()
+    assert result.ret == 4 and "KATA_TARGET must be one of exercises, solutions" in result.stderr.str()
 
-    # an endless loop is stopped, and the message says where it was busy
-    assert "Your code was stopped: it was still running after 0.25 s." in out, out
-    assert re.search(r"busy at exercises/ch0_warm_up/ex02_status_classes.py, line \d+, in (classify|whose_fault)", out)
-    # a wrong verb is explained, as it went on the wire
-    assert "Your code sent a POST request; this needs a GET." in out
-    assert "got: POST http://kitchen.test/health" in out
-    assert "it sent POST http://kitchen.test/health: an address this test's kitchen does not serve" in out
-    assert "During handling" not in out
+
+def test_no_focus_shows_every_failure(kata: TinyKata, learner_run):
+    result = learner_run("--no-focus", "-rf")
+    text = result.stdout.str()
+    for name in ("ex01_add.py::add", "ex02_is_it_open.py::is_open", "ex03_dish_names.py::dish_names"):
+        assert f"not started yet: exercises/ch1_tiny/{name}" in text
+
+
+def test_each_kind_of_broken_code_fails_only_its_own_exercise_with_a_message_that_says_where(
+    kata: TinyKata, learner_run
+):
+    kata.write(1, "    while True:\n        pass")
+    kata.write(2, "    status = = 200")
+    mine = kata.write(3, "    return requests.post(f'{base_url}/menu', timeout=5).json()")
+    result = learner_run("--no-focus", "-rf", "-o", "kata_time_limit=0.25")
+    text = result.stdout.str()
+    # an endless loop is stopped, and the message says where it was busy; the exercise's other test is not run
+    assert "Your code was stopped: it was still running after 0.25 s." in text, text
+    assert "busy at exercises/ch1_tiny/ex01_add.py, line 12, in add" in text
+    assert "Not run: an earlier test of this exercise was stopped (test_adds_two_numbers: still running" in text
     # a syntax error names the file and the line
-    assert f"exercises/ch1_first_contact/ex04_read_the_menu.py, line {number}" in out
-    # an exception at import names the line
-    assert "ex05_filter_the_menu.py fails as soon as it is imported: KeyError: 'soup'" in out
-    assert re.search(r"ex05_filter_the_menu.py, line \d+, in <module>", out), out
-    # a renamed function is reported
-    assert "ex06_look_up_a_dish.py has no `look_up_dish`" in out
+    assert "exercises/ch1_tiny/ex02_is_it_open.py, line 15: Python cannot read this file (SyntaxError" in text
+    # a request to an address the test's kitchen does not serve is explained, as it went on the wire
+    assert "Your code sent POST http://kitchen.test/menu: an address this test's kitchen does not serve." in text
+    assert f"at exercises/ch1_tiny/{mine.name}, line 12, in dish_names" in text
+    assert "During handling" not in text and "Traceback" not in text
 
 
-def test_solutions_run_is_not_focused(kata, learner_run):
-    result = learner_run(kata, "--target", "solutions")
-    assert result.returncode == 0, result.stdout
-    assert "Progress:" not in result.stdout
+def test_an_exception_at_import_and_a_renamed_function_are_named(kata: TinyKata, learner_run):
+    kata.mine(1).write_text(kata.stub(1) + "\nMENU = {}['soup']\n", encoding="utf-8")
+    renamed = kata.solve(3)
+    renamed.write_text(renamed.read_text(encoding="utf-8").replace("def dish_names(", "def names("), encoding="utf-8")
+    result = learner_run("--no-focus", "-rf")
+    text = result.stdout.str()
+    assert "ex01_add.py fails as soon as it is imported: KeyError: 'soup'" in text
+    assert "  at exercises/ch1_tiny/ex01_add.py, line 14, in <module>" in text
+    assert "exercises/ch1_tiny/ex03_dish_names.py has no `dish_names`. The tests call it by that name" in text
+
+
+def test_a_failing_live_test_shows_what_the_waiter_carried_to_the_kitchen(kata: TinyKata, learner_run):
+    kata.solve(1)
+    kata.write(2, "    return requests.get(f'{base_url}/healthz', timeout=5).status_code == 200")
+    result = learner_run()
+    result.stdout.fnmatch_lines(
+        ["*what the waiter carried to the kitchen (newest last)*", "*GET /healthz*404*"], consecutive=False
+    )
+
+
+def test_the_results_file_is_one_record_per_exercise(kata: TinyKata, learner_run, tmp_path):
+    """The CLI's view of a run (`--kata-results`, kata/cli/pytest_hooks.py): the same record the focus reads."""
+    kata.solve(1)
+    kata.write(2, "    raise ValueError('oops')")
+    path = tmp_path / "results.json"
+    learner_run("-p", "kata.cli.pytest_hooks", f"--kata-results={path}", "--tb=no")
+    assert json.loads(path.read_text(encoding="utf-8")) == {
+        "exitstatus": 1,
+        "whole_kata": True,
+        "exercises": {
+            "ex01_add": {"passed": 2, "failed": 0, "not_started": 0, "state": "done"},
+            "ex02_is_it_open": {"passed": 0, "failed": 2, "not_started": 0, "state": "failing"},
+            "ex03_dish_names": {"passed": 0, "failed": 0, "not_started": 1, "state": "not-started"},
+        },
+    }
+
+
+def test_what_counts_as_not_started_is_decided_by_the_code_not_the_words(kata: TinyKata, learner_run, tmp_path):
+    """A learner's own exception that says "not started yet" is a failure, not a stub."""
+    kata.write(1, "    raise RuntimeError('not started yet: exercises/ch1_tiny/ex01_add.py::add')")
+    path = tmp_path / "results.json"
+    learner_run("-p", "kata.cli.pytest_hooks", f"--kata-results={path}", "--tb=no")
+    assert json.loads(path.read_text(encoding="utf-8"))["exercises"]["ex01_add"]["state"] == "failing"
+
+
+def test_a_run_of_one_exercise_shows_no_kata_wide_progress(kata: TinyKata, learner_run):
+    result = learner_run("tests/exercises/ch1_tiny/test_ex01_add.py", "--kata-one")
+    result.stdout.fnmatch_lines(["*= exercise 1: Add two numbers =*", "Next: exercise 1, Add two numbers"])
+    assert "Progress:" not in result.stdout.str()
+
+
+def test_a_test_file_that_belongs_to_no_exercise_says_so(kata: TinyKata, learner_run, pytester):
+    pytester.makepyfile(**{"tests/exercises/ch1_tiny/test_stray": "def test_x(exercise):\n    pass\n"})
+    result = learner_run("--no-focus")
+    result.stdout.fnmatch_lines(["*test_stray.py is not the test file of any exercise in the catalogue.*"])
+
+
+def test_the_exercise_states_are_the_boards():
+    from kata.results import STATES
+    from mock_server.workshop.registry import STATUSES
+
+    assert STATES == STATUSES

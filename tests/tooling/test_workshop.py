@@ -1,40 +1,34 @@
-"""Workshop mode from the learner's side: runs use the team's kitchen on the shared server and report
-to the board; `kata join`, `kata catch-up`, `kata pair` and `kata serve --workshop` as a learner runs them."""
+"""Workshop mode from the learner's side, in this process: runs use the team's kitchen on the shared server
+and report to the board; `kata join` as a learner runs it. (`kata serve --workshop`: test_end_to_end.py.)"""
 
 from __future__ import annotations
 
-import argparse
-import io
 import json
-import os
-import shutil
 import socket
 import threading
-import time
 import urllib.request
 from pathlib import Path
-from typing import Callable
 
 import pytest
 
-from kata import workshop
-from kata.catalogue import load
-from kata.cli.commands import pair
-from kata.cli.output import Output
-from kata.kitchen import LiveKitchen
+from kata import workshop_client as workshop
+from kata.live_kitchen import LiveKitchen
+
+from .tiny_kata import TinyKata
 
 SECRET = "facilitator-secret"
 CODE = "ROOM-42"  # the room's join code
-ORDER = {"items": [{"dish_id": 11, "quantity": 2}]}
+TEAM = "Ada & Grace"
 
 
 @pytest.fixture(scope="module")
-def server(small_kata: Path):
-    """A workshop server on a loopback port (waitress in a thread) for this module; the board has small_kata's 3."""
+def server(tmp_path_factory: pytest.TempPathFactory):
+    """A workshop server on a loopback port (waitress in a thread) for this module; the board has the tiny kata's 3."""
     from mock_server.workshop import find_exercises
 
+    board = TinyKata(tmp_path_factory.mktemp("board"))
     joins = {"burst": 1000, "room_burst": 1000}  # every join of this module comes from 127.0.0.1
-    settings = {"secret": SECRET, "join_code": CODE, "exercises": find_exercises(small_kata), "joins": joins}
+    settings = {"secret": SECRET, "join_code": CODE, "exercises": find_exercises(board.root), "joins": joins}
     live = LiveKitchen.start({"WORKSHOP": settings})
     yield live.url
     live.stop()
@@ -52,15 +46,8 @@ def board_row(server: str, name: str) -> dict[str, str]:
     return {exercise["name"]: cell for exercise, cell in zip(board["exercises"], row["cells"])}
 
 
-@pytest.fixture
-def kata(small_kata: Path, copy_kata: Callable[[Path], Path]) -> Path:
-    """A learner's copy of the three-exercise kata, free to modify."""
-    return copy_kata(small_kata)
-
-
-def solve(root: Path, number: int) -> None:
-    exercise = load(root).exercises[number - 1]
-    shutil.copy(exercise.source("solutions"), exercise.source("exercises"))
+def stored(kata: TinyKata) -> dict:
+    return json.loads((kata.root / ".kata" / "workshop.json").read_text(encoding="utf-8"))
 
 
 def free_port() -> int:
@@ -72,61 +59,57 @@ def free_port() -> int:
 # A learner's run --------------------------------------------------------------------------------
 
 
-def test_a_learner_run_uses_the_teams_kitchen_and_reports_to_the_board(kata, run_kata, server):
-    solve(kata, 1)
-    env = {workshop.SERVER_ENV: server, workshop.TEAM_ENV: "Ada & Grace", workshop.CODE_ENV: CODE}
-    result = run_kata(kata, "check", "1", env=env)
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert f"workshop: reported to {server} as team 'Ada & Grace' (1/" in result.stdout
-    assert board_row(server, "Ada & Grace")["ex01_anatomy_of_a_request"] == "done"
-    stored = json.loads((kata / ".kata" / "workshop.json").read_text(encoding="utf-8"))
-    assert stored["server"] == server and stored["team"] == "Ada & Grace"
-    # Exercise 1's live test ran in the team's kitchen on the shared server, not in a kitchen of its own.
-    journal = facilitator(server, f"/t/{stored['token']}/__admin/journal")
-    assert any(entry["path"] == "/tables" for entry in journal["entries"])
-    # The next run, a failing one, reuses the token and turns the cell red; the others stay.
-    result = run_kata(kata, "check", "2", env=env)
-    assert result.returncode != 0 and "workshop: reported" in result.stdout
-    row = board_row(server, "Ada & Grace")
-    assert (row["ex01_anatomy_of_a_request"], row["ex02_status_classes"]) == ("done", "not-started")
-    assert len([t for t in facilitator(server, "/__workshop/teams")["items"] if t["name"] == "Ada & Grace"]) == 1
+def test_a_learner_run_uses_the_teams_kitchen_and_reports_to_the_board(kata, cli, server, monkeypatch):
+    kata.solve(2)
+    monkeypatch.setenv(workshop.SERVER_ENV, server)
+    monkeypatch.setenv(workshop.TEAM_ENV, TEAM)
+    monkeypatch.setenv(workshop.CODE_ENV, CODE)
+    code, out, _ = cli("check", "2")
+    assert code == 0, out
+    assert f"workshop: reported to {server} as team 'Ada & Grace' (1/3 done)." in out
+    assert board_row(server, TEAM)["ex02_is_it_open"] == "done"
+    assert stored(kata)["server"] == server and stored(kata)["team"] == TEAM
+    # Exercise 2's live tests ran in the team's kitchen on the shared server, not in the shared local one.
+    journal = facilitator(server, f"/t/{stored(kata)['token']}/__admin/journal")
+    assert any(entry["path"] == "/health" for entry in journal["entries"])
+    # The next run, a failing one, reuses the token; the board shows each state, the others stay.
+    kata.write(3, "    raise ValueError('oops')")
+    code, out, _ = cli("check")
+    assert code == 1 and "workshop: reported" in out, out
+    assert board_row(server, TEAM) == {
+        "ex01_add": "not-started",
+        "ex02_is_it_open": "done",
+        "ex03_dish_names": "failing",
+    }
+    assert len([t for t in facilitator(server, "/__workshop/teams")["items"] if t["name"] == TEAM]) == 1
 
 
-def test_an_unreachable_server_costs_one_line_and_a_local_kitchen(kata, run_kata):
-    solve(kata, 1)
-    env = {workshop.SERVER_ENV: f"http://127.0.0.1:{free_port()}", workshop.TEAM_ENV: "Lost", workshop.CODE_ENV: CODE}
-    started = time.monotonic()
-    result = run_kata(kata, "check", "1", env=env)
-    assert result.returncode == 0, result.stdout  # the exercise still passes, in a kitchen of its own
-    lines = [line for line in result.stdout.splitlines() if line.startswith("workshop:")]
-    assert len(lines) == 1 and "cannot be reached" in lines[0] and "not reported" in lines[0]
-    assert time.monotonic() - started < 15
+def test_an_unreachable_server_costs_one_line_and_a_local_kitchen(kata, cli, monkeypatch):
+    kata.solve(2)
+    monkeypatch.setenv(workshop.SERVER_ENV, f"http://127.0.0.1:{free_port()}")
+    monkeypatch.setenv(workshop.TEAM_ENV, "Lost")
+    monkeypatch.setenv(workshop.CODE_ENV, CODE)
+    code, out, _ = cli("check", "2")
+    assert code == 0, out  # the exercise still passes, in a kitchen of its own
+    lines = [line for line in out.splitlines() if line.startswith("workshop:")]
+    assert len(lines) == 1 and "cannot be reached" in lines[0] and "not reported as team 'Lost'" in lines[0]
 
 
-def test_kata_server_off_means_no_workshop(kata, run_kata, server):
-    workshop.write_state(kata, workshop.Team(server, "Off Team", "no-such-token"))
-    result = run_kata(kata, "check", "1", env={workshop.SERVER_ENV: "off"})
-    assert "workshop:" not in result.stdout
+def test_kata_server_off_means_no_workshop(kata, cli, server, monkeypatch):
+    workshop.write_state(kata.root, workshop.TeamLogin(server, "Off Team", "no-such-token"))
+    monkeypatch.setenv(workshop.SERVER_ENV, "off")
+    assert "workshop:" not in cli("check", "1")[1]
 
 
-def test_the_plugin_reports_only_learner_runs(kata, run_pytest, server):
+def test_the_plugin_reports_only_learner_runs(kata, learner_run, server, monkeypatch):
     """The reference solutions' results are nobody's progress: `--target solutions` does not report."""
-    workshop.write_state(kata, workshop.Team(server, "Solutions", None))
-    result = run_pytest(
-        kata,
-        "tests/exercises/ch0_warm_up",
-        "--target",
-        "solutions",
-        "-q",
-        "-p",
-        "no:randomly",
-        env={workshop.CODE_ENV: CODE},
-    )
-    assert result.returncode == 0, result.stdout
-    assert "workshop: reported" not in result.stdout
+    monkeypatch.setenv(workshop.CODE_ENV, CODE)
+    workshop.write_state(kata.root, workshop.TeamLogin(server, "Solutions", None))
+    result = learner_run("--target", "solutions")
+    assert result.ret == 0, result.stdout.str()
+    result.stdout.no_fnmatch_line("workshop: reported*")
     # It ran in the team's kitchen on the shared server all the same (joining on first use).
-    token = json.loads((kata / ".kata" / "workshop.json").read_text(encoding="utf-8"))["token"]
-    assert facilitator(server, f"/t/{token}/__admin/journal")["count"] > 0
+    assert facilitator(server, f"/t/{stored(kata)['token']}/__admin/journal")["count"] > 0
     assert set(board_row(server, "Solutions").values()) == {"not-started"}
 
 
@@ -146,16 +129,17 @@ def test_the_teams_kitchen_makes_the_kitchens_webhook_calls_on_this_laptop(serve
     thread.start()
     try:
         joined = workshop.call("POST", f"{server}/__workshop/teams", {"name": "Webhooks", "code": CODE})
-        team = workshop.Team(server, joined["name"], joined["token"])
+        team = workshop.TeamLogin(server, joined["name"], joined["token"])
         kitchen = workshop.team_kitchen(team.kitchen, team)
         kitchen.reset()
         table = kitchen.api("POST", "/tables", {"name": "Ada", "party_size": 2})
         callback = f"http://127.0.0.1:{receiver.server_port}/webhooks/order-ready"
-        order = kitchen.api("POST", "/orders", {"table_id": table["id"], **ORDER, "callback_url": callback})
+        order = {"table_id": table["id"], "items": [{"dish_id": 11, "quantity": 2}], "callback_url": callback}
+        placed = kitchen.api("POST", "/orders", order)
         kitchen.advance(3)
         assert received == []
         kitchen.advance(5)  # ready at 7 s: the call is made, here, before advance() returns
-        assert [(note["event"], note["order_id"]) for note in received] == [("order.ready", order["id"])]
+        assert [(note["event"], note["order_id"]) for note in received] == [("order.ready", placed["id"])]
         calls = [e for e in kitchen.journal() if e.get("direction") == "outgoing"]
         assert [(e["path"], e["status"], e.get("error")) for e in calls] == [("/webhooks/order-ready", 204, None)]
     finally:
@@ -167,151 +151,55 @@ def test_the_teams_kitchen_makes_the_kitchens_webhook_calls_on_this_laptop(serve
 # kata join --------------------------------------------------------------------------------------
 
 
-def test_join_keeps_the_token_and_says_how_to_use_it(kata, run_kata, server):
-    result = run_kata(kata, "join", server + "/", "Team Join", "--code", CODE)
-    assert result.returncode == 0, result.stdout
-    stored = json.loads((kata / ".kata" / "workshop.json").read_text(encoding="utf-8"))
-    assert stored == {"server": server, "team": "Team Join", "token": stored["token"]}
-    assert f"{server}/t/{stored['token']}/" in result.stdout and "--token" in result.stdout
-    again = run_kata(kata, "join", server, "team join")  # the same team again: the stored token, no new team
-    assert again.returncode == 0 and "Back in the workshop" in again.stdout
-    status = run_kata(kata, "join")
-    assert "Team 'Team Join'" in status.stdout and "0/3 exercises done" in status.stdout
-    left = run_kata(kata, "join", "--leave")
-    assert left.returncode == 0 and not (kata / ".kata" / "workshop.json").exists()
+def test_join_keeps_the_token_and_says_how_to_use_it(kata, cli, server):
+    code, out, _ = cli("join", server + "/", "Team Join", "--code", CODE)
+    assert code == 0, out
+    token = stored(kata)["token"]
+    assert stored(kata) == {"server": server, "team": "Team Join", "token": token}
+    assert f"{server}/t/{token}/" in out and f'kata join {server} "Team Join" --token {token}' in out
+    code, out, _ = cli(
+        "join", server, "team join", "--code", CODE
+    )  # the same team again: the stored token, no new team
+    assert code == 0 and "Back in the workshop" in out
+    code, out, _ = cli("join")
+    assert "Team 'Team Join'" in out and "0/3 exercises done" in out
+    code, out, _ = cli("join", "--leave")
+    assert code == 0 and not (kata.root / ".kata" / "workshop.json").exists()
+    assert "not in a workshop" in cli("join")[1] and "nothing to leave" in cli("join", "--leave")[1]
 
 
-def test_join_a_taken_name_says_what_to_do(kata, run_kata, server):
-    assert run_kata(kata, "join", server, "Taken", "--code", CODE).returncode == 0
-    token = json.loads((kata / ".kata" / "workshop.json").read_text(encoding="utf-8"))["token"]
-    (kata / ".kata" / "workshop.json").unlink()
-    result = run_kata(kata, "join", server, "taken", "--code", CODE)
-    assert result.returncode == 1 and "already joined" in result.stdout and "--token TOKEN" in result.stdout
+def test_join_without_a_name_asks_for_one(kata, cli, server):
+    code, out, _ = cli("join", server, "--code", CODE)
+    assert code == 2 and "Which team are you?" in out
+
+
+def test_join_a_taken_name_says_what_to_do(kata, cli, server):
+    assert cli("join", server, "Taken", "--code", CODE)[0] == 0
+    token = stored(kata)["token"]
+    (kata.root / ".kata" / "workshop.json").unlink()
+    code, out, _ = cli("join", server, "taken", "--code", CODE)
+    assert code == 1 and "already joined" in out and "--token TOKEN" in out
     # The pair's second laptop joins with the token.
-    second = run_kata(kata, "join", server, "Taken", "--token", token)
-    assert second.returncode == 0 and "Back in" in second.stdout
-    wrong = run_kata(kata, "join", server, "Taken", "--token", "not-it")
-    assert wrong.returncode == 1 and "unknown" in wrong.stdout
+    code, out, _ = cli("join", server, "Taken", "--token", token)
+    assert code == 0 and "Back in" in out
+    code, out, _ = cli("join", server, "Taken", "--token", "not-it")
+    assert code == 1 and "unknown" in out
 
 
-def test_join_an_unreachable_server_gives_advice(kata, run_kata):
-    result = run_kata(kata, "join", f"127.0.0.1:{free_port()}", "Nobody", "--code", CODE)
-    assert result.returncode == 1 and "cannot be reached" in result.stdout and "same Wi-Fi" in result.stdout
-    assert not (kata / ".kata" / "workshop.json").exists()
+def test_join_an_unreachable_server_gives_advice(kata, cli):
+    code, out, _ = cli("join", f"127.0.0.1:{free_port()}", "Nobody", "--code", CODE)
+    assert code == 1 and "cannot be reached" in out and "same Wi-Fi" in out
+    assert not (kata.root / ".kata" / "workshop.json").exists()
 
 
-# kata catch-up ----------------------------------------------------------------------------------
-
-
-def test_catch_up_asks_then_replaces_backs_up_and_says_what(kata, run_kata):
-    catalogue = load(kata)
-    first, _, third = (exercise.source("exercises") for exercise in catalogue.exercises)
-    mine = first.read_bytes() + b"\n# my attempt\n"
-    first.write_bytes(mine)
-    untouched_third = third.read_bytes()
-    refused = run_kata(kata, "catch-up", "3", input="n\n")
-    assert refused.returncode == 1 and "Nothing changed" in refused.stdout and first.read_bytes() == mine
-    result = run_kata(kata, "catch-up", "3", input="y\n")
-    assert result.returncode == 0, result.stdout
-    for exercise in catalogue.exercises[:2]:
-        assert exercise.source("exercises").read_bytes() == exercise.source("solutions").read_bytes()
-        assert f"replaced {exercise.source('exercises').relative_to(kata).as_posix()}" in result.stdout
-    assert third.read_bytes() == untouched_third  # exercise 3 itself is the pair's to do
-    backups = sorted((kata / ".kata" / "backups").iterdir())
-    assert [path.read_bytes() for path in backups if path.name.startswith("ex01")] == [mine]
-    assert "kata check 3" in result.stdout
-    assert "nothing to do" in run_kata(kata, "catch-up", "3", "--yes").stdout
-    assert run_kata(kata, "check", "2").returncode == 0
-
-
-def test_catch_up_to_the_first_exercise_does_nothing(kata, run_kata):
-    result = run_kata(kata, "catch-up", "1", "--yes")
-    assert result.returncode == 0 and "nothing to catch up" in result.stdout
-
-
-# kata pair --------------------------------------------------------------------------------------
-
-
-def pairing(*argv: str):
-    """Run `kata pair ARGV` in-process with a fake clock: (exit code, output, sleeps)."""
-    from kata.cli.args import parser
-
-    slept: list[float] = []
-    stream = io.StringIO()
-    args = parser().parse_args(["pair", *argv])
-    code = pair.run(args, sleep=slept.append, clock=lambda: 0.0, out=Output(stream, colour=False))
-    return code, stream.getvalue(), slept
-
-
-def test_pair_prints_a_swap_banner_every_n_minutes():
-    code, text, slept = pairing("--minutes", "7", "--rounds", "3", "--names", "Ada", "Grace")
-    assert code == 0 and slept == [420.0] * 3
-    assert "Ada drives first, Grace navigates" in text
-    assert [line.strip() for line in text.splitlines() if "drives now" in line] == [
-        "Grace drives now, Ada navigates.",
-        "Ada drives now, Grace navigates.",
-        "Grace drives now, Ada navigates.",
-    ]
-    assert text.count("SWAP #") == 3 and "Pairing stopped after 3 swaps." in text
-
-
-def test_pair_stops_cleanly_on_ctrl_c():
-    from kata.cli.args import parser
-
-    def interrupted(seconds: float) -> None:
-        raise KeyboardInterrupt
-
-    stream = io.StringIO()
-    code = pair.run(parser().parse_args(["pair"]), sleep=interrupted, out=Output(stream, colour=False))
-    assert code == 0 and "every 10 min" in stream.getvalue() and "after 0 swaps" in stream.getvalue()
-
-
-@pytest.mark.parametrize("argv", [["--minutes", "0"], ["--minutes", "-1"]])
-def test_pair_refuses_a_bad_interval(argv):
-    assert pairing(*argv)[0] == 2
-
-
-def test_pair_runs_from_the_command_line(kata, run_kata):
-    result = run_kata(kata, "pair", "--minutes", "0.0001", "--rounds", "1")
-    assert result.returncode == 0 and "SWAP #1" in result.stdout and "The navigator takes the keyboard" in result.stdout
-
-
-def test_help_lists_the_workshop_verbs(kata, run_kata):
-    result = run_kata(kata, "--help")
-    for verb in ("join", "pair", "catch-up"):
-        assert verb in result.stdout
-
-
-# kata serve --workshop --------------------------------------------------------------------------
-
-
-def test_serve_workshop_prints_the_join_command_and_the_board_once(small_kata: Path, serving):
-    env = {**os.environ, "NO_COLOR": "1", "KATA_FACILITATOR_SECRET": ""}
-    with serving(small_kata, "--workshop", "--port", "0", "--stuck-minutes", "5", env=env) as served:
-        served.wait_for("5 min")
-        text = served.text
-        board = next(line.strip() for line in served.lines if "/__workshop/board?key=" in line)
-        assert "kata join http://" in text and "WORKSHOP MODE" in text
-        assert text.count(board.rsplit("=", 1)[1]) == 1  # the secret, printed once
-        browser = urllib.request.build_opener(urllib.request.HTTPCookieProcessor())
-        with browser.open(board, timeout=5) as answer:  # the key works: a cookie, a 303, then the page
-            assert answer.status == 200 and b"The room" in answer.read()
-
-
-def test_the_settings_come_from_the_environment_or_the_state_file(tmp_path):
+def test_the_settings_come_from_the_environment_or_the_state_file(tmp_path: Path):
     assert workshop.configured(tmp_path, {}) is None
-    with pytest.raises(workshop.WorkshopError, match="KATA_TEAM"):
+    with pytest.raises(workshop.WorkshopCallFailed, match="KATA_TEAM"):
         workshop.configured(tmp_path, {"KATA_SERVER": "http://h:8000"})
-    workshop.write_state(tmp_path, workshop.Team("http://h:8000", "Ada", "tok"))
-    assert workshop.configured(tmp_path, {}) == workshop.Team("http://h:8000", "Ada", "tok")
+    workshop.write_state(tmp_path, workshop.TeamLogin("http://h:8000", "Ada", "tok"))
+    assert workshop.configured(tmp_path, {}) == workshop.TeamLogin("http://h:8000", "Ada", "tok")
     # The environment wins; the stored token goes with the same server and team only.
     assert workshop.configured(tmp_path, {"KATA_SERVER": "h:8000/", "KATA_TEAM": "ada"}).token == "tok"
     assert workshop.configured(tmp_path, {"KATA_SERVER": "h:8000", "KATA_TEAM": "Bob"}).token is None
     assert workshop.configured(tmp_path, {"KATA_SERVER": "off"}) is None
     assert workshop.configured(tmp_path, {"KATA_SERVER": "", "KATA_TEAM": "Ada"}) is None
-
-
-def test_an_argument_namespace_is_all_pair_needs():
-    args = argparse.Namespace(minutes=1.0, names=None, rounds=1)
-    stream = io.StringIO()
-    assert pair.run(args, sleep=lambda s: None, out=Output(stream, colour=False)) == 0

@@ -13,10 +13,10 @@ from pathlib import Path
 
 from kata.cli import run as runner
 from kata.cli.commands.reset import confirm
-from kata.cli.learner import catalogue as load_catalogue
-from kata.cli.learner import shown
+from kata.cli.exercise_info import catalogue as load_catalogue
+from kata.cli.exercise_info import shown
+from kata.cli.memory import Memory
 from kata.cli.output import Output
-from kata.cli.state import State
 
 
 def run(args: argparse.Namespace) -> int:
@@ -42,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
     if not args.yes and not confirm(f"Replace these {len(changes)} file(s)?"):
         out.line("Nothing changed.")
         return 1
-    state = State(catalogue.root)
+    state = Memory(catalogue.root)
     for exercise in changes:
         path = exercise.source("exercises")
         current = _read(path)

@@ -10,11 +10,12 @@ import argparse
 
 from kata.catalogue import Catalogue, Exercise
 from kata.cli import run as runner
-from kata.cli.learner import catalogue as load_catalogue
-from kata.cli.learner import shown
+from kata.cli.exercise_info import catalogue as load_catalogue
+from kata.cli.exercise_info import shown
 from kata.cli.output import Output
 from kata.command_line import kata_command
 from kata.focus import progress_bar
+from kata.results import Results
 from kata.wording import sentence
 
 
@@ -46,13 +47,13 @@ def missing_tests(out: Output, catalogue: Catalogue, exercise: Exercise) -> bool
 def run(args: argparse.Namespace) -> int:
     out = Output()
     catalogue = load_catalogue()
-    found: dict[str, runner.ExerciseState] | None = None
+    found: Results | None = None
     if args.exercise is None:
         found, quiet_run = runner.states(catalogue)
         if quiet_run.timed_out:
             out.line(out.bad("The tests did not finish in time.") + " Does a loop in your code never end?")
             return 1
-        exercise = runner.first_unfinished(catalogue, found)
+        exercise = found.first_unfinished(catalogue)
         if exercise is None:
             progress(out, catalogue, found)
             out.line(out.good(f"{out.symbols['done']} Every exercise passes. The kitchen salutes you!"))
@@ -68,8 +69,8 @@ def run(args: argparse.Namespace) -> int:
     return 0 if test_run.passed else (test_run.returncode if test_run.returncode > 0 else 1)
 
 
-def progress(out: Output, catalogue: Catalogue, found: dict[str, runner.ExerciseState]) -> None:
+def progress(out: Output, catalogue: Catalogue, found: Results) -> None:
     """The kata-wide progress line, as a whole-kata run prints it."""
     total = len(catalogue.exercises)
-    done = sum(1 for exercise in catalogue.exercises if exercise.name in found and found[exercise.name].state == "done")
+    done = sum(1 for exercise in catalogue.exercises if found.state(exercise) == "done")
     out.line(out.bold(f"Progress: {done}/{total} exercises done {progress_bar(done, total)}"))

@@ -12,8 +12,8 @@ from pathlib import Path
 
 from kata.catalogue import Catalogue, Exercise
 from kata.cli import run as runner
-from kata.cli.learner import catalogue as load_catalogue
-from kata.cli.learner import shown
+from kata.cli.exercise_info import catalogue as load_catalogue
+from kata.cli.exercise_info import shown
 from kata.cli.output import Output
 
 

@@ -141,7 +141,7 @@ def check_kitchen() -> Finding:
     # waitress logs to the root logger ("Task queue depth is 1" when a request waits): not one of our checks.
     logging.getLogger("waitress").setLevel(logging.CRITICAL)
     try:
-        from kata.kitchen import LiveKitchen
+        from kata.live_kitchen import LiveKitchen
 
         kitchen = LiveKitchen.start()
     except Exception as error:

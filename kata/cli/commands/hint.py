@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 
 from kata.catalogue import Catalogue, Exercise
-from kata.cli.learner import catalogue as load_catalogue
+from kata.cli.exercise_info import catalogue as load_catalogue
+from kata.cli.memory import Memory
 from kata.cli.output import Output
-from kata.cli.state import State
 
 
 def show_hint(out: Output, exercise: Exercise, index: int) -> None:
@@ -24,7 +24,7 @@ def give(out: Output, catalogue: Catalogue, exercise: Exercise, every: bool = Fa
             f"Exercise {exercise.number} has no hints. Its docstring and {exercise.chapter.lesson} explain the idea."
         )
         return
-    state = State(catalogue.root)
+    state = Memory(catalogue.root)
     seen = min(state.hints_shown(exercise), total)
     if every or seen >= total:
         for index in range(total):

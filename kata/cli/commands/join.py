@@ -17,8 +17,8 @@ import argparse
 import os
 import sys
 
-from kata import workshop
-from kata.cli.learner import catalogue as load_catalogue
+from kata import workshop_client as workshop
+from kata.cli.exercise_info import catalogue as load_catalogue
 from kata.cli.output import Output
 
 
@@ -36,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
     if not args.name:
         out.line(out.bad("Which team are you?") + f" {out.code(f'kata join {args.url} TEAM-NAME')}")
         return 2
-    team = workshop.Team(workshop.normalise_server(args.url), " ".join(args.name.split()), args.token)
+    team = workshop.TeamLogin(workshop.normalise_server(args.url), " ".join(args.name.split()), args.token)
     stored = workshop.configured(root, {})
     same = stored is not None and stored.server == team.server and stored.name.casefold() == team.name.casefold()
     if team.token is None and same and stored is not None and stored.token:
@@ -52,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
                 return 2
             team = workshop.join(root, team, code)
             verb = "Joined"
-    except workshop.WorkshopError as error:
+    except workshop.WorkshopCallFailed as error:
         return refused(out, team, str(error))
     out.line(out.good(f"{verb} the workshop at {team.server} as team {team.name!r}."))
     out.line("Your tests now use your team's kitchen there, and every run shows on the facilitator's board.")
@@ -89,7 +89,7 @@ def _quoted(name: str) -> str:
     return f'"{name}"' if " " in name else name
 
 
-def refused(out: Output, team: workshop.Team, error: str) -> int:
+def refused(out: Output, team: workshop.TeamLogin, error: str) -> int:
     out.line(out.bad(f"Could not join the workshop at {team.server}: ") + error)
     if "cannot be reached" in error:
         out.line("  - Is the address right? The facilitator's screen shows it (http://...:8000).")
@@ -112,7 +112,7 @@ def refused(out: Output, team: workshop.Team, error: str) -> int:
 def show(out: Output, root: object) -> int:
     try:
         team = workshop.configured(root, None)  # type: ignore[arg-type]
-    except workshop.WorkshopError as error:
+    except workshop.WorkshopCallFailed as error:
         out.line(out.bad(str(error)))
         return 2
     if team is None:
@@ -123,7 +123,7 @@ def show(out: Output, root: object) -> int:
         return 0
     try:
         summary = workshop.whoami(team)
-    except workshop.WorkshopError as error:
+    except workshop.WorkshopCallFailed as error:
         out.line(f"Team {team.name!r} at {team.server}: " + out.warn(error.args[0]))
         return 1
     out.line(f"Team {team.name!r} at {team.server}: {summary['done']}/{summary['total']} exercises done on the board.")

@@ -7,8 +7,8 @@ import textwrap
 
 from kata.cli import run as runner
 from kata.cli.commands.progress import describe, report_broken_run
-from kata.cli.learner import catalogue as load_catalogue
-from kata.cli.learner import shown, task_in_short
+from kata.cli.exercise_info import catalogue as load_catalogue
+from kata.cli.exercise_info import shown, task_in_short
 from kata.cli.output import Output
 
 
@@ -20,7 +20,7 @@ def run(args: argparse.Namespace) -> int:
     out.clear_status()
     if test_run.returncode not in (0, 1) or test_run.timed_out:
         return report_broken_run(out, test_run)
-    exercise = runner.first_unfinished(catalogue, found)
+    exercise = found.first_unfinished(catalogue)
     if exercise is None:
         out.line(out.good("Every exercise passes. The kitchen salutes you!"))
         return 0
@@ -31,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
     out.line(f"  open:   {out.code(shown(exercise.source('exercises'), catalogue))}")
     out.line(f"  idea:   {exercise.concept}")
     out.line(f"  lesson: {exercise.chapter.lesson}")
-    out.line(f"  state:  {describe(found.get(exercise.name))}")
+    out.line(f"  state:  {describe(found.exercises.get(exercise.name))}")
     task = task_in_short(exercise)
     if task:
         out.line("  task:")

@@ -6,16 +6,20 @@ import argparse
 
 from kata.catalogue import Catalogue
 from kata.cli import run as runner
-from kata.cli.learner import catalogue as load_catalogue
+from kata.cli.exercise_info import catalogue as load_catalogue
 from kata.cli.output import Output
+from kata.results import ExerciseResult, Results
+
+COLOURS = {"done": ("green",), "failing": ("yellow",), "not-started": ("dim",)}
 
 
-def describe(state: runner.ExerciseState | None) -> str:
-    if state is None:
+def describe(result: ExerciseResult | None) -> str:
+    """An exercise's state in the learner's words."""
+    if result is None:
         return "no tests yet"
-    if state.state == "in progress":
-        return f"in progress: {state.passed} of {state.tests} tests pass"
-    return state.state
+    if result.state == "failing":
+        return f"in progress: {result.passed} of {result.tests} tests pass"
+    return "done" if result.state == "done" else "not started"
 
 
 def report_broken_run(out: Output, run: runner.Run) -> int:
@@ -31,9 +35,9 @@ def report_broken_run(out: Output, run: runner.Run) -> int:
     return 2
 
 
-def show(out: Output, catalogue: Catalogue, found: dict[str, runner.ExerciseState]) -> None:
+def show(out: Output, catalogue: Catalogue, found: Results) -> None:
     total = len(catalogue.exercises)
-    done = sum(1 for e in catalogue.exercises if e.name in found and found[e.name].state == "done")
+    done = sum(1 for e in catalogue.exercises if found.state(e) == "done")
     bar = out.bar(done, total)
     out.line(out.bold(f"Progress: {done}/{total} exercises done") + (f"  {bar}" if bar else ""))
     digits = len(str(total))
@@ -45,14 +49,13 @@ def show(out: Output, catalogue: Catalogue, found: dict[str, runner.ExerciseStat
         out.line("")
         out.line(out.bold(chapter.title))
         for exercise in exercises:
-            state = found.get(exercise.name)
-            name = state.state if state else "not started"
-            symbol = out.symbols[name]
-            colour = {"done": ("green",), "in progress": ("yellow",), "not started": ("dim",)}[name]
+            result = found.exercises.get(exercise.name)
+            state = result.state if result else "not-started"
+            colour = COLOURS[state]
             label = f"{exercise.number:>{digits}}. {exercise.title.ljust(width)}"
-            out.line(f"  {out.style(symbol, *colour)} {label}  {out.style(describe(state), *colour)}")
+            out.line(f"  {out.style(out.symbols[state], *colour)} {label}  {out.style(describe(result), *colour)}")
     out.line("")
-    following = runner.first_unfinished(catalogue, found)
+    following = found.first_unfinished(catalogue)
     if following is None:
         out.line(out.good("Every exercise passes. The kitchen salutes you!"))
     else:

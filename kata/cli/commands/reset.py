@@ -12,10 +12,10 @@ import subprocess
 import sys
 
 from kata.catalogue import Catalogue, Exercise
-from kata.cli.learner import catalogue as load_catalogue
-from kata.cli.learner import shown
+from kata.cli.exercise_info import catalogue as load_catalogue
+from kata.cli.exercise_info import shown
+from kata.cli.memory import STATE_DIR, Memory
 from kata.cli.output import Output
-from kata.cli.state import STATE_DIR, State
 
 
 def original(catalogue: Catalogue, exercise: Exercise) -> tuple[bytes, str] | None:
@@ -73,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
         out.line("Nothing changed.")
         return 1
     if current is not None:
-        backup = State(catalogue.root).backup(exercise, current)
+        backup = Memory(catalogue.root).backup(exercise, current)
         out.line(f"Your version is kept in {out.code(shown(backup, catalogue))}.")
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(content)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from kata.cli.learner import catalogue as load_catalogue
+from kata.cli.exercise_info import catalogue as load_catalogue
 from kata.cli.output import Output
 
 

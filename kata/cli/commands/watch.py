@@ -16,20 +16,21 @@ import time
 from pathlib import Path
 
 from kata.catalogue import Catalogue, Exercise
+from kata.cli import file_events
 from kata.cli import run as runner
-from kata.cli import watch
 from kata.cli.commands import compare, hint
+from kata.cli.exercise_info import catalogue as load_catalogue
+from kata.cli.exercise_info import shown
 from kata.cli.keys import Keys
-from kata.cli.learner import catalogue as load_catalogue
-from kata.cli.learner import shown
 from kata.cli.output import Output
-from kata.kitchen import KitchenProcess
+from kata.live_kitchen import KitchenProcess
+from kata.results import ExerciseResult, Results
 from kata.wording import sentence
 
 WARM_DELAY = 0.5  # seconds after a run's result before the next run's child starts getting ready
 
 
-class Session:
+class Watch:
     """One watch: the current exercise, whether it passes, and what the test runs told about the others."""
 
     def __init__(
@@ -37,10 +38,10 @@ class Session:
         out: Output,
         catalogue: Catalogue,
         current: Exercise,
-        found: dict[str, runner.ExerciseState],
+        found: Results,
         kitchen: KitchenProcess | None,
     ):
-        self.events = watch.Inbox()
+        self.events = file_events.Inbox()
         self.out = out
         self.catalogue = catalogue
         self.current = current
@@ -79,9 +80,9 @@ class Session:
             return
         self.passed = test_run.passed
         if test_run.passed:
-            self.found[exercise.name] = runner.ExerciseState("done")
-        elif self.found.get(exercise.name, runner.ExerciseState("not started")).state == "done":
-            self.found[exercise.name] = runner.ExerciseState("in progress")
+            self.found.exercises[exercise.name] = ExerciseResult(passed=1)
+        elif self.found.state(exercise) == "done":
+            self.found.exercises[exercise.name] = ExerciseResult(failed=1)
         out.line("")
         if test_run.timed_out:
             out.line(out.bad("The tests did not finish in time.") + " Does a loop in your code never end?")
@@ -99,8 +100,7 @@ class Session:
         exercises = self.catalogue.exercises
         index = self.current.number - 1
         for exercise in (*exercises[index + 1 :], *exercises[:index]):
-            state = self.found.get(exercise.name)
-            if state is None or state.state != "done":
+            if self.found.state(exercise) != "done":
                 return exercise
         return None
 
@@ -133,9 +133,9 @@ class Session:
         return True
 
 
-def start(out: Output, catalogue: Catalogue, key: str | None, kitchen: KitchenProcess | None) -> Session | None:
+def start(out: Output, catalogue: Catalogue, key: str | None, kitchen: KitchenProcess | None) -> Watch | None:
     if key is not None:
-        return Session(out, catalogue, catalogue.find(key), {}, kitchen)
+        return Watch(out, catalogue, catalogue.find(key), Results(), kitchen)
     out.line("Running every exercise's tests to find where you are...")
     found, test_run = runner.states(catalogue, kitchen)
     if test_run.returncode not in (0, 1) or test_run.timed_out:
@@ -143,14 +143,14 @@ def start(out: Output, catalogue: Catalogue, key: str | None, kitchen: KitchenPr
 
         report_broken_run(out, test_run)
         return None
-    current = runner.first_unfinished(catalogue, found)
+    current = found.first_unfinished(catalogue)
     if current is None:
         out.line(out.good("Every exercise passes. The kitchen salutes you!"))
         return None
-    return Session(out, catalogue, current, found, kitchen)
+    return Watch(out, catalogue, current, found, kitchen)
 
 
-def loop(session: Session, events: watch.Inbox) -> None:
+def loop(session: Watch, events: file_events.Inbox) -> None:
     session.run_tests("started")
     while True:
         try:
@@ -159,7 +159,7 @@ def loop(session: Session, events: watch.Inbox) -> None:
             session.prepare_next_run()
             continue
         if event.kind == "save":
-            keys = watch.wait_for_quiet(events)
+            keys = file_events.wait_for_quiet(events)
             session.run_tests(f"you saved {shown(Path(event.value), session.catalogue)}")
             for key in keys:
                 if not session.handle_key(key.value):
@@ -185,7 +185,7 @@ def watch_with(out: Output, catalogue: Catalogue, args: argparse.Namespace, kitc
         return 0
     events = session.events
     if not args.manual:
-        session.how = watch.start_watching(catalogue.root / "exercises", events, poll=args.poll)
+        session.how = file_events.start_watching(catalogue.root / "exercises", events, poll=args.poll)
     for name in ("SIGTERM", "SIGHUP"):  # closing the window must still give the terminal back
         if hasattr(signal, name):
             signal.signal(getattr(signal, name), lambda number, frame: sys.exit(0))
@@ -196,7 +196,7 @@ def watch_with(out: Output, catalogue: Catalogue, args: argparse.Namespace, kitc
         pass
     finally:
         keys.restore()
-        watch.stop_watching()
+        file_events.stop_watching()
         if session.warm is not None:
             session.warm.discard()
     out.line("Bye! Your work is in your files; `kata` shows your progress.")

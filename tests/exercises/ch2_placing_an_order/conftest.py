@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from kata.kitchen import Kitchen
+from kata.kitchen_client import Kitchen
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""The learner's side of workshop mode: the room's shared kitchen, and reports to the facilitator's board.
+"""The learner's side of workshop mode: the team's login to the room's server, and calls to that server.
 
 Two ways to say "we are team NAME in the workshop at URL":
 
@@ -9,12 +9,10 @@ Two ways to say "we are team NAME in the workshop at URL":
 Joining needs the room's join code, which the facilitator shows: `kata join` asks for it
 (or takes `--code`), and a first use through the environment reads `KATA_JOIN_CODE`.
 
-Then the `kitchen_server` fixture hands the tests the team's kitchen on the
-shared server (`URL/t/<token>`) instead of starting one, and every learner run
-(`--target exercises`) reports each exercise's result when it ends. Nothing
-here may fail or slow a learner's run: each call has a short timeout, and a
-server that cannot be reached costs one line at the end of the output (the
-run then uses a kitchen of its own, as without the workshop).
+During a test run, `kata.workshop_run` uses them: the tests get the team's
+kitchen on the shared server (`URL/t/<token>`), and the run reports its
+results to the board. Nothing here may slow a learner's run down for long:
+each call has a short timeout.
 
 Only the standard library talks to the server: requests-mock patches
 `requests` during the tests.
@@ -44,12 +42,14 @@ OFF = ("", "0", "off", "no", "none", "false")
 _opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 
 
-class WorkshopError(Exception):
+class WorkshopCallFailed(Exception):
     """The workshop server could not be reached, or refused; the message says what to do."""
 
 
 @dataclass
-class Team:
+class TeamLogin:
+    """Who the kata runs as in a workshop: the server, the team's name, its token once joined."""
+
     server: str  # e.g. http://192.168.1.20:8000
     name: str
     token: str | None = None
@@ -71,7 +71,7 @@ def normalise_server(url: str) -> str:
 def call(
     method: str, url: str, body: Any = None, headers: dict[str, str] | None = None, timeout: float = TIMEOUT
 ) -> Any:
-    """One JSON call to the workshop server; WorkshopError with the problem's detail on any failure."""
+    """One JSON call to the workshop server; WorkshopCallFailed with the problem's detail on any failure."""
     data = None if body is None else json.dumps(body).encode("utf-8")
     sent = {"Accept": "application/json", **(headers or {})}
     if data is not None:
@@ -89,10 +89,10 @@ def call(
             error.close()
         detail = problem.get("detail") or f"{error.code} {error.reason}"
         hint = problem.get("hint")
-        raise WorkshopError(f"{detail}" + (f" ({hint})" if hint else "")) from None
+        raise WorkshopCallFailed(f"{detail}" + (f" ({hint})" if hint else "")) from None
     except (urllib.error.URLError, OSError, ValueError) as error:
         reason = getattr(error, "reason", error)
-        raise WorkshopError(f"{url.split('/t/')[0].split('/__workshop')[0]} cannot be reached: {reason}") from None
+        raise WorkshopCallFailed(f"{url.split('/t/')[0].split('/__workshop')[0]} cannot be reached: {reason}") from None
     return json.loads(raw) if raw else None
 
 
@@ -107,7 +107,7 @@ def read_state(root: Path) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
-def write_state(root: Path, team: Team) -> Path:
+def write_state(root: Path, team: TeamLogin) -> Path:
     path = root / STATE_FILE
     path.parent.mkdir(exist_ok=True)
     temporary = path.with_suffix(".tmp")
@@ -125,7 +125,7 @@ def forget(root: Path) -> bool:
     return True
 
 
-def configured(root: Path, environ: Any = None) -> Team | None:
+def configured(root: Path, environ: Any = None) -> TeamLogin | None:
     """The team this kata runs as, from the environment or `.kata/workshop.json`; None without a workshop."""
     environ = os.environ if environ is None else environ
     stored = read_state(root)
@@ -135,38 +135,40 @@ def configured(root: Path, environ: Any = None) -> Team | None:
     if server is None:
         if not stored.get("server") or not stored.get("team"):
             return None
-        return Team(str(stored["server"]), str(stored["team"]), stored.get("token") or None)
+        return TeamLogin(str(stored["server"]), str(stored["team"]), stored.get("token") or None)
     name = environ.get(TEAM_ENV) or stored.get("team")
     if not name:
-        raise WorkshopError(f"{SERVER_ENV} is set but not {TEAM_ENV}: which team are you? (or `kata join URL NAME`)")
-    team = Team(normalise_server(server), " ".join(str(name).split()))
+        raise WorkshopCallFailed(
+            f"{SERVER_ENV} is set but not {TEAM_ENV}: which team are you? (or `kata join URL NAME`)"
+        )
+    team = TeamLogin(normalise_server(server), " ".join(str(name).split()))
     if stored.get("server") == team.server and str(stored.get("team", "")).casefold() == team.name.casefold():
         team.token = stored.get("token") or None
     return team
 
 
-def join(root: Path, team: Team, code: str | None = None, environ: Any = None) -> Team:
+def join(root: Path, team: TeamLogin, code: str | None = None, environ: Any = None) -> TeamLogin:
     """Join the workshop as `team` with the room's join code (`code`, else `KATA_JOIN_CODE`); the token is kept."""
     environ = os.environ if environ is None else environ
     code = (code or environ.get(CODE_ENV) or "").strip()
     if not code:
-        raise WorkshopError(f"joining needs the room's join code (the facilitator shows it): set {CODE_ENV}")
+        raise WorkshopCallFailed(f"joining needs the room's join code (the facilitator shows it): set {CODE_ENV}")
     body = {"name": team.name, "code": code}
     joined = call("POST", f"{team.server}/__workshop/teams", body, timeout=JOIN_TIMEOUT)
-    team = Team(team.server, str(joined["name"]), str(joined["token"]))
+    team = TeamLogin(team.server, str(joined["name"]), str(joined["token"]))
     write_state(root, team)
     return team
 
 
-def whoami(team: Team) -> dict[str, Any]:
+def whoami(team: TeamLogin) -> dict[str, Any]:
     """The team's progress as the server knows it (checks that the token still works)."""
     from urllib.parse import quote
 
     url = f"{team.server}/__workshop/teams/{quote(team.name, safe='')}"
-    return dict(call("GET", url, headers=_auth(team), timeout=JOIN_TIMEOUT))
+    return dict(call("GET", url, headers=auth_headers(team), timeout=JOIN_TIMEOUT))
 
 
-def _auth(team: Team) -> dict[str, str]:
+def auth_headers(team: TeamLogin) -> dict[str, str]:
     return {TOKEN_HEADER: team.token or ""}
 
 
@@ -195,13 +197,13 @@ def is_callback_here(url: str) -> bool:
     return isinstance(url, str) and re.fullmatch(CALLBACK_PATTERN, url) is not None
 
 
-def make_waiting_calls(team: Team) -> int:
+def make_waiting_calls(team: TeamLogin) -> int:
     """Make, on this machine, the webhook calls the team's kitchen has waiting; report each answer.
 
     A call to anything but an address on this machine is not made (a server that is not the kata's
     could name one): it is reported as refused.
     """
-    headers = _auth(team)
+    headers = auth_headers(team)
     waiting = call("GET", f"{team.server}/__workshop/deliveries", headers=headers)
     for delivery in waiting.get("items", []):
         if is_callback_here(delivery.get("url")):
@@ -215,7 +217,7 @@ def make_waiting_calls(team: Team) -> int:
     return int(waiting.get("count", 0))
 
 
-def team_kitchen(url: str, team: Team) -> Any:
+def team_kitchen(url: str, team: TeamLogin) -> Any:
     """A `Kitchen` for the team's kitchen on the shared server, which makes the kitchen's webhook calls here.
 
     The shared kitchen cannot reach this laptop: when advancing its clock makes orders ready, it
@@ -223,125 +225,15 @@ def team_kitchen(url: str, team: Team) -> Any:
     advance, this kitchen makes them on this machine and reports the answers, so the test sees the
     calls made and journaled when `advance()` returns, as with a kitchen of its own.
     """
-    from kata.kitchen import Kitchen, KitchenError
+    from kata.kitchen_client import Kitchen, KitchenError
 
     class TeamKitchen(Kitchen):
         def advance(self, seconds: float) -> float:
             now = super().advance(seconds)
             try:
                 make_waiting_calls(team)
-            except WorkshopError as error:
+            except WorkshopCallFailed as error:
                 raise KitchenError(f"The kitchen's webhook calls could not be made here: {error}") from None
             return now
 
     return TeamKitchen(url)
-
-
-# During a test run ---------------------------------------------------------------------------------
-
-RESULT_STATES = {"done": "done", "in progress": "failing", "not started": "not-started"}
-
-
-class Session:
-    """The workshop for one pytest run: the shared kitchen (joined on first use) and the report at the end."""
-
-    def __init__(self, root: Path, team: Team | None, error: str | None = None) -> None:
-        self.root = root
-        self.team = team
-        self.unreachable: str | None = error
-        self.notes: list[str] = []
-
-    @classmethod
-    def start(cls, root: Path, environ: Any = None) -> Session:
-        try:
-            return cls(root, configured(root, environ))
-        except WorkshopError as error:
-            return cls(root, None, str(error))
-
-    @property
-    def active(self) -> bool:
-        """A workshop is configured (or misconfigured: the run says so at the end)."""
-        return self.team is not None or self.unreachable is not None
-
-    def kitchen(self, url: str) -> Any:
-        """The `Kitchen` the tests get for `url`: the team's (with webhook relay) when it is the shared one."""
-        if self.team is not None and self.team.token and url == self.team.kitchen:
-            return team_kitchen(url, self.team)
-        from kata.kitchen import Kitchen
-
-        return Kitchen(url)
-
-    def kitchen_url(self) -> str | None:
-        """The team's kitchen on the shared server; None (and a note) if it cannot be used."""
-        if self.team is None or self.unreachable:
-            return None
-        try:
-            if not self.team.token:
-                self.team = join(self.root, self.team)
-            call("GET", f"{self.team.kitchen}/health", timeout=TIMEOUT)
-        except WorkshopError as error:
-            self.unreachable = str(error)
-            return None
-        return self.team.kitchen
-
-    def report(self, results: dict[str, str], *, whole_kata: bool, target: str) -> None:
-        """Send a run's results (exercise name -> done/failing/not-started); a note says how it went."""
-        if self.team is None or not results or self.unreachable:
-            return
-        try:
-            if not self.team.token:
-                self.team = join(self.root, self.team)
-            body = {"results": results, "target": target, "whole_kata": whole_kata}
-            summary = call("POST", f"{self.team.server}/__workshop/reports", body, headers=_auth(self.team))
-        except WorkshopError as error:
-            self.unreachable = str(error)
-            return
-        self.notes.append(
-            f"workshop: reported to {self.team.server} as team {self.team.name!r} "
-            f"({summary.get('done', '?')}/{summary.get('total', '?')} done)."
-        )
-
-    def summary_lines(self) -> list[str]:
-        if self.unreachable:
-            where = f" as team {self.team.name!r}" if self.team else ""
-            return [
-                f"workshop: not reported{where}: {self.unreachable}. "
-                "This run used a kitchen on your laptop (`kata join --leave` or KATA_SERVER=off: no workshop)."
-            ]
-        return list(self.notes)
-
-
-def results_of(reporter: Any, catalogue: Any) -> dict[str, str]:
-    """Exercise name -> workshop status, from the focus reporter's per-exercise tallies of this run."""
-    by_number = {exercise.number: exercise for exercise in catalogue.exercises}
-    found = {}
-    for number, result in reporter.results.items():
-        exercise = by_number.get(number)
-        if exercise is not None:
-            found[exercise.name] = RESULT_STATES.get(result.state, "failing")
-    return found
-
-
-class Plugin:
-    """Registered by `kata.pytest_plugin` when a workshop is configured: the report, and its line of output."""
-
-    def __init__(self, session: Session, reporter: Any, catalogue: Any, target: str) -> None:
-        self.session = session
-        self.reporter = reporter
-        self.catalogue = catalogue
-        self.target = target
-
-    def pytest_report_header(self) -> str | None:
-        team = self.session.team
-        return f"workshop: team {team.name!r} at {team.server}" if team else None
-
-    def pytest_sessionfinish(self) -> None:
-        if self.target != "exercises":
-            return  # the reference solutions' results are nobody's progress
-        self.session.report(
-            results_of(self.reporter, self.catalogue), whole_kata=self.reporter.whole_kata, target=self.target
-        )
-
-    def pytest_terminal_summary(self, terminalreporter: Any) -> None:
-        for line in self.session.summary_lines():
-            terminalreporter.write_line(line, yellow=bool(self.session.unreachable))

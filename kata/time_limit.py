@@ -10,6 +10,7 @@ rest of the run. Signals would not do: SIGALRM does not exist on Windows.
 from __future__ import annotations
 
 import ctypes
+import functools
 import sys
 import threading
 from types import FrameType
@@ -63,3 +64,14 @@ def run_with_time_limit(func: Callable[..., T], *args: Any, seconds: float, **kw
         finally:
             del error
     return outcome["value"]
+
+
+def time_limited(func: Callable[..., T], seconds: float) -> Callable[..., T]:
+    """`func`, run with a time limit; what it returns or raises passes through unchanged."""
+
+    @functools.wraps(func)
+    def call(*args: Any, **kwargs: Any) -> T:
+        __tracebackhide__ = True
+        return run_with_time_limit(func, *args, seconds=seconds, **kwargs)
+
+    return call

@@ -19,7 +19,9 @@ STATE_DIR = ".kata"
 STATE_FILE = "state.json"
 
 
-class State:
+class Memory:
+    """The kata's `.kata/state.json`: hints shown, and backups of replaced files."""
+
     def __init__(self, root: Path) -> None:
         self.dir = root / STATE_DIR
         self.file = self.dir / STATE_FILE

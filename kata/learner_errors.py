@@ -1,55 +1,30 @@
-"""The learner's module as tests see it, and what to say when learner code goes wrong.
+"""What to say when learner code goes wrong: a short message naming the file and line, and what it means.
 
-`ExerciseModule` hands out the module's functions wrapped so that each call
-runs with a time limit, and its classes so that their instances' methods do.
 `explain_learner_error` turns an exception that came out of learner code into
-a short message naming the file and line.
+an `Explained`: the learner's message and the test's outcome (a stub that was
+not started yet, or code that fails), decided from the exception, never from
+the message's wording.
 """
 
 from __future__ import annotations
 
-import inspect
 import linecache
 import traceback
+from dataclasses import dataclass
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
 
-from kata.catalogue import Exercise
-from kata.guard import TimeLimitExceeded
-from kata.learner_classes import LimitedClass, hands_out_limited, time_limited
 from kata.learner_code import CodeLocation, is_learner_file, last_learner_frame, relative
+from kata.results import FAILING, NOT_STARTED, Outcome
+from kata.time_limit import TimeLimitExceeded
 
 
-class ExerciseModule:
-    """Attribute access to the module under test; its own functions come back time-limited."""
-
-    def __init__(self, module: ModuleType, exercise: Exercise, target: str, seconds: float) -> None:
-        self._module = module
-        self._exercise = exercise
-        self._target = target
-        self._seconds = seconds
-
-    def __repr__(self) -> str:
-        return f"<exercise {self._exercise.number} from {self._target}/: {self._module.__name__}>"
-
-    def __getattr__(self, name: str) -> Any:
-        __tracebackhide__ = True
-        missing = object()
-        value = getattr(self._module, name, missing)
-        if value is missing:  # failed outside an `except`: no "During handling of the above exception" above it
-            shown = relative(self._exercise.source(self._target), self._exercise.root)
-            pytest.fail(
-                f"{shown} has no `{name}`. The tests call it by that name: did it get renamed or deleted?",
-                pytrace=False,
-            )
-        if inspect.isfunction(value) and value.__module__ == self._module.__name__:
-            return time_limited(value, self._seconds)
-        if hands_out_limited(value, self._module.__name__):
-            return LimitedClass(value, self._seconds)
-        return value
+@dataclass(frozen=True)
+class Explained:
+    outcome: Outcome
+    message: str
 
 
 def _frame_location(frame: Any, root: Path) -> CodeLocation | None:
@@ -65,23 +40,24 @@ def _frame_location(frame: Any, root: Path) -> CodeLocation | None:
     return None
 
 
-def explain_learner_error(error: BaseException, root: Path) -> str | None:
-    """A learner-facing message for an exception from learner code, or None to keep pytest's own."""
+def explain_learner_error(error: BaseException, root: Path) -> Explained | None:
+    """The learner-facing message and outcome for an exception from learner code; None to keep pytest's own."""
     if isinstance(error, TimeLimitExceeded):
         where = _frame_location(error.frame, root)
         at = f"\n  it was busy at {where}" if where else ""
-        return (
+        return Explained(
+            FAILING,
             f"Your code was stopped: it was {error}.{at}\n"
-            "  hint: Does a loop never end? A polling loop needs a deadline, and every request needs a `timeout=`."
+            "  hint: Does a loop never end? A polling loop needs a deadline, and every request needs a `timeout=`.",
         )
     location = last_learner_frame(error.__traceback__, root)
     if location is None:
         return None
     if isinstance(error, NotImplementedError) and _raised_in_learner_code(error, root):
-        return f"not started yet: {location.file}::{location.function}"
+        return Explained(NOT_STARTED, f"not started yet: {location.file}::{location.function}")
     if isinstance(error, pytest.fail.Exception):  # a test's stand-in (sleep, clock, kitchen) failed the test
-        return f"{error.msg}\n  at {location}"
-    return "Your code " + describe_learner_exception(error, root)
+        return Explained(FAILING, f"{error.msg}\n  at {location}")
+    return Explained(FAILING, "Your code " + describe_learner_exception(error, root))
 
 
 def describe_learner_exception(error: BaseException, root: Path) -> str:
