@@ -37,6 +37,14 @@ class Body(NamedTuple):
     check: Checker
 
 
+WHOLE = re.compile(r"[0-9]{1,18}(?:\.0{1,6})?")  # JSON Schema's integer: 3 and 3.0 are the same number
+
+
+def whole_number(text: str) -> int | None:
+    """The whole number a query value spells (``3``, or ``3.0`` as a JSON Schema integer may be), else None."""
+    return int(text.split(".", 1)[0]) if WHOLE.fullmatch(text) else None
+
+
 @dataclass
 class Param:
     """A query (or header) parameter; ``expected``/``hint`` word its 400 when a value does not fit."""
@@ -61,8 +69,9 @@ class Param:
         schema, kind = self.schema, self.schema.get("type")
         if kind == "integer":
             low, high = schema.get("minimum", 0), schema.get("maximum", BIG_ID)
-            ok = text.isascii() and text.isdigit() and len(text) <= 18 and low <= int(text) <= high
-            return int(text) if ok else self._refuse(text, f"a whole number from {low} to {high}")
+            value = whole_number(text)
+            ok = value is not None and low <= value <= high
+            return value if ok else self._refuse(text, f"a whole number from {low} to {high}")
         if kind == "number":
             low, high = schema.get("minimum", 0), schema.get("maximum", math.inf)
             try:

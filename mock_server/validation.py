@@ -212,15 +212,6 @@ def query_error(name: str, value: str, expected: str, hint: str | None = None) -
     return ApiError("invalid-query", f"Query parameter {name}={value!r} is not valid: expected {expected}.", hint=hint)
 
 
-def query_int(args: dict[str, str], name: str, low: int, high: int, default: int) -> int:
-    if name not in args:
-        return default
-    text = args[name]
-    if not (text.isascii() and text.isdigit() and len(text) <= 18 and low <= int(text) <= high):
-        raise query_error(name, text, f"a whole number from {low} to {high}")
-    return int(text)
-
-
 def query_number(args: dict[str, str], name: str, low: float, high: float) -> float | None:
     if name not in args:
         return None

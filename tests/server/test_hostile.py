@@ -235,6 +235,13 @@ def test_unknown_query_parameters_are_a_400_on_every_route(client, path):
     assert "Unknown query parameter" in assert_problem(client.get(path), 400)["detail"]
 
 
+@pytest.mark.parametrize("value, status", [("1", 200), ("1.0", 200), ("1.5", 400), ("-1", 400), ("1e0", 400)])
+def test_a_whole_number_in_the_query_is_read_as_json_schema_reads_it(client, value, status):
+    """The spec says `integer`, and JSON Schema's integers include 1.0 (schemathesis sends it): the same number."""
+    response = client.get(f"/orders?table_id={value}")
+    assert response.status_code == status, response.get_data(as_text=True)
+
+
 @pytest.mark.parametrize(
     "path, nearest", [("/table/3", "/tables/{table_id}"), ("/menus", "/menu"), ("/order", "/orders")]
 )
