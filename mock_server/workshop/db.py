@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
+import weakref
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +46,8 @@ class Database:
         self._lock = threading.Lock()
         # Autocommit (isolation_level None): each statement is committed before the call returns.
         self._connection = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
+        # Closed when this door goes (an app of the tests, a server at exit): Python 3.13 warns of an unclosed one.
+        self._closing = weakref.finalize(self, self._connection.close)
         with self._lock:
             if self.path != MEMORY:
                 self._connection.execute("PRAGMA journal_mode=WAL")
@@ -53,7 +56,7 @@ class Database:
 
     def close(self) -> None:
         with self._lock:
-            self._connection.close()
+            self._closing()
 
     # Settings ---------------------------------------------------------------------------------------
 
