@@ -7,6 +7,7 @@ renamed functions, the target switch, progress, the results file and the journal
 from __future__ import annotations
 
 import json
+import re
 
 from kata.command_line import kata_command
 
@@ -82,7 +83,8 @@ def test_each_kind_of_broken_code_fails_only_its_own_exercise_with_a_message_tha
     text = result.stdout.str()
     # an endless loop is stopped, and the message says where it was busy; the exercise's other test is not run
     assert "Your code was stopped: it was still running after 0.25 s." in text, text
-    assert "busy at exercises/ch1_tiny/ex01_add.py, line 12, in add" in text
+    # the loop's own lines: Python 3.14 stops it on `pass` (line 13), earlier ones on `while True:` (line 12)
+    assert re.search(r"busy at exercises/ch1_tiny/ex01_add\.py, line 1[23], in add", text), text
     assert "Not run: an earlier test of this exercise was stopped (test_adds_two_numbers: still running" in text
     # a syntax error names the file and the line
     assert "exercises/ch1_tiny/ex02_is_it_open.py, line 15: Python cannot read this file (SyntaxError" in text
