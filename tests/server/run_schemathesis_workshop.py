@@ -18,19 +18,15 @@ sabotage the run itself (the pytest suite covers them).
 
 from __future__ import annotations
 
-import argparse
-import os
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 import requests
 
-HERE = Path(__file__).resolve().parent
-ROOT = HERE.parents[1]
-EXCLUDED = ("setFaults", "setState")
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # run as a script: its sibling is importable
+from run_schemathesis import HERE, fuzz, parse, start_server, stop
+
 CODE = "FUZZ-ROOM"
 SECRET = "schemathesis-facilitator"
 WORKSHOP_CONFIG = """
@@ -42,40 +38,11 @@ checks.positive_data_acceptance.expected-statuses = ["2xx", "3xx", "401", "403",
 """
 
 
-def start_server(folder: Path) -> tuple[subprocess.Popen, str]:
-    env = dict(
-        os.environ,
-        MOCK_SERVER_SPECIALS_MAX_DELAY="0.05",
-        PYTHONPATH=str(ROOT),
-        KATA_JOIN_CODE=CODE,
-        KATA_FACILITATOR_SECRET=SECRET,
-    )
-    command = [sys.executable, "-m", "mock_server", "--workshop", "--host", "127.0.0.1", "--port", "0"]
-    server = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, env=env, cwd=folder)
-    assert server.stdout is not None
-    first = server.stdout.readline().strip()  # "Restaurant open at http://127.0.0.1:PORT/"
-    if not first.startswith("Restaurant open at "):
-        server.kill()
-        raise SystemExit(f"the workshop server did not start: {first!r}")
-    url = first.rsplit(" ", 1)[-1].rstrip("/")
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
-        try:
-            if requests.get(f"{url}/openapi.json", timeout=1).ok:
-                return server, url
-        except requests.ConnectionError:
-            time.sleep(0.05)
-    server.kill()
-    raise SystemExit("the workshop server did not answer within 10 s")
-
-
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--max-examples", type=int, default=20)
-    parser.add_argument("--seed", type=int, default=20240101)
-    args, extra = parser.parse_known_args(argv)
+    args, extra = parse(argv)
     with tempfile.TemporaryDirectory(prefix="schemathesis-workshop-") as folder:
-        server, url = start_server(Path(folder))
+        secrets = {"KATA_JOIN_CODE": CODE, "KATA_FACILITATOR_SECRET": SECRET}
+        server, url = start_server(("--workshop",), cwd=Path(folder), ready="/openapi.json", **secrets)
         try:
             joined = requests.post(f"{url}/__workshop/teams", json={"name": "Fuzzers", "code": CODE}, timeout=5)
             joined.raise_for_status()
@@ -83,43 +50,11 @@ def main(argv: list[str] | None = None) -> int:
             config = Path(folder) / "schemathesis.toml"
             base = (HERE / "schemathesis" / "schemathesis.toml").read_text(encoding="utf-8")
             config.write_text(base + WORKSHOP_CONFIG, encoding="utf-8")
-            command = [
-                sys.executable,
-                "-m",
-                "schemathesis.cli",
-                "--config-file",
-                str(config),
-                "run",
-                f"{url}/openapi.json",
-                "--checks",
-                "all",
-                "--header",
-                f"X-Kata-Team-Token: {token}",
-                "--max-examples",
-                str(args.max_examples),
-                "--seed",
-                str(args.seed),
-                "--workers",  # one: hypothesis reads lambdas with `ast`, which is not thread-safe on Python 3.11
-                "1",
-                "--request-timeout",
-                "10",
-                *[option for name in EXCLUDED for option in ("--exclude-operation-id", name)],
-                *extra,
-            ]
-            env = dict(
-                os.environ,
-                RESTAURANT_URL=f"{url}/t/{token}",  # the hooks fetch a guest's token in the team's kitchen
-                SCHEMATHESIS_HOOKS="restaurant_hooks",
-                PYTHONPATH=os.pathsep.join(filter(None, [str(HERE / "schemathesis"), os.environ.get("PYTHONPATH")])),
-            )
-            print("$", " ".join(command).replace(token, "<team token>"), flush=True)
-            return subprocess.run(command, env=env, cwd=ROOT).returncode
+            extra = ["--header", f"X-Kata-Team-Token: {token}", *extra]
+            # the hooks fetch a guest's token in the team's kitchen
+            return fuzz(url, config, args, extra, hooks_url=f"{url}/t/{token}", secret=token)
         finally:
-            server.terminate()
-            try:
-                server.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                server.kill()
+            stop(server)
 
 
 if __name__ == "__main__":
