@@ -69,9 +69,9 @@ class Param:
         schema, kind = self.schema, self.schema.get("type")
         if kind == "integer":
             low, high = schema.get("minimum", 0), schema.get("maximum", BIG_ID)
-            value = whole_number(text)
-            ok = value is not None and low <= value <= high
-            return value if ok else self._refuse(text, f"a whole number from {low} to {high}")
+            whole = whole_number(text)
+            ok = whole is not None and low <= whole <= high
+            return whole if ok else self._refuse(text, f"a whole number from {low} to {high}")
         if kind == "number":
             low, high = schema.get("minimum", 0), schema.get("maximum", math.inf)
             try:

@@ -12,6 +12,7 @@ what the order still owes; a cancelled order cannot be paid.
 from __future__ import annotations
 
 import json
+import re
 from decimal import Decimal
 
 from flask import Blueprint, Response, jsonify, request
@@ -29,7 +30,9 @@ bp = Blueprint("payments", __name__)
 
 MAX_AMOUNT = 100_000
 MAX_KEY = 255
-KEY_PATTERN = "^[ -~]+$"
+# One key: a bare value without commas (a comma makes it a list), or a Structured Field string ("...").
+KEY_PATTERN = r'^ *(?:"[ -~]+"|[!#-+\--~][ -+\--~]*) *$'
+KEY_RULE = re.compile(KEY_PATTERN)
 PAYMENT_INPUT = model(
     "PaymentInput",
     obj({"order_id": integer(1, BIG_ID), "amount": number(0.01, MAX_AMOUNT)}, {"tip": number(0, MAX_AMOUNT)}),
@@ -57,21 +60,22 @@ def _idempotency_key() -> str | None:
     values = request.headers.getlist("Idempotency-Key")
     if not values:
         return None
-    key = values[0].strip() if len(values) == 1 else ","
-    if len(key) >= 2 and key[0] == key[-1] == '"':
-        key = key[1:-1].replace('\\"', '"').replace("\\\\", "\\")  # a Structured Field string: the same key
-    elif "," in key:
-        raise ApiError(
-            "invalid-header",
-            "Idempotency-Key was sent more than once (or as a list); a request has exactly one key.",
-            hint="Send one `Idempotency-Key` header with one value, e.g. `str(uuid.uuid4())`.",
-        )
-    if not (1 <= len(key) <= MAX_KEY and key.isascii() and key.isprintable()):
+    raw = values[0] if len(values) == 1 else ","
+    if len(raw) > MAX_KEY or not KEY_RULE.fullmatch(raw):
+        if "," in raw and not raw.strip().startswith('"'):
+            raise ApiError(
+                "invalid-header",
+                "Idempotency-Key was sent more than once (or as a list); a request has exactly one key.",
+                hint="Send one `Idempotency-Key` header with one value, e.g. `str(uuid.uuid4())`.",
+            )
         raise ApiError(
             "invalid-header",
             f"Idempotency-Key must be 1 to {MAX_KEY} printable ASCII characters.",
             hint="A fresh `str(uuid.uuid4())` per payment is a good key; reuse it only to retry that payment.",
         )
+    key = raw.strip()
+    if key[0] == key[-1] == '"' and len(key) >= 2:
+        key = key[1:-1].replace('\\"', '"').replace("\\\\", "\\")  # a Structured Field string: the same key
     return key
 
 

@@ -189,6 +189,15 @@ def test_a_quoted_key_and_a_bare_key_are_the_same_key(client, order):
     assert first.status_code == replay.status_code == 201 and replay.headers["Idempotent-Replayed"] == "true"
 
 
+@pytest.mark.parametrize(("key", "status"), [('"a,b"', 201), ("a,b", 400), ('""', 400), ('"open', 400), ('a"b', 201)])
+def test_a_key_is_one_bare_value_or_one_quoted_string_as_its_spec_pattern_says(client, order, key, status):
+    """The server's rule and the spec's pattern are one (KEY_PATTERN): a comma is a list unless it is quoted."""
+    from mock_server.payments import KEY_RULE
+
+    assert bool(KEY_RULE.fullmatch(key)) == (status == 201)
+    assert pay(client, order, key).status_code == status
+
+
 def test_a_key_is_scoped_to_its_client(client, order, token):
     assert pay(client, order, "k", token=token).status_code == 201
     other = pay(client, order, "k")  # no token: another client's key, so a new payment (refused: paid already)
