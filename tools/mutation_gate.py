@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 ROOT = Path(__file__).resolve().parent.parent
-# Measured 97.5% on all 25 exercises (97.2% on the first 20; docs/maintainers.md); 0.95 leaves room for survivors
+# Measured 96.3% on all 35 exercises (97.5% on the first 25; docs/maintainers.md); 0.95 leaves room for survivors
 # a person must judge as exercises change. Raise it as the suites improve; never under 0.90.
 THRESHOLD = 0.95
 EQUIVALENT = "equivalent: "  # labels of survivors the gate sets aside (see note_for and given_in_stub)
