@@ -11,6 +11,7 @@ import requests
 
 from kata.expect import (
     FakeClock,
+    bearer,
     call,
     expect_request,
     expect_sleeps,
@@ -144,9 +145,8 @@ def expect_bearer(requests_mock, token, *, index=-1, hint=None):
     __tracebackhide__ = True
     sent = sent_requests(requests_mock)
     request = sent[index]
-    scheme, _, credentials = (request.header("Authorization") or "").partition(" ")
     expect_true(
-        scheme.lower() == "bearer" and credentials.strip() == token,
+        bearer(token).matches(request.header("Authorization")),
         f"After sign_in, {request.method} {request.path} went without the token.",
         expected=f"Authorization: Bearer {token}",
         actual=request.describe(),

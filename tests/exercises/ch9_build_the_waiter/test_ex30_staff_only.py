@@ -20,7 +20,7 @@ def desk(exercise, book, staff):
     return build_app(exercise, copy.deepcopy(book), {token: role for role, token in staff.items()})
 
 
-def bearer(token):
+def auth_header(token):
     return {"Authorization": f"Bearer {token}"}
 
 
@@ -57,7 +57,7 @@ def expect_who_are_you(answer):
 @pytest.mark.parametrize("role", ["waiter", "manager"])
 def test_the_staff_read_the_book(exercise, book, staff, role):
     app = desk(exercise, book, staff)
-    expect_listing(send(app, "GET", "/reservations", headers=bearer(staff[role])), book)
+    expect_listing(send(app, "GET", "/reservations", headers=auth_header(staff[role])), book)
 
 
 @pytest.mark.parametrize(("method", "target"), [("GET", "/reservations"), ("DELETE", "/reservations/3")])
@@ -99,22 +99,22 @@ def test_the_scheme_is_case_insensitive(exercise, book, staff, scheme):
 
 def test_a_waiter_may_not_cancel_403(exercise, book, staff):
     app = desk(exercise, book, staff)
-    answer = send(app, "DELETE", "/reservations/3", headers=bearer(staff["waiter"]))
+    answer = send(app, "DELETE", "/reservations/3", headers=auth_header(staff["waiter"]))
     expect_problem(
         answer,
         403,
         "The waiter's token is fine, but a waiter may not cancel: the answer should be 403 Forbidden, not 401.",
         hint="401 is 'who are you?' (no or unknown token); 403 is 'I know you, and you may not'.",
     )
-    expect_listing(send(app, "GET", "/reservations", headers=bearer(staff["manager"])), book)
+    expect_listing(send(app, "GET", "/reservations", headers=auth_header(staff["manager"])), book)
 
 
 def test_a_manager_cancels_204(exercise, book, staff):
     app = desk(exercise, book, staff)
-    expect_status(send(app, "DELETE", "/reservations/7", headers=bearer(staff["manager"])), 204)
-    expect_listing(send(app, "GET", "/reservations", headers=bearer(staff["waiter"])), [book[0], *book[2:]])
+    expect_status(send(app, "DELETE", "/reservations/7", headers=auth_header(staff["manager"])), 204)
+    expect_listing(send(app, "GET", "/reservations", headers=auth_header(staff["waiter"])), [book[0], *book[2:]])
     expect_problem(
-        send(app, "DELETE", "/reservations/7", headers=bearer(staff["manager"])),
+        send(app, "DELETE", "/reservations/7", headers=auth_header(staff["manager"])),
         404,
         "Reservation 7 is gone: the manager's second DELETE should be a 404.",
     )
@@ -123,27 +123,27 @@ def test_a_manager_cancels_204(exercise, book, staff):
 def test_each_app_knows_its_own_tokens(exercise, book, staff):
     mine = desk(exercise, book, staff)
     theirs = build_app(exercise, copy.deepcopy(book), {"t-" + secrets.token_hex(6): "manager"})
-    expect_listing(send(mine, "GET", "/reservations", headers=bearer(staff["waiter"])), book)
-    expect_who_are_you(send(theirs, "GET", "/reservations", headers=bearer(staff["waiter"])))
+    expect_listing(send(mine, "GET", "/reservations", headers=auth_header(staff["waiter"])), book)
+    expect_who_are_you(send(theirs, "GET", "/reservations", headers=auth_header(staff["waiter"])))
 
 
 def test_without_tokens_nobody_gets_in(exercise, book, staff):
     app = build_app(exercise, copy.deepcopy(book))
-    expect_who_are_you(send(app, "GET", "/reservations", headers=bearer(staff["manager"])))
+    expect_who_are_you(send(app, "GET", "/reservations", headers=auth_header(staff["manager"])))
 
 
 def test_live_a_real_client_with_and_without_its_token(exercise, book, staff):
     app = desk(exercise, book, staff)
     with served(app) as live:
         expect_who_are_you(live.request("GET", "/reservations"))
-        expect_listing(live.request("GET", "/reservations", headers=bearer(staff["waiter"])), book)
-        expect_problem(live.request("DELETE", "/reservations/3", headers=bearer(staff["waiter"])), 403)
+        expect_listing(live.request("GET", "/reservations", headers=auth_header(staff["waiter"])), book)
+        expect_problem(live.request("DELETE", "/reservations/3", headers=auth_header(staff["waiter"])), 403)
         session = requests.Session()  # the client of exercise 15: a session that sends the token every time
         session.headers["Authorization"] = f"Bearer {staff['manager']}"
         cancelled = session.delete(f"{live.url}/reservations/3", timeout=5)
         live.check()
         expect_on(
-            live.request("GET", "/reservations", headers=bearer(staff["manager"])),
+            live.request("GET", "/reservations", headers=auth_header(staff["manager"])),
             cancelled.status_code == 204,
             "A manager's session should cancel reservation 3 with 204.",
             expected="204",
