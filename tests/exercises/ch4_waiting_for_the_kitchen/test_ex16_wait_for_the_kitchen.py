@@ -153,9 +153,9 @@ def test_never_asks_more_often_than_the_interval(exercise, requests_mock, base_u
     )
 
 
-def test_gives_up_with_kitchen_too_slow(exercise, requests_mock, base_url):
-    fake = FakeClock()
-    Kitchen(requests_mock, base_url, fake, ["cooking"])
+def give_up_on_order_42(exercise, base_url, fake):
+    """`wait_until_ready(base_url, 42, interval=0.5, deadline=2.5)` on the fake clock must raise KitchenTooSlow."""
+    __tracebackhide__ = True
     raises(
         exercise.KitchenTooSlow,
         exercise.wait_until_ready,
@@ -167,22 +167,18 @@ def test_gives_up_with_kitchen_too_slow(exercise, requests_mock, base_url):
         clock=fake,
         hint=DEADLINE_HINT,
     )
+
+
+def test_gives_up_with_kitchen_too_slow(exercise, requests_mock, base_url):
+    fake = FakeClock()
+    Kitchen(requests_mock, base_url, fake, ["cooking"])
+    give_up_on_order_42(exercise, base_url, fake)
 
 
 def test_gives_up_soon_after_the_deadline(exercise, requests_mock, base_url):
     fake = FakeClock()
     kitchen = Kitchen(requests_mock, base_url, fake, ["cooking"], takes=0.125)
-    raises(
-        exercise.KitchenTooSlow,
-        exercise.wait_until_ready,
-        base_url,
-        42,
-        interval=0.5,
-        deadline=2.5,
-        sleep=fake.sleep,
-        clock=fake,
-        hint=DEADLINE_HINT,
-    )
+    give_up_on_order_42(exercise, base_url, fake)
     expect_true(
         fake.elapsed <= 2.5 + 0.5 + 0.125 + 1e-9 and len(kitchen.polls) <= 2.5 / 0.5 + 2,
         "With deadline=2.5 and interval=0.5, your code should give up about 2.5 seconds after it started "
@@ -196,17 +192,7 @@ def test_gives_up_soon_after_the_deadline(exercise, requests_mock, base_url):
 def test_keeps_asking_until_the_deadline(exercise, requests_mock, base_url):
     fake = FakeClock()
     kitchen = Kitchen(requests_mock, base_url, fake, ["cooking"])
-    raises(
-        exercise.KitchenTooSlow,
-        exercise.wait_until_ready,
-        base_url,
-        42,
-        interval=0.5,
-        deadline=2.5,
-        sleep=fake.sleep,
-        clock=fake,
-        hint=DEADLINE_HINT,
-    )
+    give_up_on_order_42(exercise, base_url, fake)
     expect_true(
         fake.elapsed >= 2.5 - 1e-9 and len(kitchen.polls) >= 5,
         "Your code gave up before the deadline: the kitchen had 2.5 seconds, and it got less.",
@@ -220,17 +206,7 @@ def test_keeps_asking_until_the_deadline(exercise, requests_mock, base_url):
 def test_gives_up_exactly_at_the_deadline(exercise, requests_mock, base_url):
     fake = FakeClock()
     kitchen = Kitchen(requests_mock, base_url, fake, ["cooking"])
-    raises(
-        exercise.KitchenTooSlow,
-        exercise.wait_until_ready,
-        base_url,
-        42,
-        interval=0.5,
-        deadline=2.5,
-        sleep=fake.sleep,
-        clock=fake,
-        hint=DEADLINE_HINT,
-    )
+    give_up_on_order_42(exercise, base_url, fake)
     expect_true(
         kitchen.polls == [0.0, 0.5, 1.0, 1.5, 2.0, 2.5] and abs(fake.elapsed - 2.5) <= 1e-9,
         "The docstring's order is: ask, return if ready, give up if `clock() - started >= deadline`, else wait. "
