@@ -1,4 +1,4 @@
-"""Loads the kata's pytest plugin (kata/pytest_plugin.py) for every test run in this folder.
+"""Loads the kata's pytest plugin (kata/testrun/plugin.py) for every test run in this folder.
 
 A bare `pytest` is the learner's run: `testpaths` (pyproject.toml) names tests/exercises only. With
 `--target solutions` (or KATA_TARGET=solutions) and no paths, it is the project's run: every suite under tests/.
@@ -10,7 +10,7 @@ import os
 
 import pytest
 
-pytest_plugins = ["kata.pytest_plugin"]
+pytest_plugins = ["kata.testrun.plugin"]
 
 
 @pytest.hookimpl(tryfirst=True)

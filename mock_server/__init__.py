@@ -35,13 +35,14 @@ try:
     from flask import Flask
     from flask.json.provider import DefaultJSONProvider
 except ModuleNotFoundError as missing:  # say what to install, not a traceback
-    from .needs import explain_missing
+    from mock_server.serving.needs import explain_missing
 
     explain_missing(missing)
 
-from . import guard, hooks, problems
-from .kitchen import MAX_SPECIALS_DELAY, SPECIALS_DELAY
-from .store import Store
+from mock_server.contract import problems
+from mock_server.resources.kitchen import MAX_SPECIALS_DELAY, SPECIALS_DELAY
+from mock_server.serving import guard, hooks
+from mock_server.state.store import Store
 
 DEFAULTS: dict[str, Any] = {
     "CLOCK": "real",
@@ -75,17 +76,19 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.json = SafeJSONProvider(app)
     app.json.sort_keys = False
     app.json.ensure_ascii = False
-    app.extensions["mock_server.store"] = Store(app.config)
+    app.extensions["mock_server.state.store"] = Store(app.config)
 
     problems.init_app(app)
     hooks.init_app(app)
-    from . import admin, auth, docs, kitchen, menu, orders, payments, reviews, tables, webhooks
+    from mock_server.admin import routes
+    from mock_server.docs import page
+    from mock_server.resources import auth, health, kitchen, menu, orders, payments, reviews, tables, webhooks
 
     webhooks.init_app(app)
 
-    for module in (menu, tables, orders, kitchen, payments, auth, reviews, admin, docs):
+    for module in (health, menu, tables, orders, kitchen, payments, auth, reviews, routes, page):
         app.register_blueprint(module.bp)
-    from . import workshop
+    from mock_server import workshop
 
     workshop.init_app(app)  # a no-op unless config["WORKSHOP"] is set
     guard.init_app(app)  # outermost: a foreign Host or Origin is refused before anything else

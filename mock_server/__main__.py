@@ -15,7 +15,7 @@ import socket
 import sys
 from typing import Sequence
 
-from .needs import missing_dependencies
+from mock_server.serving.needs import missing_dependencies
 
 WILDCARDS = ("0.0.0.0", "::", "")
 
@@ -51,7 +51,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def allowed_hosts(host: str, workshop: bool) -> list[str]:
     """Host names to answer to besides loopback: the bound address, or this machine's on a wildcard."""
-    from .workshop.serve import is_loopback, lan_addresses
+    from mock_server.workshop.settings import is_loopback, lan_addresses
 
     if host in WILDCARDS:
         names = [*lan_addresses(), socket.gethostname(), socket.getfqdn()]
@@ -65,8 +65,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if problem:
         print(problem, file=sys.stderr)
         return 2
-    from . import create_app
-    from .workshop.serve import is_loopback
+    from mock_server import create_app
+    from mock_server.workshop.settings import is_loopback
 
     config: dict = {"CLOCK": args.clock or ("manual" if args.workshop else "real")}
     if args.no_rate_limit:
@@ -74,7 +74,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     config["ALLOWED_HOSTS"] = allowed_hosts(args.host, args.workshop)
     options: dict = {"threads": args.threads or 8}
     if args.workshop:  # the tests of a whole room share it: their manual clock, more threads and connections
-        from .workshop import serve as workshop
+        from mock_server.workshop import settings as workshop
 
         if args.clock == "real":
             raise SystemExit(workshop.REAL_CLOCK_REFUSED)
@@ -83,7 +83,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         options = {"threads": args.threads or workshop.THREADS, **workshop.CONNECTIONS}
     app = create_app(config)
 
-    from .serving import create_server
+    from mock_server.serving.waitress_server import create_server
 
     # waitress warns "Task queue depth is N" whenever every worker is busy: normal when a learner's
     # concurrency exercise sends 32 requests at once, and a flood of log lines that slows the kitchen.

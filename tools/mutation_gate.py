@@ -70,7 +70,7 @@ HEADER_NAMES = {
 
 @dataclass
 class Mutant:
-    key: str  # e.g. solutions.ch1_first_contact.ex03_is_it_open.x_is_open__mutmut_6
+    key: str  # e.g. solutions.ch01_first_contact.ex03_is_it_open.x_is_open__mutmut_6
     status: str  # killed, survived, no tests, timeout, suspicious, skipped, not checked, ...
     diff: list[str] = field(default_factory=list)  # the -/+ lines of `mutmut show`
     line: int | None = None  # line of the first changed line in the original file

@@ -11,7 +11,7 @@ import sys
 from typing import TextIO
 
 _CODES = {"bold": "1", "dim": "2", "red": "31", "green": "32", "yellow": "33", "cyan": "36"}
-# Keyed by the exercise states of kata.results, and the parts of a progress bar.
+# Keyed by the exercise states of kata.testrun.results, and the parts of a progress bar.
 FANCY_SYMBOLS = {"done": "✓", "failing": "✗", "not-started": "·", "bar": "█", "rest": "░"}
 PLAIN_SYMBOLS = {"done": "[x]", "failing": "[~]", "not-started": "[ ]", "bar": "#", "rest": "."}
 

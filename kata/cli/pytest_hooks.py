@@ -1,6 +1,6 @@
 """A small pytest plugin the CLI loads into its child pytest runs (`-p kata.cli.pytest_hooks`).
 
-`--kata-results PATH` writes the run's results (kata.results, one record per
+`--kata-results PATH` writes the run's results (kata.testrun.results, one record per
 exercise: its tally and its state) as JSON when the session ends: this is how
 `kata` knows the progress without a state file.
 """
@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from kata.results import Results
+from kata.testrun.results import Results
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

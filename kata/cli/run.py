@@ -25,9 +25,9 @@ from pathlib import Path
 from typing import Any, Callable
 
 from kata.catalogue import Catalogue, Exercise
-from kata.kitchen_client import KitchenError
-from kata.live_kitchen import KITCHEN_ENV, KitchenProcess
-from kata.results import Results
+from kata.kitchen.client import KitchenError
+from kata.kitchen.live import KITCHEN_ENV, KitchenProcess
+from kata.testrun.results import Results
 
 HOOKS = "kata.cli.pytest_hooks"
 # The learner's flags (-q, --no-header, -rN, classic output) are in pyproject.toml, which this run reads too.
@@ -179,7 +179,7 @@ def run_pytest(
 
 
 class KitchenBeside:
-    """A pytest plugin that hands the run the kitchen started beside it (kata.pytest_plugin's hook)."""
+    """A pytest plugin that hands the run the kitchen started beside it (kata.testrun.plugin's hook)."""
 
     def __init__(self, kitchen: KitchenProcess | None) -> None:
         self.kitchen = kitchen
@@ -192,7 +192,9 @@ class KitchenBeside:
 
 
 def _in_a_workshop(root: Path) -> bool:
-    from kata import workshop_client  # only now: its imports (urllib) need not delay the kitchen's start
+    from kata.workshop import (
+        client as workshop_client,  # only now: its imports (urllib) need not delay the kitchen's start
+    )
 
     try:
         return workshop_client.configured(root) is not None

@@ -16,7 +16,7 @@ import json
 import os
 import sys
 
-from kata.live_kitchen import KITCHEN_ENV
+from kata.kitchen.live import KITCHEN_ENV
 
 PRELOAD = ("pytest", "requests")
 KITCHEN = ("flask", "waitress.server", "mock_server")  # unless the run is handed a kitchen (KATA_KITCHEN)

@@ -13,7 +13,7 @@ import pytest
 
 from kata.expect.voice import are_numbers, describe_call, fail, show
 from kata.expect.wire import current_wire, describe_all
-from kata.time_limit import TimeLimitExceeded
+from kata.learner.time_limit import TimeLimitExceeded
 
 _PASS_THROUGH = (pytest.fail.Exception, TimeLimitExceeded, NotImplementedError)
 
@@ -36,7 +36,7 @@ def expect_true(
 
 def _raised_text(error: BaseException) -> str:
     from kata.catalogue import find_root
-    from kata.learner_errors import describe_learner_exception
+    from kata.learner.errors import describe_learner_exception
 
     return "it " + describe_learner_exception(error, find_root()) + _no_json_to_read(error)
 

@@ -25,7 +25,7 @@ token get 401, except the docs (``/``, ``/openapi.json``, ``/problems/...``).
 
 Webhook calls of a team's kitchen are made by the team's own test run, on
 its laptop, which the shared kitchen cannot reach (``relay``). A team's slow requests (specials,
-latency faults, long polls) are capped (``limits.SlowGate``, through ``mock_server.pause``).
+latency faults, long polls) are capped (``limits.SlowGate``, through ``mock_server.admin.pause``).
 
 ``/__workshop/...`` is served by a small Flask app of its own (``views``):
 none of the restaurant's hooks (journal, rate limit, faults, opening hours)
@@ -40,11 +40,11 @@ from typing import Any, Callable, Iterable
 
 from flask import Flask, request
 
-from ..problems import ApiError
-from ..tenancy import TENANT_KEY
-from .db import Database
-from .limits import JoinLimiter, SlowGate
-from .registry import Registry, Team, WorkshopError
+from mock_server.contract.problems import ApiError
+from mock_server.state.tenancy import TENANT_KEY
+from mock_server.workshop.budgets import JoinLimiter, SlowGate
+from mock_server.workshop.db import Database
+from mock_server.workshop.registry import Registry, Team, WorkshopError
 
 __all__ = ["TEAM_HEADER", "Registry", "Team", "WorkshopError", "find_exercises", "init_app", "registry_of"]
 
@@ -86,18 +86,18 @@ def init_app(app: Flask) -> None:
     )
     settings["secret"], settings["join_code"] = registry.secret, registry.join_code
     app.extensions[REGISTRY_KEY] = registry
-    app.extensions["mock_server.slow_gate"] = SlowGate()  # read by mock_server.pause
-    from .relay import Relay
-    from .views import create_workshop_app
+    app.extensions["mock_server.slow_gate"] = SlowGate()  # read by mock_server.admin.pause
+    from mock_server.workshop.relay import Relay
+    from mock_server.workshop.views import create_workshop_app
 
     relay = Relay()
     app.config["WEBHOOK_SENDER"] = relay.send  # a team's webhooks go through the team's laptop (relay)
     workshop_app = create_workshop_app(registry, relay, app.extensions["mock_server.slow_gate"])
     app.extensions["mock_server.workshop_app"] = workshop_app
     # A removed team's kitchen is freed (issue 14): the store is looked up when it happens (tests replace it).
-    workshop_app.extensions["mock_server.free_kitchen"] = lambda tenant: app.extensions["mock_server.store"].remove(
-        tenant
-    )
+    workshop_app.extensions["mock_server.free_kitchen"] = lambda tenant: app.extensions[
+        "mock_server.state.store"
+    ].remove(tenant)
     # First of all before_request functions: a stranger is refused before rate limits, faults or opening hours.
     app.before_request_funcs.setdefault(None, []).insert(0, _refuse_strangers)
     app.wsgi_app = Gate(app.wsgi_app, workshop_app, registry)  # type: ignore[method-assign]

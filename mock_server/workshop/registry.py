@@ -24,9 +24,9 @@ import time
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from . import names
-from .db import Database
-from .limits import JoinLimiter
+from mock_server.workshop import names
+from mock_server.workshop.budgets import JoinLimiter
+from mock_server.workshop.db import Database
 
 STATUSES = ("done", "failing", "not-started")
 NAME_PATTERN = names.PATTERN

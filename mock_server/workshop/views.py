@@ -19,14 +19,14 @@ from urllib.parse import quote
 from flask import Blueprint, Flask, Response, current_app, jsonify, redirect, request
 from werkzeug.wrappers import Response as BaseResponse
 
-from .. import problems
-from ..problems import ApiError
-from ..validation import Checker, json_body, path_id, query_args, query_number
-from . import board as board_page
-from . import names
-from .limits import SlowGate
-from .registry import EXERCISE_PATTERN, MAX_EXERCISES, STATUSES, Registry, Team, WorkshopError
-from .relay import Relay
+from mock_server.contract import problems
+from mock_server.contract.problems import ApiError
+from mock_server.contract.validation import Checker, json_body, path_id, query_args, query_number
+from mock_server.workshop import board as board_page
+from mock_server.workshop import names
+from mock_server.workshop.budgets import SlowGate
+from mock_server.workshop.registry import EXERCISE_PATTERN, MAX_EXERCISES, STATUSES, Registry, Team, WorkshopError
+from mock_server.workshop.relay import Relay
 
 bp = Blueprint("workshop", __name__, url_prefix="/__workshop")
 

@@ -33,7 +33,7 @@ if BROWSER is None or DRIVER is None:
         allow_module_level=True,
     )
 
-from kata.live_kitchen import LiveKitchen  # noqa: E402
+from kata.kitchen.live import LiveKitchen  # noqa: E402
 from mock_server.workshop import REGISTRY_KEY  # noqa: E402
 
 # selenium (the dev extra) is imported where it is used: importing it costs 0.4 s, and every xdist worker
@@ -102,13 +102,13 @@ def learner_copy(destination: Path) -> Path:
     for folder in (
         "kata",
         "mock_server",
-        "tests/exercises/ch0_warm_up",
-        "exercises/ch0_warm_up",
-        "solutions/ch0_warm_up",
+        "tests/exercises/ch00_warm_up",
+        "exercises/ch00_warm_up",
+        "solutions/ch00_warm_up",
     ):
         shutil.copytree(ROOT / folder, destination / folder, ignore=skip)
     shutil.copy(ROOT / "tests/exercises/conftest.py", destination / "tests/exercises/conftest.py")
-    name = "ch0_warm_up/ex01_anatomy_of_a_request.py"
+    name = "ch00_warm_up/ex01_anatomy_of_a_request.py"
     shutil.copy(destination / "solutions" / name, destination / "exercises" / name)
     return destination
 
@@ -166,7 +166,7 @@ def test_the_board_shows_teams_joining_and_a_pass_turning_green(server, browser,
             "-p",
             "requests_mock",
             "-q",
-            "tests/exercises/ch0_warm_up/test_ex01_anatomy_of_a_request.py",
+            "tests/exercises/ch00_warm_up/test_ex01_anatomy_of_a_request.py",
         ],
         cwd=kata,
         env=env,

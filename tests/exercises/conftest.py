@@ -1,6 +1,6 @@
 """Fixtures every exercise test may take (besides the plugin's `exercise`, `kitchen` and `requests_mock`).
 
-Replies that look like the real kitchen's come from `kata.fake_replies` (`problem_reply`, `html_reply`,
+Replies that look like the real kitchen's come from `kata.kitchen.fake_replies` (`problem_reply`, `html_reply`,
 `empty_reply`); a learner's own classes come out of `exercise` with time-limited methods already.
 """
 
@@ -11,7 +11,7 @@ from typing import Any, Callable, Iterator
 import pytest
 
 from kata.expect import WireLog, watching_the_wire
-from kata.time_limit import time_limited
+from kata.learner.time_limit import time_limited
 
 BASE_URL = "http://kitchen.test"
 

@@ -8,10 +8,10 @@ import logging
 import pytest
 
 from mock_server import create_app
-from mock_server.store import Store
+from mock_server.state.store import Store
 
 CONFIG = {"CLOCK": "manual", "RATE_LIMIT": None, "SPECIALS_DELAY": 0.0, "SPECIALS_MAX_DELAY": 0.05}
-STORE = "mock_server.store"
+STORE = "mock_server.state.store"
 
 
 @pytest.fixture(scope="session")
@@ -55,7 +55,7 @@ def client(app):
 @pytest.fixture
 def state(app):
     """The default tenant's ``State`` object (to look behind the API)."""
-    return app.extensions["mock_server.store"].state()
+    return app.extensions["mock_server.state.store"].state()
 
 
 @pytest.fixture

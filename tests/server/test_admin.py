@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from mock_server import create_app
-from mock_server.faults import Faults
-from mock_server.hooks import ConnectionDropped
-from mock_server.store import State
+from mock_server.admin.faults import Faults
+from mock_server.serving.hooks import ConnectionDropped
+from mock_server.state.store import State
 
 from .conftest import advance, assert_problem
 
@@ -213,7 +213,7 @@ def test_admin_rejects_bad_bodies(client, path, body):
 
 
 def test_tenants_are_isolated(app):
-    store = app.extensions["mock_server.store"]
+    store = app.extensions["mock_server.state.store"]
     team = store.state("team-a")
     assert team is not store.state() and store.tenants() == ["default", "team-a"]
     team.tables[1] = {"id": 1}

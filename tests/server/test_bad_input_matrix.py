@@ -329,7 +329,7 @@ SERVED = ("dot segments", "double slash", "lower-case method", "absolute form", 
 @pytest.mark.parametrize("name", WIRE)
 def test_on_the_wire(served, name):
     app, port = served
-    state = app.extensions["mock_server.store"].state()
+    state = app.extensions["mock_server.state.store"].state()
     before = snapshot(state)
     status, head = exchange(port, WIRE[name])
     if name == "lying Content-Length":  # the body never comes: the server may close without an answer

@@ -12,8 +12,9 @@ import threading
 
 import pytest
 
-from mock_server import create_app, spec
-from mock_server.docs import example_request
+from mock_server import create_app
+from mock_server.docs import openapi
+from mock_server.docs.page import example_request
 
 COOK = {"received": 1.0, "cooking": 1.0}  # this kitchen cooks in 2 s, so the serve example's wait is cut to 3 s
 
@@ -41,6 +42,6 @@ def test_the_pasted_examples_work(tmp_path):
         server.close()
         thread.join(5)
     answered = [int(status) for status in re.findall(r"HTTP/1\.1 (\d{3}) ", done.stdout)]
-    expected = [example_request(op)["status"] for _, _, op in spec.operations()]
+    expected = [example_request(op)["status"] for _, _, op in openapi.operations()]
     assert done.returncode == 0, done.stdout[-2000:]
     assert answered == expected, (answered, expected, done.stdout[-3000:])

@@ -9,7 +9,8 @@ import threading
 
 import pytest
 
-from mock_server import create_app, payments
+from mock_server import create_app
+from mock_server.resources import payments
 
 from .conftest import CONFIG, advance, assert_problem, snapshot
 
@@ -64,7 +65,7 @@ def test_deep_json_is_a_400_and_the_journal_still_answers(client, path):
 
 
 def test_json_nested_as_deep_as_allowed_is_read(client):
-    from mock_server.validation import MAX_DEPTH, parse_json
+    from mock_server.contract.validation import MAX_DEPTH, parse_json
 
     assert parse_json(("[" * MAX_DEPTH + "]" * MAX_DEPTH).encode()) is not None
     with pytest.raises(ValueError):
@@ -107,7 +108,7 @@ def test_the_journal_is_bounded_in_bytes(app, client, state):
 
 
 def test_the_kitchens_of_a_workshop_share_one_journal_budget():
-    from mock_server.journal import Budget, Journal, JournalEntry
+    from mock_server.admin.journal import Budget, Journal, JournalEntry
 
     budget = Budget(50_000)
     first, second = Journal(1000, 40_000, budget), Journal(1000, 40_000, budget)
@@ -121,9 +122,9 @@ def test_the_kitchens_of_a_workshop_share_one_journal_budget():
 
 
 def test_a_full_collection_is_a_409_that_says_so(client, monkeypatch):
-    from mock_server import limits
+    from mock_server.state import caps
 
-    monkeypatch.setitem(limits.LIMITS, "tables", 2)
+    monkeypatch.setitem(caps.LIMITS, "tables", 2)
     for _ in range(2):
         client.post("/tables", json={"name": "A", "party_size": 2})
     body = assert_problem(client.post("/tables", json={"name": "A", "party_size": 2}), 409)
@@ -131,9 +132,9 @@ def test_a_full_collection_is_a_409_that_says_so(client, monkeypatch):
 
 
 def test_tokens_expire_and_are_capped(client, state, monkeypatch):
-    from mock_server import limits
+    from mock_server.state import caps
 
-    monkeypatch.setitem(limits.LIMITS, "tokens", 3)
+    monkeypatch.setitem(caps.LIMITS, "tokens", 3)
     for _ in range(5):
         client.post("/auth/token", auth=("ada", "lovelace"))
     assert len(state.tokens) == 3
@@ -192,7 +193,7 @@ def test_a_quoted_key_and_a_bare_key_are_the_same_key(client, order):
 @pytest.mark.parametrize(("key", "status"), [('"a,b"', 201), ("a,b", 400), ('""', 400), ('"open', 400), ('a"b', 201)])
 def test_a_key_is_one_bare_value_or_one_quoted_string_as_its_spec_pattern_says(client, order, key, status):
     """The server's rule and the spec's pattern are one (KEY_PATTERN): a comma is a list unless it is quoted."""
-    from mock_server.payments import KEY_RULE
+    from mock_server.resources.payments import KEY_RULE
 
     assert bool(KEY_RULE.fullmatch(key)) == (status == 201)
     assert pay(client, order, key).status_code == status
@@ -325,7 +326,7 @@ def test_a_removed_team_s_kitchen_is_freed():
     client = app.test_client()
     token = client.post("/__workshop/teams", json={"name": "Ada", "code": "ROOM-42"}).get_json()["token"]
     client.post("/tables", json={"name": "A", "party_size": 2}, headers={"X-Kata-Team-Token": token})
-    store = app.extensions["mock_server.store"]
+    store = app.extensions["mock_server.state.store"]
     assert len(store.tenants()) == 1
     removed = client.delete("/__workshop/teams/Ada", headers={"Authorization": "Bearer s3cret-for-tests"})
     assert removed.status_code == 204 and store.tenants() == []
@@ -333,9 +334,9 @@ def test_a_removed_team_s_kitchen_is_freed():
 
 def test_a_room_s_kitchen_answers_to_the_announced_addresses(monkeypatch):
     from mock_server import __main__ as main
-    from mock_server.workshop import serve
+    from mock_server.workshop import settings
 
-    monkeypatch.setattr(serve, "lan_addresses", lambda: ["192.168.1.20"])
+    monkeypatch.setattr(settings, "lan_addresses", lambda: ["192.168.1.20"])
     allowed = main.allowed_hosts("0.0.0.0", workshop=True)
     client = workshop(ALLOWED_HOSTS=allowed).test_client()
     assert client.get("/", headers={"Host": "192.168.1.20:8000"}).status_code == 200

@@ -10,7 +10,7 @@ import pytest
 import requests
 
 import mock_server.__main__ as cli
-from mock_server.workshop.serve import is_loopback
+from mock_server.workshop.settings import is_loopback
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -8,9 +8,9 @@ import re
 import pytest
 from jsonschema import Draft202012Validator
 
-from mock_server import spec
-from mock_server.docs import curl_command, example_request
-from mock_server.hooks import ConnectionDropped
+from mock_server.docs import openapi
+from mock_server.docs.page import curl_command, example_request
+from mock_server.serving.hooks import ConnectionDropped
 
 from .conftest import advance, assert_problem
 
@@ -30,12 +30,12 @@ def test_spec_describes_exactly_the_routes(app):
             continue
         path = re.sub(r"<(?:\w+:)?(\w+)>", r"{\1}", rule.rule)
         routed |= {(method, path) for method in rule.methods - {"HEAD", "OPTIONS"}}
-    documented = {(method, path) for method, path, _ in spec.operations()}
+    documented = {(method, path) for method, path, _ in openapi.operations()}
     assert routed == documented
 
 
 def test_every_operation_documents_its_errors_and_headers():
-    for method, path, op in spec.operations():
+    for method, path, op in openapi.operations():
         responses = op["responses"]
         if not path.startswith("/__admin/"):
             assert {"429", "500", "503"} <= set(responses), (method, path)
@@ -45,7 +45,7 @@ def test_every_operation_documents_its_errors_and_headers():
             assert "404" in responses, (method, path)
         if "201" in responses:
             assert "Location" in responses["201"]["headers"], (method, path)
-    document = spec.document()
+    document = openapi.document()
     assert set(document["components"]["headers"]) >= {
         "Location",
         "ETag",
@@ -62,9 +62,9 @@ def test_docs_page_works_offline(client):
     assert "the waiter" in page and "the kitchen" in page
     assert not re.search(r"""(src|href)=["']?(https?:)?//""", page), "no external assets"
     assert "<script" not in page and "@import" not in page
-    for _method, _path, op in spec.operations():
+    for _method, _path, op in openapi.operations():
         assert op["summary"].replace("'", "&#39;") in page or op["summary"] in page
-    assert page.count("<pre>") == len(spec.operations())
+    assert page.count("<pre>") == len(openapi.operations())
 
 
 def test_curl_examples_use_the_real_address(client):
@@ -78,14 +78,14 @@ def test_every_example_works_in_order(client):
     token = None
     kept = {"TABLE": 0, "ORDER": 0, "PAYMENT": 0}
     client.post("/tables", json={"name": "Someone", "party_size": 1})  # ids are read from answers, not assumed
-    for method, _, op in spec.operations():
+    for method, _, op in openapi.operations():
         example = example_request(op)
         path, headers = fill(example["path"], kept), dict(example["headers"])
         if example.get("fresh") == "table":
             created = client.post("/tables", json={"name": "Grace", "party_size": 4}).get_json()
             path = path.replace("{id}", str(created["id"]))
         elif example.get("fresh") == "order":
-            created = client.post("/orders", json=fill(spec.ORDER_EXAMPLE, kept)).get_json()
+            created = client.post("/orders", json=fill(openapi.ORDER_EXAMPLE, kept)).get_json()
             path = path.replace("{id}", str(created["id"]))
         if example.get("wait"):
             advance(client, example["wait"])
@@ -123,7 +123,7 @@ def fill(value, kept):
 def assert_matches_spec(op, response):
     """The response's body and headers are what the spec documents for its status."""
     __tracebackhide__ = True
-    document = spec.document()
+    document = openapi.document()
     documented = op["responses"][str(response.status_code)]
     if "$ref" in documented:
         documented = document["components"]["responses"][documented["$ref"].rsplit("/", 1)[-1]]
@@ -146,7 +146,7 @@ def test_journal_with_every_kind_of_entry_matches_the_spec(client, order):
         client.get("/health")
     client.post("/tables", data="{", content_type="application/json")
     client.get("/menu?category=x&category=y")
-    state = client.application.extensions["mock_server.store"].state()
+    state = client.application.extensions["mock_server.state.store"].state()
     state.journal.append(
         {
             "direction": "outgoing",
@@ -162,7 +162,7 @@ def test_journal_with_every_kind_of_entry_matches_the_spec(client, order):
             "at": 1.0,
         }
     )
-    assert_matches_spec(spec.document()["paths"]["/__admin/journal"]["get"], client.get("/__admin/journal"))
+    assert_matches_spec(openapi.document()["paths"]["/__admin/journal"]["get"], client.get("/__admin/journal"))
 
 
 @pytest.mark.parametrize("slug", ["not-found", "validation-error", "idempotency-key-reused"])
@@ -191,4 +191,4 @@ def test_the_document_avoids_what_client_generators_choke_on():
             for index, value in enumerate(node):
                 walk(value, f"{where}/{index}")
 
-    walk(spec.document(workshop=True), "#")
+    walk(openapi.document(workshop=True), "#")

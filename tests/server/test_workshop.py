@@ -8,9 +8,10 @@ import re
 import pytest
 from jsonschema import Draft202012Validator
 
-from mock_server import create_app, spec
+from mock_server import create_app
+from mock_server.docs import openapi
 from mock_server.workshop import registry_of
-from mock_server.workshop.limits import JoinLimiter
+from mock_server.workshop.budgets import JoinLimiter
 
 from .conftest import assert_problem
 
@@ -378,7 +379,7 @@ def test_reports_arrive_on_the_board(fresh):
     report(ada, ex02_status_classes="done")
     assert progress(client)["teams"][0]["cells"] == ["done", "done", "not-started"]
     Draft202012Validator(
-        {"components": spec.document(workshop=True)["components"], "$ref": "#/components/schemas/Board"}
+        {"components": openapi.document(workshop=True)["components"], "$ref": "#/components/schemas/Board"}
     ).validate(progress(client))
 
 
@@ -447,8 +448,8 @@ def test_the_spec_documents_the_workshop_exactly(app):
             if rule.endpoint != "static":
                 path = re.sub(r"<(?:\w+:)?(\w+)>", r"{\1}", rule.rule)
                 routed |= {(method, path) for method in rule.methods - {"HEAD", "OPTIONS"}}
-    assert routed == {(method, path) for method, path, _ in spec.operations(workshop=True)}
-    assert not any(path.startswith("/__workshop") for _, path, _ in spec.operations(workshop=False))
+    assert routed == {(method, path) for method, path, _ in openapi.operations(workshop=True)}
+    assert not any(path.startswith("/__workshop") for _, path, _ in openapi.operations(workshop=False))
 
 
 def test_a_workshop_server_serves_the_workshop_spec_and_docs(client):
@@ -466,7 +467,7 @@ def test_every_workshop_example_works_and_matches_the_spec(fresh):
     client = fresh
     Team(client, "Typo Team")
     token = None
-    for method, _, op in spec.operations(workshop=True):
+    for method, _, op in openapi.operations(workshop=True):
         example = op.get("x-example")
         if op["tags"] != ["Workshop"]:
             continue

@@ -6,11 +6,12 @@ import json
 
 import pytest
 
-from mock_server import create_app, spec
+from mock_server import create_app
+from mock_server.docs import openapi
 from mock_server.workshop import registry_of
-from mock_server.workshop import serve as workshop_serve
+from mock_server.workshop import settings as workshop_serve
+from mock_server.workshop.budgets import JoinLimiter
 from mock_server.workshop.db import Database
-from mock_server.workshop.limits import JoinLimiter
 from mock_server.workshop.registry import Registry
 
 from .conftest import assert_problem
@@ -171,7 +172,7 @@ def test_a_name_equal_to_a_stored_one_but_for_invisible_characters_is_taken(room
 
 
 def test_the_spec_pattern_and_the_check_agree():
-    pattern = spec.document(workshop=True)["components"]["schemas"]["TeamInput"]["properties"]["name"]["pattern"]
+    pattern = openapi.document(workshop=True)["components"]["schemas"]["TeamInput"]["properties"]["name"]["pattern"]
     import re
 
     for name in ["Ada", "Ada & Grace", "\u00e9quipe", "\u0301", "x" * 40, "\U0001f600 team"]:
@@ -298,7 +299,7 @@ ORDER = {"items": [{"dish_id": 11, "quantity": 2}]}
 
 
 def test_every_restaurant_operation_of_a_workshop_needs_the_team_token_and_may_answer_401():
-    document = spec.document(workshop=True)
+    document = openapi.document(workshop=True)
     assert "teamToken" in document["components"]["securitySchemes"]
     for path, item in document["paths"].items():
         for method, operation in item.items():
@@ -307,5 +308,5 @@ def test_every_restaurant_operation_of_a_workshop_needs_the_team_token_and_may_a
             assert operation["security"], (method, path)
             assert all("teamToken" in requirement for requirement in operation["security"]), (method, path)
             assert "401" in operation["responses"], (method, path)
-    plain = spec.document(workshop=False)
+    plain = openapi.document(workshop=False)
     assert not any("teamToken" in str(op.get("security")) for item in plain["paths"].values() for op in item.values())

@@ -10,8 +10,8 @@ import threading
 
 import pytest
 
-from mock_server.pause import SLEEP_KEY
-from mock_server.workshop.limits import SLOW_IN_ROOM, SLOW_PER_TEAM, Refused, SlowGate
+from mock_server.admin.pause import SLEEP_KEY
+from mock_server.workshop.budgets import SLOW_IN_ROOM, SLOW_PER_TEAM, Refused, SlowGate
 
 from .conftest import assert_problem
 from .test_workshop import Team, workshop_app
@@ -114,7 +114,7 @@ def test_the_room_has_a_cap_of_its_own():
 
 
 def test_the_cap_leaves_most_workers_free():
-    from mock_server.workshop.serve import THREADS
+    from mock_server.workshop.settings import THREADS
 
     assert SLOW_PER_TEAM < SLOW_IN_ROOM <= THREADS // 2
 

@@ -1,4 +1,6 @@
-"""Slow clients cannot lock a room out: waitress as ``mock_server.serving`` tunes it (real sockets, loopback).
+"""Slow clients cannot lock a room out: waitress as ``mock_server.serving.waitress_server`` tunes it.
+
+Real sockets, on loopback.
 
 The server's loop runs here, in a thread this test stops; time for the read deadline is a manual
 clock, so nothing waits for it for real.
@@ -12,8 +14,9 @@ import threading
 
 import pytest
 
-from mock_server import create_app, serving
-from mock_server.serving import Channel, create_server
+from mock_server import create_app
+from mock_server.serving import waitress_server
+from mock_server.serving.waitress_server import Channel, create_server
 
 
 class Served:
@@ -77,7 +80,7 @@ def test_a_half_sent_request_is_cut_off_after_the_read_deadline(served, monkeypa
         client.settimeout(0.2)
         with pytest.raises(socket.timeout):
             client.recv(1)  # within the deadline: still open
-        now[0] += serving.READ_SECONDS + 1
+        now[0] += waitress_server.READ_SECONDS + 1
         room.server.maintenance(0)
         client.settimeout(5)
         assert client.recv(1) == b""  # closed by the server

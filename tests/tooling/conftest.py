@@ -18,7 +18,7 @@ from typing import Any, Callable, Iterator
 import pytest
 
 from kata.cli import run as runner
-from kata.live_kitchen import KITCHEN_ENV, LiveKitchen
+from kata.kitchen.live import KITCHEN_ENV, LiveKitchen
 
 from .tiny_kata import TinyKata
 
@@ -138,7 +138,14 @@ def run_pytest(pytester: pytest.Pytester) -> Callable[..., Ran]:
 # The real kata cut down to its first three exercises, for the tests of a learner's install
 # (test_learner_install*.py), which run it as a learner does.
 
-NOT_COPIED = ("tests/server/", "tests/tooling/", "tests/browser/", "tests/answers/", "answers/", "bench/", "tools/")
+NOT_COPIED = (
+    "tests/server/",
+    "tests/tooling/",
+    "tests/browser/",
+    "tests/answer_corpus/",
+    "bench/",
+    "tools/",
+)
 
 
 @pytest.fixture(scope="session")

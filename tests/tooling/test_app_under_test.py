@@ -12,7 +12,7 @@ from pathlib import Path
 
 from kata.catalogue import load
 
-CHAPTER_9 = "tests/exercises/ch9_build_the_waiter"
+CHAPTER_9 = "tests/exercises/ch09_build_the_waiter"
 
 
 def solve(root: Path, name: str) -> Path:
@@ -55,9 +55,9 @@ def test_each_way_an_app_cannot_be_built_or_answer_is_explained(kata_copy, run_p
     assert re.search(r"ex29_change_or_cancel.py fails as soon as it is imported: ImportError: .*Flsk", out), out
     live = [line for line in failed if "ex30" in line]
     assert live == [
-        "FAILED tests/exercises/ch9_build_the_waiter/test_ex30_staff_only.py::"
+        "FAILED tests/exercises/ch09_build_the_waiter/test_ex30_staff_only.py::"
         "test_live_a_real_client_with_and_without_its_token"
     ], out
     assert "While answering GET /reservations over a real connection, your app raised RuntimeError" in out
-    assert re.search(r"at exercises/ch9_build_the_waiter/ex30_staff_only.py, line \d+, in list_reservations", out)
+    assert re.search(r"at exercises/ch09_build_the_waiter/ex30_staff_only.py, line \d+, in list_reservations", out)
     assert "During handling" not in out

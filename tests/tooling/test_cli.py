@@ -52,7 +52,7 @@ def test_progress_when_everything_passes(kata, cli):
 
 
 def test_progress_says_why_a_run_gave_no_results(kata, cli):
-    (kata.root / "tests" / "exercises" / "ch1_tiny" / "conftest.py").write_text("import no_such_module\n")
+    (kata.root / "tests" / "exercises" / "ch01_tiny" / "conftest.py").write_text("import no_such_module\n")
     code, out, _ = cli("progress")
     assert code == 2 and "The tests could not run (pytest exit code 2). What pytest said:" in out
     assert "Interrupted: 1 error during collection" in out
@@ -62,7 +62,7 @@ def test_next_names_the_first_unfinished_exercise_its_file_and_its_task(underway
     code, out, _ = cli("next")
     assert code == 0, out
     assert "Next: exercise 2 of 3, Is the restaurant open?  (Chapter 1: A tiny kata)" in out
-    assert "  open:   `exercises/ch1_tiny/ex02_is_it_open.py`" in out
+    assert "  open:   `exercises/ch01_tiny/ex02_is_it_open.py`" in out
     assert "  idea:   A GET request, and the status code of its response" in out
     assert "  state:  in progress: 0 of 2 tests pass" in out
     assert (
@@ -77,7 +77,7 @@ def test_next_names_the_first_unfinished_exercise_its_file_and_its_task(underway
 def test_check_runs_one_exercise_focused_and_fails_on_the_stub(kata, cli):
     code, out, _ = cli("check", "1")
     assert code == 1
-    assert "exercise 1: Add two numbers" in out and "not started yet: exercises/ch1_tiny/ex01_add.py::add" in out
+    assert "exercise 1: Add two numbers" in out and "not started yet: exercises/ch01_tiny/ex01_add.py::add" in out
     assert "Progress:" not in out  # one exercise's run cannot know the kata's progress
     assert "ex02" not in out
 
@@ -105,7 +105,7 @@ def test_check_explains_an_unknown_exercise(kata, cli, key, message):
 def test_check_says_when_an_exercise_has_no_tests(kata, cli):
     kata.exercise(3).test_file().unlink()
     code, out, _ = cli("check", "3")
-    assert code == 2 and "Exercise 3 has no tests yet: tests/exercises/ch1_tiny/test_ex03_dish_names.py" in out
+    assert code == 2 and "Exercise 3 has no tests yet: tests/exercises/ch01_tiny/test_ex03_dish_names.py" in out
 
 
 def test_check_survives_a_syntax_error_and_names_file_and_line(kata, cli):
@@ -113,7 +113,7 @@ def test_check_survives_a_syntax_error_and_names_file_and_line(kata, cli):
         file.write("\ndef oops(:\n")
     code, out, _ = cli("check", "1")
     assert code == 1
-    assert re.search(r"exercises/ch1_tiny/ex01_add.py, line \d+: Python cannot read this file", out), out
+    assert re.search(r"exercises/ch01_tiny/ex01_add.py, line \d+: Python cannot read this file", out), out
 
 
 # hint -----------------------------------------------------------------------------------------------
@@ -140,8 +140,8 @@ def test_compare_waits_until_the_exercise_passes_unless_peeking(kata, cli):
     assert code == 1 and "does not pass yet" in out and "--peek" in out
     code, peek, _ = cli("compare", "1", "--peek")
     assert code == 0
-    assert "--- exercises/ch1_tiny/ex01_add.py (yours)" in peek
-    assert "+++ solutions/ch1_tiny/ex01_add.py (reference)" in peek
+    assert "--- exercises/ch01_tiny/ex01_add.py (yours)" in peek
+    assert "+++ solutions/ch01_tiny/ex01_add.py (reference)" in peek
     assert "-    raise NotImplementedError\n+    return a + b" in peek
     assert "Your task" not in peek  # the docstrings are left out
 
@@ -188,8 +188,8 @@ def test_reset_without_git_uses_a_pristine_copy_or_says_what_to_do(kata, cli):
     stub = kata.mine(1).read_bytes()
     kata.solve(1)
     code, out, _ = cli("reset", "1", "--yes")
-    assert code == 2 and "fix: put the untouched file in .kata/pristine/exercises/ch1_tiny/ex01_add.py" in out
-    pristine = kata.root / ".kata" / "pristine" / "exercises" / "ch1_tiny" / "ex01_add.py"
+    assert code == 2 and "fix: put the untouched file in .kata/pristine/exercises/ch01_tiny/ex01_add.py" in out
+    pristine = kata.root / ".kata" / "pristine" / "exercises" / "ch01_tiny" / "ex01_add.py"
     pristine.parent.mkdir(parents=True)
     pristine.write_bytes(stub)
     code, out, _ = cli("reset", "1", "--yes")
@@ -211,7 +211,7 @@ def test_catch_up_asks_then_replaces_backs_up_and_says_what(kata, cli):
     for number in (1, 2):
         exercise = kata.exercise(number)
         assert exercise.source("exercises").read_bytes() == exercise.source("solutions").read_bytes()
-        assert f"replaced exercises/ch1_tiny/{exercise.name}.py" in out
+        assert f"replaced exercises/ch01_tiny/{exercise.name}.py" in out
     assert third.read_bytes() == untouched_third  # exercise 3 itself is the pair's to do
     backups = sorted((kata.root / ".kata" / "backups").iterdir())
     assert [path.read_bytes() for path in backups if path.name.startswith("ex01")] == [mine]
@@ -348,4 +348,4 @@ def test_doctor_fails_with_a_fix_when_the_shared_kitchen_is_unreachable(kata, cl
 def test_doctor_names_a_missing_file(kata, cli):
     kata.exercise(3).test_file().unlink()
     code, out, _ = cli("doctor")
-    assert code == 1 and "tests/exercises/ch1_tiny/test_ex03_dish_names.py" in out
+    assert code == 1 and "tests/exercises/ch01_tiny/test_ex03_dish_names.py" in out

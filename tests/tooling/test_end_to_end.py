@@ -16,8 +16,8 @@ from typing import Iterator
 
 import pytest
 
-from kata.kitchen_client import Kitchen
-from kata.live_kitchen import KitchenProcess
+from kata.kitchen.client import KitchenClient
+from kata.kitchen.live import KitchenProcess
 
 from .processes import DEADLINE, Running, environment, kata_command, run_kata
 from .tiny_kata import TinyKata
@@ -142,7 +142,7 @@ def test_a_save_stops_a_run_that_hangs_and_starts_again(tiny: TinyKata, env, run
     running.append(watch)
     watch.wait_for("watching for saves")
     tiny.write(1, "    while True:\n        pass")
-    watch.wait_for("(you saved exercises/ch1_tiny/ex01_add.py)")  # the tests now hang, each call until its limit
+    watch.wait_for("(you saved exercises/ch01_tiny/ex01_add.py)")  # the tests now hang, each call until its limit
     mine.write_text(tiny.exercise(1).source("solutions").read_text(encoding="utf-8"), encoding="utf-8")
     watch.wait_for("(stopped: something changed while the tests ran)", deadline=5)
     watch.wait_for("Exercise 1 passes")
@@ -189,13 +189,13 @@ def test_serve_workshop_prints_the_join_command_and_the_board_once(tiny: TinyKat
 
 
 def test_the_kitchen_process_serves_a_fresh_test_kitchen_and_ends_when_stopped():
-    """Why a process: it is one (`python -m kata.live_kitchen`), which ends when its input closes."""
+    """Why a process: it is one (`python -m kata.kitchen.live`), which ends when its input closes."""
     process = KitchenProcess()
     try:
         url = process.url()
         assert url.startswith("http://127.0.0.1:")
         assert process.ready_url() == url
-        kitchen = Kitchen(url)
+        kitchen = KitchenClient(url)
         kitchen.reset()
         assert kitchen.api("GET", "/health")["status"] == "open"
         assert kitchen.advance(60) == 60.0  # a manual clock, as the tests need

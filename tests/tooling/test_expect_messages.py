@@ -18,10 +18,10 @@ from kata.expect import (
     sentence,
     watching_the_wire,
 )
-from kata.fake_replies import empty_reply, html_reply, problem_reply
-from kata.learner_classes import LimitedClass, hands_out_limited, limit_methods
-from kata.time_limit import TimeLimitExceeded
-from mock_server.problems import PROBLEMS
+from kata.kitchen.fake_replies import empty_reply, html_reply, problem_reply
+from kata.learner.classes import LimitedClass, hands_out_limited, limit_methods
+from kata.learner.time_limit import TimeLimitExceeded
+from mock_server.contract.problems import PROBLEMS
 
 BASE = "http://kitchen.test"
 

@@ -16,7 +16,7 @@ from typing import Iterator
 import pytest
 
 from kata.catalogue import TARGETS, Catalogue, load
-from kata.results import NOT_STARTED, PASSING, outcome_of
+from kata.testrun.results import NOT_STARTED, PASSING, outcome_of
 
 ROOT = Path(__file__).resolve().parents[2]
 CATALOGUE = load(ROOT)
@@ -63,7 +63,7 @@ def test_each_stub_is_a_documented_stub(exercise):
     assert (
         "https://requests.readthedocs.io" in source
         or "https://flask.palletsprojects.com" in source
-        or (exercise.chapter.id == "ch0_warm_up" and "https://" in source)
+        or (exercise.chapter.id == "ch00_warm_up" and "https://" in source)
     ), f"{exercise.name}: the stub's docstring should link to the relevant docs"
 
 

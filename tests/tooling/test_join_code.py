@@ -13,8 +13,8 @@ from typing import Callable
 import pytest
 
 from kata import cli
-from kata import workshop_client as workshop
-from kata.live_kitchen import LiveKitchen
+from kata.kitchen.live import LiveKitchen
+from kata.workshop import client as workshop
 
 CODE = "TEA-TIME"
 SECRET = "facilitator-secret"

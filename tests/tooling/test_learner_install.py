@@ -16,7 +16,7 @@ import pytest
 
 from kata.catalogue import load
 from kata.command_line import kata_command
-from kata.live_kitchen import KITCHEN_ENV
+from kata.kitchen.live import KITCHEN_ENV
 
 ROOT = Path(__file__).resolve().parents[2]
 

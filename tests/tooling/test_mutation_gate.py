@@ -21,8 +21,8 @@ def _load_gate():
 
 
 gate = _load_gate()
-KEY = "solutions.ch1_first_contact.ex03_is_it_open.x_is_open__mutmut_6"
-METHOD_KEY = "solutions.ch7_capstone.ex24_client.xǁRestaurantClientǁbook__mutmut_3"
+KEY = "solutions.ch01_first_contact.ex03_is_it_open.x_is_open__mutmut_6"
+METHOD_KEY = "solutions.ch07_capstone.ex24_client.xǁRestaurantClientǁbook__mutmut_3"
 
 SOURCE = '''"""Exercise 3."""
 
@@ -49,9 +49,9 @@ class RestaurantClient:
         return response.json()
 '''
 
-SHOW_FUNCTION = """# solutions.ch1_first_contact.ex03_is_it_open.x_is_open__mutmut_6: survived
---- solutions/ch1_first_contact/ex03_is_it_open.py
-+++ solutions/ch1_first_contact/ex03_is_it_open.py
+SHOW_FUNCTION = """# solutions.ch01_first_contact.ex03_is_it_open.x_is_open__mutmut_6: survived
+--- solutions/ch01_first_contact/ex03_is_it_open.py
++++ solutions/ch01_first_contact/ex03_is_it_open.py
 @@ -1,7 +1,7 @@
  def is_open(base_url: str) -> bool:
      \"\"\"Return True if the kitchen answers GET /health with 200.\"\"\"
@@ -64,8 +64,8 @@ SHOW_FUNCTION = """# solutions.ch1_first_contact.ex03_is_it_open.x_is_open__mutm
 """
 
 SHOW_METHOD = """# key: survived
---- solutions/ch7_capstone/ex24_client.py
-+++ solutions/ch7_capstone/ex24_client.py
+--- solutions/ch07_capstone/ex24_client.py
++++ solutions/ch07_capstone/ex24_client.py
 @@ -1,4 +1,4 @@
  def book(self, seats: int) -> dict:
      response = requests.post("/tables", json={"seats": seats}, timeout=5)
@@ -89,11 +89,11 @@ def test_names_the_exercise_file_and_function_of_a_mutant():
     function = gate.Mutant(KEY, "survived")
     method = gate.Mutant(METHOD_KEY, "survived")
     assert (function.exercise, function.path, function.function) == (
-        "ch1_first_contact/ex03_is_it_open",
-        "solutions/ch1_first_contact/ex03_is_it_open.py",
+        "ch01_first_contact/ex03_is_it_open",
+        "solutions/ch01_first_contact/ex03_is_it_open.py",
         ("is_open", None),
     )
-    assert (method.exercise, method.function) == ("ch7_capstone/ex24_client", ("book", "RestaurantClient"))
+    assert (method.exercise, method.function) == ("ch07_capstone/ex24_client", ("book", "RestaurantClient"))
 
 
 def test_places_the_change_on_its_line_of_the_file():

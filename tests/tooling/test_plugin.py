@@ -20,12 +20,12 @@ def test_untouched_stubs_show_progress_and_only_the_first_exercise(kata: TinyKat
     result.stdout.fnmatch_lines(
         [
             "*= exercise 1: Add two numbers =*",
-            "not started yet: exercises/ch1_tiny/ex01_add.py::add",
+            "not started yet: exercises/ch01_tiny/ex01_add.py::add",
             "Progress: 0/3 exercises done [....................]",
             "Next: exercise 1, Add two numbers",
-            "  open:    exercises/ch1_tiny/ex01_add.py",
+            "  open:    exercises/ch01_tiny/ex01_add.py",
             "  idea:    A function that returns its answer",
-            "  lesson:  docs/ch1_tiny.md",
+            "  lesson:  docs/ch01_tiny.md",
             f"  stuck?   `{kata_command('hint 1')}` shows a hint",
         ]
     )
@@ -70,7 +70,7 @@ def test_no_focus_shows_every_failure(kata: TinyKata, learner_run):
     result = learner_run("--no-focus", "-rf")
     text = result.stdout.str()
     for name in ("ex01_add.py::add", "ex02_is_it_open.py::is_open", "ex03_dish_names.py::dish_names"):
-        assert f"not started yet: exercises/ch1_tiny/{name}" in text
+        assert f"not started yet: exercises/ch01_tiny/{name}" in text
 
 
 def test_each_kind_of_broken_code_fails_only_its_own_exercise_with_a_message_that_says_where(
@@ -84,13 +84,13 @@ def test_each_kind_of_broken_code_fails_only_its_own_exercise_with_a_message_tha
     # an endless loop is stopped, and the message says where it was busy; the exercise's other test is not run
     assert "Your code was stopped: it was still running after 0.25 s." in text, text
     # the loop's own lines: Python 3.14 stops it on `pass` (line 13), earlier ones on `while True:` (line 12)
-    assert re.search(r"busy at exercises/ch1_tiny/ex01_add\.py, line 1[23], in add", text), text
+    assert re.search(r"busy at exercises/ch01_tiny/ex01_add\.py, line 1[23], in add", text), text
     assert "Not run: an earlier test of this exercise was stopped (test_adds_two_numbers: still running" in text
     # a syntax error names the file and the line
-    assert "exercises/ch1_tiny/ex02_is_it_open.py, line 15: Python cannot read this file (SyntaxError" in text
+    assert "exercises/ch01_tiny/ex02_is_it_open.py, line 15: Python cannot read this file (SyntaxError" in text
     # a request to an address the test's kitchen does not serve is explained, as it went on the wire
     assert "Your code sent POST http://kitchen.test/menu: an address this test's kitchen does not serve." in text
-    assert f"at exercises/ch1_tiny/{mine.name}, line 12, in dish_names" in text
+    assert f"at exercises/ch01_tiny/{mine.name}, line 12, in dish_names" in text
     assert "During handling" not in text and "Traceback" not in text
 
 
@@ -101,8 +101,8 @@ def test_an_exception_at_import_and_a_renamed_function_are_named(kata: TinyKata,
     result = learner_run("--no-focus", "-rf")
     text = result.stdout.str()
     assert "ex01_add.py fails as soon as it is imported: KeyError: 'soup'" in text
-    assert "  at exercises/ch1_tiny/ex01_add.py, line 14, in <module>" in text
-    assert "exercises/ch1_tiny/ex03_dish_names.py has no `dish_names`. The tests call it by that name" in text
+    assert "  at exercises/ch01_tiny/ex01_add.py, line 14, in <module>" in text
+    assert "exercises/ch01_tiny/ex03_dish_names.py has no `dish_names`. The tests call it by that name" in text
 
 
 def test_a_failing_live_test_shows_what_the_waiter_carried_to_the_kitchen(kata: TinyKata, learner_run):
@@ -133,26 +133,26 @@ def test_the_results_file_is_one_record_per_exercise(kata: TinyKata, learner_run
 
 def test_what_counts_as_not_started_is_decided_by_the_code_not_the_words(kata: TinyKata, learner_run, tmp_path):
     """A learner's own exception that says "not started yet" is a failure, not a stub."""
-    kata.write(1, "    raise RuntimeError('not started yet: exercises/ch1_tiny/ex01_add.py::add')")
+    kata.write(1, "    raise RuntimeError('not started yet: exercises/ch01_tiny/ex01_add.py::add')")
     path = tmp_path / "results.json"
     learner_run("-p", "kata.cli.pytest_hooks", f"--kata-results={path}", "--tb=no")
     assert json.loads(path.read_text(encoding="utf-8"))["exercises"]["ex01_add"]["state"] == "failing"
 
 
 def test_a_run_of_one_exercise_shows_no_kata_wide_progress(kata: TinyKata, learner_run):
-    result = learner_run("tests/exercises/ch1_tiny/test_ex01_add.py", "--kata-one")
+    result = learner_run("tests/exercises/ch01_tiny/test_ex01_add.py", "--kata-one")
     result.stdout.fnmatch_lines(["*= exercise 1: Add two numbers =*", "Next: exercise 1, Add two numbers"])
     assert "Progress:" not in result.stdout.str()
 
 
 def test_a_test_file_that_belongs_to_no_exercise_says_so(kata: TinyKata, learner_run, pytester):
-    pytester.makepyfile(**{"tests/exercises/ch1_tiny/test_stray": "def test_x(exercise):\n    pass\n"})
+    pytester.makepyfile(**{"tests/exercises/ch01_tiny/test_stray": "def test_x(exercise):\n    pass\n"})
     result = learner_run("--no-focus")
     result.stdout.fnmatch_lines(["*test_stray.py is not the test file of any exercise in the catalogue.*"])
 
 
 def test_the_exercise_states_are_the_boards():
-    from kata.results import STATES
+    from kata.testrun.results import STATES
     from mock_server.workshop.registry import STATUSES
 
     assert STATES == STATUSES

@@ -86,7 +86,7 @@ def test_watch_reruns_on_save_survives_a_syntax_error_and_waits_after_a_pass(kat
     assert len(runs) == 4, shown
     assert "kata watch: exercise 1/3, Add two numbers  (started)" in runs[0] and "not started yet" in runs[0]
     assert "press r to run the tests in exercises/.  [r] run again   [h] hint   [n] next exercise" in runs[0]
-    assert "(you saved exercises/ch1_tiny/ex01_add.py)" in runs[1] and "Python cannot read this file" in runs[1]
+    assert "(you saved exercises/ch01_tiny/ex01_add.py)" in runs[1] and "Python cannot read this file" in runs[1]
     assert "[x] Exercise 1 passes: Add two numbers. Well done!" in runs[2]
     assert "[c] compare with the reference solution   [n] or Enter: next exercise   [q] quit" in runs[2]
     assert "same as the reference solution's" in runs[2]  # c, and it waits for the learner before moving on

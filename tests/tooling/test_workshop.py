@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from kata import workshop_client as workshop
-from kata.live_kitchen import LiveKitchen
+from kata.kitchen.live import LiveKitchen
+from kata.workshop import client as workshop
 
 from .tiny_kata import TinyKata
 

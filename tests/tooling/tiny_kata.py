@@ -16,31 +16,31 @@ from typing import Callable
 from kata.catalogue import Catalogue, Exercise, load
 
 ROOT = Path(__file__).resolve().parents[2]  # the real kata: its pytest settings and its conftest are copied
-CHAPTER = "ch1_tiny"
+CHAPTER = "ch01_tiny"
 
 CATALOGUE = """\
 [[chapters]]
-id = "ch1_tiny"
+id = "ch01_tiny"
 title = "Chapter 1: A tiny kata"
-lesson = "docs/ch1_tiny.md"
+lesson = "docs/ch01_tiny.md"
 
 [[exercises]]
 name = "ex01_add"
-chapter = "ch1_tiny"
+chapter = "ch01_tiny"
 title = "Add two numbers"
 concept = "A function that returns its answer"
 hints = ["Which operator adds two numbers?", "`return a + b`"]
 
 [[exercises]]
 name = "ex02_is_it_open"
-chapter = "ch1_tiny"
+chapter = "ch01_tiny"
 title = "Is the restaurant open?"
 concept = "A GET request, and the status code of its response"
 hints = ["Which endpoint says whether the kitchen is open?", "`requests.get(f'{base_url}/health', timeout=5)`"]
 
 [[exercises]]
 name = "ex03_dish_names"
-chapter = "ch1_tiny"
+chapter = "ch01_tiny"
 title = "The names of the dishes"
 concept = "A JSON body"
 hints = ["What does `response.json()` give you?", "a list comprehension over `['items']`"]
@@ -140,7 +140,7 @@ class TinyKata:
             (root / target / CHAPTER / "__init__.py").write_text("", encoding="utf-8")
         (root / "tests" / "exercises" / CHAPTER).mkdir(parents=True, exist_ok=True)
         (root / "docs").mkdir(exist_ok=True)
-        (root / "docs" / "ch1_tiny.md").write_text("# A tiny kata\n", encoding="utf-8")
+        (root / "docs" / "ch01_tiny.md").write_text("# A tiny kata\n", encoding="utf-8")
         (root / "catalogue.toml").write_text(CATALOGUE, encoding="utf-8")
         shutil.copy(ROOT / "conftest.py", root / "conftest.py")
         shutil.copy(ROOT / "pyproject.toml", root / "pyproject.toml")

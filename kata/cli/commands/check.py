@@ -14,8 +14,8 @@ from kata.cli.exercise_info import catalogue as load_catalogue
 from kata.cli.exercise_info import shown
 from kata.cli.output import Output
 from kata.command_line import kata_command
-from kata.focus import progress_bar
-from kata.results import Results
+from kata.testrun.focus import progress_bar
+from kata.testrun.results import Results
 from kata.wording import sentence
 
 

@@ -88,7 +88,7 @@ def _entry_points(group: str) -> list:
 
 def check_kata() -> list[Finding]:
     try:
-        importlib.import_module("kata.pytest_plugin")
+        importlib.import_module("kata.testrun.plugin")
         catalogue = load()
     except (ImportError, CatalogueError) as error:
         return [Finding(False, f"the kata cannot be loaded: {error}", f"run kata from the kata's folder; {INSTALL}")]
@@ -141,7 +141,7 @@ def check_kitchen() -> Finding:
     # waitress logs to the root logger ("Task queue depth is 1" when a request waits): not one of our checks.
     logging.getLogger("waitress").setLevel(logging.CRITICAL)
     try:
-        from kata.live_kitchen import LiveKitchen
+        from kata.kitchen.live import LiveKitchen
 
         kitchen = LiveKitchen.start()
     except Exception as error:

@@ -17,9 +17,9 @@ import argparse
 import os
 import sys
 
-from kata import workshop_client as workshop
 from kata.cli.exercise_info import catalogue as load_catalogue
 from kata.cli.output import Output
+from kata.workshop import client as workshop
 
 
 def run(args: argparse.Namespace) -> int:

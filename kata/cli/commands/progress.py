@@ -8,7 +8,7 @@ from kata.catalogue import Catalogue
 from kata.cli import run as runner
 from kata.cli.exercise_info import catalogue as load_catalogue
 from kata.cli.output import Output
-from kata.results import ExerciseResult, Results
+from kata.testrun.results import ExerciseResult, Results
 
 COLOURS = {"done": ("green",), "failing": ("yellow",), "not-started": ("dim",)}
 

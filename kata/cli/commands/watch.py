@@ -23,8 +23,8 @@ from kata.cli.exercise_info import catalogue as load_catalogue
 from kata.cli.exercise_info import shown
 from kata.cli.keys import Keys
 from kata.cli.output import Output
-from kata.live_kitchen import KitchenProcess
-from kata.results import ExerciseResult, Results
+from kata.kitchen.live import KitchenProcess
+from kata.testrun.results import ExerciseResult, Results
 from kata.wording import sentence
 
 WARM_DELAY = 0.5  # seconds after a run's result before the next run's child starts getting ready

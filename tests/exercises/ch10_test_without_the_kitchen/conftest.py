@@ -1,8 +1,8 @@
-"""Chapter 10's fixture: `your_tests`, the verdict on the learner's own tests of the exercise (kata.learner_verdict)."""
+"""Chapter 10's fixture: `your_tests`, the verdict on the learner's own tests of the exercise (kata.desks.verdict)."""
 
 import pytest
 
-from kata.learner_verdict import Verdict, checked
+from kata.desks.verdict import Verdict, checked
 
 
 @pytest.fixture

@@ -2,9 +2,9 @@
 
 import pytest
 
-from kata.mistakes import dish
+from kata.desks.mistakes import dish_mistakes
 
-MISTAKES = dish.MISTAKES
+MISTAKES = dish_mistakes.MISTAKES
 
 
 def test_your_tests_pass_against_the_front_desk_and_check_it(your_tests):

@@ -2,9 +2,9 @@
 
 import pytest
 
-from kata.mistakes import order
+from kata.desks.mistakes import order_mistakes
 
-MISTAKES = order.MISTAKES
+MISTAKES = order_mistakes.MISTAKES
 
 
 def test_your_tests_pass_against_the_front_desk_and_check_it(your_tests):

@@ -2,9 +2,9 @@
 
 import pytest
 
-from kata.mistakes import payment
+from kata.desks.mistakes import payment_mistakes
 
-MISTAKES = payment.MISTAKES
+MISTAKES = payment_mistakes.MISTAKES
 
 
 def test_your_tests_pass_against_the_front_desk_and_check_it(your_tests):

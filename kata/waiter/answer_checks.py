@@ -1,0 +1,136 @@
+"""Checks on what the learner's own app answered (an `Exchange` from kata.waiter.app_under_test), in the one voice.
+
+Each check fails with the request that was sent, the answer (status, headers, body) and what was expected.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kata.expect import fail
+from kata.waiter.app_under_test import NOT_JSON, Exchange, status_text
+
+
+def expect_status(answer: Exchange, status: int, summary: str | None = None, *, hint: str | None = None) -> None:
+    """The answer has this status code."""
+    __tracebackhide__ = True
+    if answer.status != status:
+        fail(
+            summary or f"{answer.request_line} should be answered {status} {status_text(status)}.",
+            expected=f"{status} {status_text(status)}",
+            actual=answer.describe(),
+            hint=hint,
+        )
+
+
+def expect_json(answer: Exchange, status: int = 200, summary: str | None = None, *, hint: str | None = None) -> Any:
+    """The answer has this status and a JSON body sent as application/json; return the parsed body."""
+    __tracebackhide__ = True
+    expect_status(answer, status, summary, hint=hint)
+    body = answer.json()
+    if answer.mimetype != "application/json":
+        looks = "The body is JSON, but the" if body is not NOT_JSON else "The"
+        fail(
+            f"{looks} Content-Type of the answer to {answer.request_line} is not application/json.",
+            expected="Content-Type: application/json",
+            actual=answer.describe(),
+            hint="Return a dict (or `jsonify(...)`): Flask then writes JSON and says so. A string you "
+            "made with json.dumps goes out as text/html.",
+        )
+    if body is NOT_JSON:
+        fail(f"The answer to {answer.request_line} is not valid JSON.", actual=answer.describe(), hint=hint)
+    return body
+
+
+def expect_problem(answer: Exchange, status: int, summary: str | None = None, *, hint: str | None = None) -> dict:
+    """The answer is an RFC 9457 problem with this status: application/problem+json, title, status, detail."""
+    __tracebackhide__ = True
+    expect_status(answer, status, summary, hint=hint)
+    body = answer.json()
+    shape = f'{{"title": "...", "status": {status}, "detail": "..."}}'
+    if answer.mimetype != "application/problem+json":
+        fail(
+            f"The answer {status} is right, but an error should be sent as a problem (RFC 9457): its "
+            "Content-Type is application/problem+json.",
+            expected=f"Content-Type: application/problem+json, body {shape}",
+            actual=answer.describe(),
+            hint="`response = jsonify({...})`, then `response.status_code = ...` and "
+            "`response.mimetype = 'application/problem+json'`. Flask's own errors (an unknown address) "
+            "too: `@app.errorhandler(404)`.",
+        )
+    if not isinstance(body, dict):
+        fail(f"The problem's body should be a JSON object {shape}.", actual=answer.describe())
+    wrong = [
+        name
+        for name, ok in (
+            ("status", body.get("status") == status and type(body.get("status")) is int),
+            ("title", isinstance(body.get("title"), str) and body["title"].strip()),
+            ("detail", isinstance(body.get("detail"), str) and body["detail"].strip()),
+            ("type", isinstance(body.get("type", ""), str)),
+        )
+        if not ok
+    ]
+    if wrong:
+        fail(
+            f"The problem's {', '.join(wrong)} {'is' if len(wrong) == 1 else 'are'} missing or wrong.",
+            expected=f"body {shape} (status: the same number as the status code; type, if any, a URI)",
+            actual=answer.describe(),
+            hint=hint,
+        )
+    return body
+
+
+def expect_header(answer: Exchange, name: str, summary: str, *, hint: str | None = None) -> str:
+    """The answer carries the header `name`; return its value."""
+    __tracebackhide__ = True
+    value = answer.header(name)
+    if value is None:
+        fail(summary, expected=f"a {name} header", actual=answer.describe(), hint=hint)
+    return str(value)
+
+
+def expect_on(answer: Exchange, condition: Any, summary: str, *, expected: str, hint: str | None = None) -> None:
+    """Fail, showing the exchange, unless `condition` holds."""
+    __tracebackhide__ = True
+    if not condition:
+        fail(summary, expected=expected, actual=answer.describe(), hint=hint)
+
+
+def expect_field_errors(answer: Exchange, fields: set[str], *, hint: str | None = None) -> dict:
+    """A 422 problem whose `errors` lists one {"field", "message"} per wrong field: exactly `fields`, all at once."""
+    __tracebackhide__ = True
+    wanted = ", ".join(sorted(fields))
+    body = expect_problem(answer, 422, f"{answer.request_line} has wrong fields ({wanted}): the answer should be 422.")
+    errors = body.get("errors")
+    entries_ok = isinstance(errors, list) and all(
+        isinstance(entry, dict)
+        and isinstance(entry.get("field"), str)
+        and isinstance(entry.get("message"), str)
+        and entry["message"].strip()
+        for entry in errors
+    )
+    shape = '"errors": [{"field": "party_size", "message": "..."}, ...]'
+    if not entries_ok:
+        fail(
+            "The 422 problem should list what is wrong in `errors`, one entry per wrong field.",
+            expected=shape,
+            actual=answer.describe(),
+            hint=hint or "Collect the mistakes in a list as you check each field; answer them all in one problem.",
+        )
+    named = {entry["field"] for entry in errors or ()}
+    if named != fields:
+        missed, extra = sorted(fields - named), sorted(named - fields)
+        said = []
+        if missed:
+            said.append(f"it does not name {', '.join(missed)}")
+        if extra:
+            said.append(f"it names {', '.join(extra)}, which {'is' if len(extra) == 1 else 'are'} right")
+        fail(
+            f"The 422 problem's errors should name every wrong field at once, and only those: {'; '.join(said)}.",
+            expected=f"errors for: {wanted}",
+            actual=answer.describe(),
+            hint=hint
+            or "Check every field, even after one was wrong, and keep one entry per wrong field: the guest then "
+            "fixes them all in one go.",
+        )
+    return body

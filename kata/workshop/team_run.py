@@ -1,0 +1,117 @@
+"""Workshop mode during a test run: the team's kitchen on the shared server, and the report to the board.
+
+Registered by `kata.testrun.plugin` when a workshop is configured (`kata join`,
+or `KATA_SERVER` and `KATA_TEAM`, see `kata.workshop.client`). The
+`kitchen_server` fixture then hands the tests the team's kitchen instead of
+starting one, and every learner run (`--target exercises`) reports each
+exercise's state when it ends. A server that cannot be reached costs one line
+at the end of the output: the run then uses a kitchen of its own.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from kata.kitchen.client import KitchenClient
+from kata.testrun.results import Results
+from kata.workshop.client import (
+    TIMEOUT,
+    TeamLogin,
+    WorkshopCallFailed,
+    auth_headers,
+    call,
+    configured,
+    join,
+    team_kitchen,
+)
+
+
+class WorkshopRun:
+    """The workshop for one pytest run: the shared kitchen (joined on first use) and the report at the end."""
+
+    def __init__(self, root: Path, team: TeamLogin | None, error: str | None = None) -> None:
+        self.root = root
+        self.team = team
+        self.unreachable: str | None = error
+        self.notes: list[str] = []
+
+    @classmethod
+    def start(cls, root: Path, environ: Any = None) -> WorkshopRun:
+        try:
+            return cls(root, configured(root, environ))
+        except WorkshopCallFailed as error:
+            return cls(root, None, str(error))
+
+    @property
+    def active(self) -> bool:
+        """A workshop is configured (or misconfigured: the run says so at the end)."""
+        return self.team is not None or self.unreachable is not None
+
+    def kitchen(self, url: str) -> KitchenClient:
+        """The `KitchenClient` the tests get for `url`: the team's (with webhook relay) when it is the shared one."""
+        if self.team is not None and self.team.token and url == self.team.kitchen:
+            return team_kitchen(url, self.team)
+        return KitchenClient(url)
+
+    def kitchen_url(self) -> str | None:
+        """The team's kitchen on the shared server; None (and a note) if it cannot be used."""
+        if self.team is None or self.unreachable:
+            return None
+        try:
+            if not self.team.token:
+                self.team = join(self.root, self.team)
+            # A reset, as each test makes anyway: GET /health would say 503 when a test left the kitchen closed.
+            call("POST", f"{self.team.kitchen}/__admin/reset", timeout=TIMEOUT)
+        except WorkshopCallFailed as error:
+            self.unreachable = str(error)
+            return None
+        return self.team.kitchen
+
+    def report(self, results: Results, *, target: str) -> None:
+        """Send a run's exercise states to the board; a note says how it went."""
+        if self.team is None or not results.exercises or self.unreachable:
+            return
+        try:
+            if not self.team.token:
+                self.team = join(self.root, self.team)
+            body = {"results": results.states(), "target": target, "whole_kata": results.whole_kata}
+            summary = call("POST", f"{self.team.server}/__workshop/reports", body, headers=auth_headers(self.team))
+        except WorkshopCallFailed as error:
+            self.unreachable = str(error)
+            return
+        self.notes.append(
+            f"workshop: reported to {self.team.server} as team {self.team.name!r} "
+            f"({summary.get('done', '?')}/{summary.get('total', '?')} done)."
+        )
+
+    def summary_lines(self) -> list[str]:
+        if self.unreachable:
+            where = f" as team {self.team.name!r}" if self.team else ""
+            return [
+                f"workshop: not reported{where}: {self.unreachable}. "
+                "This run used a kitchen on your laptop (`kata join --leave` or KATA_SERVER=off: no workshop)."
+            ]
+        return list(self.notes)
+
+
+class WorkshopReporter:
+    """A pytest plugin object: the team in the header, the report when the results are in, and its line."""
+
+    def __init__(self, run: WorkshopRun, target: str) -> None:
+        self.run = run
+        self.target = target
+
+    def pytest_report_header(self) -> str | None:
+        team = self.run.team
+        return f"workshop: team {team.name!r} at {team.server}" if team else None
+
+    def pytest_kata_results(self, config: pytest.Config, results: Results) -> None:
+        if self.target == "exercises":  # the reference solutions' results are nobody's progress
+            self.run.report(results, target=self.target)
+
+    def pytest_terminal_summary(self, terminalreporter: Any) -> None:
+        for line in self.run.summary_lines():
+            terminalreporter.write_line(line, yellow=bool(self.run.unreachable))

@@ -1,0 +1,1 @@
+"""Each endpoint's contract declared once: declaration, JSON Schema, validation, problems and responses."""

@@ -1,0 +1,192 @@
+"""Each endpoint declared once: ``@endpoint(bp, "POST", "/tables", ...)`` above its view.
+
+The one declaration (path, method, query parameters, body schema, responses, example) registers the
+Flask route, checks the query string and the body before the view runs (the view gets ``query=`` and
+``body=``), and is what ``spec`` turns into the OpenAPI operation and ``docs`` into the docs page.
+An ``x-example`` has ``path`` and optionally ``body``, ``headers``, ``auth`` ("basic" or "bearer"),
+``fresh`` ("table" or "order": act on a newly created one), ``wait`` (seconds to let the kitchen cook
+first), ``status`` and ``keep`` (the shell variable, TABLE, ORDER or PAYMENT, that keeps the new id;
+"$TABLE" and the like in the path or the body stand for it).
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Any, Callable, NamedTuple
+from urllib.parse import parse_qsl
+
+from flask import Blueprint, request
+from werkzeug.datastructures import MultiDict
+
+from mock_server.contract.problems import ApiError
+from mock_server.contract.schema import ID, INVALID, string_problem, validator
+from mock_server.contract.validation import BIG_ID, Checker, json_body
+
+JSON = "application/json"
+
+
+class Body(NamedTuple):
+    """A request body as parsed (``raw``), as checked (``value``), and its field errors so far (``check``)."""
+
+    raw: Any
+    value: Any
+    check: Checker
+
+
+WHOLE = re.compile(r"[0-9]{1,18}(?:\.0{1,6})?")  # JSON Schema's integer: 3 and 3.0 are the same number
+
+
+def whole_number(text: str) -> int | None:
+    """The whole number a query value spells (``3``, or ``3.0`` as a JSON Schema integer may be), else None."""
+    return int(text.split(".", 1)[0]) if WHOLE.fullmatch(text) else None
+
+
+@dataclass
+class Param:
+    """A query (or header) parameter; ``expected``/``hint`` word its 400 when a value does not fit."""
+
+    name: str
+    schema: dict
+    description: str
+    where: str = "query"
+    expected: str | None = None
+    hint: str | None = None
+
+    def openapi(self) -> dict:
+        return {
+            "name": self.name,
+            "in": self.where,
+            "required": self.where == "path",
+            "description": self.description,
+            "schema": self.schema,
+        }
+
+    def parse(self, text: str) -> Any:
+        schema, kind = self.schema, self.schema.get("type")
+        if kind == "integer":
+            low, high = schema.get("minimum", 0), schema.get("maximum", BIG_ID)
+            whole = whole_number(text)
+            ok = whole is not None and low <= whole <= high
+            return whole if ok else self._refuse(text, f"a whole number from {low} to {high}")
+        if kind == "number":
+            low, high = schema.get("minimum", 0), schema.get("maximum", math.inf)
+            try:
+                value = float(text) if text.isascii() and len(text) <= 32 else math.nan
+            except ValueError:
+                value = math.nan
+            if math.isfinite(value) and low <= value <= high:
+                return value
+            return self._refuse(text, f"a number from {low:g} to {high:g}, like 9.5")
+        if kind == "boolean":
+            flag = text.lower()
+            return flag == "true" if flag in ("true", "false") else self._refuse(text, "true or false")
+        if "enum" in schema:
+            return text if text in schema["enum"] else self._refuse(text, f"one of {', '.join(schema['enum'])}")
+        pattern = schema.get("pattern")
+        if string_problem(text, max_length=schema.get("maxLength", 2000), blank_ok=True, pattern=pattern):
+            return self._refuse(text, f"a value matching {pattern}" if pattern else "valid text")
+        return text
+
+    def _refuse(self, text: str, expected: str) -> Any:
+        shown = text if len(text) <= 100 else text[:100] + "..."
+        raise ApiError(
+            "invalid-query",
+            f"Query parameter {self.name}={shown!r} is not valid: expected {self.expected or expected}.",
+            hint=self.hint,
+        )
+
+
+def query(name: str, schema: dict, description: str, **wording: str) -> Param:
+    return Param(name, schema, description, **wording)
+
+
+def header(name: str, schema: dict, description: str) -> Param:
+    return Param(name, schema, description, where="header")
+
+
+def path_param(name: str, description: str, schema: dict | None = None) -> Param:
+    return Param(name, schema or ID, description, where="path")
+
+
+@dataclass
+class Operation:
+    method: str
+    path: str
+    operation_id: str
+    tag: str
+    summary: str
+    responses: dict
+    description: str = ""
+    body: dict | None = None
+    body_types: tuple[str, ...] = (JSON,)
+    params: list[Param] = field(default_factory=list)
+    security: list | None = None
+    example: dict | None = None
+    admin: bool = False
+    links: dict | None = None
+
+    def __post_init__(self) -> None:
+        self.queries = {param.name: param for param in self.params if param.where == "query"}
+        self.check_body = validator(self.body) if self.body is not None else None
+        self.read_query = functools.lru_cache(maxsize=128)(self._read_query)  # an invalid query raises: not cached
+
+    def _read_query(self, query_string: bytes) -> dict[str, Any]:
+        """The declared query parameters of ``query_string``; unknown or repeated ones are a 400 on every route."""
+        pairs = parse_qsl(query_string.decode("latin-1"), keep_blank_values=True, encoding="utf-8", errors="replace")
+        values: dict[str, Any] = {}
+        for name, given in MultiDict(pairs).lists():
+            param = self.queries.get(name)
+            if param is None:
+                known = tuple(self.queries)
+                guess = difflib.get_close_matches(name, known, n=1)
+                raise ApiError(
+                    "invalid-query",
+                    f"Unknown query parameter {name[:100]!r}; this endpoint knows: {', '.join(known) or 'none'}.",
+                    hint=f"Did you mean {guess[0]!r}?" if guess else None,
+                )
+            if len(given) > 1:
+                raise ApiError("invalid-query", f"Query parameter {name!r} was given {len(given)} times; give it once.")
+            values[name] = param.parse(given[0])
+        return values
+
+    def read_body(self) -> Body:
+        raw = json_body(self.body_types)
+        check = Checker()
+        assert self.check_body is not None
+        value = self.check_body(raw, "", check.errors)
+        return Body(raw, None if value is INVALID else value, check)
+
+
+def endpoint(
+    bp: Blueprint, method: str, path: str, operation_id: str, tag: str, summary: str, responses: dict, **declared: Any
+) -> Callable:
+    """Declare the operation and register its view on ``bp`` (``{name}`` in the path is a Flask ``<name>``)."""
+    op = Operation(method.upper(), path, operation_id, tag, summary, responses, **declared)
+    operations = bp.__dict__.setdefault("operations", [])
+    operations.append(op)
+    rule = re.sub(r"\{(\w+)\}", r"<\1>", path)
+
+    def register(view: Callable) -> Callable:
+        @functools.wraps(view)
+        def run(**kwargs: Any) -> Any:
+            query_string = request.environ.get("QUERY_STRING", "")
+            if op.queries:
+                kwargs["query"] = op.read_query(query_string.encode("latin-1", "replace"))
+            elif query_string:
+                op.read_query(query_string.encode("latin-1", "replace"))  # raises: this endpoint takes none
+            if op.check_body is not None:
+                kwargs["body"] = op.read_body()
+            return view(**kwargs)
+
+        bp.add_url_rule(rule, endpoint=view.__name__, view_func=run, methods=[op.method])
+        return run
+
+    return register
+
+
+def operations_of(bp: Blueprint) -> list[Operation]:
+    return list(bp.__dict__.get("operations", []))

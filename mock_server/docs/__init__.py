@@ -1,0 +1,1 @@
+"""Documentation: the OpenAPI document assembled from the declarations, the HTML docs page and problem pages."""

@@ -1,0 +1,163 @@
+"""The OpenAPI 3.1 document, served at /openapi.json, assembled from the declarations.
+
+Every operation is declared once, above its view (``declare.endpoint``), and every body schema once,
+beside it (``schema.model``); this module only puts them together with the shared components
+(``documented``), the tags and the webhook. ``tests/server/test_spec_docs.py`` replays each
+operation's ``x-example`` in docs order, so the examples stay true.
+"""
+
+from __future__ import annotations
+
+import copy
+import functools
+from typing import Any
+
+from mock_server.admin import routes
+from mock_server.contract.declare import JSON, Operation, operations_of
+from mock_server.contract.documented import HEADERS, RESPONSES, responses_of
+from mock_server.contract.schema import MODELS, integer, obj, ref
+from mock_server.docs import page
+from mock_server.resources import auth, health, kitchen, menu, order_model, orders, payments, reviews, tables
+from mock_server.resources.order_model import ORDER_EXAMPLE
+from mock_server.workshop import document as workshop_spec
+
+__all__ = ["JSON", "ORDER_EXAMPLE", "SCHEMAS", "document", "operations"]
+
+MODULES = (page, health, kitchen, menu, tables, orders, auth, reviews, payments, routes)  # the order of the paths
+ADMIN = routes.TAG
+
+TAGS = [
+    {"name": "Menu", "description": "Reading: a collection, one item, query parameters, ETag."},
+    {"name": "Tables", "description": "Writing: POST, 201 and Location; DELETE and 204."},
+    {"name": "Orders", "description": "State: orders cook over time; 409 when it is too late to change."},
+    {"name": "Kitchen", "description": "Waiting: the queue, and a slow endpoint for timeouts."},
+    {"name": "Guests", "description": "Who you are: HTTP Basic for a token, Bearer for your own things."},
+    {"name": "Reviews", "description": "Lots of data: cursor pagination and Link headers."},
+    {"name": "Payments", "description": "Retrying safely: Idempotency-Key."},
+    {"name": ADMIN, "description": "Reset, journal, faults, clock and opening hours, for tests."},
+    {"name": "Docs", "description": "This documentation."},
+]
+
+model_problem = {
+    "FieldError": obj({"field": {"type": "string", "examples": ["items[0].quantity"]}, "message": {"type": "string"}}),
+    "Problem": obj(
+        {
+            "type": {"type": "string", "format": "uri-reference", "examples": ["/problems/not-found"]},
+            "title": {"type": "string"},
+            "status": integer(400, 599),
+            "detail": {"type": "string"},
+            "hint": {"type": "string", "description": "What a learner could try next."},
+        },
+        {
+            "instance": {"type": "string", "format": "uri-reference"},
+            "errors": {"type": "array", "items": ref("FieldError")},
+            "current_status": {"type": "string", "enum": list(order_model.STATES)},
+        },
+        closed=False,
+        description="RFC 9457 problem details, plus `hint` for a learner.",
+    ),
+}
+MODELS.update(model_problem)
+MODELS.update(workshop_spec.SCHEMAS)  # workshop mode's bodies; its paths are documented only when it is on
+SCHEMAS = MODELS
+
+WEBHOOKS = {
+    "orderReady": {
+        "post": {
+            "operationId": "orderReady",
+            "tags": ["Orders"],
+            "summary": "The kitchen calls you: an order with a callback_url is ready",
+            "description": "Sent once, when the kitchen clock passes the order's ready time (with the manual clock: "
+            "during the POST /__admin/clock that gets there). One try, a 2 s timeout, recorded in the journal with "
+            '"direction": "outgoing". Answer 2xx (204 is best); the answer is recorded, not acted on.',
+            "requestBody": {"required": True, "content": {JSON: {"schema": ref("OrderReadyEvent")}}},
+            "responses": {"204": {"description": "Received."}},
+        }
+    }
+}
+
+
+def to_openapi(op: Operation) -> dict:
+    """The OpenAPI operation object of a declaration."""
+    result: dict[str, Any] = {
+        "operationId": op.operation_id,
+        "tags": [op.tag],
+        "summary": op.summary,
+        "responses": copy.deepcopy(responses_of(op)),
+    }
+    if op.description:
+        result["description"] = op.description
+    if op.params:
+        result["parameters"] = [param.openapi() for param in op.params]
+    if op.body is not None:
+        result["requestBody"] = {"required": True, "content": {media: {"schema": op.body} for media in op.body_types}}
+    if op.security is not None:
+        result["security"] = op.security
+    if op.example is not None:
+        result["x-example"] = op.example
+    if op.links:
+        (result["responses"].get("201") or result["responses"]["200"])["links"] = op.links
+    return result
+
+
+def _paths() -> dict[str, dict]:
+    paths: dict[str, dict] = {}
+    for module in MODULES:
+        for op in operations_of(module.bp):
+            paths.setdefault(op.path, {})[op.method.lower()] = to_openapi(op)
+    return paths
+
+
+@functools.lru_cache(maxsize=2)
+def _document(workshop: bool = False) -> dict:
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": "The Restaurant API",
+            "version": "1.0.0",
+            "summary": "A small, well-behaved HTTP API to learn requests against.",
+            "description": "You are the client, the API is the waiter, the server is the kitchen. "
+            "Every error is application/problem+json (RFC 9457) with a `hint`. Every non-admin endpoint may "
+            "answer 429 (rate limit) and 503 (closed or transient), both with Retry-After. A method a path does "
+            "not accept gets 405 with an Allow header. Unknown query parameters are a 400 everywhere. A request "
+            "whose Host is not this kitchen's address, or a state-changing one sent by a foreign web page "
+            "(Origin), is a 403.",
+            "license": {"name": "MIT", "identifier": "MIT"},
+        },
+        "servers": [{"url": "/", "description": "This server"}],
+        "tags": [*TAGS, *([workshop_spec.TAG] if workshop else [])],
+        "paths": {**workshop_spec.secured(_paths()), **workshop_spec.PATHS} if workshop else _paths(),
+        "webhooks": WEBHOOKS,
+        "components": {
+            "schemas": MODELS,
+            "responses": RESPONSES,
+            "headers": HEADERS,
+            "securitySchemes": {
+                "basicAuth": {"type": "http", "scheme": "basic", "description": "Demo guests: ada/lovelace, ..."},
+                "bearerAuth": {"type": "http", "scheme": "bearer", "description": "access_token from POST /auth/token"},
+                **(workshop_spec.SECURITY_SCHEMES if workshop else {}),
+            },
+        },
+    }
+
+
+def _workshop_on(workshop: bool | None) -> bool:
+    """``workshop`` if given; otherwise whether the app serving this request runs in workshop mode."""
+    if workshop is not None:
+        return workshop
+    from flask import current_app, has_app_context
+
+    return has_app_context() and bool(current_app.config.get("WORKSHOP"))
+
+
+def document(workshop: bool | None = None) -> dict:
+    """A fresh copy of the OpenAPI document (callers may change it); with the workshop's endpoints when it is on."""
+    return copy.deepcopy(_document(_workshop_on(workshop)))
+
+
+def operations(workshop: bool | None = None) -> list[tuple[str, str, dict]]:
+    """(method, path, operation) in documentation order: by tag, then as written."""
+    spec = _document(_workshop_on(workshop))
+    order = {tag["name"]: index for index, tag in enumerate(spec["tags"])}
+    found = [(method.upper(), path, op) for path, item in spec["paths"].items() for method, op in item.items()]
+    return sorted(found, key=lambda entry: order[entry[2]["tags"][0]])

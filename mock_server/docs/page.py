@@ -1,0 +1,248 @@
+"""Documentation: /openapi.json, the HTML docs page at /, and /problems/<slug>.
+
+The page is generated from the spec (``openapi.operations()``), so the endpoint
+list is written once. It works offline: inline CSS, no scripts, no fonts.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shlex
+
+from flask import Blueprint, Response, jsonify, request
+from markupsafe import Markup, escape
+
+from mock_server.contract.declare import endpoint, path_param
+from mock_server.contract.documented import ok, use
+from mock_server.contract.problems import PROBLEMS, ApiError
+from mock_server.state.data import GUESTS
+
+bp = Blueprint("docs", __name__)
+
+CSS = """
+body{font:16px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;
+color:#222;background:#fffdf8}
+h1{font-size:2rem;margin-bottom:0}h2{border-bottom:2px solid #e8dcc8;padding-bottom:.2rem;margin-top:2.5rem}
+.lede{color:#555;margin-top:.2rem}.story{background:#f6efe2;border-radius:8px;padding:.8rem 1.2rem}
+.op{border:1px solid #e8dcc8;border-radius:8px;padding:.6rem 1rem;margin:1rem 0;background:#fff}
+.op h3{font-size:1.05rem;margin:.2rem 0}.verb{display:inline-block;min-width:4.2rem;font:bold .8rem monospace;
+text-align:center;border-radius:4px;padding:.1rem .3rem;color:#fff;margin-right:.4rem}
+.GET{background:#2f7d4f}.POST{background:#2f5f9d}.PUT{background:#8a5a12}.PATCH{background:#7a4d9a}
+.DELETE{background:#a33a2a}code,pre{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.88rem}
+pre{background:#2b2b2b;color:#f3f3f3;padding:.6rem .8rem;border-radius:6px;overflow-x:auto;white-space:pre-wrap}
+.codes{color:#555;font-size:.9rem}table{border-collapse:collapse}td,th{border-bottom:1px solid #e8dcc8;
+padding:.25rem .6rem;text-align:left;vertical-align:top}
+"""
+
+STORY = """
+<div class="story">
+<p><strong>You are the client.</strong> You sit at a table and ask for things: that is an HTTP
+<em>request</em>, made with <code>requests</code>.</p>
+<p><strong>The API is the waiter.</strong> It knows the menu (the endpoints below), takes your order to the
+kitchen and brings back an answer: a <em>status code</em> (201: your order is in; 404: no such dish;
+409: too late, it is cooking), some <em>headers</em> and usually a JSON <em>body</em>.</p>
+<p><strong>The server is the kitchen.</strong> You never walk in. Orders take time to cook
+(<code>received</code> &rarr; <code>cooking</code> &rarr; <code>ready</code>), so you ask again now and then.
+When something goes wrong the waiter says so in a <em>problem</em> (application/problem+json) with a
+<code>hint</code> for you.</p>
+</div>
+"""
+
+
+def example_request(op: dict) -> dict:
+    """The concrete request of an operation's ``x-example`` (path with ids filled in)."""
+    example = dict(op["x-example"])
+    example.setdefault("headers", {})
+    example.setdefault("status", 200)
+    return example
+
+
+KEPT = ("TABLE", "ORDER", "PAYMENT")  # ids the create examples keep in shell variables for the later ones
+
+
+def _json_arg(body: object) -> str:
+    """The body as one shell word; a "$TABLE" or "$ORDER" value becomes that variable's number."""
+    quoted = shlex.quote(json.dumps(body, ensure_ascii=False))
+    for name in KEPT:
+        quoted = quoted.replace(f'"${name}"', f"'\"${name}\"'")
+    return quoted
+
+
+def _capture(command: str, field: str) -> str:
+    return f"{command} | python3 -c 'import json,sys; print(json.load(sys.stdin)[\"{field}\"])'"
+
+
+def _show_and_keep(command: str, field: str) -> str:
+    """Run ``command`` (curl -i), show its whole answer, and print ``field`` of its JSON body (the last line)."""
+    return _capture(f"{command} | tee /dev/stderr | tail -n 1", field)
+
+
+def curl_command(method: str, base: str, op: dict) -> str:
+    """A curl command line for the operation's example, runnable in a POSIX shell."""
+    from mock_server.docs import openapi
+
+    example = example_request(op)
+    lines = []
+    path = example["path"]
+    if example.get("fresh") == "table":
+        create = f"curl -s -X POST {base}/tables -H 'Content-Type: application/json' -d " + _json_arg(
+            {"name": "Grace", "party_size": 4}
+        )
+        lines.append(f"ID=$({_capture(create, 'id')})")
+    elif example.get("fresh") == "order":
+        create = f"curl -s -X POST {base}/orders -H 'Content-Type: application/json' -d " + _json_arg(
+            openapi.ORDER_EXAMPLE
+        )
+        lines.append(f"ID=$({_capture(create, 'id')})   # a new order: it can change only while received")
+    path = path.replace("{id}", "$ID")
+    if example.get("wait"):
+        lines.append(
+            f"sleep {example['wait']}   # the kitchen cooks it: ready about {example['wait'] - 1} s after ordering"
+        )
+    parts = ["curl", "-i"]
+    if method != "GET":
+        parts += ["-X", method]
+    parts.append(f'"{base}{path}"' if "$" in path else shlex.quote(base + path))  # "$ORDER": the shell fills it in
+    if example.get("auth") == "basic":
+        username = next(iter(GUESTS))
+        parts += ["-u", f"{username}:{GUESTS[username][0]}"]
+    if example.get("auth") == "bearer":
+        parts += ["-H", '"Authorization: Bearer $TOKEN"']
+    for name, value in example["headers"].items():
+        parts += ["-H", shlex.quote(f"{name}: {value}")]
+    if "body" in example:
+        parts += ["-H", "'Content-Type: application/json'", "-d", _json_arg(example["body"])]
+    command = " ".join(parts)
+    if example.get("keep"):
+        command = command.replace("curl -i", "curl -si", 1)
+        lines.append(f"{example['keep']}=$({_show_and_keep(command, 'id')})   # its id, for the next examples")
+    elif example.get("auth") == "basic":
+        command = command.replace("curl -i", "curl -si", 1)
+        lines.append(f"TOKEN=$({_show_and_keep(command, 'access_token')})   # keep it for the next examples")
+    else:
+        lines.append(command)
+    return "\n".join(lines)
+
+
+def _inline_code(text: str) -> str:
+    """Escaped text with `backtick spans` as <code>."""
+    return re.sub(r"`([^`]+)`", r"<code>\1</code>", str(escape(text)))
+
+
+def _operation_html(method: str, path: str, op: dict, base: str) -> str:
+    from mock_server.docs import openapi
+
+    codes = ", ".join(code for code in op["responses"])
+    anchor = op["operationId"]
+    parts = [
+        f'<div class="op" id="{escape(anchor)}"><h3><span class="verb {method}">{method}</span>'
+        f"<code>{escape(path)}</code> &mdash; {escape(op['summary'])}</h3>"
+    ]
+    if op.get("description"):
+        parts.append(f"<p>{_inline_code(op['description'])}</p>")
+    if "requestBody" in op:
+        schema = op["requestBody"]["content"][openapi.JSON]["schema"]["$ref"].rsplit("/", 1)[-1]
+        fields = openapi.SCHEMAS[schema]["properties"]
+        required = set(openapi.SCHEMAS[schema]["required"])
+        names = ", ".join(f"<code>{escape(name)}</code>{'' if name in required else ' (optional)'}" for name in fields)
+        parts.append(f"<p>JSON body: {names}.</p>")
+    parts.append(f'<p class="codes">Answers: {escape(codes)}.</p>')
+    if "x-example" in op:
+        parts.append(f"<pre>{escape(curl_command(method, base, op))}</pre>")
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def render_page(base: str) -> str:
+    from mock_server.docs import openapi
+
+    document = openapi.document()
+    sections: dict[str, list[str]] = {tag["name"]: [] for tag in document["tags"]}
+    for method, path, op in openapi.operations():
+        sections[op["tags"][0]].append(_operation_html(method, path, op, base))
+    guests = ", ".join(f"<code>{escape(name)}</code> / <code>{escape(pw)}</code>" for name, (pw, _) in GUESTS.items())
+    body = [
+        "<!doctype html><html lang='en'><head><meta charset='utf-8'>",
+        "<meta name='viewport' content='width=device-width, initial-scale=1'>",
+        f"<title>The Restaurant API</title><style>{CSS}</style></head><body>",
+        "<h1>The Restaurant API</h1>",
+        f"<p class='lede'>{escape(document['info']['summary'])} Served at <code>{escape(base)}/</code>; "
+        "machine-readable spec: <a href='/openapi.json'>/openapi.json</a> (OpenAPI 3.1).</p>",
+        STORY,
+        "<h2>How to read this menu</h2><p>Every endpoint below has a <code>curl</code> example. On a fresh "
+        "kitchen (<code>python -m mock_server</code>, or after <code>POST /__admin/reset</code>) paste them "
+        "<em>in order</em> into a POSIX shell (bash, zsh; Git Bash on Windows) with curl and python3: "
+        "<code>POST /tables</code> keeps the new table's id in <code>$TABLE</code>, <code>POST /orders</code> the "
+        "order's in <code>$ORDER</code> and <code>POST /auth/token</code> the token in <code>$TOKEN</code>, and "
+        "the later examples use them (or type the ids the kitchen answered). "
+        f"Demo guests: {guests}. Errors are "
+        "<code>application/problem+json</code> with <code>type</code>, <code>title</code>, <code>status</code>, "
+        "<code>detail</code> and a <code>hint</code>; every endpoint except the docs and <code>/__admin/</code> "
+        "may answer 429 or 503 with <code>Retry-After</code>; a wrong verb gets 405 with "
+        "<code>Allow</code>.</p>",
+    ]
+    for tag in document["tags"]:
+        body.append(f"<h2 id='{escape(tag['name'])}'>{escape(tag['name'])}</h2><p>{escape(tag['description'])}</p>")
+        body.extend(sections[tag["name"]])
+    body.append("<h2 id='problems'>Problem types</h2><table><tr><th>type</th><th>status</th><th>meaning</th></tr>")
+    for slug, kind in PROBLEMS.items():
+        body.append(
+            f"<tr><td><a href='/problems/{slug}'><code>/problems/{slug}</code></a></td>"
+            f"<td>{kind.status}</td><td>{escape(kind.explanation)}</td></tr>"
+        )
+    body.append("</table></body></html>")
+    return "\n".join(body)
+
+
+@endpoint(
+    bp,
+    "GET",
+    "/",
+    "getDocs",
+    "Docs",
+    "This documentation page (HTML)",
+    {"200": ok({"type": "string"}, "The docs page.", media="text/html")},
+    example={"path": "/"},
+)
+def index() -> Response:
+    return Response(render_page(request.host_url.rstrip("/")), mimetype="text/html")
+
+
+@endpoint(
+    bp,
+    "GET",
+    "/openapi.json",
+    "getOpenapi",
+    "Docs",
+    "This API's OpenAPI 3.1 document",
+    {"200": ok({"type": "object"}, "The OpenAPI document.")},
+    example={"path": "/openapi.json"},
+)
+def openapi() -> Response:
+    from mock_server.docs import openapi
+
+    return jsonify(openapi.document())
+
+
+@endpoint(
+    bp,
+    "GET",
+    "/problems/{slug}",
+    "getProblemType",
+    "Docs",
+    "What an error type means (the `type` of every problem answer)",
+    {"200": ok({"type": "string"}, "A page about the problem type.", media="text/html"), "404": use("NotFound")},
+    params=[path_param("slug", "The last part of a problem's type.", {"type": "string", "enum": list(PROBLEMS)})],
+    example={"path": "/problems/validation-error"},
+)
+def problem_page(slug: str) -> Response:
+    if slug not in PROBLEMS:
+        raise ApiError("not-found", f"There is no problem type {slug!r}.", hint="The docs at / list every type.")
+    kind = PROBLEMS[slug]
+    page = Markup(
+        "<!doctype html><html lang='en'><head><meta charset='utf-8'><title>{title}</title><style>{css}</style>"
+        "</head><body><h1>{title}</h1><p>Status {status}. {explanation}</p><p><strong>Hint:</strong> {hint}</p>"
+        "<p><a href='/#problems'>All problem types</a></p></body></html>"
+    ).format(title=kind.title, css=Markup(CSS), status=kind.status, explanation=kind.explanation, hint=kind.hint)
+    return Response(str(page), mimetype="text/html")

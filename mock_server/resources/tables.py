@@ -1,0 +1,122 @@
+"""Tables: sit down (POST, 201 + Location), look (GET), leave (DELETE, 204)."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, jsonify
+
+from mock_server.contract.declare import Body, endpoint, path_param
+from mock_server.contract.documented import NO_CONTENT, link, listing, ok, use
+from mock_server.contract.problems import ApiError
+from mock_server.contract.responses import created
+from mock_server.contract.schema import ID, integer, model, obj, text
+from mock_server.contract.validation import path_id
+from mock_server.resources.order_model import status_at
+from mock_server.state.caps import refuse_if_full
+from mock_server.state.store import State, current_state
+
+bp = Blueprint("tables", __name__)
+
+MAX_PARTY = 12
+MAX_NAME = 50
+PARTY_SIZE = integer(1, MAX_PARTY)
+TABLE_INPUT = model(
+    "TableInput", obj({"name": text(MAX_NAME, examples=["Ada"]), "party_size": PARTY_SIZE}, description="A party.")
+)
+model("Table", obj({"id": ID, "name": {"type": "string"}, "party_size": PARTY_SIZE, "status": {"const": "seated"}}))
+model("Tables", listing("Table"))
+TABLE_ID = path_param("table_id", "A table id from POST /tables.")
+
+
+def find_table(state: State, table_id: str) -> dict:
+    """The table with this id (call under the state lock), or a 404."""
+    table = state.tables.get(path_id(table_id, "table"))
+    if table is None:
+        raise ApiError(
+            "not-found",
+            f"There is no table {table_id}: it was never created, or the party left.",
+            hint="Create a table with POST /tables and use the id it returns.",
+        )
+    return table
+
+
+@endpoint(
+    bp, "GET", "/tables", "listTables", "Tables", "Seated tables", {"200": ok("Tables")}, example={"path": "/tables"}
+)
+def list_tables() -> Response:
+    state = current_state()
+    with state.lock:
+        tables = [dict(table) for table in state.tables.values()]
+    return jsonify({"items": tables, "count": len(tables)})
+
+
+@endpoint(
+    bp,
+    "POST",
+    "/tables",
+    "createTable",
+    "Tables",
+    "Sit down: get a table",
+    {"201": ok("Table", "Seated. Location is the new table.", "Location"), "409": use("Conflict")},
+    body=TABLE_INPUT,
+    example={"path": "/tables", "body": {"name": "Ada", "party_size": 2}, "status": 201, "keep": "TABLE"},
+    links={"GetTable": link("getTable", "table_id"), "LeaveTable": link("leaveTable", "table_id")},
+)
+def create_table(body: Body) -> Response:
+    body.check.done()
+    state = current_state()
+    with state.lock:
+        refuse_if_full(state, "tables")
+        table_id = state.next_id("table")
+        table = {"id": table_id, "name": body.value["name"], "party_size": body.value["party_size"], "status": "seated"}
+        state.tables[table_id] = table
+        result = dict(table)
+    return created(result, f"/tables/{result['id']}")
+
+
+@endpoint(
+    bp,
+    "GET",
+    "/tables/{table_id}",
+    "getTable",
+    "Tables",
+    "One table",
+    {"200": ok("Table"), "404": use("NotFound")},
+    params=[TABLE_ID],
+    example={"path": "/tables/$TABLE"},
+)
+def get_table(table_id: str) -> Response:
+    state = current_state()
+    with state.lock:
+        return jsonify(dict(find_table(state, table_id)))
+
+
+@endpoint(
+    bp,
+    "DELETE",
+    "/tables/{table_id}",
+    "leaveTable",
+    "Tables",
+    "Leave: free the table",
+    {"204": NO_CONTENT, "404": use("NotFound"), "409": use("Conflict")},
+    description="409 while the table has open orders (not yet served): serve or cancel them first.",
+    params=[TABLE_ID],
+    example={"path": "/tables/{id}", "fresh": "table", "status": 204},
+)
+def leave_table(table_id: str) -> Response:
+    state = current_state()
+    with state.lock:
+        table = find_table(state, table_id)
+        now = state.clock.now()
+        open_orders = [
+            order["id"]
+            for order in state.orders.values()
+            if order["table_id"] == table["id"] and status_at(order, now) != "served"
+        ]
+        if open_orders:
+            raise ApiError(
+                "conflict",
+                f"Table {table['id']} still has open orders: {', '.join(map(str, open_orders[:10]))}.",
+                hint="A party leaves once its orders are served (POST /orders/<id>/serve) or cancelled.",
+            )
+        del state.tables[table["id"]]
+    return Response(status=204)

@@ -1,0 +1,140 @@
+"""What keeps one team, or one stranger, from spoiling the room: a budget of joins and of slow requests.
+
+- ``JoinLimiter``: joins (right code or wrong) are a token bucket per client address and one for the
+  whole room, so a script cannot fill the room or guess the join code: past the budget, 429 with
+  ``Retry-After``.
+- ``SlowGate``: requests that hold a worker thread while they wait (``/kitchen/specials``, a latency
+  fault, a long poll of ``/__workshop/deliveries``) are capped per team and for the whole room, so
+  the other teams always find a free worker: past the cap, 429 with ``Retry-After``.
+
+Both take a clock (seconds, monotonic) so tests can move time by hand.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Callable, Iterator
+
+from mock_server.contract.problems import ApiError
+
+JOIN_BURST = 5  # joins one address may make at once...
+JOIN_EVERY = 6.0  # ...then one every 6 s
+ROOM_BURST = 50  # joins the whole room may make at once...
+ROOM_EVERY = 0.2  # ...then five a second
+SLOW_PER_TEAM = 4  # slow requests one team may have waiting at once
+SLOW_IN_ROOM = 12  # and the whole room (of waitress' 32 workers: 20 stay for everything else)
+
+
+class Refused(ApiError):
+    """Over a budget: a 429 problem whose ``Retry-After`` (whole seconds, >= 1) says when to try again."""
+
+    def __init__(self, detail: str, retry_after: float, hint: str) -> None:
+        self.retry_after = max(1, math.ceil(retry_after))
+        super().__init__("rate-limited", detail, hint=hint, headers={"Retry-After": str(self.retry_after)})
+
+
+@dataclass
+class _Bucket:
+    tokens: float
+    at: float
+
+
+class JoinLimiter:
+    """Token buckets for joins: one per address, one for the room. Thread-safe."""
+
+    def __init__(
+        self,
+        clock: Callable[[], float] = time.monotonic,
+        *,
+        burst: int = JOIN_BURST,
+        every: float = JOIN_EVERY,
+        room_burst: int = ROOM_BURST,
+        room_every: float = ROOM_EVERY,
+    ) -> None:
+        self.clock = clock
+        self.burst, self.every = burst, every
+        self.room_burst, self.room_every = room_burst, room_every
+        self._lock = threading.Lock()
+        self._buckets: dict[str, _Bucket] = {}
+        self._room = _Bucket(float(room_burst), clock())
+
+    def take(self, address: str | None) -> None:
+        """Spend one join of ``address``'s budget and the room's; Refused when either is spent."""
+        now = self.clock()
+        with self._lock:
+            if len(self._buckets) > 10_000:  # memory bounded: forget the addresses that are full again
+                self._buckets = {a: b for a, b in self._buckets.items() if _level(b, now, self.every) < self.burst}
+            mine = self._buckets.setdefault(address or "unknown", _Bucket(float(self.burst), now))
+            own = _level(mine, now, self.every, self.burst)
+            room = _level(self._room, now, self.room_every, self.room_burst)
+            if own < 1:
+                raise Refused(
+                    f"Too many joins from {address}: {self.burst} at once, then one every {self.every:g} s.",
+                    (1 - own) * self.every,
+                    "Wait, then join again. One pair, one name: a second laptop uses the first one's token.",
+                )
+            if room < 1:
+                raise Refused(
+                    "Too many teams are joining at once.",
+                    (1 - room) * self.room_every,
+                    "Wait a moment, then join again.",
+                )
+            mine.tokens, mine.at = own - 1, now
+            self._room.tokens, self._room.at = room - 1, now
+
+
+def _level(bucket: _Bucket, now: float, every: float, burst: int = 0) -> float:
+    level = bucket.tokens + max(0.0, now - bucket.at) / every
+    return min(float(burst), level) if burst else level
+
+
+class SlowGate:
+    """How many slow requests each team has waiting, and the room. Thread-safe."""
+
+    def __init__(
+        self, clock: Callable[[], float] = time.monotonic, *, per_team: int = SLOW_PER_TEAM, room: int = SLOW_IN_ROOM
+    ) -> None:
+        self.clock = clock
+        self.per_team = per_team
+        self.room = room
+        self._lock = threading.Lock()
+        self._waiting: dict[str, list[float]] = {}  # team -> when each of its waits ends
+
+    @contextmanager
+    def waiting(self, team: str, seconds: float) -> Iterator[None]:
+        """Hold one of ``team``'s slots for a wait of ``seconds``; Refused when none is free."""
+        end = self.clock() + seconds
+        with self._lock:
+            mine = self._waiting.setdefault(team, [])
+            everyone = [moment for ends in self._waiting.values() for moment in ends]
+            if len(mine) >= self.per_team:
+                raise Refused(
+                    f"Your team already has {len(mine)} slow requests waiting (specials, latency, long polls): "
+                    f"at most {self.per_team} at once in a workshop.",
+                    min(mine) - self.clock(),
+                    "Wait for one to finish before you send another (the room shares the kitchen's workers).",
+                )
+            if len(everyone) >= self.room:
+                raise Refused(
+                    f"The room already has {len(everyone)} slow requests waiting: at most {self.room} at once.",
+                    min(everyone) - self.clock(),
+                    "Try again in a moment.",
+                )
+            mine.append(end)
+        try:
+            yield
+        finally:
+            with self._lock:
+                mine = self._waiting.get(team, [])
+                if end in mine:
+                    mine.remove(end)
+                if not mine:
+                    self._waiting.pop(team, None)
+
+    def count(self, team: str) -> int:
+        with self._lock:
+            return len(self._waiting.get(team, []))
