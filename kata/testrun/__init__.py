@@ -1,1 +1,1 @@
-"""A run of the kata's tests: the pytest plugin, the one results model, the learner's focused output and notepad."""
+"""A run of the kata's tests: the pytest plugin, the one results model, the learner's focused output."""

@@ -20,8 +20,8 @@ from kata.kitchen.live import KITCHEN_ENV, LiveKitchen
 from kata.learner.errors import explain_learner_error
 from kata.learner.modules import ExerciseBroken, ExerciseModule, import_exercise
 from kata.learner.time_limit import TimeLimitExceeded
+from kata.notepad.text import journal_text
 from kata.testrun import focus, results
-from kata.testrun.notepad import journal_text
 from kata.workshop.team_run import WorkshopReporter, WorkshopRun
 
 CATALOGUE_KEY = pytest.StashKey[Catalogue]()
