@@ -16,6 +16,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -93,6 +94,7 @@ def main(argv: list[str] | None = None) -> int:
                 driver.set_window_size(width, height)
                 shown = driver.execute_script("return [window.innerWidth, window.innerHeight]")
                 driver.set_window_size(width + (width - shown[0]), height + (height - shown[1]))
+                time.sleep(0.6)  # the arrows' drawing animation (0.35 s) is over
                 target = args.out / f"notepad-{width}.png"
                 if not driver.save_screenshot(str(target)):
                     raise SystemExit(f"Chromium could not write {target}")

@@ -199,23 +199,21 @@ def _exchange(event: Mapping[str, Any], number: int, lanes: list[str], ident: st
         tags.append(f"timeout {event['timeout']}")
     if float(event.get("at") or 0):
         tags.append(f"at +{float(event['at']):g} s")
-    tag_html = "".join(f'<span class="tag">{esc(t)}</span>' for t in tags)
+    tag_html = "".join(f' <span class="tag">{esc(t)}</span>' for t in tags)
     answer = answer_text(event)
     lost = "error" in event
     problem = bool((event.get("response") or {}).get("problem"))
-    said = (
-        f"Exchange {number}. Request from {frm} to {to}: {request}. {'; '.join(tags)}. "
-        f"Answer from {to} to {frm}: {answer}."
-    )
     return "\n".join(
         [
-            f'<details class="exchange {esc(where)}" id="{esc(ident)}"">',
-            f'<summary aria-label="{esc(said)}">',
-            f'<span class="arrow out" aria-hidden="true"><span class="label"><span class="mono">{esc(request)}</span>'
-            f'{tag_html}</span><span class="shaft">{HEAD_OUT}</span></span>',
-            f'<span class="arrow back{" lost" if lost else ""}" aria-hidden="true"><span class="label'
-            f'{" problem" if problem or lost else ""}">{"⚠ " if problem or lost else ""}{esc(answer)}</span>'
-            f'<span class="shaft">{HEAD_BACK}</span></span>',
+            f'<details class="exchange {esc(where)}" id="{esc(ident)}">',
+            "<summary>",
+            f'<span class="arrow out"><span class="label"><span class="sr">Exchange {number}, request from {esc(frm)} '
+            f'to {esc(to)}: </span><span class="mono">{esc(request)}</span>{tag_html}</span>'
+            f'<span class="shaft" aria-hidden="true">{HEAD_OUT}</span></span>',
+            f'<span class="arrow back{" lost" if lost else ""}"><span class="label'
+            f'{" problem" if problem or lost else ""}"><span class="sr">; answer from {esc(to)} to {esc(frm)}: </span>'
+            f"{'⚠ ' if problem or lost else ''}{esc(answer)}</span>"
+            f'<span class="shaft" aria-hidden="true">{HEAD_BACK}</span></span>',
             "</summary>",
             _details(event, frm, to),
             "</details>",
