@@ -87,6 +87,7 @@ class LearnerModules:
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    host.safe_streams()  # a cp1252 pipe (Windows) or an ASCII locale: escapes, never a UnicodeEncodeError
     if host.keep_loopback_direct():  # a plain `pytest` behind a proxy: the local kitchen must not go through it
         config.stash[PROXY_NOTE_KEY] = host.PROXY_NOTE
     catalogue = config.stash[CATALOGUE_KEY] = load(find_root(config.rootpath))

@@ -191,6 +191,8 @@ def watch_with(out: Output, catalogue: Catalogue, args: argparse.Namespace, kitc
         if hasattr(signal, name):
             signal.signal(getattr(signal, name), lambda number, frame: sys.exit(0))
     keys = Keys(events)
+    if keys.note:
+        out.line(out.dim(keys.note))
     try:
         loop(session, events)
     except KeyboardInterrupt:
