@@ -7,6 +7,7 @@ kata would do there. What only a real Windows or macOS can show is in docs/windo
 from __future__ import annotations
 
 import errno
+import importlib
 import io
 import queue
 import re
@@ -234,11 +235,11 @@ def test_a_closed_pipe_is_told_apart(monkeypatch, error, on_windows, quiet):
 
 def test_kata_into_a_closed_pipe_on_windows_leaves_quietly(windows, kata, monkeypatch, capsys, tmp_path):
     from kata import cli
-    from kata.cli.commands import progress
 
     def closed(args):
         raise OSError(errno.EINVAL, "Invalid argument")
 
+    progress = importlib.import_module("kata.cli.commands.progress")  # the module main() will import
     monkeypatch.setattr(progress, "run", closed)
     with open(tmp_path / "stdout", "w", encoding="utf-8") as stdout:
         monkeypatch.setattr(sys, "stdout", stdout)
