@@ -123,6 +123,10 @@ def _test(test: Mapping[str, Any], ids: set[str]) -> str:
         f'<h3 id="{esc(ident)}-h"><span class="verdict v-{esc(verdict.replace(" ", "-"))}">'
         f"{esc(VERDICTS.get(verdict, verdict))}</span><code>{esc(name)}</code></h3>",
     ]
+    if test.get("message") and verdict != "passing":
+        out.append(
+            f'<details class="said"><summary>What the test said</summary><pre>{esc(test["message"])}</pre></details>'
+        )
     if not events:
         out[0] = out[0].replace('class="test"', 'class="test quiet"')
         out.append('<p class="note">no request: this test checks your code without the waiter</p></article>')
