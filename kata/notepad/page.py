@@ -17,7 +17,7 @@ import re
 from typing import Any, Iterable, Mapping, Sequence
 
 from kata.notepad.assets import CSS, JS
-from kata.notepad.wire import clean
+from kata.notepad.wire import clean, pretty
 
 VERDICTS = {
     "passing": "✓ passing",
@@ -271,7 +271,7 @@ def _headers(pairs: Any, caption: str) -> str:
 def _body(body: Any) -> str:
     if not body:
         return '<p class="meta">Body: none</p>'
-    text = body.get("pretty") or body.get("text", "")
+    text = pretty(body)
     note = ""
     if body.get("cut"):
         shown = len(body.get("text", ""))
