@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from kata import host
 from kata.catalogue import Exercise
 
 STATE_DIR = ".kata"
@@ -84,13 +85,8 @@ def write_atomically(path: Path, data: dict[str, Any]) -> bool:
         temporary = Path(name)
         with os.fdopen(handle, "w", encoding="utf-8") as file:
             file.write(json.dumps(data, indent=1, sort_keys=True) + "\n")
-        for attempt in range(5):
-            try:
-                os.replace(temporary, path)
-                return True
-            except PermissionError:  # Windows: another process has the file open for a moment
-                time.sleep(0.01 * (attempt + 1))
-        return False
+        host.replace(temporary, path)  # Windows: tried again while another program holds the file
+        return True
     except OSError:
         return False
     finally:
