@@ -122,7 +122,7 @@ class Recorder:
         def make(original: Callable[..., Any]) -> Callable[..., Any]:
             def send(adapter: Any, request: Any, **kwargs: Any) -> Any:
                 __tracebackhide__ = True
-                if recorder.current is None:
+                if recorder.full():  # no test running, or this one has noted all it keeps
                     return original(adapter, request, **kwargs)
                 answers, began = recorder.app_answers, time.perf_counter()
                 try:
@@ -151,6 +151,17 @@ class Recorder:
         return call
 
     # Noting ----------------------------------------------------------------------------------------
+
+    def full(self) -> bool:
+        """True when no test is running, or when the running one has noted all it keeps (then only counted)."""
+        test = self.current
+        if test is None:
+            return True
+        if len(test["events"]) < EXCHANGE_LIMIT:
+            return False
+        with self.lock:
+            test["dropped"] += 1
+        return True
 
     def _add(self, event: dict[str, Any]) -> None:
         with self.lock:

@@ -16,6 +16,7 @@ from html.parser import HTMLParser
 from kata.command_line import kata_command
 from kata.notepad import wire
 from kata.notepad.page import CSP, render
+from kata.notepad.record import EXCHANGE_LIMIT
 from kata.notepad.serve import LivePage
 from kata.notepad.store import KEEP_RUNS, Notepad, folder_of
 
@@ -95,6 +96,30 @@ def test_waits_on_the_kata_clock_and_the_learners_flask_app_are_recorded(kata, l
     assert (guest["where"], guest["method"], guest["path"]) == ("your-app", "GET", "/reservations?day=1")
     assert guest["at"] == 1.5  # on the kata's clock: after the wait
     assert guest["response"]["status"] == 404 and guest["response"]["problem"]["title"] == "Nothing here"
+
+
+def test_a_test_that_never_stops_asking_is_cut_at_the_limit(kata, learner_run):
+    test_file = kata.root / "tests" / "exercises" / CHAPTER / "test_ex01_add.py"
+    test_file.write_text(
+        test_file.read_text(encoding="utf-8")
+        + textwrap.dedent(
+            f"""
+            def test_asks_and_asks(exercise, requests_mock):
+                import requests
+
+                requests_mock.get("http://kitchen.test/orders/1", json={{"status": "cooking"}})
+                for _ in range({EXCHANGE_LIMIT + 10}):
+                    requests.get("http://kitchen.test/orders/1", timeout=5)
+            """
+        ),
+        encoding="utf-8",
+    )
+    kata.solve(1)
+    learner_run()
+    [run] = runs_of(kata, "ex01_add")
+    test = run["tests"][-1]
+    assert (len(test["events"]), test["dropped"]) == (EXCHANGE_LIMIT, 10)
+    assert "… and 10 more, left out." in render([run])
 
 
 def test_the_project_runs_keep_no_notepad_unless_asked(kata, learner_run, tmp_path):
