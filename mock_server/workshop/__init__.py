@@ -5,6 +5,7 @@ On when the app's config has ``WORKSHOP`` (``python -m mock_server --workshop``)
     {"secret": "...",          # the facilitator's secret (8+ characters); default: the database's, or a new one
      "join_code": "...",       # what a team needs to join; default: the database's, or a new one
      "database": "room.sqlite3",  # where the room is kept (db); default ":memory:" (nothing kept)
+     "restore": False,         # True: start from the newest good backup of that file (roomfile)
      "exercises": [...],       # board columns: [{"name", "number", "title", "chapter"}]; default: catalogue.toml
      "stuck_after": 600,       # seconds on one exercise before the board calls a team stuck
      "max_teams": 200,
@@ -80,7 +81,7 @@ def init_app(app: Flask) -> None:
         exercises,
         stuck_after=float(settings.get("stuck_after", 600)),
         max_teams=int(settings.get("max_teams", 200)),
-        database=Database(settings.get("database") or ":memory:"),
+        database=Database(settings.get("database") or ":memory:", restore=bool(settings.get("restore"))),
         join_code=settings.get("join_code") or None,
         joins=JoinLimiter(**settings.get("joins", {})),
     )

@@ -21,7 +21,7 @@ import hmac
 import secrets
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Callable
 
 from mock_server.workshop import names
@@ -157,11 +157,10 @@ class Registry:
                 )
             if len(self._teams) >= self.max_teams:
                 raise WorkshopError("conflict", f"The room is full: {self.max_teams} teams have joined.")
-            self._next_id += 1
             token = secrets.token_hex(12)  # hex: never starts with "-", which a command line would read as an option
-            team = Team(self._next_id, name, token, self.clock())
-            self.db.set_setting("next_id", str(self._next_id))  # ids are never reused, even after a removal
-            self.db.save_team(team)
+            team = Team(self._next_id + 1, name, token, self.clock())
+            self.db.save_team(team, next_id=team.id)  # written first: a join the file cannot keep is refused
+            self._next_id = team.id
             self._add(team)
             return team
 
@@ -186,11 +185,12 @@ class Registry:
     def remove_team(self, team: Team) -> Team | None:
         """Remove ``team`` (found by name or id: a name nobody can type is still removable by id)."""
         with self._lock:
-            if self._by_id.pop(team.id, None) is None:
+            if team.id not in self._by_id:
                 return None
+            self.db.remove_team(team.id)  # written first: a failed write leaves the team in place
+            del self._by_id[team.id]
             self._by_token.pop(team.token, None)
             self._teams = {key: found for key, found in self._teams.items() if found is not team}
-            self.db.remove_team(team.id)
             return team
 
     def teams(self) -> list[Team]:
@@ -216,29 +216,28 @@ class Registry:
         self.check_results(results)
         now = self.clock()
         with self._lock:
-            team.results.update(results)
-            team.last_report = now
-            team.reports += 1
-            if not self._known:
-                self._seen.update(results)
-            self._update_current(team, now)
-            self.db.save_team(team)
+            seen = self._seen | set(results) if not self._known else self._seen
+            after = replace(team, results={**team.results, **results}, last_report=now, reports=team.reports + 1)
+            self._update_current(after, now, seen)
+            self.db.save_team(after)  # written first: a failed write leaves the team as it was
+            for name in ("results", "last_report", "reports", "current", "current_since"):
+                setattr(team, name, getattr(after, name))
+            self._seen = seen
             return self._summary(team, now)
 
     def summary(self, team: Team) -> dict[str, Any]:
         with self._lock:
             return self._summary(team, self.clock())
 
-    def _columns(self) -> list[dict[str, Any]]:
+    def _columns(self, seen: set[str] | None = None) -> list[dict[str, Any]]:
         if self.exercises:
             return self.exercises
-        return [{"name": name, "number": index, "title": name} for index, name in enumerate(sorted(self._seen), 1)][
-            :MAX_EXERCISES
-        ]
+        names = sorted(self._seen if seen is None else seen)
+        return [{"name": name, "number": index, "title": name} for index, name in enumerate(names, 1)][:MAX_EXERCISES]
 
-    def _update_current(self, team: Team, now: float) -> None:
+    def _update_current(self, team: Team, now: float, seen: set[str] | None = None) -> None:
         current = next(
-            (column["name"] for column in self._columns() if team.results.get(column["name"]) != "done"), None
+            (column["name"] for column in self._columns(seen) if team.results.get(column["name"]) != "done"), None
         )
         if current != team.current:
             team.current = current
@@ -282,6 +281,7 @@ class Registry:
                         stuck[team.current] += 1
         return {
             "now": now,
+            "alarm": self.db.lost,
             "stuck_after": self.stuck_after,
             "exercises": columns,
             "teams": rows,
