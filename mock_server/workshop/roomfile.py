@@ -197,8 +197,9 @@ class Backups:
     def take(self, connection: sqlite3.Connection) -> Path | None:
         """Copy the room (SQLite's online backup API), check the copy, rotate; None when it could not be kept."""
         self.folder.mkdir(mode=0o700, exist_ok=True)
-        stamp = time.strftime("%Y%m%d-%H%M%S", time.gmtime())
-        target = self.folder / f"{self.room.stem}-{stamp}-{time.time_ns() % 10**9:09d}.sqlite3"
+        now = time.time_ns()  # one reading: the names sort as the copies were taken
+        stamp = time.strftime("%Y%m%d-%H%M%S", time.gmtime(now // 10**9))
+        target = self.folder / f"{self.room.stem}-{stamp}-{now % 10**9:09d}.sqlite3"
         try:
             private(target)
             copy = sqlite3.connect(target)
