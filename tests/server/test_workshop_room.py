@@ -53,10 +53,11 @@ def test_the_join_code_ignores_case_spaces_and_dashes(room):
     assert join(room, "Bob", code="r-o-o-m-4-2").status_code == 201
 
 
-def test_the_join_code_comes_from_the_environment_or_is_made_up():
+def test_the_join_code_comes_from_the_environment_or_is_made_up(tmp_path):
     given = workshop_serve.settings(environ={"KATA_JOIN_CODE": "  TEA-TIME  "})
     assert given["join_code"] == "TEA-TIME"
-    made = create_app({"CLOCK": "manual", "WORKSHOP": workshop_serve.settings(environ={})})
+    room = str(tmp_path / "room.sqlite3")  # not workshop.sqlite3 in the clone: the suite writes in temporary folders
+    made = create_app({"CLOCK": "manual", "WORKSHOP": workshop_serve.settings(environ={}, database=room)})
     code = registry_of(made).join_code
     assert len(code) == 6 and code.isalnum()
     with pytest.raises(SystemExit, match="KATA_JOIN_CODE"):
