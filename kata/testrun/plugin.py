@@ -14,6 +14,7 @@ from typing import Any, Generator
 
 import pytest
 
+from kata import host
 from kata.catalogue import TARGETS, Catalogue, Exercise, find_root, load
 from kata.kitchen.client import KitchenClient, KitchenError
 from kata.kitchen.live import KITCHEN_ENV, LiveKitchen
@@ -29,6 +30,7 @@ EXERCISE_KEY = pytest.StashKey[Exercise]()
 OUTCOME_KEY = pytest.StashKey[results.Outcome]()  # set by the `exercise` fixture when it fails the test itself
 WORKSHOP_KEY = pytest.StashKey[WorkshopRun]()
 LEARNER_KEY = pytest.StashKey["LearnerModules"]()
+PROXY_NOTE_KEY = pytest.StashKey[str]()
 
 
 class KitchenHooks:
@@ -85,6 +87,9 @@ class LearnerModules:
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    host.safe_streams()  # a cp1252 pipe (Windows) or an ASCII locale: escapes, never a UnicodeEncodeError
+    if host.keep_loopback_direct():  # a plain `pytest` behind a proxy: the local kitchen must not go through it
+        config.stash[PROXY_NOTE_KEY] = host.PROXY_NOTE
     catalogue = config.stash[CATALOGUE_KEY] = load(find_root(config.rootpath))
     target = target_of(config)
     config.stash[LEARNER_KEY] = LearnerModules(target, float(config.getini("kata_time_limit")))
@@ -94,6 +99,13 @@ def pytest_configure(config: pytest.Config) -> None:
     workshop = config.stash[WORKSHOP_KEY] = WorkshopRun.start(catalogue.root)
     if workshop.active:
         config.pluginmanager.register(WorkshopReporter(workshop, target), "kata-workshop")
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    note = session.config.stash.get(PROXY_NOTE_KEY, "")
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    if note and reporter is not None:
+        reporter.write_line(note)
 
 
 def pytest_report_header(config: pytest.Config) -> str:

@@ -126,7 +126,8 @@ class Watch:
                 out.line(out.dim(self.keys_line()))
             else:
                 number = self.current.number
-                out.line(f"The comparison opens once exercise {number} passes (or: kata compare {number} --peek).")
+                peek = out.command(f"compare {number} --peek")
+                out.line(f"The comparison opens once exercise {number} passes (or: {peek}).")
         elif key == "h":
             out.line("")
             hint.give(out, self.catalogue, self.current)
@@ -190,6 +191,8 @@ def watch_with(out: Output, catalogue: Catalogue, args: argparse.Namespace, kitc
         if hasattr(signal, name):
             signal.signal(getattr(signal, name), lambda number, frame: sys.exit(0))
     keys = Keys(events)
+    if keys.note:
+        out.line(out.dim(keys.note))
     try:
         loop(session, events)
     except KeyboardInterrupt:
@@ -199,5 +202,5 @@ def watch_with(out: Output, catalogue: Catalogue, args: argparse.Namespace, kitc
         file_events.stop_watching()
         if session.warm is not None:
             session.warm.discard()
-    out.line("Bye! Your work is in your files; `kata` shows your progress.")
+    out.line(f"Bye! Your work is in your files; {out.command('')} shows your progress.")
     return 0
