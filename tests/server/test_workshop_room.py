@@ -75,6 +75,17 @@ def test_the_board_shows_the_join_code_and_the_banner_prints_it(room, capsys):
     assert "K7PMQ2" in out.getvalue() and settings["database"] in out.getvalue()
 
 
+def test_the_board_shows_the_address_teams_join_at(room, monkeypatch):
+    from mock_server.workshop import board
+
+    monkeypatch.setattr(board, "lan_addresses", lambda: ["192.168.1.20"])  # opened on loopback: the room's address
+    page = room.get("/__workshop/board", headers=FACILITATOR, base_url="http://127.0.0.1:8123").get_data(as_text=True)
+    assert "kata join http://192.168.1.20:8123 TEAM-NAME" in page and "URL TEAM-NAME" not in page
+    assert board.join_url("http://10.0.0.7:8000/") == "http://10.0.0.7:8000"  # opened at the room's address
+    monkeypatch.setattr(board, "lan_addresses", lambda: [])
+    assert board.join_url("http://localhost:8000/") == "http://localhost:8000"
+
+
 def test_a_join_code_with_markup_is_escaped_on_the_board():
     app = workshop_app(WORKSHOP={"secret": SECRET, "join_code": "<b>x</b>-code", "exercises": EXERCISES})
     page = app.test_client().get("/__workshop/board", headers=FACILITATOR).get_data(as_text=True)
