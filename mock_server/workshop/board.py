@@ -9,6 +9,9 @@ through ``textContent``, never as HTML.
 from __future__ import annotations
 
 import html
+from urllib.parse import urlsplit
+
+from mock_server.workshop.settings import is_loopback, lan_addresses
 
 POLL_MS = 1000
 
@@ -96,7 +99,8 @@ SCRIPT = """
         var td = el("td", classes, stuck ? "!" : SYMBOL[status]);
         td.setAttribute("data-exercise", exercise.name);
         td.setAttribute("data-status", status);
-        td.title = team.name + " \\u2014 " + exercise.number + ". " + exercise.title + ": " + status.replace("-", " ") +
+        var sep = /[?!]$/.test(exercise.title) ? " " : ": ";  // "Is it open? failing", not "open?: failing"
+        td.title = team.name + " \\u2014 " + exercise.number + ". " + exercise.title + sep + status.replace("-", " ") +
           (stuck ? " (stuck for " + Math.round(team.on_current_for / 60) + " min)" : "");
         row.appendChild(td);
       });
@@ -179,12 +183,12 @@ PAGE = """<!doctype html>
 <style>%(css)s</style></head>
 <body>
 <header><h1>The room</h1><div id="summary">loading\u2026</div>
-<div id="join">join: <code>kata join URL TEAM-NAME</code> with the code <strong id="code">%(code)s</strong></div>
+<div id="join">join: <code>kata join %(join)s TEAM-NAME</code> with the code <strong id="code">%(code)s</strong></div>
 <div id="status"></div></header>
 <main>
 <p id="alarm" role="alert" hidden></p>
 <table id="grid"><thead></thead><tbody></tbody><tfoot></tfoot></table>
-<p id="empty" hidden>No team has joined yet. Each pair runs <code>kata join URL TEAM-NAME</code>.</p>
+<p id="empty" hidden>No team has joined yet. Each pair runs <code>kata join %(join)s TEAM-NAME</code>.</p>
 <p id="hotspots"></p>
 </main>
 <footer>
@@ -205,8 +209,20 @@ def _minutes(seconds: float) -> str:
     return f"{seconds / 60:g} min"
 
 
-def render(stuck_after: float = 600.0, join_code: str = "") -> str:
+def join_url(host_url: str) -> str:
+    """Where teams join, from the address the board was opened at: the facilitator's own browser opens it on
+    loopback, so then this laptop's network address on the same port (the banner lists them all)."""
+    parts = urlsplit(host_url)
+    host = parts.hostname or ""
+    if is_loopback(host) and (found := lan_addresses()):
+        host = found[0]
+    shown = f"[{host}]" if ":" in host else host
+    return f"{parts.scheme or 'http'}://{shown}" + (f":{parts.port}" if parts.port else "")
+
+
+def render(stuck_after: float = 600.0, join_code: str = "", join: str = "URL") -> str:
     return PAGE % {
+        "join": html.escape(join),
         "css": CSS,
         "script": SCRIPT % {"poll": POLL_MS},
         "stuck": _minutes(stuck_after),

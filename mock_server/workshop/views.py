@@ -287,7 +287,10 @@ def board() -> BaseResponse:
         response.set_cookie(COOKIE, key, httponly=True, samesite="Strict", path="/__workshop")
         return response
     require_facilitator()
-    response = Response(board_page.render(_registry().stuck_after, _registry().join_code), mimetype="text/html")
+    response = Response(
+        board_page.render(_registry().stuck_after, _registry().join_code, board_page.join_url(request.host_url)),
+        mimetype="text/html",
+    )
     response.headers["Cache-Control"] = "no-store"
     return response
 

@@ -56,8 +56,8 @@ def test_the_join_code_ignores_case_spaces_and_dashes(room):
 def test_the_join_code_comes_from_the_environment_or_is_made_up(tmp_path):
     given = workshop_serve.settings(environ={"KATA_JOIN_CODE": "  TEA-TIME  "})
     assert given["join_code"] == "TEA-TIME"
-    room_file = str(tmp_path / "room.sqlite3")
-    made = create_app({"CLOCK": "manual", "WORKSHOP": workshop_serve.settings(environ={}, database=room_file)})
+    room = str(tmp_path / "room.sqlite3")  # not workshop.sqlite3 in the clone: the suite writes in temporary folders
+    made = create_app({"CLOCK": "manual", "WORKSHOP": workshop_serve.settings(environ={}, database=room)})
     code = registry_of(made).join_code
     assert len(code) == 6 and code.isalnum()
     with pytest.raises(SystemExit, match="KATA_JOIN_CODE"):
@@ -73,6 +73,17 @@ def test_the_board_shows_the_join_code_and_the_banner_prints_it(room, capsys):
     out = io.StringIO()
     workshop_serve.announce("127.0.0.1", 8000, settings, out)
     assert "K7PMQ2" in out.getvalue() and settings["database"] in out.getvalue()
+
+
+def test_the_board_shows_the_address_teams_join_at(room, monkeypatch):
+    from mock_server.workshop import board
+
+    monkeypatch.setattr(board, "lan_addresses", lambda: ["192.168.1.20"])  # opened on loopback: the room's address
+    page = room.get("/__workshop/board", headers=FACILITATOR, base_url="http://127.0.0.1:8123").get_data(as_text=True)
+    assert "kata join http://192.168.1.20:8123 TEAM-NAME" in page and "URL TEAM-NAME" not in page
+    assert board.join_url("http://10.0.0.7:8000/") == "http://10.0.0.7:8000"  # opened at the room's address
+    monkeypatch.setattr(board, "lan_addresses", lambda: [])
+    assert board.join_url("http://localhost:8000/") == "http://localhost:8000"
 
 
 def test_a_join_code_with_markup_is_escaped_on_the_board():
