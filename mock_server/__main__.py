@@ -88,11 +88,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         config["RATE_LIMIT"] = None  # on a manual clock a budget never refills; the tests arm theirs as faults
         options = {"threads": args.threads or workshop.THREADS, **workshop.CONNECTIONS}
-    from mock_server.workshop.roomfile import RoomFileError
+    from mock_server.workshop.roomfile import CannotStart
 
     try:
         app = create_app(config)
-    except RoomFileError as error:  # the room's file cannot be served: one line, with the way out
+    except CannotStart as error:  # no catalogue, or the room's file cannot be served: one line, with the way out
         print(error, file=sys.stderr, flush=True)
         return 2
     room = app.extensions.get("mock_server.workshop")

@@ -2,7 +2,7 @@
 
 On when the app's config has ``WORKSHOP`` (``python -m mock_server --workshop``)::
 
-    {"secret": "...",          # the facilitator's secret (8+ characters); default: the database's, or a new one
+    {"secret": "...",          # the facilitator's secret (16+ characters); default: the database's, or a new one
      "join_code": "...",       # what a team needs to join; default: the database's, or a new one
      "database": "room.sqlite3",  # where the room is kept (db); default ":memory:" (nothing kept)
      "restore": False,         # True: start from the newest good backup of that file (roomfile)
@@ -46,6 +46,7 @@ from mock_server.state.tenancy import TENANT_KEY
 from mock_server.workshop.budgets import JoinLimiter, SlowGate
 from mock_server.workshop.db import Database
 from mock_server.workshop.registry import Registry, Team, WorkshopError
+from mock_server.workshop.roomfile import CannotStart
 
 __all__ = ["TEAM_HEADER", "Registry", "Team", "WorkshopError", "find_exercises", "init_app", "registry_of"]
 
@@ -76,6 +77,11 @@ def init_app(app: Flask) -> None:
     exercises = settings.get("exercises")
     if exercises is None:
         exercises = find_exercises()
+    if not exercises:  # the board's columns, and the only exercise names a report may give
+        raise CannotStart(
+            "A workshop needs the kata's catalogue.toml (the board's columns, the exercises teams may report): "
+            "start the server from the kata's folder (or a folder below it)."
+        )
     registry = Registry(
         settings.get("secret") or None,
         exercises,

@@ -25,13 +25,14 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Callable
 
 from mock_server.workshop import names
-from mock_server.workshop.budgets import JoinLimiter
+from mock_server.workshop.budgets import JoinLimiter, SecretGuard
 from mock_server.workshop.db import Database
 
 STATUSES = ("done", "failing", "not-started")
 NAME_PATTERN = names.PATTERN
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: read off a projector
 EXERCISE_PATTERN = r"^[a-z0-9_]{1,80}$"
+MIN_SECRET = 16
 MAX_EXERCISES = 200  # per report, and columns on the board when no catalogue is known
 
 
@@ -92,9 +93,9 @@ class Registry:
     ) -> None:
         """``secret`` and ``join_code``: as given, else as the database kept them, else new ones (then kept)."""
         self.db = database if database is not None else Database()
-        secret = secret or self.db.setting("secret") or secrets.token_hex(12)
-        if len(secret) < 8:
-            raise ValueError("the facilitator secret must have at least 8 characters")
+        secret = secret or self.db.setting("secret") or secrets.token_hex(16)  # 128 bits
+        if len(secret) < MIN_SECRET:
+            raise ValueError(f"the facilitator secret must have at least {MIN_SECRET} characters")
         join_code = join_code or self.db.setting("join_code") or new_join_code()
         if len(_code_key(join_code)) < 4:
             raise ValueError("the join code must have at least 4 characters (not counting spaces and dashes)")
@@ -103,6 +104,7 @@ class Registry:
         self.secret = secret
         self.join_code = join_code
         self.joins = joins if joins is not None else JoinLimiter()
+        self.guesses = SecretGuard()  # wrong facilitator secrets, per address
         self.exercises = [dict(exercise) for exercise in exercises or []]
         self._known = {exercise["name"] for exercise in self.exercises}
         self.stuck_after = float(stuck_after)
@@ -135,6 +137,14 @@ class Registry:
             and hmac.compare_digest(secret.encode("utf-8"), self.secret.encode("utf-8"))
         )
 
+    @property
+    def board_pass(self) -> str:
+        """What the board's cookie holds: derived from the secret (HMAC), so the cookie never carries it."""
+        return hmac.new(self.secret.encode("utf-8"), b"kata workshop board", "sha256").hexdigest()
+
+    def is_board_pass(self, value: str | None) -> bool:
+        return bool(value) and hmac.compare_digest((value or "").encode("utf-8", "replace"), self.board_pass.encode())
+
     def is_join_code(self, code: str | None) -> bool:
         return bool(code) and hmac.compare_digest(
             _code_key(code or "").encode("utf-8", "replace"), _code_key(self.join_code).encode("utf-8")
@@ -148,6 +158,13 @@ class Registry:
             raise WorkshopError("validation-error", f"name: {wrong}")
         name = names.normalize(name)
         with self._lock:
+            alike = next((t for t in self._by_id.values() if names.skeleton(t.name) == names.skeleton(name)), None)
+            if alike is not None and names.key(alike.name) != names.key(name):
+                raise WorkshopError(
+                    "conflict",
+                    f"The name {name!r} looks like {alike.shown_name!r}, a team that has already joined.",
+                    "Pick a name the room can tell apart on the board (other letters, not other scripts).",
+                )
             if names.key(name) in self._teams:
                 raise WorkshopError(
                     "conflict",

@@ -26,8 +26,12 @@ KEEP = 10  # backups kept
 ELSEWHERE = "or choose another file with --workshop-db FILE"
 
 
-class RoomFileError(Exception):
-    """The room's file cannot be served: ``str()`` is one line, what happened and the way out."""
+class CannotStart(Exception):
+    """A workshop that cannot start: ``str()`` is one line, what happened and the way out."""
+
+
+class RoomFileError(CannotStart):
+    """The room's file cannot be served."""
 
 
 def kind_of(error: sqlite3.Error | OSError) -> str:

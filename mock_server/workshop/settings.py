@@ -16,6 +16,7 @@ from typing import Any, TextIO
 
 from mock_server.serving import waitress_server
 from mock_server.workshop.db import DEFAULT_FILE
+from mock_server.workshop.registry import MIN_SECRET
 
 SECRET_ENV = "KATA_FACILITATOR_SECRET"
 CODE_ENV = "KATA_JOIN_CODE"
@@ -36,8 +37,8 @@ def settings(
 ) -> dict[str, Any]:
     environ = os.environ if environ is None else environ
     given = (environ.get(SECRET_ENV) or "").strip()
-    if given and len(given) < 8:
-        raise SystemExit(f"{SECRET_ENV} must have at least 8 characters.")
+    if given and len(given) < MIN_SECRET:
+        raise SystemExit(f"{SECRET_ENV} must have at least {MIN_SECRET} characters (a made-up one has 32).")
     code = (environ.get(CODE_ENV) or "").strip()
     if code and len("".join(code.split()).replace("-", "")) < 4:
         raise SystemExit(f"{CODE_ENV} must have at least 4 characters.")

@@ -11,7 +11,8 @@ from jsonschema import Draft202012Validator
 from mock_server import create_app
 from mock_server.docs import openapi
 from mock_server.workshop import registry_of
-from mock_server.workshop.budgets import JoinLimiter
+from mock_server.workshop.budgets import JoinLimiter, SecretGuard
+from mock_server.workshop.roomfile import CannotStart
 
 from .conftest import assert_problem
 
@@ -32,6 +33,7 @@ def workshop_app(**config):
     config = {"CLOCK": "manual", "RATE_LIMIT": None, "SPECIALS_MAX_DELAY": 0.01, "WORKSHOP": settings, **config}
     app = create_app(config)
     registry_of(app).joins = JoinLimiter(burst=10_000, room_burst=10_000)
+    registry_of(app).guesses = SecretGuard(free=10_000)  # tests of the guard make their own
     return app
 
 
@@ -429,13 +431,16 @@ def test_a_report_through_the_path_prefix(client, ada):
     assert ada.ok("GET", f"/__workshop/teams/{ada.name}")["results"] == {"ex03_is_it_open": "done"}
 
 
-def test_without_a_catalogue_the_columns_come_from_the_reports():
-    client = workshop_app(WORKSHOP={"secret": SECRET, "join_code": CODE, "exercises": []}).test_client()
-    ada = Team(client, "Ada")
-    report(ada, ex02_b="done", ex01_a="failing")
-    board = progress(client)
-    assert [e["name"] for e in board["exercises"]] == ["ex01_a", "ex02_b"]
-    assert board["teams"][0]["cells"] == ["failing", "done"]
+def test_without_a_catalogue_a_workshop_does_not_start(tmp_path, monkeypatch):
+    monkeypatch.setattr("mock_server.workshop.find_exercises", lambda: [])
+    with pytest.raises(CannotStart) as refused:
+        workshop_app(WORKSHOP={"secret": SECRET, "join_code": CODE})
+    assert "catalogue.toml" in str(refused.value) and "\n" not in str(refused.value)
+
+
+def test_a_report_of_an_exercise_the_catalogue_does_not_know_is_refused(ada):
+    refused = assert_problem(report(ada, ex99_made_up="done"), 422)
+    assert "ex99_made_up" in refused["detail"]
 
 
 # The spec ---------------------------------------------------------------------------------------
