@@ -39,11 +39,11 @@ import sys
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from flask import Flask, request
+from flask import Flask, current_app, request
 
 from mock_server.contract.problems import ApiError
 from mock_server.state.tenancy import TENANT_KEY
-from mock_server.workshop.budgets import JoinLimiter, SlowGate
+from mock_server.workshop.budgets import JoinLimiter, Refused, SlowGate
 from mock_server.workshop.db import Database
 from mock_server.workshop.registry import Registry, Team, WorkshopError
 from mock_server.workshop.roomfile import CannotStart
@@ -120,6 +120,13 @@ def _refuse_strangers() -> None:
             f"or send your token in the {TEAM_HEADER} header.",
             headers={"WWW-Authenticate": CHALLENGE},
         )
+    if reason == "busy":
+        cap = registry_of(current_app).in_flight.per_team
+        raise Refused(
+            f"Your team already has {cap} requests in the kitchen at once: at most {cap} in a workshop.",
+            1,
+            "Wait for an answer before you send the next request (the room shares the kitchen's workers).",
+        )
     if reason == "unknown":
         raise ApiError(
             "unauthorized",
@@ -158,15 +165,24 @@ class Gate:
         environ[TOKEN_KEY] = token
         if path == "/__workshop" or path.startswith("/__workshop/"):
             return self.workshop(environ, start_response)
+        entered = False
         if team is not None:
             environ[TENANT_KEY] = team.tenant
+            entered = self.registry.in_flight.enter(team.tenant)  # every request counts, not only slow ones
+            if not entered:
+                environ[REFUSED_KEY] = "busy"
         elif token is not None:
             environ[REFUSED_KEY] = "unknown"
         elif not _is_public(path):
             environ[REFUSED_KEY] = "missing"
         if prefix:
             start_response = _prefixing_locations(start_response, environ["SCRIPT_NAME"])
-        return self.restaurant(environ, start_response)
+        if not entered:
+            return self.restaurant(environ, start_response)
+        try:  # the kitchen's answers are whole bodies: once the app returns, the work is done
+            return self.restaurant(environ, start_response)
+        finally:
+            self.registry.in_flight.leave(environ[TENANT_KEY])
 
 
 def _prefixing_locations(start_response: Callable[..., Any], prefix: str) -> Callable[..., Any]:

@@ -176,3 +176,31 @@ class SecretGuard:
     def succeeded(self, address: str | None) -> None:
         with self._lock:
             self._wrong.pop(address or "unknown", None)
+
+
+TEAM_AT_ONCE = 8  # requests one team has in its kitchen at once (of 32 workers; 4 of them may be slow ones)
+
+
+class InFlight:
+    """How many requests each team has in its kitchen right now (nginx's ``limit_conn``, per team). Thread-safe."""
+
+    def __init__(self, per_team: int = TEAM_AT_ONCE) -> None:
+        self.per_team = per_team
+        self._lock = threading.Lock()
+        self._count: dict[str, int] = {}
+
+    def enter(self, team: str) -> bool:
+        """Take one of ``team``'s places (True), or False when all are taken."""
+        with self._lock:
+            if self._count.get(team, 0) >= self.per_team:
+                return False
+            self._count[team] = self._count.get(team, 0) + 1
+            return True
+
+    def leave(self, team: str) -> None:
+        with self._lock:
+            left = self._count.get(team, 0) - 1
+            if left > 0:
+                self._count[team] = left
+            else:
+                self._count.pop(team, None)

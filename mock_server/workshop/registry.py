@@ -25,7 +25,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Callable
 
 from mock_server.workshop import names
-from mock_server.workshop.budgets import JoinLimiter, SecretGuard
+from mock_server.workshop.budgets import InFlight, JoinLimiter, SecretGuard
 from mock_server.workshop.db import Database
 
 STATUSES = ("done", "failing", "not-started")
@@ -105,6 +105,7 @@ class Registry:
         self.join_code = join_code
         self.joins = joins if joins is not None else JoinLimiter()
         self.guesses = SecretGuard()  # wrong facilitator secrets, per address
+        self.in_flight = InFlight()  # each team's requests in its kitchen at once (Gate)
         self.exercises = [dict(exercise) for exercise in exercises or []]
         self._known = {exercise["name"] for exercise in self.exercises}
         self.stuck_after = float(stuck_after)

@@ -22,6 +22,7 @@ from werkzeug.wrappers import Response as BaseResponse
 from mock_server.contract import problems
 from mock_server.contract.problems import ApiError
 from mock_server.contract.validation import Checker, json_body, path_id, query_args, query_number
+from mock_server.serving.encoding import refuse_codings
 from mock_server.workshop import board as board_page
 from mock_server.workshop import names
 from mock_server.workshop.budgets import SecretGuard, SlowGate
@@ -43,6 +44,7 @@ def create_workshop_app(registry: Registry, relay: Relay, slow: SlowGate | None 
     app.extensions["mock_server.workshop.relay"] = relay
     app.extensions["mock_server.workshop.slow"] = slow or SlowGate()
     problems.init_app(app)
+    app.before_request(refuse_codings)
     app.register_blueprint(bp)
     return app
 
