@@ -7,6 +7,7 @@ import socket
 
 import pytest
 
+from mock_server.admin.journal import Budget, Journal
 from mock_server.workshop import registry_of
 
 from .conftest import assert_problem
@@ -108,3 +109,21 @@ def test_plain_chunked_is_still_served():
     finally:
         served.stop()
     assert b"there is no table 1" in answer, answer[:300]  # the body was read whole, and judged
+
+
+def test_each_journal_keeps_its_fair_share_whatever_the_others_do():
+    budget = Budget(3000)  # an entry below costs 300: ten entries for the room
+    greedy, late, later = (Journal(1000, 10_000, budget) for _ in range(3))
+    for number in range(50):
+        greedy.append("x" * 99 + str(number % 10))
+    assert len(greedy) == 10 and budget.used == 3000  # alone, it may use the whole room
+    for _ in range(20):
+        late.append("y" * 100)
+    assert len(late) == 3 and late.bytes <= budget.fair_share()  # its share (1000 bytes: 3 entries), taken
+    later.append("z" * 100)
+    assert len(later) == 1 and budget.used <= 3000
+    assert greedy.bytes >= later.bytes  # taken from the largest first
+    greedy.clear()
+    late.clear()
+    later.clear()
+    assert budget.used == 0
