@@ -15,7 +15,8 @@ from mock_server.workshop.db import Database
 from mock_server.workshop.registry import Registry
 
 from .conftest import assert_problem
-from .test_workshop import CODE, EXERCISES, FACILITATOR, SECRET, Team, progress, report, workshop_app
+from .test_workshop import CODE, EXERCISES, FACILITATOR, SECRET, Team, workshop_app
+from .test_workshop_reports import progress, report
 
 
 class ManualClock:
