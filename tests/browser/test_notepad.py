@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import threading
 import time
 from pathlib import Path
 
@@ -123,12 +124,13 @@ def test_the_live_page_redraws_within_a_second_of_a_run(browser, tmp_path):
     try:
         browser.get(live.url)
         assert "No run recorded yet" in browser.page_source
-        record(folder_of(tmp_path), EX01)
-        saved = (folder_of(tmp_path) / "last.json").stat().st_mtime
-        WebDriverWait(browser, 5, poll_frequency=0.02).until(
+        run = threading.Thread(target=record, args=(folder_of(tmp_path), EX01))
+        run.start()  # the page is watched while the run goes, as a learner's browser does
+        WebDriverWait(browser, 60, poll_frequency=0.02).until(
             lambda b: b.execute_script("return document.querySelectorAll('details.exchange').length") >= 2
         )
-        late = time.time() - saved
+        late = time.time() - (folder_of(tmp_path) / "last.json").stat().st_mtime
+        run.join()
         assert late < 1.0, f"the page redrew {late:.2f} s after the run was saved"
         assert "New run drawn" in browser.execute_script("return document.getElementById('live').textContent")
     finally:
