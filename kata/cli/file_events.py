@@ -147,8 +147,12 @@ def stop_watching() -> None:
         _watchers.pop().stop()
 
 
-def wait_for_quiet(events: queue.Queue[Event], quiet: float = 0.15, longest: float = 0.6) -> list[Event]:
-    """Debounce: after a save, let the burst of events an editor makes settle; returns the keys that came in."""
+def wait_for_quiet(events: queue.Queue[Event], quiet: float = 0.04, longest: float = 0.6) -> list[Event]:
+    """Debounce: after a save, let the burst of events an editor makes settle; returns the keys that came in.
+
+    An editor's events for one save come within a few milliseconds; a later one stops the run it started
+    (`Inbox.urgent`) and runs the tests again, so a short wait costs nothing but is felt on every save.
+    """
     keys: list[Event] = []
     deadline = time.monotonic() + longest
     while True:

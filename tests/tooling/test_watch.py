@@ -186,3 +186,16 @@ def test_a_burst_of_saves_settles_into_one_run_and_keeps_the_keys():
     started = time.monotonic()
     assert file_events.wait_for_quiet(inbox, quiet=0.05, longest=1.0) == [Event("key", "h")]
     assert time.monotonic() - started < 0.5 and inbox.empty()
+
+
+def test_watch_remembers_each_result_for_kata_check(kata: TinyKata, screen):
+    from kata.cli.known import Known
+
+    kata.solve(1)
+    session = watch.start(screen.out, kata.catalogue, "1", None)
+    assert session is not None
+    watch.loop(session, Script())  # the first run, then q
+    session.memory.close()
+    assert Known.load(kata.catalogue).remembered["ex01_add"].state == "done"
+    kata.write(1, "    return 0")  # a remembered pass is for that content only
+    assert "ex01_add" not in Known.load(kata.catalogue).remembered
