@@ -1,7 +1,7 @@
 """The kata's pytest plugin: which tree to test, the live kitchen, and learner-friendly failures.
 
 Options: `--target exercises|solutions` (or `KATA_TARGET`); `--no-focus` (kata.testrun.focus);
-`--kata-one` (kata.testrun.results).
+`--kata-one` (kata.testrun.results); `--kata-notepad` (kata.notepad.record).
 Fixtures: `exercise`, `kitchen`, `kitchen_server`, `kata_catalogue`.
 Hooks: `pytest_kata_kitchen_url` (below), `pytest_kata_results` (kata.testrun.results).
 State lives on the plugin objects `pytest_configure` registers, never in this module.
@@ -21,6 +21,7 @@ from kata.kitchen.live import KITCHEN_ENV, LiveKitchen
 from kata.learner.errors import explain_learner_error
 from kata.learner.modules import ExerciseBroken, ExerciseModule, import_exercise
 from kata.learner.time_limit import TimeLimitExceeded
+from kata.notepad import record
 from kata.notepad.text import journal_text
 from kata.testrun import focus, results
 from kata.workshop.team_run import WorkshopReporter, WorkshopRun
@@ -58,6 +59,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
     focus.add_options(group)
     results.add_options(group)
+    record.add_options(group)
     parser.addini("kata_time_limit", "seconds one call into learner code may run before it is stopped", default="5")
 
 
@@ -95,6 +97,7 @@ def pytest_configure(config: pytest.Config) -> None:
     config.stash[LEARNER_KEY] = LearnerModules(target, float(config.getini("kata_time_limit")))
     config.pluginmanager.register(results.Tally(config, catalogue.exercises), "kata-results")
     config.pluginmanager.register(focus.FocusReporter(config, catalogue, target), "kata-focus")
+    record.register(config, catalogue.root, target)  # the waiter's notepad: each test's exchanges
     # Workshop mode (`kata join`, KATA_SERVER): the room's shared kitchen, and a report when the run ends.
     workshop = config.stash[WORKSHOP_KEY] = WorkshopRun.start(catalogue.root)
     if workshop.active:

@@ -24,6 +24,7 @@ from kata.cli.exercise_info import shown
 from kata.cli.keys import Keys
 from kata.cli.output import Output
 from kata.kitchen.live import KitchenProcess
+from kata.notepad.serve import LivePage
 from kata.testrun.results import ExerciseResult, Results
 from kata.wording import sentence
 
@@ -173,9 +174,12 @@ def run(args: argparse.Namespace) -> int:
     out = Output()
     catalogue = load_catalogue()
     kitchen = runner.kitchen_for_runs(catalogue.root)  # starts now, serves the runs once it is up
+    notepad = LivePage.start(catalogue.root)  # the waiter's notepad, redrawn after each run (kata.notepad.serve)
+    out.line(f"The waiter's notepad, drawn live after each run: {notepad.url}")
     try:
         return watch_with(out, catalogue, args, kitchen)
     finally:
+        notepad.stop()
         if kitchen is not None:
             kitchen.stop()
 
