@@ -90,12 +90,12 @@ def test_joining_as_an_emoji_team_through_a_cp1252_pipe(small_kata, copy_kata, m
     from kata.kitchen.live import LiveKitchen
     from kata.workshop import client as workshop
 
+    joins = {"burst": 100, "room_burst": 100}
+    room = {"secret": "facilitator-secret", "join_code": "TEA-TIME", "joins": joins}
+    live = LiveKitchen.start({"WORKSHOP": room})  # from the kata's folder, as test_join_code starts its room
     monkeypatch.chdir(copy_kata(small_kata))
     for name in (workshop.SERVER_ENV, workshop.TEAM_ENV, workshop.CODE_ENV):
         monkeypatch.delenv(name, raising=False)
-    joins = {"burst": 100, "room_burst": 100}
-    room = {"secret": "facilitator-secret", "join_code": "TEA-TIME", "exercises": [], "joins": joins}
-    live = LiveKitchen.start({"WORKSHOP": room})
     out = strict("cp1252")
     monkeypatch.setattr(sys, "stdout", out)
     try:
