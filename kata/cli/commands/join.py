@@ -19,7 +19,7 @@ import sys
 
 from kata.cli.exercise_info import catalogue as load_catalogue
 from kata.cli.output import Output
-from kata.workshop import client as workshop
+from kata.workshop import room as workshop
 
 
 def run(args: argparse.Namespace) -> int:
