@@ -40,6 +40,10 @@ def parser() -> argparse.ArgumentParser:
     )
     mode.add_argument("--manual", action="store_true", help="do not watch files: press r to run the tests")
 
+    notepad = verbs.add_parser("notepad", help="see your last run's requests and answers drawn, in the browser")
+    notepad.add_argument("exercise", nargs="?", metavar="EXERCISE", help="default: the last run, whatever it ran")
+    notepad.add_argument("--no-browser", action="store_true", help="only print where the page is")
+
     reset = verbs.add_parser("reset", help="put an exercise's stub back as it was (your version is backed up)")
     reset.add_argument("exercise", metavar="EXERCISE")
     reset.add_argument("--yes", "-y", action="store_true", help="do not ask first")

@@ -8,11 +8,11 @@ is never stored: it is always derived from running its tests.
 from __future__ import annotations
 
 import json
-import os
 import time
 from pathlib import Path
 from typing import Any
 
+from kata import host
 from kata.catalogue import Exercise
 
 STATE_DIR = ".kata"
@@ -37,7 +37,7 @@ class Memory:
         self.dir.mkdir(exist_ok=True)
         temporary = self.file.with_suffix(".tmp")
         temporary.write_text(json.dumps(data, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-        os.replace(temporary, self.file)
+        host.replace(temporary, self.file)
 
     def hints_shown(self, exercise: Exercise) -> int:
         shown = self._read().get("hints_shown", {}).get(exercise.name, 0)

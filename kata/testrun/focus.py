@@ -15,6 +15,7 @@ import pytest
 
 from kata.catalogue import Catalogue, Exercise
 from kata.command_line import kata_command
+from kata.notepad import record as notepad
 from kata.testrun.results import NOT_RUN, Results, exercise_of, outcome_of
 
 NOT_RUN_MESSAGE = "Not run: an earlier test of this exercise was stopped"
@@ -109,3 +110,5 @@ class FocusReporter:
         tr.write_line(f"  idea:    {focus.concept}")
         tr.write_line(f"  lesson:  {focus.chapter.lesson}")
         tr.write_line(f"  stuck?   `{kata_command(f'hint {focus.number}')}` shows a hint")
+        for line in notepad.pointer(tr, focus):  # the waiter's notepad: what the failing test sent and got
+            tr.write_line(line)
