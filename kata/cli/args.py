@@ -21,7 +21,10 @@ def parser() -> argparse.ArgumentParser:
         "exercise",
         nargs="?",
         metavar="EXERCISE",
-        help="default: the whole kata, focused on the first unfinished exercise",
+        help="default: the first unfinished exercise (an exercise whose files did not change is not run again)",
+    )
+    check.add_argument(
+        "--all", action="store_true", help="run every exercise's tests again, not only those whose files changed"
     )
 
     verbs.add_parser("next", help="what to do next: the exercise, the file to open, the task in short")
