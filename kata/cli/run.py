@@ -177,7 +177,7 @@ def run_pytest(
 
 def _in_a_workshop(root: Path) -> bool:
     from kata.workshop import (
-        client as workshop_client,  # only now: its imports (urllib) need not delay the kitchen's start
+        room as workshop_client,  # only now: its imports (urllib) need not delay the kitchen's start
     )
 
     try:

@@ -162,20 +162,25 @@ def test_watchdog_sees_a_save(tmp_path: Path, poll: bool):
     assert event == Event("save", str(mine)) and inbox.urgent.is_set()
 
 
-def test_the_stat_poller_sees_a_save_without_watchdog(tmp_path: Path):
+def test_when_file_events_fail_it_polls(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """The native observer can fail to start (the inotify watch limit); watchdog's polling observer needs none."""
+    from watchdog.observers import Observer
+
+    def refuse(self: object) -> None:
+        raise OSError(28, "inotify watch limit reached")
+
+    monkeypatch.setattr(Observer, "start", refuse)
     mine = tmp_path / "ex01.py"
     mine.write_text("x = 1\n", encoding="utf-8")
-    saves: list[str] = []
-    poller = file_events.StatPoller(tmp_path, saves.append, interval=0.02)
-    poller.start()
+    inbox = file_events.Inbox()
+    how = file_events.start_watching(tmp_path, inbox, poll=False)
     try:
+        assert how.startswith("looking for changes every half second (file events failed:")
         mine.write_text("x = 22\n", encoding="utf-8")
-        end = time.monotonic() + DEADLINE
-        while not saves and time.monotonic() < end:
-            time.sleep(0.01)
+        event = wait_for_a_save(inbox)
     finally:
-        poller.stop()
-    assert saves == [str(mine)]
+        file_events.stop_watching()
+    assert event == Event("save", str(mine))
 
 
 def test_a_burst_of_saves_settles_into_one_run_and_keeps_the_keys():
