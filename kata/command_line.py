@@ -14,25 +14,30 @@ import sysconfig
 from pathlib import Path
 from typing import Mapping
 
+from kata import host
+
 
 def kata_command(arguments: str, environ: Mapping[str, str] | None = None) -> str:
-    """`kata ARGUMENTS` as the learner can type it in the shell this run was started from."""
-    environ = os.environ if environ is None else environ
+    """`kata ARGUMENTS` as the learner can type it in the shell this run was started from (`kata` alone for "")."""
+    return _launcher(os.environ if environ is None else environ) + (f" {arguments}" if arguments else "")
+
+
+def _launcher(environ: Mapping[str, str]) -> str:
+    """What starts the kata in that shell: `kata`, `uv run kata`, a path to the script, or python -m kata."""
     in_tox = bool(environ.get("TOX_ENV_NAME"))  # tox put its environment on PATH for this run only
     if environ.get("UV") and not in_tox:  # `uv run ...` (uv names itself in UV for what it starts)
-        return f"uv run kata {arguments}"
+        return "uv run kata"
     script = _script()
     if script is not None and not in_tox and _same(shutil.which("kata", path=environ.get("PATH")), script):
-        return f"kata {arguments}"
+        return "kata"
     if script is not None:
-        return f"{_shown(script)} {arguments}"
-    return f"{_shown(Path(sys.executable))} -m kata {arguments}"
+        return _shown(script, environ)
+    return f"{_shown(Path(sys.executable), environ)} -m kata"
 
 
 def _script() -> Path | None:
     """This environment's `kata` console script, if it has one."""
-    name = "kata.exe" if sys.platform == "win32" else "kata"
-    script = Path(sysconfig.get_path("scripts")) / name
+    script = Path(sysconfig.get_path("scripts")) / host.script_name("kata")
     return script if script.is_file() else None
 
 
@@ -45,12 +50,10 @@ def _same(found: str | None, script: Path) -> bool:
         return False
 
 
-def _shown(path: Path) -> str:
-    """The path as short as it goes (relative to the current folder when inside it), quoted if it has a space."""
+def _shown(path: Path, environ: Mapping[str, str]) -> str:
+    """The path as short as it goes (relative to the current folder when inside it), as the shell takes it."""
     try:
         shown = str(path.relative_to(Path.cwd()))
     except ValueError:
         shown = str(path)
-    if " " not in shown:
-        return shown
-    return f'& "{shown}"' if sys.platform == "win32" else f'"{shown}"'
+    return host.shown_path(shown, environ)

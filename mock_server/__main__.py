@@ -83,13 +83,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         options = {"threads": args.threads or workshop.THREADS, **workshop.CONNECTIONS}
     app = create_app(config)
 
-    from mock_server.serving.waitress_server import create_server
+    from mock_server.serving.waitress_server import PortTaken, create_server
 
     # waitress warns "Task queue depth is N" whenever every worker is busy: normal when a learner's
     # concurrency exercise sends 32 requests at once, and a flood of log lines that slows the kitchen.
     logging.getLogger("waitress.queue").setLevel(logging.ERROR)
 
-    server = create_server(app, host=args.host, port=args.port, ident="restaurant", **options)
+    try:
+        server = create_server(app, host=args.host, port=args.port, ident="restaurant", **options)
+    except PortTaken as taken:  # one line, no traceback: which port, and what to do
+        print(taken.advice(), file=sys.stderr, flush=True)
+        return 2
     port = server.effective_port  # one listening socket: a TcpWSGIServer
     shown = f"[{args.host}]" if ":" in args.host else args.host
     url = f"http://{shown}:{port}/"

@@ -15,13 +15,17 @@ import os
 import sys
 from typing import Sequence
 
+from kata import host
 from kata.catalogue import CatalogueError
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     from kata.cli.args import parser
 
+    host.safe_streams()  # a cp1252 pipe or an ASCII locale: escapes, never a UnicodeEncodeError
     args = parser().parse_args(argv)
+    if host.keep_loopback_direct():  # the kata's kitchen is on 127.0.0.1: never through a proxy
+        print(host.PROXY_NOTE, file=sys.stderr)
     verb = args.command or "progress"
     module = importlib.import_module(f"kata.cli.commands.{verb.replace('-', '_')}")
     try:
@@ -32,6 +36,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("", file=sys.stderr)
         return 130
-    except BrokenPipeError:  # `kata progress | head`: the reader left; say nothing more
+    except OSError as error:
+        if not host.closed_pipe(error):  # `kata progress | head`: the reader left (EINVAL on Windows)
+            raise
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1

@@ -21,7 +21,10 @@ def parser() -> argparse.ArgumentParser:
         "exercise",
         nargs="?",
         metavar="EXERCISE",
-        help="default: the whole kata, focused on the first unfinished exercise",
+        help="default: the first unfinished exercise (an exercise whose files did not change is not run again)",
+    )
+    check.add_argument(
+        "--all", action="store_true", help="run every exercise's tests again, not only those whose files changed"
     )
 
     verbs.add_parser("next", help="what to do next: the exercise, the file to open, the task in short")
@@ -39,6 +42,10 @@ def parser() -> argparse.ArgumentParser:
         "--poll", action="store_true", help="look for changes every half second (network drives, some VMs)"
     )
     mode.add_argument("--manual", action="store_true", help="do not watch files: press r to run the tests")
+
+    notepad = verbs.add_parser("notepad", help="see your last run's requests and answers drawn, in the browser")
+    notepad.add_argument("exercise", nargs="?", metavar="EXERCISE", help="default: the last run, whatever it ran")
+    notepad.add_argument("--no-browser", action="store_true", help="only print where the page is")
 
     reset = verbs.add_parser("reset", help="put an exercise's stub back as it was (your version is backed up)")
     reset.add_argument("exercise", metavar="EXERCISE")

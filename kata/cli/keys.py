@@ -2,7 +2,9 @@
 
 On a terminal a key counts at once, without Enter: cbreak mode on POSIX
 (given back by `restore()`), msvcrt on Windows. From a pipe (a test, an
-editor's task runner) each line is a key; an empty line is Enter.
+editor's task runner, Git Bash's mintty) each line is a key; an empty line is Enter.
+At the end of the input (`</dev/null`, Ctrl+D) no key can come any more: that is `q`.
+Which reader: `kata.host.key_reader`.
 """
 
 from __future__ import annotations
@@ -13,7 +15,11 @@ import sys
 import threading
 from typing import Callable
 
+from kata import host
 from kata.cli.file_events import Event
+
+ENTER_NOTE = "Keys count after Enter here (Git Bash): type q then Enter to quit."
+WINDOWS_POLL = 0.05  # seconds between two looks at the Windows console: the thread never waits inside getwch
 
 
 class Keys:
@@ -22,18 +28,27 @@ class Keys:
     def __init__(self, events: queue.Queue[Event]) -> None:
         self.events = events
         self._restore: Callable[[], None] = lambda: None
+        self._stop = threading.Event()
         try:
             interactive = sys.stdin is not None and sys.stdin.isatty()
         except (AttributeError, ValueError):
             interactive = False
-        if interactive and sys.platform == "win32":
+        kind = host.key_reader(interactive)
+        # Said once: in Git Bash a Windows program's stdin is a pipe, so a key counts only after Enter.
+        self.note = (
+            "Keys count after Enter here (Git Bash): type q then Enter to quit."
+            if host.keys_need_enter(interactive)
+            else ""
+        )
+        if kind == "msvcrt":
             reader = self._windows_keys
-        elif interactive:
+        elif kind == "cbreak":
             reader = self._posix_keys
             self._cbreak()
         else:
             reader = self._lines
-        threading.Thread(target=reader, name="kata-keys", daemon=True).start()
+        self._thread = threading.Thread(target=reader, name="kata-keys", daemon=True)
+        self._thread.start()
 
     def _put(self, key: str) -> None:
         self.events.put(Event("key", "\n" if key in ("\r", "\n") else key.lower()))
@@ -54,7 +69,8 @@ class Keys:
                 data = os.read(fd, 8)
             except OSError:
                 return
-            if not data:
+            if not data:  # the end of the input: no key can come any more
+                self._put("q")
                 return
             if not data.startswith(b"\x1b"):  # skip arrow keys and other escape sequences
                 for char in data.decode("utf-8", "ignore"):
@@ -63,7 +79,10 @@ class Keys:
     def _windows_keys(self) -> None:
         import msvcrt
 
-        while True:
+        while not self._stop.is_set():
+            if not msvcrt.kbhit():  # type: ignore[attr-defined]
+                self._stop.wait(WINDOWS_POLL)
+                continue
             char = msvcrt.getwch()  # type: ignore[attr-defined]
             if char in ("\x00", "\xe0"):  # a function or arrow key: its second half follows
                 msvcrt.getwch()  # type: ignore[attr-defined]
@@ -76,9 +95,15 @@ class Keys:
     def _lines(self) -> None:
         if sys.stdin is None:
             return
-        for line in sys.stdin:
-            self._put(line.strip()[:1] or "\n")
+        try:
+            for line in sys.stdin:
+                self._put(line.strip()[:1] or "\n")
+        except (OSError, ValueError):  # closed under us
+            pass
+        self._put("q")  # the end of the input: no key can come any more
 
     def restore(self) -> None:
+        """Give the terminal back, and let the Windows reader end (it looks at the console between keys)."""
+        self._stop.set()
         self._restore()
         self._restore = lambda: None

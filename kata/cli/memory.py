@@ -1,22 +1,36 @@
 """What the CLI remembers between runs, in `.kata/` at the kata's root (git-ignored).
 
-Only things no test run can tell: how many hints of each exercise were shown,
-and backups of files that `kata reset` replaced. Whether an exercise is done
-is never stored: it is always derived from running its tests.
+`state.json`: how many hints of each exercise were shown; `backups/`: the files
+that `kata reset` and `kata catch-up` replaced; `results.json`: each exercise's
+last test result, under the fingerprint of everything its tests loaded
+(kata.cli.fingerprint), so that a result is only ever reused for exactly the
+code it judged (kata.cli.known decides which are still good).
+
+Every file is written whole to a temporary file beside it, then renamed over
+the old one (`os.replace`, atomic on every platform): a crash leaves the old
+file or the new one, never half of one. Two terminals writing at once can lose
+one run's records (it then runs again), never mix them: results are keyed by
+content. A file that cannot be read is dropped, and the caller says so once.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from kata import host
 from kata.catalogue import Exercise
 
 STATE_DIR = ".kata"
 STATE_FILE = "state.json"
+RESULTS_FILE = "results.json"
+RESULTS_FORMAT = 1
+COUNTS = ("passed", "failed", "not_started")
 
 
 class Memory:
@@ -34,10 +48,7 @@ class Memory:
         return data if isinstance(data, dict) else {}
 
     def _write(self, data: dict[str, Any]) -> None:
-        self.dir.mkdir(exist_ok=True)
-        temporary = self.file.with_suffix(".tmp")
-        temporary.write_text(json.dumps(data, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-        os.replace(temporary, self.file)
+        write_atomically(self.file, data)
 
     def hints_shown(self, exercise: Exercise) -> int:
         shown = self._read().get("hints_shown", {}).get(exercise.name, 0)
@@ -63,3 +74,93 @@ class Memory:
             path = folder / f"{exercise.name}.{stamp}-{counter}.py"
         path.write_bytes(content)
         return path
+
+
+def write_atomically(path: Path, data: dict[str, Any]) -> bool:
+    """Write `data` as JSON to `path`: all of it or nothing. False if it could not be written (read-only folder)."""
+    temporary = None
+    try:
+        path.parent.mkdir(exist_ok=True)
+        handle, name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=path.parent)
+        temporary = Path(name)
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            file.write(json.dumps(data, indent=1, sort_keys=True) + "\n")
+        host.replace(temporary, path)  # Windows: tried again while another program holds the file
+        return True
+    except OSError:
+        return False
+    finally:
+        if temporary is not None:
+            temporary.unlink(missing_ok=True)
+
+
+@dataclass(frozen=True)
+class Record:
+    """One exercise's last result: its tally, and the fingerprint of what its tests loaded then."""
+
+    fingerprint: str
+    passed: int
+    failed: int
+    not_started: int
+
+    @classmethod
+    def from_json(cls, data: Any) -> Record:
+        """The record in `data`; ValueError if it is not one."""
+        if not isinstance(data, dict) or not isinstance(data.get("fingerprint"), str):
+            raise ValueError("not a record")
+        counts = [data.get(name) for name in COUNTS]
+        if not all(type(count) is int and count >= 0 for count in counts):
+            raise ValueError("not a record")
+        passed, failed, not_started = (int(count or 0) for count in counts)
+        return cls(data["fingerprint"], passed, failed, not_started)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"fingerprint": self.fingerprint, **{name: getattr(self, name) for name in COUNTS}}
+
+
+class ResultsMemory:
+    """The kata's `.kata/results.json`: exercise name -> `Record`."""
+
+    def __init__(self, root: Path) -> None:
+        self.file = root / STATE_DIR / RESULTS_FILE
+
+    def read(self) -> tuple[dict[str, Record], bool]:
+        """The records, and False if the file was there but unreadable (it is then dropped: nothing is reused)."""
+        try:
+            text = self.file.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return {}, True
+        except (OSError, ValueError):
+            return self._dropped()
+        try:
+            data = json.loads(text)
+            if not isinstance(data, dict) or data.get("format") != RESULTS_FORMAT:
+                raise ValueError("another format")
+            exercises = data.get("exercises")
+            if not isinstance(exercises, dict):
+                raise ValueError("no exercises")
+            return {str(name): Record.from_json(record) for name, record in exercises.items()}, True
+        except (ValueError, TypeError, RecursionError):
+            return self._dropped()
+
+    def _dropped(self) -> tuple[dict[str, Record], bool]:
+        try:
+            self.file.unlink()
+        except OSError:
+            pass
+        return {}, False
+
+    def record(self, records: dict[str, Record]) -> None:
+        """Remember these records, keeping the others as the file holds them now."""
+        if not records:
+            return
+        current, _ = self.read()
+        current.update(records)
+        data = {"format": RESULTS_FORMAT, "exercises": {name: r.to_json() for name, r in sorted(current.items())}}
+        write_atomically(self.file, data)
+
+    def forget(self) -> None:
+        try:
+            self.file.unlink()
+        except OSError:
+            pass

@@ -10,6 +10,8 @@ import os
 import sys
 from typing import TextIO
 
+from kata import host
+
 _CODES = {"bold": "1", "dim": "2", "red": "31", "green": "32", "yellow": "33", "cyan": "36"}
 # Keyed by the exercise states of kata.testrun.results, and the parts of a progress bar.
 FANCY_SYMBOLS = {"done": "✓", "failing": "✗", "not-started": "·", "bar": "█", "rest": "░"}
@@ -41,7 +43,7 @@ def wants_colour(stream: TextIO) -> bool:
         tty = stream.isatty()
     except (AttributeError, ValueError):
         return False
-    if tty and sys.platform == "win32":
+    if tty and host.windows():
         return _enable_windows_ansi(stream)
     return tty
 
@@ -59,6 +61,7 @@ class Output:
 
     def __init__(self, stream: TextIO | None = None, colour: bool | None = None) -> None:
         self.stream = stream or sys.stdout
+        host.safe_streams(self.stream)
         self.fancy = wants_colour(self.stream) if colour is None else colour
         unicode_ok = _can_encode(self.stream, "".join(FANCY_SYMBOLS.values()))
         self.symbols = FANCY_SYMBOLS if self.fancy and unicode_ok else PLAIN_SYMBOLS
@@ -87,6 +90,12 @@ class Output:
     def code(self, text: str) -> str:
         """A command or a path the learner can copy."""
         return self.style(text, "cyan") if self.fancy else f"`{text}`"
+
+    def command(self, arguments: str) -> str:
+        """`kata ARGUMENTS` as the learner's shell reaches it (kata.command_line), styled as code."""
+        from kata.command_line import kata_command
+
+        return self.code(kata_command(arguments))
 
     def line(self, text: str = "") -> None:
         self.stream.write(text + "\n")

@@ -1,14 +1,13 @@
 """Run the exercise tests: the learner's own run (`--target exercises`, focused output), made quick.
 
-Quick: only the tests that are needed, and no third-party pytest plugins but
-requests-mock (auto-loading every installed plugin can cost seconds).
+Quick: only the tests that are needed (an exercise whose files did not change
+since its last run is remembered, kata.cli.known), and no third-party pytest
+plugins but requests-mock (auto-loading every installed plugin can cost seconds).
 
-`kata check` runs pytest in its own process (`run_here`): nothing is left for
-it to do afterwards but one line, and a second interpreter would cost the
-learner a tenth of a second on every check. Its kitchen starts at once in a
-process of its own, beside pytest's start-up. The long-lived verbs (`watch`,
-`progress`, `compare`) run a child `python -m pytest` (`run_pytest`), so
-learner code can never take them down.
+`kata check` runs pytest in its own process (`run_here`, kata.cli.here). Its
+kitchen starts at once in a process of its own, beside pytest's start-up. The
+long-lived verbs (`watch`, `progress`, `compare`) run a child `python -m pytest`
+(`run_pytest`), so learner code can never take them down.
 """
 
 from __future__ import annotations
@@ -18,14 +17,12 @@ import json
 import os
 import subprocess
 import sys
-import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Sequence
 
 from kata.catalogue import Catalogue, Exercise
-from kata.kitchen.client import KitchenError
 from kata.kitchen.live import KITCHEN_ENV, KitchenProcess
 from kata.testrun.results import Results
 
@@ -178,19 +175,6 @@ def run_pytest(
         raise
 
 
-class KitchenBeside:
-    """A pytest plugin that hands the run the kitchen started beside it (kata.testrun.plugin's hook)."""
-
-    def __init__(self, kitchen: KitchenProcess | None) -> None:
-        self.kitchen = kitchen
-
-    def pytest_kata_kitchen_url(self, config: Any) -> str | None:
-        try:
-            return self.kitchen.url() if self.kitchen is not None else None
-        except KitchenError:
-            return None  # the run starts a kitchen of its own, which says what is wrong
-
-
 def _in_a_workshop(root: Path) -> bool:
     from kata.workshop import (
         client as workshop_client,  # only now: its imports (urllib) need not delay the kitchen's start
@@ -202,37 +186,27 @@ def _in_a_workshop(root: Path) -> bool:
         return False
 
 
-def run_here(root: Path, args: list[str], *, timeout: float) -> Run:
-    """Run pytest in this process (output not captured); after `timeout` seconds, end the process with a message."""
-    kitchen = kitchen_for_runs(root)  # first of all: it starts while pytest is imported
-    os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
+def run_here(
+    root: Path,
+    args: list[str],
+    *,
+    timeout: float,
+    hold: bool = False,
+    plugins: Sequence[Any] = (),
+    kitchen: KitchenProcess | None = None,
+) -> Run:
+    """Run pytest in this process (kata.cli.here); with `hold`, its output is in `Run.output` instead of shown."""
+    from kata.cli import here
 
-    terminal = os.dup(sys.stdout.fileno())  # pytest's capture takes fd 1 over while a test runs: not this copy
+    code, output = here.run_here(
+        root, [*PYTEST_ARGS, *args], timeout=timeout, hold=hold, plugins=plugins, kitchen=kitchen
+    )
+    return Run(returncode=code, output=output)
 
-    def give_up() -> None:
-        sys.stdout.flush()
-        message = f"\nThe tests did not finish in {timeout:g} s. Does a loop in your code never end?\n"
-        os.write(terminal, message.encode(sys.stdout.encoding or "utf-8", "replace"))
-        os._exit(1)
 
-    import pytest
-
-    timer = threading.Timer(timeout, give_up)
-    timer.daemon = True
-    timer.start()
-    here = Path.cwd()
-    os.chdir(root)
-    try:
-        code = pytest.main([*PYTEST_ARGS, *args], plugins=[KitchenBeside(kitchen)])
-    finally:
-        os.chdir(here)
-        timer.cancel()
-        os.close(terminal)
-        if kitchen is not None:
-            kitchen.stop(wait=False)
-    if code == pytest.ExitCode.INTERRUPTED:  # Ctrl+C: pytest said so; the CLI ends as it does on any Ctrl+C
-        raise KeyboardInterrupt
-    return Run(returncode=int(code))
+def tests_of(catalogue: Catalogue, exercises: Sequence[Exercise]) -> list[str]:
+    """The test files of these exercises, as pytest's arguments."""
+    return [exercise.test_file().relative_to(catalogue.root).as_posix() for exercise in exercises]
 
 
 def check(
@@ -242,13 +216,9 @@ def check(
     capture: bool = False,
     stop: Callable[[], bool] | None = None,
     warm: Warm | None = None,
-    here: bool = False,
     kitchen: KitchenProcess | None = None,
 ) -> Run:
-    """One exercise's tests (or, with None, the whole kata's, focused on the first unfinished one).
-
-    `here`: in this process (see `run_here`), for a command that ends when the run does.
-    """
+    """One exercise's tests (or, with None, the whole kata's, focused on the first unfinished one), in a child."""
     if exercise is None:
         forget_bytecode(catalogue.exercises)
         args, timeout = ["tests/exercises"], WHOLE_KATA_TIMEOUT
@@ -258,21 +228,48 @@ def check(
             [exercise.test_file().relative_to(catalogue.root).as_posix(), "--kata-one"],
             ONE_EXERCISE_TIMEOUT,
         )
-    if here:
-        return run_here(catalogue.root, args, timeout=timeout)
     return run_pytest(catalogue.root, args, capture=capture, timeout=timeout, stop=stop, warm=warm, kitchen=kitchen)
 
 
-def states(catalogue: Catalogue, kitchen: KitchenProcess | None = None) -> tuple[Results, Run]:
-    """Every exercise's result, from one run of every exercise's tests (the results file of `--kata-results`)."""
+def states(catalogue: Catalogue, kitchen: KitchenProcess | None = None, *, fresh: bool = False) -> tuple[Results, Run]:
+    """Every exercise's result: remembered (kata.cli.known), or from one quiet run of the exercises that changed.
+
+    With `fresh`, every exercise runs again. A run that finds nothing to do tells the workshop's board (if any)
+    what is remembered, as a run would.
+    """
+    from kata.cli.known import Known
+
+    known = Known.load(catalogue, fresh=fresh)
+    say_note(known.note)
+    unknown = known.unknown()
+    if not unknown:
+        remembered = known.results()
+        report_to_workshop(catalogue.root, remembered)
+        return remembered, Run(returncode=0 if all(r.state == "done" for r in remembered.exercises.values()) else 1)
+    found, run = quiet_run(catalogue, unknown, known.results(), kitchen)
+    if run.returncode in (0, 1) and not run.timed_out:
+        known.learn(unknown, found)
+    return known.merged(found), run
+
+
+def quiet_run(
+    catalogue: Catalogue, exercises: list[Exercise], remembered: Results, kitchen: KitchenProcess | None
+) -> tuple[Results, Run]:
+    """These exercises' results, from a child pytest whose output is not shown (so: no tracebacks)."""
     import tempfile
 
-    forget_bytecode(catalogue.exercises)
+    forget_bytecode(exercises)
     handle, name = tempfile.mkstemp(prefix="kata-results-", suffix=".json")
     os.close(handle)
     results = Path(name)
+    handle, name = tempfile.mkstemp(prefix="kata-remembered-", suffix=".json")
+    os.close(handle)
+    given = Path(name)
     try:
-        args = ["tests/exercises", "--tb=no", f"--kata-results={results}"]  # the output is not shown: no tracebacks
+        given.write_text(json.dumps(remembered.to_json()), encoding="utf-8")
+        only = ",".join(exercise.name for exercise in exercises)
+        args = ["tests/exercises", f"--kata-only={only}", "--tb=no", f"--kata-results={results}"]
+        args.append(f"--kata-remembered={given}")
         run = run_pytest(catalogue.root, args, capture=True, timeout=WHOLE_KATA_TIMEOUT, kitchen=kitchen)
         try:
             data = json.loads(results.read_text(encoding="utf-8") or "{}")
@@ -280,4 +277,23 @@ def states(catalogue: Catalogue, kitchen: KitchenProcess | None = None) -> tuple
             data = {}
     finally:
         results.unlink()
-    return Results.from_json(data), run
+        given.unlink()
+    found = Results.from_json(data)
+    ran = {exercise.name for exercise in exercises}
+    found.exercises = {name: result for name, result in found.exercises.items() if name in ran}
+    return found, run
+
+
+def say_note(note: str | None) -> None:
+    """One quiet line about the kata's memory (kata.cli.known), on the error stream."""
+    if note:
+        print(note, file=sys.stderr, flush=True)
+
+
+def report_to_workshop(root: Path, results: Results) -> None:
+    """Send remembered results to the workshop's board, for a command that ran no test (nothing changed)."""
+    if not results.exercises or not _in_a_workshop(root):
+        return
+    from kata.workshop.team_run import WorkshopRun
+
+    WorkshopRun.start(root).report(results, target="exercises")

@@ -13,6 +13,8 @@ import urllib.request
 from typing import Any
 
 ADMIN_TIMEOUT = 5.0
+# The kitchen is on this machine (or the room's network): never through a proxy, whatever the system's settings.
+_opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 
 
 class KitchenError(Exception):
@@ -65,7 +67,7 @@ class KitchenClient:
             sent["Content-Type"] = "application/json"
         request = urllib.request.Request(f"{self.url}{path}", data=data, method=method, headers=sent)
         try:
-            with urllib.request.urlopen(request, timeout=ADMIN_TIMEOUT) as response:
+            with _opener.open(request, timeout=ADMIN_TIMEOUT) as response:
                 raw = response.read()
         except urllib.error.HTTPError as error:
             detail = error.read().decode("utf-8", "replace")

@@ -16,6 +16,8 @@ import threading
 from types import FrameType
 from typing import Any, Callable, TypeVar
 
+from kata import host
+
 T = TypeVar("T")
 
 
@@ -51,7 +53,7 @@ def run_with_time_limit(func: Callable[..., T], *args: Any, seconds: float, **kw
 
     worker = threading.Thread(target=work, name=f"kata-learner-{getattr(func, '__name__', 'call')}", daemon=True)
     worker.start()
-    worker.join(seconds)
+    host.join(worker, seconds)  # in slices: Ctrl+C is not held for the whole limit (Windows)
     if worker.is_alive():
         frame = sys._current_frames().get(worker.ident or -1)
         _inject_stop(worker)

@@ -18,6 +18,7 @@ import pytest
 
 from kata.catalogue import Catalogue, Exercise
 from kata.command_line import kata_command
+from kata.notepad import record as notepad
 from kata.testrun.results import BROKEN, NOT_RUN, NOT_STARTED, Mistake, Results, exercise_of, mistakes, outcome_of
 
 WIDTH = 100  # columns a focused message keeps within (a longer line is wrapped under its value)
@@ -182,3 +183,5 @@ class FocusReporter:
         tr.write_line(f"  idea:    {focus.concept}")
         tr.write_line(f"  lesson:  {focus.chapter.lesson}")
         tr.write_line(f"  stuck?   `{kata_command(f'hint {focus.number}')}` shows a hint")
+        for line in notepad.pointer(tr, focus):  # the waiter's notepad: what the failing test sent and got
+            tr.write_line(line)

@@ -1,7 +1,7 @@
 """The kata's pytest plugin: which tree to test, the live kitchen, and learner-friendly failures.
 
 Options: `--target exercises|solutions` (or `KATA_TARGET`); `--no-focus` (kata.testrun.focus);
-`--kata-one` (kata.testrun.results).
+`--kata-one` (kata.testrun.results); `--kata-notepad` (kata.notepad.record).
 Fixtures: `exercise`, `kitchen`, `kitchen_server`, `kata_catalogue`.
 Hooks: `pytest_kata_kitchen_url` (below), `pytest_kata_results` (kata.testrun.results).
 State lives on the plugin objects `pytest_configure` registers, never in this module.
@@ -14,6 +14,7 @@ from typing import Any, Generator
 
 import pytest
 
+from kata import host
 from kata.catalogue import TARGETS, Catalogue, Exercise, find_root, load
 from kata.expect.voice import LearnerFailure
 from kata.expect.wire import current_wire
@@ -22,6 +23,7 @@ from kata.kitchen.live import KITCHEN_ENV, LiveKitchen
 from kata.learner.errors import explain_learner_error
 from kata.learner.modules import ExerciseBroken, ExerciseModule, import_exercise
 from kata.learner.time_limit import TimeLimitExceeded
+from kata.notepad import record
 from kata.notepad.text import Answer, journal_text
 from kata.testrun import focus, results
 from kata.workshop.team_run import WorkshopReporter, WorkshopRun
@@ -31,6 +33,7 @@ EXERCISE_KEY = pytest.StashKey[Exercise]()
 OUTCOME_KEY = pytest.StashKey[results.Outcome]()  # set by the `exercise` fixture when it fails the test itself
 WORKSHOP_KEY = pytest.StashKey[WorkshopRun]()
 LEARNER_KEY = pytest.StashKey["LearnerModules"]()
+PROXY_NOTE_KEY = pytest.StashKey[str]()
 
 
 class KitchenHooks:
@@ -58,6 +61,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     )
     focus.add_options(group)
     results.add_options(group)
+    record.add_options(group)
     parser.addini("kata_time_limit", "seconds one call into learner code may run before it is stopped", default="5")
 
 
@@ -87,15 +91,26 @@ class LearnerModules:
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    host.safe_streams()  # a cp1252 pipe (Windows) or an ASCII locale: escapes, never a UnicodeEncodeError
+    if host.keep_loopback_direct():  # a plain `pytest` behind a proxy: the local kitchen must not go through it
+        config.stash[PROXY_NOTE_KEY] = host.PROXY_NOTE
     catalogue = config.stash[CATALOGUE_KEY] = load(find_root(config.rootpath))
     target = target_of(config)
     config.stash[LEARNER_KEY] = LearnerModules(target, float(config.getini("kata_time_limit")))
     config.pluginmanager.register(results.Tally(config, catalogue.exercises), "kata-results")
     config.pluginmanager.register(focus.FocusReporter(config, catalogue, target), "kata-focus")
+    record.register(config, catalogue.root, target)  # the waiter's notepad: each test's exchanges
     # Workshop mode (`kata join`, KATA_SERVER): the room's shared kitchen, and a report when the run ends.
     workshop = config.stash[WORKSHOP_KEY] = WorkshopRun.start(catalogue.root)
     if workshop.active:
         config.pluginmanager.register(WorkshopReporter(workshop, target), "kata-workshop")
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    note = session.config.stash.get(PROXY_NOTE_KEY, "")
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    if note and reporter is not None:
+        reporter.write_line(note)
 
 
 def pytest_report_header(config: pytest.Config) -> str:

@@ -29,6 +29,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from kata import host
+
 STATE_FILE = Path(".kata") / "workshop.json"
 SERVER_ENV = "KATA_SERVER"
 TEAM_ENV = "KATA_TEAM"
@@ -113,7 +115,7 @@ def write_state(root: Path, team: TeamLogin) -> Path:
     temporary = path.with_suffix(".tmp")
     data = {"server": team.server, "team": team.name, "token": team.token}
     temporary.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
-    os.replace(temporary, path)
+    host.replace(temporary, path)
     return path
 
 

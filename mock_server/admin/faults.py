@@ -98,7 +98,6 @@ class Faults:
     @classmethod
     def parse(cls, body: Body) -> Faults:
         """The faults of a checked admin request body (422 on any mistake)."""
-        body.check.done()
         settings = dict(body.value)
         for rule in [*settings.get("next", []), settings.get("drop_connection") or {}]:
             if rule.get("method"):

@@ -157,7 +157,6 @@ def get_clock() -> Response:
     example={"path": "/__admin/clock", "body": {"advance": 60}},
 )
 def advance_clock(body: Body) -> Response:
-    body.check.done()
     current_state().clock.advance(body.value["advance"])
     return jsonify(_clock_json())
 
@@ -187,10 +186,10 @@ def get_state() -> Response:
     example={"path": "/__admin/state", "body": {"open": False, "retry_after": 30}},
 )
 def set_state(body: Body) -> Response:
-    body.check.done()
+    wanted = body.value
     state = current_state()
     with state.lock:
-        state.open = body.value["open"]
-        if "retry_after" in body.value:
-            state.closed_retry_after = body.value["retry_after"]
+        state.open = wanted["open"]
+        if "retry_after" in wanted:
+            state.closed_retry_after = wanted["retry_after"]
     return get_state()

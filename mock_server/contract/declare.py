@@ -2,7 +2,7 @@
 
 The one declaration (path, method, query parameters, body schema, responses, example) registers the
 Flask route, checks the query string and the body before the view runs (the view gets ``query=`` and
-``body=``), and is what ``spec`` turns into the OpenAPI operation and ``docs`` into the docs page.
+``body=``), and is what ``docs.openapi`` turns into the OpenAPI operation and ``docs.page`` into the docs page.
 An ``x-example`` has ``path`` and optionally ``body``, ``headers``, ``auth`` ("basic" or "bearer"),
 ``fresh`` ("table" or "order": act on a newly created one), ``wait`` (seconds to let the kitchen cook
 first), ``status`` and ``keep`` (the shell variable, TABLE, ORDER or PAYMENT, that keeps the new id;
@@ -15,8 +15,9 @@ import difflib
 import functools
 import math
 import re
+from contextlib import nullcontext
 from dataclasses import dataclass, field
-from typing import Any, Callable, NamedTuple
+from typing import Any, Callable, Mapping
 from urllib.parse import parse_qsl
 
 from flask import Blueprint, request
@@ -24,17 +25,52 @@ from werkzeug.datastructures import MultiDict
 
 from mock_server.contract.problems import ApiError
 from mock_server.contract.schema import ID, INVALID, string_problem, validator
-from mock_server.contract.validation import BIG_ID, Checker, json_body
+from mock_server.contract.validation import BIG_ID, Checker, json_body, path_id
 
 JSON = "application/json"
 
 
-class Body(NamedTuple):
-    """A request body as parsed (``raw``), as checked (``value``), and its field errors so far (``check``)."""
+class Body:
+    """A request body: as parsed (``raw``), as checked so far (``draft``: None when its shape is wrong), and its
+    field errors (``check``, where a view adds those that depend on the kitchen's state).
 
-    raw: Any
-    value: Any
-    check: Checker
+    ``value`` is the checked body. Reading it refuses a body with any field error (one 422 listing them all),
+    and the endpoint refuses it after the view too, so no view can act on a bad body or let one through.
+    """
+
+    __slots__ = ("check", "draft", "raw")
+
+    def __init__(self, raw: Any, draft: Any, check: Checker) -> None:
+        self.raw, self.draft, self.check = raw, draft, check
+
+    @property
+    def value(self) -> Any:
+        self.check.done()
+        return self.draft
+
+
+@dataclass(frozen=True)
+class Finds:
+    """What a path parameter names: the record the view gets as ``what`` (``table``), or one 404 for all.
+
+    ``records`` maps ids to records: of the current kitchen's state when ``state`` is given (the lookup and
+    the view then run under its lock, so the record cannot go in between), of nothing otherwise (the menu).
+    ``missing`` is the 404's detail (``{id}``: the id as the path gave it); ``numbered``: ids are whole
+    numbers, and anything else in the path is no id at all (also a 404).
+    """
+
+    what: str
+    records: Callable[[Any], Mapping[Any, Any]]
+    missing: str
+    hint: str | None = None
+    state: Callable[[], Any] | None = None
+    numbered: bool = True
+
+    def find(self, state: Any, text: str) -> Any:
+        record = self.records(state).get(path_id(text, self.what) if self.numbered else text)
+        if record is None:
+            raise ApiError("not-found", self.missing.format(id=text), hint=self.hint)
+        return record
 
 
 WHOLE = re.compile(r"[0-9]{1,18}(?:\.0{1,6})?")  # JSON Schema's integer: 3 and 3.0 are the same number
@@ -55,6 +91,7 @@ class Param:
     where: str = "query"
     expected: str | None = None
     hint: str | None = None
+    finds: Finds | None = None
 
     def openapi(self) -> dict:
         return {
@@ -100,16 +137,17 @@ class Param:
         )
 
 
-def query(name: str, schema: dict, description: str, **wording: str) -> Param:
-    return Param(name, schema, description, **wording)
+def query(name: str, schema: dict, description: str, *, expected: str | None = None, hint: str | None = None) -> Param:
+    return Param(name, schema, description, expected=expected, hint=hint)
 
 
 def header(name: str, schema: dict, description: str) -> Param:
     return Param(name, schema, description, where="header")
 
 
-def path_param(name: str, description: str, schema: dict | None = None) -> Param:
-    return Param(name, schema or ID, description, where="path")
+def path_param(name: str, description: str, schema: dict | None = None, *, finds: Finds | None = None) -> Param:
+    """A path parameter; with ``finds``, the view gets the record it names instead of the text (404 if none)."""
+    return Param(name, schema or ID, description, where="path", finds=finds)
 
 
 @dataclass
@@ -131,6 +169,8 @@ class Operation:
 
     def __post_init__(self) -> None:
         self.queries = {param.name: param for param in self.params if param.where == "query"}
+        self.finds = {param.name: param.finds for param in self.params if param.finds is not None}
+        assert len(self.finds) <= 1, "one record per path: a second would need an order of locks"
         self.check_body = validator(self.body) if self.body is not None else None
         self.read_query = functools.lru_cache(maxsize=128)(self._read_query)  # an invalid query raises: not cached
 
@@ -178,14 +218,28 @@ def endpoint(
                 kwargs["query"] = op.read_query(query_string.encode("latin-1", "replace"))
             elif query_string:
                 op.read_query(query_string.encode("latin-1", "replace"))  # raises: this endpoint takes none
+            body = None
             if op.check_body is not None:
-                kwargs["body"] = op.read_body()
-            return view(**kwargs)
+                body = kwargs["body"] = op.read_body()
+            if not op.finds:
+                return _refused_if_bad(view(**kwargs), body)
+            ((name, finds),) = op.finds.items()
+            state = finds.state() if finds.state else None
+            with state.lock if state is not None else nullcontext():
+                kwargs[finds.what] = finds.find(state, kwargs.pop(name))
+                return _refused_if_bad(view(**kwargs), body)
 
         bp.add_url_rule(rule, endpoint=view.__name__, view_func=run, methods=[op.method])
         return run
 
     return register
+
+
+def _refused_if_bad(answer: Any, body: Body | None) -> Any:
+    """The view's answer, unless the body had field errors the view never read (then the one 422)."""
+    if body is not None:
+        body.check.done()
+    return answer
 
 
 def operations_of(bp: Blueprint) -> list[Operation]:

@@ -8,11 +8,9 @@ import json
 from flask import Blueprint, Response, request
 from werkzeug.http import generate_etag
 
-from mock_server.contract.declare import endpoint, header, path_param, query
+from mock_server.contract.declare import Finds, endpoint, header, path_param, query
 from mock_server.contract.documented import listing, ok, use
-from mock_server.contract.problems import ApiError
 from mock_server.contract.schema import MONEY, enum, integer, model, number, obj
-from mock_server.contract.validation import path_id
 from mock_server.state.data import CATEGORIES, DISHES_BY_ID, MENU
 
 bp = Blueprint("menu", __name__)
@@ -132,15 +130,20 @@ def list_menu(query: dict) -> Response:
     "Menu",
     "One dish",
     {"200": ok("Dish", "The dish.", "ETag"), "304": {"description": "Not modified."}, "404": use("NotFound")},
-    params=[path_param("dish_id", "A dish id from GET /menu.", integer(1))],
+    params=[
+        path_param(
+            "dish_id",
+            "A dish id from GET /menu.",
+            integer(1),
+            finds=Finds(
+                "dish",
+                lambda _: DISHES_BY_ID,
+                f"There is no dish {{id}} on the menu (ids go from 1 to {len(MENU)}).",
+                hint="GET /menu lists every dish with its id.",
+            ),
+        )
+    ],
     example={"path": "/menu/15"},
 )
-def get_dish(dish_id: str) -> Response:
-    dish = DISHES_BY_ID.get(path_id(dish_id, "dish"))
-    if dish is None:
-        raise ApiError(
-            "not-found",
-            f"There is no dish {dish_id} on the menu (ids go from 1 to {len(MENU)}).",
-            hint="GET /menu lists every dish with its id.",
-        )
+def get_dish(dish: dict) -> Response:
     return _conditional(*_dish(dish["id"]))

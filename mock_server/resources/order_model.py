@@ -7,14 +7,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from mock_server.contract.declare import Body
+from mock_server.contract.declare import Body, Finds
 from mock_server.contract.documented import listing
-from mock_server.contract.problems import ApiError
 from mock_server.contract.schema import ID, MONEY, TIMESTAMP, array, enum, integer, model, note, nullable, obj, ref
-from mock_server.contract.validation import BIG_ID, path_id
+from mock_server.contract.validation import BIG_ID
 from mock_server.resources.webhooks import CALLBACK_URL
 from mock_server.state.data import DISHES_BY_ID, MENU
-from mock_server.state.store import State
+from mock_server.state.store import State, current_state
 
 # Orders are cooked lazily: an order's status is computed from the clock when it is read
 # (received -> cooking -> ready), so no background thread is needed and a manual clock makes it deterministic.
@@ -125,22 +124,19 @@ def total(lines: list[dict]) -> float:
 
 def changes_of(state: State, body: Body) -> dict[str, Any]:
     """The checked fields of a body, with a field error for an unknown table; raises the 422 if any."""
-    table_id = body.value.get("table_id") if body.value else None
+    table_id = body.draft.get("table_id") if body.draft else None
     if isinstance(table_id, int) and table_id not in state.tables:
         body.check.error("table_id", f"there is no table {table_id}; create one with POST /tables first")
-    body.check.done()
     changes = dict(body.value)
     if "items" in changes:
         changes["items"] = lines_of(changes["items"])
     return changes
 
 
-def find_order(state: State, order_id: str) -> dict:
-    order = state.orders.get(path_id(order_id, "order"))
-    if order is None:
-        raise ApiError(
-            "not-found",
-            f"There is no order {order_id}: it was never placed, or it was cancelled.",
-            hint="POST /orders answers with the new order's id and its Location.",
-        )
-    return order
+FINDS_ORDER = Finds(
+    "order",
+    lambda state: state.orders,
+    "There is no order {id}: it was never placed, or it was cancelled.",
+    hint="POST /orders answers with the new order's id and its Location.",
+    state=current_state,
+)

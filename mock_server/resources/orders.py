@@ -17,12 +17,12 @@ from mock_server.contract.schema import enum, integer
 from mock_server.contract.validation import BIG_ID, PATCH_TYPES
 from mock_server.resources.auth import optional_guest
 from mock_server.resources.order_model import (
+    FINDS_ORDER,
     ORDER_EXAMPLE,
     ORDER_INPUT,
     ORDER_PATCH,
     STATES,
     changes_of,
-    find_order,
     order_json,
     seconds_until_ready,
     status_at,
@@ -35,7 +35,7 @@ from mock_server.state.store import State, current_state
 
 bp = Blueprint("orders", __name__)
 
-ORDER_ID = path_param("order_id", "An order id from POST /orders.")
+ORDER_ID = path_param("order_id", "An order id from POST /orders.", finds=FINDS_ORDER)
 ORDER_LINKS = {
     name: link(operation_id, "order_id")
     for name, operation_id in (
@@ -127,11 +127,9 @@ def place_order(body: Body) -> Response:
     params=[ORDER_ID],
     example={"path": "/orders/$ORDER"},
 )
-def get_order(order_id: str) -> Response:
+def get_order(order: dict) -> Response:
     state = current_state()
-    with state.lock:
-        order = find_order(state, order_id)
-        return jsonify(order_json(state, order, state.clock.now()))
+    return jsonify(order_json(state, order, state.clock.now()))
 
 
 def _only_while_received(state: State, order: dict, verb: str) -> None:
@@ -145,20 +143,18 @@ def _only_while_received(state: State, order: dict, verb: str) -> None:
         )
 
 
-def _change(order_id: str, body: Body, *, partial: bool) -> Response:
-    state = current_state()
-    with state.lock:
-        order = find_order(state, order_id)
-        changes = changes_of(state, body)
-        _only_while_received(state, order, "changed")
-        if not partial:
-            changes.setdefault("notes", None)
-            changes.setdefault("callback_url", None)
-        order.update(changes)
-        order["total"] = total(order["items"])
-        now = state.clock.now()
-        touch(state, order, now)
-        result = order_json(state, order, now)
+def _change(order: dict, body: Body, *, partial: bool) -> Response:
+    state = current_state()  # its lock is held: the order was found under it
+    changes = changes_of(state, body)
+    _only_while_received(state, order, "changed")
+    if not partial:
+        changes.setdefault("notes", None)
+        changes.setdefault("callback_url", None)
+    order.update(changes)
+    order["total"] = total(order["items"])
+    now = state.clock.now()
+    touch(state, order, now)
+    result = order_json(state, order, now)
     if not partial:
         schedule(order)
     return jsonify(result)
@@ -176,8 +172,8 @@ def _change(order_id: str, body: Body, *, partial: bool) -> Response:
     body=ORDER_INPUT,
     example={"path": "/orders/{id}", "fresh": "order", "body": {**ORDER_EXAMPLE, "notes": "no onions"}},
 )
-def replace_order(order_id: str, body: Body) -> Response:
-    return _change(order_id, body, partial=False)
+def replace_order(order: dict, body: Body) -> Response:
+    return _change(order, body, partial=False)
 
 
 @endpoint(
@@ -195,8 +191,8 @@ def replace_order(order_id: str, body: Body) -> Response:
     body_types=PATCH_TYPES,
     example={"path": "/orders/{id}", "fresh": "order", "body": {"notes": "extra basil, please"}},
 )
-def patch_order(order_id: str, body: Body) -> Response:
-    return _change(order_id, body, partial=True)
+def patch_order(order: dict, body: Body) -> Response:
+    return _change(order, body, partial=True)
 
 
 @endpoint(
@@ -212,20 +208,18 @@ def patch_order(order_id: str, body: Body) -> Response:
     params=[ORDER_ID],
     example={"path": "/orders/{id}", "fresh": "order", "status": 204},
 )
-def cancel_order(order_id: str) -> Response:
-    state = current_state()
-    with state.lock:
-        order = find_order(state, order_id)
-        if any(payment["order_id"] == order["id"] for payment in state.payments.values()):
-            raise ApiError(
-                "conflict",
-                f"Order {order['id']} has been paid: a paid order cannot be cancelled.",
-                hint="The guest has paid: serve the order (POST /orders/<id>/serve) instead.",
-                current_status=status_at(order, state.clock.now()),
-            )
-        _only_while_received(state, order, "cancelled")
-        del state.orders[order["id"]]
-        state.cancelled.add(order["id"])
+def cancel_order(order: dict) -> Response:
+    state = current_state()  # its lock is held: the order was found under it
+    if any(payment["order_id"] == order["id"] for payment in state.payments.values()):
+        raise ApiError(
+            "conflict",
+            f"Order {order['id']} has been paid: a paid order cannot be cancelled.",
+            hint="The guest has paid: serve the order (POST /orders/<id>/serve) instead.",
+            current_status=status_at(order, state.clock.now()),
+        )
+    _only_while_received(state, order, "cancelled")
+    del state.orders[order["id"]]
+    state.cancelled.add(order["id"])
     return Response(status=204)
 
 
@@ -244,28 +238,26 @@ def cancel_order(order_id: str) -> Response:
     params=[ORDER_ID],
     example={"path": "/orders/$ORDER/serve", "wait": 8},
 )
-def serve_order(order_id: str) -> Response:
-    state = current_state()
-    with state.lock:
-        order = find_order(state, order_id)
-        now = state.clock.now()
-        status = status_at(order, now)
-        if status in ("received", "cooking"):
-            wait = seconds_until_ready(order, now)
-            raise ApiError(
-                "conflict",
-                f"Order {order['id']} is still {status}; it will be ready in about {wait:g} seconds.",
-                hint="Poll GET /orders/<id> until its status is 'ready', waiting a little between calls.",
-                headers={"Retry-After": str(max(1, int(-(-wait // 1))))},
-                current_status=status,
-            )
-        if status == "served":
-            raise ApiError(
-                "conflict",
-                f"Order {order['id']} was already served.",
-                hint="Each order is served once.",
-                current_status=status,
-            )
-        order["served_at"] = now
-        touch(state, order, now)
-        return jsonify(order_json(state, order, now))
+def serve_order(order: dict) -> Response:
+    state = current_state()  # its lock is held: the order was found under it
+    now = state.clock.now()
+    status = status_at(order, now)
+    if status in ("received", "cooking"):
+        wait = seconds_until_ready(order, now)
+        raise ApiError(
+            "conflict",
+            f"Order {order['id']} is still {status}; it will be ready in about {wait:g} seconds.",
+            hint="Poll GET /orders/<id> until its status is 'ready', waiting a little between calls.",
+            headers={"Retry-After": str(max(1, int(-(-wait // 1))))},
+            current_status=status,
+        )
+    if status == "served":
+        raise ApiError(
+            "conflict",
+            f"Order {order['id']} was already served.",
+            hint="Each order is served once.",
+            current_status=status,
+        )
+    order["served_at"] = now
+    touch(state, order, now)
+    return jsonify(order_json(state, order, now))

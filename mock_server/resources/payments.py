@@ -17,12 +17,12 @@ from decimal import Decimal
 
 from flask import Blueprint, Response, jsonify, request
 
-from mock_server.contract.declare import Body, endpoint, header, path_param, query
+from mock_server.contract.declare import Body, Finds, endpoint, header, path_param, query
 from mock_server.contract.documented import link, listing, ok, use
 from mock_server.contract.problems import ApiError
 from mock_server.contract.responses import created, json_response
 from mock_server.contract.schema import ID, MONEY, TIMESTAMP, integer, model, nullable, number, obj
-from mock_server.contract.validation import BIG_ID, path_id
+from mock_server.contract.validation import BIG_ID
 from mock_server.state.caps import IDEMPOTENCY_SECONDS, LIMITS, refuse_if_full
 from mock_server.state.store import State, current_state
 
@@ -104,9 +104,9 @@ def owed(state: State, order: dict) -> Decimal:
     return max(Decimal(str(order["total"])) - paid, Decimal(0))
 
 
-def _check_order(state: State, body: Body) -> None:
-    """Field errors and 409s that depend on the order named (call under the lock); raises the 422 if any."""
-    order_id, amount = (body.value or {}).get("order_id"), (body.value or {}).get("amount")
+def _check_order(state: State, body: Body) -> dict:
+    """The checked body, after the field errors and 409s that depend on the order named (call under the lock)."""
+    order_id, amount = (body.draft or {}).get("order_id"), (body.draft or {}).get("amount")
     if isinstance(order_id, int) and order_id in state.cancelled:
         raise ApiError(
             "conflict",
@@ -126,7 +126,7 @@ def _check_order(state: State, body: Body) -> None:
             )
         if isinstance(amount, float) and Decimal(str(round(amount, 2))) != due:
             body.check.error("amount", f"must be what order {order_id} still owes: {float(due)}")
-    body.check.done()
+    return body.value  # the one 422, if any field needs fixing
 
 
 @endpoint(
@@ -183,7 +183,7 @@ def pay(body: Body) -> Response:
                 remembered["status"],
                 {"Location": remembered["location"], "Idempotent-Replayed": "true"},
             )
-        _check_order(state, body)
+        value = _check_order(state, body)
         refuse_if_full(state, "payments")
         if scope is not None:
             refuse_if_full(state, "idempotency")
@@ -193,7 +193,7 @@ def pay(body: Body) -> Response:
                 "expires": now + IDEMPOTENCY_SECONDS,
             }
     try:
-        result = charge(state, body.value, key)
+        result = charge(state, value, key)
     except BaseException:
         if scope is not None:
             with state.lock:
@@ -256,13 +256,20 @@ def list_payments(query: dict) -> Response:
     "Payments",
     "One payment",
     {"200": ok("Payment"), "404": use("NotFound")},
-    params=[path_param("payment_id", "A payment id.")],
+    params=[
+        path_param(
+            "payment_id",
+            "A payment id.",
+            finds=Finds(
+                "payment",
+                lambda state: state.payments,
+                "There is no payment {id}.",
+                hint="GET /payments lists them all.",
+                state=current_state,
+            ),
+        )
+    ],
     example={"path": "/payments/$PAYMENT"},
 )
-def get_payment(payment_id: str) -> Response:
-    state = current_state()
-    with state.lock:
-        payment = state.payments.get(path_id(payment_id, "payment"))
-        if payment is None:
-            raise ApiError("not-found", f"There is no payment {payment_id}.", hint="GET /payments lists them all.")
-        return jsonify(payment_json(state, payment))
+def get_payment(payment: dict) -> Response:
+    return jsonify(payment_json(current_state(), payment))

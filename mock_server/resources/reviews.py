@@ -7,12 +7,10 @@ from urllib.parse import urlencode
 
 from flask import Blueprint, Response, jsonify, request
 
-from mock_server.contract.declare import Body, endpoint, path_param, query
+from mock_server.contract.declare import Body, Finds, endpoint, path_param, query
 from mock_server.contract.documented import link, ok, use
-from mock_server.contract.problems import ApiError
 from mock_server.contract.responses import created
 from mock_server.contract.schema import ID, TIMESTAMP, integer, model, nullable, obj, ref, text
-from mock_server.contract.validation import path_id
 from mock_server.resources.auth import BEARER, current_guest
 from mock_server.state.caps import refuse_if_full
 from mock_server.state.data import MENU
@@ -109,18 +107,23 @@ def list_reviews(query: dict) -> Response:
     "Reviews",
     "One review",
     {"200": ok("Review"), "404": use("NotFound")},
-    params=[path_param("review_id", "A review id.")],
+    params=[
+        path_param(
+            "review_id",
+            "A review id.",
+            finds=Finds(
+                "review",
+                lambda state: state.reviews,
+                "There is no review {id}.",
+                hint="GET /reviews lists them, page by page.",
+                state=current_state,
+            ),
+        )
+    ],
     example={"path": "/reviews/1"},
 )
-def get_review(review_id: str) -> Response:
-    state = current_state()
-    with state.lock:
-        review = state.reviews.get(path_id(review_id, "review"))
-        if review is None:
-            raise ApiError(
-                "not-found", f"There is no review {review_id}.", hint="GET /reviews lists them, page by page."
-            )
-        return jsonify(dict(review))
+def get_review(review: dict) -> Response:
+    return jsonify(dict(review))
 
 
 @endpoint(
@@ -143,16 +146,16 @@ def get_review(review_id: str) -> Response:
 )
 def add_review(body: Body) -> Response:
     author = current_guest()
-    body.check.done()
+    written = body.value
     state = current_state()
     with state.lock:
         refuse_if_full(state, "reviews")
         review = {
             "id": state.next_id("review"),
-            "dish_id": body.value["dish_id"],
+            "dish_id": written["dish_id"],
             "author": author,
-            "rating": body.value["rating"],
-            "text": body.value["text"],
+            "rating": written["rating"],
+            "text": written["text"],
             "created_at": state.clock.isoformat(state.clock.now()),
         }
         state.reviews[review["id"]] = review

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, jsonify
 
-from mock_server.contract.declare import Body, endpoint, path_param
+from mock_server.contract.declare import Body, Finds, endpoint, path_param
 from mock_server.contract.documented import NO_CONTENT, link, listing, ok, use
 from mock_server.contract.problems import ApiError
 from mock_server.contract.responses import created
 from mock_server.contract.schema import ID, integer, model, obj, text
-from mock_server.contract.validation import path_id
 from mock_server.resources.order_model import status_at
 from mock_server.state.caps import refuse_if_full
-from mock_server.state.store import State, current_state
+from mock_server.state.store import current_state
 
 bp = Blueprint("tables", __name__)
 
@@ -24,19 +23,17 @@ TABLE_INPUT = model(
 )
 model("Table", obj({"id": ID, "name": {"type": "string"}, "party_size": PARTY_SIZE, "status": {"const": "seated"}}))
 model("Tables", listing("Table"))
-TABLE_ID = path_param("table_id", "A table id from POST /tables.")
-
-
-def find_table(state: State, table_id: str) -> dict:
-    """The table with this id (call under the state lock), or a 404."""
-    table = state.tables.get(path_id(table_id, "table"))
-    if table is None:
-        raise ApiError(
-            "not-found",
-            f"There is no table {table_id}: it was never created, or the party left.",
-            hint="Create a table with POST /tables and use the id it returns.",
-        )
-    return table
+TABLE_ID = path_param(
+    "table_id",
+    "A table id from POST /tables.",
+    finds=Finds(
+        "table",
+        lambda state: state.tables,
+        "There is no table {id}: it was never created, or the party left.",
+        hint="Create a table with POST /tables and use the id it returns.",
+        state=current_state,
+    ),
+)
 
 
 @endpoint(
@@ -62,12 +59,12 @@ def list_tables() -> Response:
     links={"GetTable": link("getTable", "table_id"), "LeaveTable": link("leaveTable", "table_id")},
 )
 def create_table(body: Body) -> Response:
-    body.check.done()
+    party = body.value
     state = current_state()
     with state.lock:
         refuse_if_full(state, "tables")
         table_id = state.next_id("table")
-        table = {"id": table_id, "name": body.value["name"], "party_size": body.value["party_size"], "status": "seated"}
+        table = {"id": table_id, "name": party["name"], "party_size": party["party_size"], "status": "seated"}
         state.tables[table_id] = table
         result = dict(table)
     return created(result, f"/tables/{result['id']}")
@@ -84,10 +81,8 @@ def create_table(body: Body) -> Response:
     params=[TABLE_ID],
     example={"path": "/tables/$TABLE"},
 )
-def get_table(table_id: str) -> Response:
-    state = current_state()
-    with state.lock:
-        return jsonify(dict(find_table(state, table_id)))
+def get_table(table: dict) -> Response:
+    return jsonify(dict(table))
 
 
 @endpoint(
@@ -102,21 +97,19 @@ def get_table(table_id: str) -> Response:
     params=[TABLE_ID],
     example={"path": "/tables/{id}", "fresh": "table", "status": 204},
 )
-def leave_table(table_id: str) -> Response:
-    state = current_state()
-    with state.lock:
-        table = find_table(state, table_id)
-        now = state.clock.now()
-        open_orders = [
-            order["id"]
-            for order in state.orders.values()
-            if order["table_id"] == table["id"] and status_at(order, now) != "served"
-        ]
-        if open_orders:
-            raise ApiError(
-                "conflict",
-                f"Table {table['id']} still has open orders: {', '.join(map(str, open_orders[:10]))}.",
-                hint="A party leaves once its orders are served (POST /orders/<id>/serve) or cancelled.",
-            )
-        del state.tables[table["id"]]
+def leave_table(table: dict) -> Response:
+    state = current_state()  # its lock is held: the table was found under it
+    now = state.clock.now()
+    open_orders = [
+        order["id"]
+        for order in state.orders.values()
+        if order["table_id"] == table["id"] and status_at(order, now) != "served"
+    ]
+    if open_orders:
+        raise ApiError(
+            "conflict",
+            f"Table {table['id']} still has open orders: {', '.join(map(str, open_orders[:10]))}.",
+            hint="A party leaves once its orders are served (POST /orders/<id>/serve) or cancelled.",
+        )
+    del state.tables[table["id"]]
     return Response(status=204)

@@ -11,12 +11,22 @@ are held waitress accepts nobody else. So, on top of waitress' own settings:
   match when the system allows it), and ``poll()`` replaces ``select()``, which stops at 1024;
 - with ``per_address``, one client address holds at most that many connections: the next one is
   answered 503 and closed at once (a workshop, where every team has its own laptop).
+
+Two decisions depend on the system (the server never imports the kata, whose ``kata.host`` makes the others):
+
+- where there is no ``poll()`` (Windows), waitress falls back to ``select()``, which takes at most 512 sockets
+  there: past that a ``ValueError`` would stop its loop, so connections are capped at ``SELECT_CONNECTIONS``;
+- the listening socket is bound here, not by waitress: exclusively on Windows (``SO_EXCLUSIVEADDRUSE``; waitress'
+  ``SO_REUSEADDR`` would let a second server bind a port in use there), and a taken port is ``PortTaken``.
 """
 
 from __future__ import annotations
 
+import errno
 import json
+import select
 import socket
+import sys
 import time
 from typing import Any, Callable
 
@@ -29,6 +39,70 @@ CLEANUP_SECONDS = 2  # how often both are checked
 CONNECTION_LIMIT = 1000  # the plain server (one learner's laptop)
 WORKSHOP_CONNECTION_LIMIT = 2000  # a room: 200 teams' test runs and their polls
 WORKSHOP_PER_ADDRESS = 64  # a pair's laptop: a concurrency exercise opens 32 at once
+SELECT_CONNECTIONS = 480  # select() on Windows: 512 sockets, less the listener, waitress' trigger and a margin
+TAKEN = {errno.EADDRINUSE, 10048, 10013}  # 10048 WSAEADDRINUSE; 10013 WSAEACCES (an exclusive bind elsewhere)
+
+
+class PortTaken(OSError):
+    """Another program listens on that port already."""
+
+    def __init__(self, host: str, port: int, free: int | None) -> None:
+        super().__init__(errno.EADDRINUSE, f"port {port} on {host} is taken")
+        self.host, self.port, self.free = host, port, free
+
+    def advice(self) -> str:
+        """One line: which port, and what to do."""
+        other = f"--port {self.free}" if self.free else "--port with another number"
+        return (
+            f"Port {self.port} on {self.host} is taken (a kitchen already running? another program?): "
+            f"stop that one, or choose another port: {other}."
+        )
+
+
+def windows() -> bool:
+    return sys.platform == "win32"
+
+
+def polls() -> bool:
+    """waitress' loop uses poll() (no limit but the open-files one); else select() (512 sockets on Windows)."""
+    return hasattr(select, "poll")
+
+
+def socket_options() -> list[tuple[int, int, int]]:
+    """The options set on the listening socket before it binds."""
+    if windows():
+        return [(socket.SOL_SOCKET, getattr(socket, "SO_EXCLUSIVEADDRUSE", -5), 1)]  # -5: ~SO_REUSEADDR
+    return [(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)]  # POSIX: a restart binds over old TIME_WAIT sockets
+
+
+def listening_socket(host: str, port: int) -> socket.socket:
+    """A socket bound to (host, port) as above; ``PortTaken`` (with a free port to suggest) if it is in use."""
+    family, kind, proto, _, address = socket.getaddrinfo(
+        host or None, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE
+    )[0]
+    sock = socket.socket(family, kind, proto)
+    try:
+        if family == socket.AF_INET6:
+            sock.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 1)
+        for level, option, value in socket_options():
+            sock.setsockopt(level, option, value)
+        sock.bind(address)
+    except OSError as error:
+        sock.close()
+        if error.errno in TAKEN or getattr(error, "winerror", None) in TAKEN:
+            raise PortTaken(host, port, _free_port_after(host, port)) from None
+        raise
+    return sock
+
+
+def _free_port_after(host: str, port: int) -> int | None:
+    for candidate in range(port + 1, min(port + 20, 65536)):
+        try:
+            listening_socket(host, candidate).close()
+        except OSError:
+            continue
+        return candidate
+    return None
 
 
 class Channel(HTTPChannel):
@@ -77,10 +151,12 @@ def create_server(
 ) -> Any:
     """A waitress server for ``app`` with the protections above (``server.run()`` serves)."""
     limit = _raise_open_files(connection_limit + threads + 64)
+    if not polls():
+        connection_limit = min(connection_limit, SELECT_CONNECTIONS)
+    sock = listening_socket(host, port)
     server: Any = waitress.server.create_server(  # looked up now: a test may stand in for it
         app,
-        host=host,
-        port=port,
+        sockets=[sock],
         threads=threads,
         connection_limit=max(100, min(connection_limit, limit - threads - 64)),
         channel_timeout=IDLE_SECONDS,
@@ -90,6 +166,7 @@ def create_server(
     )
     waitress_maintenance = getattr(server, "maintenance", None)
     if waitress_maintenance is None:  # not a waitress server (a test's stand-in): nothing to tune
+        sock.close()
         return server
 
     def maintenance(now: float) -> None:

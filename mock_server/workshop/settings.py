@@ -102,6 +102,8 @@ def announce(host: str, port: int, workshop: dict[str, Any], out: TextIO) -> Non
                 "    (find the address: `ipconfig` on Windows, `ipconfig getifaddr en0` on macOS, `hostname -I`)"
             )
     lines += [
+        "    (`kata` with the kata's venv active; else `uv run kata`, `.venv/bin/kata` on macOS and Linux,",
+        "     `.venv\\Scripts\\kata.exe` in PowerShell, `.venv/Scripts/kata.exe` in Git Bash)",
         f"    and type the join code when asked: {workshop['join_code']}   (it is on the board too)",
         "",
         "Your board (keep this address to yourself: the key in it is the facilitator's secret):",

@@ -78,13 +78,14 @@ def cli(pytester: pytest.Pytester, kata: TinyKata, monkeypatch: pytest.MonkeyPat
     """
 
     def in_process(root: Path, args: list[str], **options: Any) -> runner.Run:
-        shown = sys.stdout if not options.get("capture") else io.StringIO()  # pytester echoes the run's output
+        kept = options.get("capture") or options.get("hold")
+        shown = sys.stdout if not kept else io.StringIO()  # pytester echoes the run's output
         with contextlib.redirect_stdout(shown):
-            result = pytester.runpytest_inprocess(*runner.PYTEST_ARGS, *args)
-        return runner.Run(returncode=int(result.ret), output=result.stdout.str() if options.get("capture") else "")
+            result = pytester.runpytest_inprocess(*runner.PYTEST_ARGS, *args, plugins=list(options.get("plugins", ())))
+        return runner.Run(returncode=int(result.ret), output=result.stdout.str() if kept else "")
 
     monkeypatch.setattr(runner, "run_pytest", in_process)
-    monkeypatch.setattr(runner, "run_here", lambda root, args, timeout: in_process(root, args))
+    monkeypatch.setattr(runner, "run_here", in_process)
 
     def run(*argv: str, input: str = "") -> tuple[int, str, str]:
         from kata.cli import main

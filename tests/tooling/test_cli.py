@@ -40,7 +40,9 @@ def test_progress_is_the_default_and_shows_each_exercise_state_from_the_tests(un
     assert re.search(r"\[x\] 1\. Add two numbers +done", out), out
     assert re.search(r"\[~\] 2\. Is the restaurant open\? +in progress: 0 of 2 tests pass", out), out
     assert re.search(r"\[ \] 3\. The names of the dishes +not started", out), out
-    assert "Next: exercise 2, Is the restaurant open?: `kata check 2`, or `kata watch`" in out
+    assert (
+        f"Next: exercise 2, Is the restaurant open?: `{kata_command('check 2')}`, or `{kata_command('watch')}`" in out
+    )
     assert ESCAPE not in out and "█" not in out
 
 
@@ -68,7 +70,7 @@ def test_next_names_the_first_unfinished_exercise_its_file_and_its_task(underway
     assert (
         "  task:\n    Return True when `GET {base_url}/health` answers 200, False otherwise:\n    - 200: open\n" in out
     )
-    assert "`kata hint 2` when stuck" in out
+    assert f"`{kata_command('hint 2')}` when stuck" in out
 
 
 # check ----------------------------------------------------------------------------------------------
@@ -129,7 +131,7 @@ def test_hint_shows_the_next_hint_each_time_and_remembers_in_dot_kata(kata, cli)
     _, every, _ = cli("hint", "ex01_add", "--all")
     assert all(hint in every for hint in hints)
     _, again, _ = cli("hint", "1")
-    assert "Hint 2 of 2" in again and "That is every hint" in again and "kata compare 1 --peek" in again
+    assert "Hint 2 of 2" in again and "That is every hint" in again and kata_command("compare 1 --peek") in again
 
 
 # compare --------------------------------------------------------------------------------------------
@@ -215,7 +217,7 @@ def test_catch_up_asks_then_replaces_backs_up_and_says_what(kata, cli):
     assert third.read_bytes() == untouched_third  # exercise 3 itself is the pair's to do
     backups = sorted((kata.root / ".kata" / "backups").iterdir())
     assert [path.read_bytes() for path in backups if path.name.startswith("ex01")] == [mine]
-    assert "kata check 3" in out
+    assert kata_command("check 3") in out
     assert "nothing to do" in cli("catch-up", "3", "--yes")[1]
     assert cli("check", "2")[0] == 0
 
@@ -331,7 +333,7 @@ def test_doctor_passes_on_a_healthy_kata(kata, cli):
     for found in ("Python 3.", "requests ", "flask ", "a kitchen starts on a free port", "exercises/ is writable"):
         assert found in out
     assert "the kata at" in out and "3 exercises" in out
-    assert out.rstrip().endswith("Everything is ready. Start with `kata`.")
+    assert out.rstrip().endswith(f"Everything is ready. Start with `{kata_command('')}`.")
 
 
 def test_doctor_fails_with_a_fix_when_the_shared_kitchen_is_unreachable(kata, cli, monkeypatch):

@@ -113,6 +113,7 @@ def stub_results() -> Iterator[dict[str, list[tuple[str, str]]]]:
                 "--target",
                 "exercises",
                 "--no-focus",
+                "--kata-notepad=off",  # the stub run keeps no notepad in the repository's .kata/
                 "-q",
                 "--no-header",
                 "--tb=no",

@@ -16,6 +16,7 @@ from kata.cli import file_events
 from kata.cli.commands import watch
 from kata.cli.file_events import Event
 from kata.cli.output import Output
+from kata.command_line import kata_command
 
 from .tiny_kata import TinyKata
 
@@ -102,7 +103,7 @@ def test_watch_in_manual_mode_runs_when_r_is_pressed_and_quits_with_q(kata: Tiny
     assert code == 0, out
     assert "(started)" in out and "(r pressed)" in out and "Exercise 1 passes" in out
     assert "Hint 1 of 2 for exercise 1" in out and "same as the reference solution's" in out
-    assert out.rstrip().endswith("Bye! Your work is in your files; `kata` shows your progress.")
+    assert out.rstrip().endswith(f"Bye! Your work is in your files; `{kata_command('')}` shows your progress.")
 
 
 def test_the_comparison_waits_for_a_pass_and_the_last_exercise_ends_the_watch(kata: TinyKata, screen):
@@ -113,7 +114,7 @@ def test_the_comparison_waits_for_a_pass_and_the_last_exercise_ends_the_watch(ka
     steps = [(nothing, Event("key", "c")), (kata.solve_action(3), Event("key", "r")), (nothing, Event("key", "n"))]
     watch.loop(session, Script(*steps))
     text = screen.text()
-    assert "The comparison opens once exercise 3 passes (or: kata compare 3 --peek)." in text
+    assert f"The comparison opens once exercise 3 passes (or: `{kata_command('compare 3 --peek')}`)." in text
     assert "Exercise 3 passes" in text and text.rstrip().endswith("Every exercise passes. The kitchen salutes you!")
 
 

@@ -56,9 +56,9 @@ def run(args: argparse.Namespace) -> int:
     runner.forget_bytecode(changes)
     out.line(
         out.good(f"Caught up: exercises 1 to {before[-1].number} hold the reference solutions.")
-        + f" Next: exercise {target.number}, {target.title}: {out.code(f'kata check {target.number}')}"
+        + f" Next: exercise {target.number}, {target.title}: {out.command(f'check {target.number}')}"
     )
-    out.line(f"Read them later with {out.code('kata compare N')}: they are worth a look.")
+    out.line(f"Read them later with {out.command('compare N')}: they are worth a look.")
     return 0
 
 

@@ -1,7 +1,12 @@
-"""`kata check [EXERCISE]`: run one exercise's tests with the learner-focused output; exit 0 only if it passes.
+"""`kata check [EXERCISE] [--all]`: run one exercise's tests with the learner-focused output; exit 0 only if it passes.
 
-With no exercise, the first unfinished one: a quiet run of the whole kata finds it (and the progress),
-then that exercise's tests run as `kata check N` would, and the progress line follows.
+With no exercise, the first unfinished one. The kata remembers each exercise's
+last result under the fingerprint of everything its tests load
+(kata.cli.known), so only the exercise the learner is on runs, with any
+exercise whose files changed since its last run (an edit to an earlier one is
+caught here); `--all` runs every exercise again. When the exercise the
+learner was on now passes, a line says so, and the next one's tests run.
+The progress line follows.
 """
 
 from __future__ import annotations
@@ -12,8 +17,11 @@ from kata.catalogue import Catalogue, Exercise
 from kata.cli import run as runner
 from kata.cli.exercise_info import catalogue as load_catalogue
 from kata.cli.exercise_info import shown
+from kata.cli.handover import Caught, Remembered
+from kata.cli.known import Known
 from kata.cli.output import Output
 from kata.command_line import kata_command
+from kata.kitchen.live import KitchenProcess
 from kata.testrun.focus import progress_bar
 from kata.testrun.results import Results
 from kata.wording import sentence
@@ -44,29 +52,94 @@ def missing_tests(out: Output, catalogue: Catalogue, exercise: Exercise) -> bool
     return True
 
 
+def exit_code(test_run: runner.Run) -> int:
+    return 0 if test_run.passed else (test_run.returncode if test_run.returncode > 0 else 1)
+
+
 def run(args: argparse.Namespace) -> int:
     out = Output()
     catalogue = load_catalogue()
-    found: Results | None = None
-    if args.exercise is None:
-        found, quiet_run = runner.states(catalogue)
-        if quiet_run.timed_out:
-            out.line(out.bad("The tests did not finish in time.") + " Does a loop in your code never end?")
-            return 1
-        exercise = found.first_unfinished(catalogue)
-        if exercise is None:
-            progress(out, catalogue, found)
-            out.line(out.good(f"{out.symbols['done']} Every exercise passes. The kitchen salutes you!"))
-            return 0
-    else:
+    kitchen = runner.kitchen_for_runs(catalogue.root)  # first of all: it starts while the rest happens
+    try:
+        if args.exercise is None:
+            return where_you_are(out, catalogue, kitchen, fresh=bool(getattr(args, "all", False)))
         exercise = catalogue.find(args.exercise)
-    if missing_tests(out, catalogue, exercise):
-        return 2
-    test_run = runner.check(catalogue, exercise, here=True)
-    verdict(out, catalogue, exercise, test_run)
-    if found is not None:
+        if missing_tests(out, catalogue, exercise):
+            return 2
+        test_run = check_one(catalogue, exercise, kitchen)
+        verdict(out, catalogue, exercise, test_run)
+        return exit_code(test_run)
+    finally:
+        if kitchen is not None:
+            kitchen.stop(wait=False)
+
+
+def check_one(
+    catalogue: Catalogue, exercise: Exercise, kitchen: KitchenProcess | None, known: Known | None = None
+) -> runner.Run:
+    """`kata check N`: the exercise's tests, shown as they run; the result is remembered."""
+    known = known or Known.load(catalogue, only=[exercise])
+    runner.forget_bytecode([exercise])
+    caught = Caught()
+    args = [*runner.tests_of(catalogue, [exercise]), "--kata-one"]
+    test_run = runner.run_here(
+        catalogue.root, args, timeout=runner.ONE_EXERCISE_TIMEOUT, kitchen=kitchen, plugins=[caught]
+    )
+    if test_run.returncode in (0, 1):
+        known.learn([exercise], caught.results)
+    return test_run
+
+
+def where_you_are(out: Output, catalogue: Catalogue, kitchen: KitchenProcess | None, *, fresh: bool) -> int:
+    """`kata check`: the first unfinished exercise, run with every exercise whose files changed."""
+    known = Known.load(catalogue, fresh=fresh)
+    runner.say_note(known.note)
+    was_on = known.was_on()
+    ran = known.for_check()
+    found = known.results()
+    first: runner.Run | None = None
+    if ran:
+        if len(ran) > 1:
+            out.status(f"Running the tests of {len(ran)} exercises...")
+        runner.forget_bytecode(ran)
+        caught = Caught()
+        timeout = runner.ONE_EXERCISE_TIMEOUT if len(ran) == 1 else runner.WHOLE_KATA_TIMEOUT
+        args = [*runner.tests_of(catalogue, ran), "--kata-one"]
+        first = runner.run_here(
+            catalogue.root, args, timeout=timeout, hold=True, kitchen=kitchen, plugins=[Remembered(found), caught]
+        )
+        out.clear_status()
+        if first.returncode not in (0, 1):  # pytest could not run them all (an error in a conftest, say)
+            out.stream.write(first.output)
+            verdict(out, catalogue, ran[0], first)
+            return exit_code(first)
+        names = {exercise.name for exercise in ran}
+        ran_results = Results({n: r for n, r in caught.results.exercises.items() if n in names}, whole_kata=False)
+        known.learn(ran, ran_results)
+        found = known.merged(ran_results)
+    target = found.first_unfinished(catalogue)
+    if was_on is not None and was_on != target and found.state(was_on) == "done":
+        onwards = f" On to exercise {target.number}." if target is not None else ""
+        out.line(
+            out.good(f"{out.symbols['done']} Exercise {was_on.number} now passes: {sentence(was_on.title)}") + onwards
+        )
+    if target is None:
         progress(out, catalogue, found)
-    return 0 if test_run.passed else (test_run.returncode if test_run.returncode > 0 else 1)
+        out.line(out.good(f"{out.symbols['done']} Every exercise passes. The kitchen salutes you!"))
+        return 0
+    if first is not None and target in ran:
+        out.stream.write(first.output)
+        out.stream.flush()
+        test_run = first
+    else:
+        if missing_tests(out, catalogue, target):
+            return 2
+        test_run = check_one(catalogue, target, kitchen, known)
+        if target.name in known.remembered:
+            found.exercises[target.name] = known.remembered[target.name]
+    verdict(out, catalogue, target, test_run)
+    progress(out, catalogue, found)
+    return exit_code(test_run)
 
 
 def progress(out: Output, catalogue: Catalogue, found: Results) -> None:

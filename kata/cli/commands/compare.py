@@ -80,8 +80,8 @@ def run(args: argparse.Namespace) -> int:
         if not test_run.passed:
             out.line(
                 f"Exercise {exercise.number} does not pass yet, so the reference solution stays hidden: "
-                f"finding your own way is the point. {out.code(f'kata check {exercise.number}')} shows what is left."
+                f"finding your own way is the point. {out.command(f'check {exercise.number}')} shows what is left."
             )
-            out.line(f"Really want to look? {out.code(f'kata compare {exercise.number} --peek')}")
+            out.line(f"Really want to look? {out.command(f'compare {exercise.number} --peek')}")
             return 1
     return show_diff(out, catalogue, exercise)

@@ -15,8 +15,10 @@ import tempfile
 from dataclasses import dataclass
 from typing import Callable
 
+from kata import host
 from kata.catalogue import CatalogueError, load
 from kata.cli.output import Output
+from kata.command_line import kata_command
 
 INSTALL = "in the kata's folder, with its virtual environment active: python -m pip install -e ."
 SUPPORTED = ((3, 10), (3, 15))
@@ -104,7 +106,7 @@ def check_kata() -> list[Finding]:
             Finding(
                 False,
                 f"files of the kata are missing: {shown}",
-                "restore them: `git checkout -- <file>` or `kata reset N`",
+                f"restore them: `git checkout -- <file>` or `{kata_command('reset N')}`",
             )
         ]
     return [Finding(True, f"the kata at {catalogue.root}: {len(catalogue.exercises)} exercises")]
@@ -131,10 +133,25 @@ def _short(error: Exception) -> str:
 
 
 def _proxy_fix() -> str:
-    proxies = [name for name in ("HTTP_PROXY", "http_proxy", "ALL_PROXY", "all_proxy") if os.environ.get(name)]
+    proxies = host.proxies()
     if proxies:
-        return f"{proxies[0]} is set: also set NO_PROXY=127.0.0.1,localhost so local requests skip the proxy"
-    return "check that a firewall or security tool allows connections to 127.0.0.1; then `kata serve` to see its errors"
+        name, url = next(iter(proxies.items()))
+        return f"a proxy is set ({name}={url}): set NO_PROXY=127.0.0.1,localhost,::1 so local requests skip it"
+    serve = kata_command("serve")
+    return f"check that a firewall or security tool allows connections to 127.0.0.1; then `{serve}` to see its errors"
+
+
+def check_proxy() -> Finding | None:
+    """A proxy in the environment or the system's settings (Windows' registry, macOS's System Settings)."""
+    proxies = host.proxies()
+    if not proxies:
+        return None
+    name, url = next(iter(proxies.items()))
+    return Finding(
+        None,
+        f"a proxy is set ({name}={url}): the kata keeps 127.0.0.1, localhost and ::1 out of it (NO_PROXY)",
+        "",
+    )
 
 
 def check_kitchen() -> Finding:
@@ -187,7 +204,8 @@ def check_shared_kitchen() -> Finding | None:
 def run(args: argparse.Namespace) -> int:
     out = Output()
     steps: list[Callable[[], Finding | list[Finding] | None]] = [
-        check_python, check_dependencies, check_kata, check_kitchen, check_write_access, check_shared_kitchen,
+        check_python, check_dependencies, check_kata, check_proxy, check_kitchen, check_write_access,
+        check_shared_kitchen,
     ]  # fmt: skip
     problems = 0
     for step in steps:
@@ -210,5 +228,5 @@ def run(args: argparse.Namespace) -> int:
             )
         )
         return 1
-    out.line(out.good("Everything is ready. Start with `kata`."))
+    out.line(out.good("Everything is ready. Start with ") + out.command("") + out.good("."))
     return 0

@@ -33,7 +33,7 @@ def give(out: Output, catalogue: Catalogue, exercise: Exercise, every: bool = Fa
             show_hint(out, exercise, index)
         state.set_hints_shown(exercise, total)
         out.line("")
-        peek = out.code(f"kata compare {exercise.number} --peek")
+        peek = out.command(f"compare {exercise.number} --peek")
         out.line(f"That is every hint. Still stuck? {peek} shows the reference solution.")
         return
     show_hint(out, exercise, seen)
@@ -41,9 +41,7 @@ def give(out: Output, catalogue: Catalogue, exercise: Exercise, every: bool = Fa
     out.line("")
     if seen + 1 < total:
         out.line(
-            out.dim(
-                f"Ask again ({out.code(f'kata hint {exercise.number}')}) for a bigger hint; {total - seen - 1} left."
-            )
+            out.dim(f"Ask again ({out.command(f'hint {exercise.number}')}) for a bigger hint; {total - seen - 1} left.")
         )
     else:
         out.line(out.dim("That was the last hint, the nearest to the answer."))

@@ -19,6 +19,7 @@ import sys
 
 from kata.cli.exercise_info import catalogue as load_catalogue
 from kata.cli.output import Output
+from kata.command_line import kata_command
 from kata.workshop import client as workshop
 
 
@@ -34,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
     if not args.url:
         return show(out, root)
     if not args.name:
-        out.line(out.bad("Which team are you?") + f" {out.code(f'kata join {args.url} TEAM-NAME')}")
+        out.line(out.bad("Which team are you?") + f" {out.command(f'join {args.url} TEAM-NAME')}")
         return 2
     team = workshop.TeamLogin(workshop.normalise_server(args.url), " ".join(args.name.split()), args.token)
     stored = workshop.configured(root, {})
@@ -58,9 +59,9 @@ def run(args: argparse.Namespace) -> int:
     out.line("Your tests now use your team's kitchen there, and every run shows on the facilitator's board.")
     out.line(f"  your kitchen (docs in a browser): {out.code(team.kitchen + '/')}")
     out.line(f"  token, kept in .kata/workshop.json: {team.token}")
-    again = f"kata join {team.server} {_quoted(team.name)} --token {team.token}"
+    again = kata_command(f"join {team.server} {_quoted(team.name)} --token {team.token}")
     out.line(f"  a second laptop of your pair: {out.code(again)}")
-    out.line(f"  leave the workshop: {out.code('kata join --leave')}")
+    out.line(f"  leave the workshop: {out.command('join --leave')}")
     if os.environ.get(workshop.SERVER_ENV) is not None:
         out.line(out.warn(f"Note: {workshop.SERVER_ENV} is set in this shell, and it wins over kata join."))
     return 0
@@ -79,7 +80,7 @@ def join_code(out: Output, args: argparse.Namespace) -> str | None:
     if not code:
         out.line(
             out.bad("Joining needs the room's join code.")
-            + f" The facilitator shows it: {out.code(f'kata join {args.url} {_quoted(args.name)} --code CODE')}"
+            + f" The facilitator shows it: {out.command(f'join {args.url} {_quoted(args.name)} --code CODE')}"
         )
         return None
     return code
@@ -99,11 +100,11 @@ def refused(out: Output, team: workshop.TeamLogin, error: str) -> int:
             "tell the facilitator."
         )
     elif "join code" in error.lower():
-        out.line(f"  Check the code on the facilitator's board: {out.code('kata join URL TEAM-NAME --code CODE')}.")
+        out.line(f"  Check the code on the facilitator's board: {out.command('join URL TEAM-NAME --code CODE')}.")
     elif "already joined" in error:
         out.line(
             f"  Another name? Or your own team on a second laptop: "
-            f"{out.code(f'kata join {team.server} {_quoted(team.name)} --token TOKEN')} "
+            f"{out.command(f'join {team.server} {_quoted(team.name)} --token TOKEN')} "
             "(the first laptop's .kata/workshop.json has the token)."
         )
     return 1
@@ -116,7 +117,7 @@ def show(out: Output, root: object) -> int:
         out.line(out.bad(str(error)))
         return 2
     if team is None:
-        out.line("This kata is not in a workshop. Join one with " + out.code("kata join URL TEAM-NAME") + ".")
+        out.line("This kata is not in a workshop. Join one with " + out.command("join URL TEAM-NAME") + ".")
         return 0
     if not team.token:
         out.line(f"Team {team.name!r} at {team.server}: not joined yet (the first test run joins).")

@@ -39,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
     out.line("")
     number = exercise.number
     out.line(
-        f"Then: {out.code(f'kata check {number}')}, or {out.code('kata watch')} to re-run on every save; "
-        f"{out.code(f'kata hint {number}')} when stuck."
+        f"Then: {out.command(f'check {number}')}, or {out.command('watch')} to re-run on every save; "
+        f"{out.command(f'hint {number}')} when stuck."
     )
     return 0

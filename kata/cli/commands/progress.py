@@ -61,7 +61,7 @@ def show(out: Output, catalogue: Catalogue, found: Results) -> None:
     else:
         out.line(
             f"Next: exercise {following.number}, {following.title}: "
-            f"{out.code(f'kata check {following.number}')}, or {out.code('kata watch')} to re-run it on every save."
+            f"{out.command(f'check {following.number}')}, or {out.command('watch')} to re-run it on every save."
         )
 
 

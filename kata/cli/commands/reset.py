@@ -79,6 +79,6 @@ def run(args: argparse.Namespace) -> int:
     path.write_bytes(content)
     out.line(
         out.good(f"{name} is the stub again")
-        + f" (from {source}). Fresh start: {out.code(f'kata check {exercise.number}')}"
+        + f" (from {source}). Fresh start: {out.command(f'check {exercise.number}')}"
     )
     return 0

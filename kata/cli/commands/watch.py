@@ -24,6 +24,7 @@ from kata.cli.exercise_info import shown
 from kata.cli.keys import Keys
 from kata.cli.output import Output
 from kata.kitchen.live import KitchenProcess
+from kata.notepad.serve import LivePage
 from kata.testrun.results import ExerciseResult, Results
 from kata.wording import sentence
 
@@ -126,7 +127,8 @@ class Watch:
                 out.line(out.dim(self.keys_line()))
             else:
                 number = self.current.number
-                out.line(f"The comparison opens once exercise {number} passes (or: kata compare {number} --peek).")
+                peek = out.command(f"compare {number} --peek")
+                out.line(f"The comparison opens once exercise {number} passes (or: {peek}).")
         elif key == "h":
             out.line("")
             hint.give(out, self.catalogue, self.current)
@@ -172,9 +174,12 @@ def run(args: argparse.Namespace) -> int:
     out = Output()
     catalogue = load_catalogue()
     kitchen = runner.kitchen_for_runs(catalogue.root)  # starts now, serves the runs once it is up
+    notepad = LivePage.start(catalogue.root)  # the waiter's notepad, redrawn after each run (kata.notepad.serve)
+    out.line(f"The waiter's notepad, drawn live after each run: {notepad.url}")
     try:
         return watch_with(out, catalogue, args, kitchen)
     finally:
+        notepad.stop()
         if kitchen is not None:
             kitchen.stop()
 
@@ -190,6 +195,8 @@ def watch_with(out: Output, catalogue: Catalogue, args: argparse.Namespace, kitc
         if hasattr(signal, name):
             signal.signal(getattr(signal, name), lambda number, frame: sys.exit(0))
     keys = Keys(events)
+    if keys.note:
+        out.line(out.dim(keys.note))
     try:
         loop(session, events)
     except KeyboardInterrupt:
@@ -199,5 +206,5 @@ def watch_with(out: Output, catalogue: Catalogue, args: argparse.Namespace, kitc
         file_events.stop_watching()
         if session.warm is not None:
             session.warm.discard()
-    out.line("Bye! Your work is in your files; `kata` shows your progress.")
+    out.line(f"Bye! Your work is in your files; {out.command('')} shows your progress.")
     return 0
