@@ -15,6 +15,7 @@ from kata.expect.differ import first_difference
 from kata.expect.voice import are_numbers, describe_call, fail, show
 from kata.expect.wire import current_wire
 from kata.learner.time_limit import TimeLimitExceeded
+from kata.notepad.text import once_each
 
 _PASS_THROUGH = (pytest.fail.Exception, TimeLimitExceeded, NotImplementedError)
 
@@ -81,7 +82,7 @@ def _sent_text() -> str:
     wire = current_wire()
     if wire is None or not wire.exchanges:
         return ""
-    lines = [line for exchange in wire.exchanges[-3:] for line in exchange.report()]
+    lines = once_each([exchange.report() for exchange in wire.exchanges[-5:]])
     return "\nthe exchanges:\n" + "\n".join("  " + line for line in lines)
 
 

@@ -16,7 +16,7 @@ from http import HTTPStatus
 from typing import Any, Collection, Mapping, Sequence
 
 HEADERS_THAT_MATTER = ("Location", "Retry-After", "WWW-Authenticate", "ETag", "Link", "Allow")
-PREVIEW = 90  # characters of a JSON body shown in a preview
+PREVIEW = 70  # characters of a JSON body shown in a preview
 WIDTH = 100  # the lines stay within this many columns
 
 
@@ -133,9 +133,10 @@ def journal_text(
     if not entries:
         return "The kitchen received no request at all."
     answers = answers or {}
-    lines = []
+    blocks: list[list[str]] = []
     first = max(len(entries) - last, 0)
     for index in range(first, len(entries)):
+        lines: list[str] = []
         entry = entries[index]
         line = f"{entry['method']} {target_of(entry)}"
         body = entry.get("body")
@@ -149,5 +150,21 @@ def journal_text(
             lines.extend(exchange_lines(line, answer))
         if body:
             lines.append(f"  sent body: {_short(str(body), PREVIEW)}")
+        blocks.append(lines)
     head = f"(and {first} earlier)\n" if first else ""
-    return head + "\n".join(lines)
+    return head + "\n".join(once_each(blocks))
+
+
+def once_each(blocks: Sequence[list[str]]) -> list[str]:
+    """The lines of each exchange, the same exchange again and again said once: `GET /orders/1 -> 200 OK (x3)`."""
+    lines: list[str] = []
+    previous, times = None, 0
+    for block in [*blocks, None]:
+        if block == previous:
+            times += 1
+            continue
+        if previous:
+            lines.append(previous[0] + (f" (x{times}, the same each time)" if times > 1 else ""))
+            lines.extend(previous[1:])
+        previous, times = block, 1
+    return lines
