@@ -30,7 +30,7 @@ def parser() -> argparse.ArgumentParser:
     verbs.add_parser("next", help="what to do next: the exercise, the file to open, the task in short")
 
     hint = verbs.add_parser("hint", help="the next hint for an exercise (ask again for the next one)")
-    hint.add_argument("exercise", metavar="EXERCISE")
+    hint.add_argument("exercise", nargs="?", metavar="EXERCISE", help="default: the exercise you are on")
     hint.add_argument("--all", action="store_true", help="show every hint of the exercise")
 
     watch = verbs.add_parser("watch", help="re-run the current exercise every time you save a file in exercises/")

@@ -62,7 +62,7 @@ def explain_learner_error(error: BaseException, root: Path) -> Explained | None:
             NOT_STARTED, f"not started yet: {location.file}::{location.function}", f"not started: {location.function}"
         )
     if isinstance(error, pytest.fail.Exception):  # a test's stand-in (sleep, clock, kitchen) failed the test
-        message, hint = error.msg, getattr(error, "hint", None)
+        message, hint = str(error.msg), getattr(error, "hint", None)
         if hint and message.endswith(hint):  # where it happened, then the hint: the message still ends with it
             message = f"{message[: -len(hint)].rstrip()}\n  at {location}\n{hint}"
         else:

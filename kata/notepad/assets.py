@@ -58,6 +58,8 @@ th,td{border:1px solid var(--line);padding:2px 6px;text-align:left;vertical-alig
 th{background:#efece3}
 .headers th{width:30%}
 dl.problem-detail{margin:4px 0}dl.problem-detail dt{font-weight:700}dl.problem-detail dd{margin:0 0 4px 12px}
+details.said{margin:4px 0}details.said>summary{cursor:pointer}
+details.said pre{white-space:pre-wrap;overflow-wrap:anywhere;background:#f4f1e8;padding:6px;margin:4px 0}
 details.table-view{margin:24px 0}details.table-view>summary{font-weight:700;cursor:pointer}
 #live{min-height:1.4em;margin:0}
 .test.quiet{padding:4px 12px;margin:6px 0}.test.quiet h3{margin:0;display:inline}

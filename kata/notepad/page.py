@@ -17,7 +17,7 @@ import re
 from typing import Any, Iterable, Mapping, Sequence
 
 from kata.notepad.assets import CSS, JS
-from kata.notepad.wire import clean
+from kata.notepad.wire import clean, pretty
 
 VERDICTS = {
     "passing": "✓ passing",
@@ -123,6 +123,10 @@ def _test(test: Mapping[str, Any], ids: set[str]) -> str:
         f'<h3 id="{esc(ident)}-h"><span class="verdict v-{esc(verdict.replace(" ", "-"))}">'
         f"{esc(VERDICTS.get(verdict, verdict))}</span><code>{esc(name)}</code></h3>",
     ]
+    if test.get("message") and verdict != "passing":
+        out.append(
+            f'<details class="said"><summary>What the test said</summary><pre>{esc(test["message"])}</pre></details>'
+        )
     if not events:
         out[0] = out[0].replace('class="test"', 'class="test quiet"')
         out.append('<p class="note">no request: this test checks your code without the waiter</p></article>')
@@ -267,7 +271,7 @@ def _headers(pairs: Any, caption: str) -> str:
 def _body(body: Any) -> str:
     if not body:
         return '<p class="meta">Body: none</p>'
-    text = body.get("pretty") or body.get("text", "")
+    text = pretty(body)
     note = ""
     if body.get("cut"):
         shown = len(body.get("text", ""))

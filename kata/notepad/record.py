@@ -197,7 +197,7 @@ class Recorder:
             "reason": wire.clean(str(response.reason or "")) or wire.reason(response.status_code),
             "headers": wire.headers(response.headers.items()),
             "body": wire.body(data) if data is not None else {"text": "(streamed)", "size": None, "cut": False},
-            "problem": wire.problem_of(content_type, data),
+            "problem": wire.problem_of(content_type, data) if response.status_code >= 400 else None,
         }
         self._add(event)
 

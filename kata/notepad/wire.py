@@ -40,8 +40,7 @@ def _text(data: bytes | str) -> str:
 
 
 def body(data: Any) -> dict[str, Any] | None:
-    """A body's preview: `text` (at most BODY_LIMIT characters), `size` (bytes), `cut` when shortened,
-    `pretty` (indented JSON) when it is JSON small enough to parse."""
+    """A body's preview: `text` (at most BODY_LIMIT characters), `size` (bytes), `cut` when shortened."""
     if data is None or data == b"" or data == "":
         return None
     if not isinstance(data, (bytes, str)):
@@ -49,14 +48,17 @@ def body(data: Any) -> dict[str, Any] | None:
     size = len(data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data)
     text = _text(data[: BODY_LIMIT * 4])
     cut = len(text) > BODY_LIMIT or size > BODY_LIMIT * 4
-    found: dict[str, Any] = {"text": text[:BODY_LIMIT], "size": size, "cut": cut}
-    if size <= PARSE_LIMIT:
-        parsed = parse_json(data)
-        if parsed is not None:
-            pretty = json.dumps(parsed, indent=2, ensure_ascii=False)
-            if len(pretty) <= BODY_LIMIT * 2:
-                found["pretty"] = clean(pretty)
-    return found
+    return {"text": text[:BODY_LIMIT], "size": size, "cut": cut}
+
+
+def pretty(body: dict[str, Any]) -> str:
+    """A previewed body to show: indented when it is whole and JSON (the page does this, not the recorder)."""
+    text = str(body.get("text", ""))
+    if body.get("cut") or text.lstrip()[:1] not in ("{", "["):
+        return text
+    parsed = parse_json(text)
+    shown = json.dumps(parsed, indent=2, ensure_ascii=False) if parsed is not None else text
+    return clean(shown) if len(shown) <= BODY_LIMIT * 2 else text
 
 
 def reason(status: int) -> str:

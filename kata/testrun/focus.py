@@ -171,10 +171,21 @@ class FocusReporter:
             tr.write_line(
                 f"{tests} failed: {shown} mistake{'s' if shown > 1 else ''} shown (the cases like it are named)"
             )
-        if results.whole_kata:
+        ran = len(results.exercises)
+        if results.whole_kata and ran < total:  # a path or -k chose part of the kata: its figures, labelled so
+            tr.write_line(
+                f"Progress of this run ({ran} of the kata's {total} exercises): {done}/{ran} done "
+                f"{progress_bar(done, ran)}",
+                bold=True,
+                **colour,
+            )
+            tr.write_line(f"  part of the kata ran: `{kata_command('')}` shows the whole kata's progress")
+        elif results.whole_kata:
             tr.write_line(f"Progress: {done}/{total} exercises done {progress_bar(done, total)}", bold=True, **colour)
         if focus is None:
-            if done == total:
+            if done == ran < total:
+                tr.write_line("Every exercise of this run passes.", green=True)
+            elif done == total:
                 tr.write_line("Every exercise passes. The kitchen salutes you!", green=True)
             return
         source = focus.source("exercises").relative_to(self.catalogue.root).as_posix()

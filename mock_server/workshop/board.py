@@ -9,6 +9,9 @@ through ``textContent``, never as HTML.
 from __future__ import annotations
 
 import html
+from urllib.parse import urlsplit
+
+from mock_server.workshop.settings import is_loopback, lan_addresses
 
 POLL_MS = 1000
 
@@ -40,6 +43,7 @@ tfoot th{font-size:1rem;text-align:left;padding-right:.5rem}
 tfoot td{font-size:1.15rem;font-weight:700;color:#555}
 tfoot td.hot{background:var(--stuck);color:#000;border-radius:4px}
 #empty{font-size:1.6rem;margin:2rem 0}
+#alarm{font-size:1.4rem;font-weight:700;background:var(--fail);color:#fff;padding:.5rem .8rem;border-radius:4px}
 #hotspots{font-size:1.2rem;margin:.6rem 0 0}
 footer{margin-top:.8rem;font-size:1rem;color:#333}
 .key{display:inline-block;width:1.4rem;text-align:center;border-radius:3px;margin:0 .2rem 0 .9rem;font-weight:800}
@@ -95,7 +99,8 @@ SCRIPT = """
         var td = el("td", classes, stuck ? "!" : SYMBOL[status]);
         td.setAttribute("data-exercise", exercise.name);
         td.setAttribute("data-status", status);
-        td.title = team.name + " \\u2014 " + exercise.number + ". " + exercise.title + ": " + status.replace("-", " ") +
+        var sep = /[?!]$/.test(exercise.title) ? " " : ": ";  // "Is it open? failing", not "open?: failing"
+        td.title = team.name + " \\u2014 " + exercise.number + ". " + exercise.title + sep + status.replace("-", " ") +
           (stuck ? " (stuck for " + Math.round(team.on_current_for / 60) + " min)" : "");
         row.appendChild(td);
       });
@@ -154,6 +159,9 @@ SCRIPT = """
         return response.json();
       })
       .then(function (data) {
+        var alarm = document.getElementById("alarm");
+        alarm.hidden = !data.alarm;
+        alarm.textContent = data.alarm ? data.alarm + " Nothing more is kept: see the server's terminal." : "";
         if (changed(data)) render(data);
         failures = 0;
         show("live \\u00b7 updated " + new Date().toLocaleTimeString(), true);
@@ -175,11 +183,12 @@ PAGE = """<!doctype html>
 <style>%(css)s</style></head>
 <body>
 <header><h1>The room</h1><div id="summary">loading\u2026</div>
-<div id="join">join: <code>kata join URL TEAM-NAME</code> with the code <strong id="code">%(code)s</strong></div>
+<div id="join">join: <code>kata join %(join)s TEAM-NAME</code> with the code <strong id="code">%(code)s</strong></div>
 <div id="status"></div></header>
 <main>
+<p id="alarm" role="alert" hidden></p>
 <table id="grid"><thead></thead><tbody></tbody><tfoot></tfoot></table>
-<p id="empty" hidden>No team has joined yet. Each pair runs <code>kata join URL TEAM-NAME</code>.</p>
+<p id="empty" hidden>No team has joined yet. Each pair runs <code>kata join %(join)s TEAM-NAME</code>.</p>
 <p id="hotspots"></p>
 </main>
 <footer>
@@ -200,8 +209,20 @@ def _minutes(seconds: float) -> str:
     return f"{seconds / 60:g} min"
 
 
-def render(stuck_after: float = 600.0, join_code: str = "") -> str:
+def join_url(host_url: str) -> str:
+    """Where teams join, from the address the board was opened at: the facilitator's own browser opens it on
+    loopback, so then this laptop's network address on the same port (the banner lists them all)."""
+    parts = urlsplit(host_url)
+    host = parts.hostname or ""
+    if is_loopback(host) and (found := lan_addresses()):
+        host = found[0]
+    shown = f"[{host}]" if ":" in host else host
+    return f"{parts.scheme or 'http'}://{shown}" + (f":{parts.port}" if parts.port else "")
+
+
+def render(stuck_after: float = 600.0, join_code: str = "", join: str = "URL") -> str:
     return PAGE % {
+        "join": html.escape(join),
         "css": CSS,
         "script": SCRIPT % {"poll": POLL_MS},
         "stuck": _minutes(stuck_after),

@@ -15,7 +15,8 @@ from mock_server.workshop.db import Database
 from mock_server.workshop.registry import Registry
 
 from .conftest import assert_problem
-from .test_workshop import CODE, EXERCISES, FACILITATOR, SECRET, Team, progress, report, workshop_app
+from .test_workshop import CODE, EXERCISES, FACILITATOR, SECRET, Team, workshop_app
+from .test_workshop_reports import progress, report
 
 
 class ManualClock:
@@ -53,10 +54,11 @@ def test_the_join_code_ignores_case_spaces_and_dashes(room):
     assert join(room, "Bob", code="r-o-o-m-4-2").status_code == 201
 
 
-def test_the_join_code_comes_from_the_environment_or_is_made_up():
+def test_the_join_code_comes_from_the_environment_or_is_made_up(tmp_path):
     given = workshop_serve.settings(environ={"KATA_JOIN_CODE": "  TEA-TIME  "})
     assert given["join_code"] == "TEA-TIME"
-    made = create_app({"CLOCK": "manual", "WORKSHOP": workshop_serve.settings(environ={})})
+    room = str(tmp_path / "room.sqlite3")  # not workshop.sqlite3 in the clone: the suite writes in temporary folders
+    made = create_app({"CLOCK": "manual", "WORKSHOP": workshop_serve.settings(environ={}, database=room)})
     code = registry_of(made).join_code
     assert len(code) == 6 and code.isalnum()
     with pytest.raises(SystemExit, match="KATA_JOIN_CODE"):
@@ -72,6 +74,17 @@ def test_the_board_shows_the_join_code_and_the_banner_prints_it(room, capsys):
     out = io.StringIO()
     workshop_serve.announce("127.0.0.1", 8000, settings, out)
     assert "K7PMQ2" in out.getvalue() and settings["database"] in out.getvalue()
+
+
+def test_the_board_shows_the_address_teams_join_at(room, monkeypatch):
+    from mock_server.workshop import board
+
+    monkeypatch.setattr(board, "lan_addresses", lambda: ["192.168.1.20"])  # opened on loopback: the room's address
+    page = room.get("/__workshop/board", headers=FACILITATOR, base_url="http://127.0.0.1:8123").get_data(as_text=True)
+    assert "kata join http://192.168.1.20:8123 TEAM-NAME" in page and "URL TEAM-NAME" not in page
+    assert board.join_url("http://10.0.0.7:8000/") == "http://10.0.0.7:8000"  # opened at the room's address
+    monkeypatch.setattr(board, "lan_addresses", lambda: [])
+    assert board.join_url("http://localhost:8000/") == "http://localhost:8000"
 
 
 def test_a_join_code_with_markup_is_escaped_on_the_board():
@@ -238,9 +251,9 @@ def test_a_registry_on_the_same_file_knows_the_same_room(tmp_path):
 
 def test_a_secret_or_code_given_at_start_wins_over_the_stored_one(tmp_path):
     path = tmp_path / "room.sqlite3"
-    Registry("first-secret", database=Database(path), join_code="FIRST").db.close()
-    again = Registry("second-secret", database=Database(path), join_code="SECOND")
-    assert (again.secret, again.join_code) == ("second-secret", "SECOND")
+    Registry("first-secret-of-the-room", database=Database(path), join_code="FIRST").db.close()
+    again = Registry("second-secret-of-the-room", database=Database(path), join_code="SECOND")
+    assert (again.secret, again.join_code) == ("second-secret-of-the-room", "SECOND")
 
 
 # No calls from the facilitator's machine --------------------------------------------------------

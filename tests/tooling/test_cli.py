@@ -40,9 +40,7 @@ def test_progress_is_the_default_and_shows_each_exercise_state_from_the_tests(un
     assert re.search(r"\[x\] 1\. Add two numbers +done", out), out
     assert re.search(r"\[~\] 2\. Is the restaurant open\? +in progress: 0 of 2 tests pass", out), out
     assert re.search(r"\[ \] 3\. The names of the dishes +not started", out), out
-    assert (
-        f"Next: exercise 2, Is the restaurant open?: `{kata_command('check 2')}`, or `{kata_command('watch')}`" in out
-    )
+    assert f"Next: exercise 2, Is the restaurant open? `{kata_command('check 2')}`, or `{kata_command('watch')}`" in out
     assert ESCAPE not in out and "█" not in out
 
 
@@ -132,6 +130,20 @@ def test_hint_shows_the_next_hint_each_time_and_remembers_in_dot_kata(kata, cli)
     assert all(hint in every for hint in hints)
     _, again, _ = cli("hint", "1")
     assert "Hint 2 of 2" in again and "That is every hint" in again and kata_command("compare 1 --peek") in again
+
+
+def test_hint_without_a_number_is_for_the_exercise_you_are_on(underway, cli):
+    code, out, _ = cli("hint")
+    assert code == 0, out
+    assert "Hint 1 of 2 for exercise 2, Is the restaurant open?\n" in out  # not "open?:"
+    assert underway.exercise(2).hints[0] in out and f"`{kata_command('hint 2')}`" in out
+
+
+def test_hint_without_a_number_when_every_exercise_passes(kata, cli):
+    for number in (1, 2, 3):
+        kata.solve(number)
+    code, out, _ = cli("hint")
+    assert code == 0 and "Every exercise passes" in out and "Hint" not in out
 
 
 # compare --------------------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ A learner install has one pytest plugin, requests-mock's: these runs load that o
 from __future__ import annotations
 
 import os
+import re
 import shlex
 import subprocess
 import sys
@@ -123,3 +124,15 @@ def test_doctor_prints_only_its_own_checks(learner: Path):
     marks = ("[x] ", "[!] ", "[X] ", "    fix: ", "Everything is ready")
     strays = [line for line in result.stdout.splitlines() if line and not line.startswith(marks)]
     assert not strays, result.stdout
+
+
+def test_the_readme_says_which_python_before_its_first_command_and_copes_with_the_usual_ones():
+    """Issue 29: a 3.9 python3 (Xcode's) is caught before the install; Windows without the `py` launcher works."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    first_block = readme.index("```")
+    assert "Python 3.10 to 3.15" in readme[:first_block]
+    blocks = dict(reversed(re.findall(r"```(\w+)\n(.*?)```", readme, flags=re.S)))  # the first of each kind
+    posix, windows = blocks["bash"].splitlines(), blocks["powershell"].splitlines()
+    assert posix[0] == "python3 --version" and "3.9" in readme[first_block : readme.index("Windows (PowerShell")]
+    assert "py -m venv .venv" in windows[0] and "python -m venv .venv" in windows[0]  # either launcher
+    assert any(line.endswith("python --version") for line in windows[:2])

@@ -1,4 +1,5 @@
-"""Offline after install, proven: with networking off, the learner's run, `kata check`, `kata serve` and its docs page.
+"""Offline after install, proven: with networking off, the learner's run, `kata check`, `kata serve` and its docs page,
+and the README's offline `uvx ... tox` (uvx asks the package index again unless told it is offline).
 
 Networking is turned off the way a laptop without Wi-Fi has it: a network namespace of its own (`unshare -n`,
 Linux; as root, or in a user namespace where those are allowed) whose only interface is loopback. This file is
@@ -10,6 +11,8 @@ container).
 from __future__ import annotations
 
 import os
+import re
+import shlex
 import shutil
 import signal
 import socket
@@ -23,6 +26,7 @@ from pathlib import Path
 import pytest
 
 OFFLINE_OK = "offline: all four work"
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _unshare() -> list[str] | None:
@@ -48,6 +52,42 @@ def test_the_learners_commands_work_with_networking_off(small_kata: Path, copy_k
         [*prefix, sys.executable, __file__, str(kata)], capture_output=True, text=True, timeout=180, env=env
     )
     assert result.returncode == 0 and OFFLINE_OK in result.stdout, result.stdout + result.stderr
+
+
+def readme_offline_uvx() -> list[str]:
+    """The README's offline `uvx ... tox` command (the learner's tox run: `-e solutions` is the same command)."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    found = re.findall(r"`((?:UV_OFFLINE=1 )?uvx [^`]*tox)`", readme)
+    offline = [command for command in found if "--offline" in command or "UV_OFFLINE=1" in command]
+    assert offline, f"the README promises an offline run but writes no offline uvx tox command: {found}"
+    return shlex.split(offline[0])
+
+
+def test_uvx_tox_as_the_readme_writes_it_works_with_networking_off(small_kata: Path, copy_kata):
+    command = readme_offline_uvx()
+    prefix = _unshare()
+    if prefix is None:
+        pytest.skip("needs `unshare -n` (Linux, as root or with user namespaces) to turn networking off for a run")
+    uvx = shutil.which("uvx") or shutil.which("uvx", path=str(Path(sys.executable).parent))
+    if uvx is None:
+        pytest.skip("needs uv (its uvx; `pip install uv`, in the dev extra) to run the README's uv path")
+    kata = copy_kata(small_kata)
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("KATA_", "TOX_", "UV_", "VIRTUAL_ENV"))}
+    env["PATH"] = os.pathsep.join([str(Path(uvx).parent), env.get("PATH", "")])
+    install = subprocess.run(  # the install, online: uvx fetches tox, tox makes the learner's env
+        [uvx, "tox", "-e", "learn", "--notest"], cwd=kata, capture_output=True, text=True, timeout=400, env=env
+    )
+    if install.returncode != 0 and "dns error" in install.stderr + install.stdout:
+        pytest.skip("the install needs the package index once, and it cannot be reached from here")
+    assert install.returncode == 0, install.stdout[-2000:] + install.stderr[-2000:]
+    result = subprocess.run(
+        [*prefix, sys.executable, __file__, "--run", str(kata), *command],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=env,
+    )
+    assert result.returncode == 0 and OFFLINE_OK in result.stdout, result.stdout[-3000:] + result.stderr[-2000:]
 
 
 # Inside the namespace ------------------------------------------------------------------------------
@@ -128,5 +168,21 @@ def offline_session(kata: Path) -> None:
     print(OFFLINE_OK)
 
 
+def offline_command(kata: Path, command: list[str]) -> None:
+    """The README's command, as the learner types it (`UV_OFFLINE=1 uvx ...` too), red on the untouched stubs."""
+    loopback_up()
+    env = {**os.environ, "NO_COLOR": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+    while command and "=" in command[0]:
+        name, value = command.pop(0).split("=", 1)
+        env[name] = value
+    done = subprocess.run(command, cwd=kata, capture_output=True, text=True, timeout=240, env=env)
+    output = done.stdout + done.stderr
+    check(done.returncode == 1 and "Progress: 0/" in done.stdout, f"`{shlex.join(command)}`", output[-3000:])
+    print(OFFLINE_OK)
+
+
 if __name__ == "__main__":
-    offline_session(Path(sys.argv[1]))
+    if sys.argv[1] == "--run":
+        offline_command(Path(sys.argv[2]), sys.argv[3:])
+    else:
+        offline_session(Path(sys.argv[1]))

@@ -192,6 +192,7 @@ def test_kata_notepad_opens_the_page_of_the_exercises_last_run(kata, learner_run
     assert address in out
     page = (folder_of(kata.root) / "ex02_is_it_open.html").read_text(encoding="utf-8")
     assert "GET /healthz" in page and "404 NOT FOUND" in page and "the kitchen (server)" in page
+    assert "What the test said" in page  # the failure's message, beside what was sent
 
 
 def test_kata_notepad_prints_the_address_when_no_browser_opens(kata, learner_run, cli, monkeypatch):

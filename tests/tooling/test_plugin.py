@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 import re
 
+import pytest
+
 from kata.command_line import kata_command
 
 from .tiny_kata import TinyKata
@@ -143,6 +145,26 @@ def test_a_run_of_one_exercise_shows_no_kata_wide_progress(kata: TinyKata, learn
     result = learner_run("tests/exercises/ch01_tiny/test_ex01_add.py", "--kata-one")
     result.stdout.fnmatch_lines(["*= exercise 1: Add two numbers =*", "Next: exercise 1, Add two numbers"])
     assert "Progress:" not in result.stdout.str()
+
+
+def test_a_run_of_part_of_the_kata_says_so_with_that_parts_figures(kata: TinyKata, pytester):
+    def learner_run(path: str) -> pytest.RunResult:  # `pytest PATH`: the learner's run of one folder or file
+        return pytester.runpytest_inprocess(path, "-p", "requests_mock")
+
+    kata.solve(1)  # done, but not in this run: "Progress: 0/3" would be false
+    result = learner_run("tests/exercises/ch01_tiny/test_ex02_is_it_open.py")
+    result.stdout.fnmatch_lines(
+        [
+            "Progress of this run (1 of the kata's 3 exercises): 0/1 done [....................]",
+            f"  part of the kata ran: `{kata_command('')}` shows the whole kata's progress",
+        ]
+    )
+    assert "Progress: " not in result.stdout.str()
+    kata.solve(2)
+    again = learner_run("tests/exercises/ch01_tiny/test_ex02_is_it_open.py")
+    again.stdout.fnmatch_lines(
+        ["Progress of this run (1 of the kata's 3 exercises): 1/1 done *", "Every exercise of this run passes."]
+    )
 
 
 def test_a_test_file_that_belongs_to_no_exercise_says_so(kata: TinyKata, learner_run, pytester):

@@ -17,6 +17,7 @@ from kata.cli.exercise_info import catalogue as load_catalogue
 from kata.cli.exercise_info import shown
 from kata.cli.memory import Memory
 from kata.cli.output import Output
+from kata.wording import lead_in
 
 
 def run(args: argparse.Namespace) -> int:
@@ -56,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
     runner.forget_bytecode(changes)
     out.line(
         out.good(f"Caught up: exercises 1 to {before[-1].number} hold the reference solutions.")
-        + f" Next: exercise {target.number}, {target.title}: {out.command(f'check {target.number}')}"
+        + f" Next: exercise {target.number}, {lead_in(target.title)} {out.command(f'check {target.number}')}"
     )
     out.line(f"Read them later with {out.command('compare N')}: they are worth a look.")
     return 0

@@ -1,4 +1,7 @@
-"""`kata hint EXERCISE [--all]`: the next hint each time (remembered in `.kata/`), or all of them."""
+"""`kata hint [EXERCISE] [--all]`: the next hint each time (remembered in `.kata/`), or all of them.
+
+Without a number it is the exercise the learner is on: the first unfinished one, as `kata next` finds it.
+"""
 
 from __future__ import annotations
 
@@ -8,11 +11,12 @@ from kata.catalogue import Catalogue, Exercise
 from kata.cli.exercise_info import catalogue as load_catalogue
 from kata.cli.memory import Memory
 from kata.cli.output import Output
+from kata.wording import lead_in
 
 
 def show_hint(out: Output, exercise: Exercise, index: int) -> None:
     total = len(exercise.hints)
-    out.line(out.bold(f"Hint {index + 1} of {total}") + f" for exercise {exercise.number}, {exercise.title}:")
+    out.line(out.bold(f"Hint {index + 1} of {total}") + f" for exercise {exercise.number}, {lead_in(exercise.title)}")
     out.line(f"  {exercise.hints[index]}")
 
 
@@ -48,6 +52,22 @@ def give(out: Output, catalogue: Catalogue, exercise: Exercise, every: bool = Fa
 
 
 def run(args: argparse.Namespace) -> int:
+    out = Output()
     catalogue = load_catalogue()
-    give(Output(), catalogue, catalogue.find(args.exercise), every=args.all)
+    if args.exercise is not None:
+        give(out, catalogue, catalogue.find(args.exercise), every=args.all)
+        return 0
+    from kata.cli import run as runner
+    from kata.cli.commands.progress import report_broken_run
+
+    out.status("Running the tests to see which exercise you are on...")
+    found, test_run = runner.states(catalogue)
+    out.clear_status()
+    if test_run.returncode not in (0, 1) or test_run.timed_out:
+        return report_broken_run(out, test_run)
+    exercise = found.first_unfinished(catalogue)
+    if exercise is None:
+        out.line(out.good("Every exercise passes: no hint needed.") + f" {out.command('hint N')} gives exercise N's.")
+        return 0
+    give(out, catalogue, exercise, every=args.all)
     return 0

@@ -9,6 +9,7 @@ from kata.cli import run as runner
 from kata.cli.exercise_info import catalogue as load_catalogue
 from kata.cli.output import Output
 from kata.testrun.results import ExerciseResult, Results
+from kata.wording import lead_in
 
 COLOURS = {"done": ("green",), "failing": ("yellow",), "not-started": ("dim",)}
 
@@ -60,7 +61,7 @@ def show(out: Output, catalogue: Catalogue, found: Results) -> None:
         out.line(out.good("Every exercise passes. The kitchen salutes you!"))
     else:
         out.line(
-            f"Next: exercise {following.number}, {following.title}: "
+            f"Next: exercise {following.number}, {lead_in(following.title)} "
             f"{out.command(f'check {following.number}')}, or {out.command('watch')} to re-run it on every save."
         )
 
