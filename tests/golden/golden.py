@@ -93,6 +93,7 @@ def normalise(text: str, root: Path = ROOT) -> str:
     text = re.sub(r"\b\d+\.\d+s\b", "N.NNs", text)
     text = re.sub(r"\(\d+:\d\d:\d\d\)", "", text)
     text = re.sub(r"\d+\.\d seconds of real time", "N.N seconds of real time", text)
+    text = re.sub(r"-+ Captured stderr call -+\n(127\.0\.0\.1 - - \[[^\n]*\n)+", "", text)  # a server's log: timing
     text = re.sub(r"\[\d\d/\w{3}/\d{4} \d\d:\d\d:\d\d\]", "[DATE]", text)  # a server's log line
     text = re.sub(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "<uuid>", text)
     text = re.sub(r"(Bearer ?)[\w.~+/-]{8,}=*", r"\1<token>", text)  # tokens the kitchen or a test made up
