@@ -1,6 +1,6 @@
-"""Documentation: /openapi.json, the HTML docs page at /, and /problems/<slug>.
+"""The HTML docs page at / and the pages of /problems/<slug> (``openapi`` serves them).
 
-The page is generated from the spec (``openapi.operations()``), so the endpoint
+The page is generated from the spec (``openapi.operations()``, handed in), so the endpoint
 list is written once. It works offline: inline CSS, no scripts, no fonts.
 """
 
@@ -9,16 +9,15 @@ from __future__ import annotations
 import json
 import re
 import shlex
+from typing import Any
 
-from flask import Blueprint, Response, jsonify, request
 from markupsafe import Markup, escape
 
-from mock_server.contract.declare import endpoint, path_param
-from mock_server.contract.documented import ok, use
-from mock_server.contract.problems import PROBLEMS, ApiError
+from mock_server.contract.declare import JSON
+from mock_server.contract.problems import PROBLEMS, ProblemType
+from mock_server.contract.schema import MODELS
+from mock_server.resources.order_model import ORDER_EXAMPLE
 from mock_server.state.data import GUESTS
-
-bp = Blueprint("docs", __name__)
 
 CSS = """
 body{font:16px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;
@@ -80,8 +79,6 @@ def _show_and_keep(command: str, field: str) -> str:
 
 def curl_command(method: str, base: str, op: dict) -> str:
     """A curl command line for the operation's example, runnable in a POSIX shell."""
-    from mock_server.docs import openapi
-
     example = example_request(op)
     lines = []
     path = example["path"]
@@ -91,9 +88,7 @@ def curl_command(method: str, base: str, op: dict) -> str:
         )
         lines.append(f"ID=$({_capture(create, 'id')})")
     elif example.get("fresh") == "order":
-        create = f"curl -s -X POST {base}/orders -H 'Content-Type: application/json' -d " + _json_arg(
-            openapi.ORDER_EXAMPLE
-        )
+        create = f"curl -s -X POST {base}/orders -H 'Content-Type: application/json' -d " + _json_arg(ORDER_EXAMPLE)
         lines.append(f"ID=$({_capture(create, 'id')})   # a new order: it can change only while received")
     path = path.replace("{id}", "$ID")
     if example.get("wait"):
@@ -131,8 +126,6 @@ def _inline_code(text: str) -> str:
 
 
 def _operation_html(method: str, path: str, op: dict, base: str) -> str:
-    from mock_server.docs import openapi
-
     codes = ", ".join(code for code in op["responses"])
     anchor = op["operationId"]
     parts = [
@@ -142,9 +135,9 @@ def _operation_html(method: str, path: str, op: dict, base: str) -> str:
     if op.get("description"):
         parts.append(f"<p>{_inline_code(op['description'])}</p>")
     if "requestBody" in op:
-        schema = op["requestBody"]["content"][openapi.JSON]["schema"]["$ref"].rsplit("/", 1)[-1]
-        fields = openapi.SCHEMAS[schema]["properties"]
-        required = set(openapi.SCHEMAS[schema]["required"])
+        schema = op["requestBody"]["content"][JSON]["schema"]["$ref"].rsplit("/", 1)[-1]
+        fields = MODELS[schema]["properties"]
+        required = set(MODELS[schema]["required"])
         names = ", ".join(f"<code>{escape(name)}</code>{'' if name in required else ' (optional)'}" for name in fields)
         parts.append(f"<p>JSON body: {names}.</p>")
     parts.append(f'<p class="codes">Answers: {escape(codes)}.</p>')
@@ -154,12 +147,10 @@ def _operation_html(method: str, path: str, op: dict, base: str) -> str:
     return "".join(parts)
 
 
-def render_page(base: str) -> str:
-    from mock_server.docs import openapi
-
-    document = openapi.document()
+def render_page(base: str, document: dict, operations: list[tuple[str, str, Any]]) -> str:
+    """The docs page of ``document``, its ``operations`` in docs order, with examples for a kitchen at ``base``."""
     sections: dict[str, list[str]] = {tag["name"]: [] for tag in document["tags"]}
-    for method, path, op in openapi.operations():
+    for method, path, op in operations:
         sections[op["tags"][0]].append(_operation_html(method, path, op, base))
     guests = ", ".join(f"<code>{escape(name)}</code> / <code>{escape(pw)}</code>" for name, (pw, _) in GUESTS.items())
     body = [
@@ -195,54 +186,11 @@ def render_page(base: str) -> str:
     return "\n".join(body)
 
 
-@endpoint(
-    bp,
-    "GET",
-    "/",
-    "getDocs",
-    "Docs",
-    "This documentation page (HTML)",
-    {"200": ok({"type": "string"}, "The docs page.", media="text/html")},
-    example={"path": "/"},
-)
-def index() -> Response:
-    return Response(render_page(request.host_url.rstrip("/")), mimetype="text/html")
-
-
-@endpoint(
-    bp,
-    "GET",
-    "/openapi.json",
-    "getOpenapi",
-    "Docs",
-    "This API's OpenAPI 3.1 document",
-    {"200": ok({"type": "object"}, "The OpenAPI document.")},
-    example={"path": "/openapi.json"},
-)
-def openapi() -> Response:
-    from mock_server.docs import openapi
-
-    return jsonify(openapi.document())
-
-
-@endpoint(
-    bp,
-    "GET",
-    "/problems/{slug}",
-    "getProblemType",
-    "Docs",
-    "What an error type means (the `type` of every problem answer)",
-    {"200": ok({"type": "string"}, "A page about the problem type.", media="text/html"), "404": use("NotFound")},
-    params=[path_param("slug", "The last part of a problem's type.", {"type": "string", "enum": list(PROBLEMS)})],
-    example={"path": "/problems/validation-error"},
-)
-def problem_page(slug: str) -> Response:
-    if slug not in PROBLEMS:
-        raise ApiError("not-found", f"There is no problem type {slug!r}.", hint="The docs at / list every type.")
-    kind = PROBLEMS[slug]
+def problem_html(kind: ProblemType) -> str:
+    """The page about one problem type (``/problems/<slug>``)."""
     page = Markup(
         "<!doctype html><html lang='en'><head><meta charset='utf-8'><title>{title}</title><style>{css}</style>"
         "</head><body><h1>{title}</h1><p>Status {status}. {explanation}</p><p><strong>Hint:</strong> {hint}</p>"
         "<p><a href='/#problems'>All problem types</a></p></body></html>"
     ).format(title=kind.title, css=Markup(CSS), status=kind.status, explanation=kind.explanation, hint=kind.hint)
-    return Response(str(page), mimetype="text/html")
+    return str(page)
