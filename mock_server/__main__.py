@@ -46,6 +46,11 @@ def _parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="workshop: the SQLite file that keeps the room (default: workshop.sqlite3 in this folder)",
     )
+    parser.add_argument(
+        "--workshop-restore",
+        action="store_true",
+        help="workshop: start from the newest good backup of the room's file (the file there is moved aside)",
+    )
     return parser
 
 
@@ -78,10 +83,19 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         if args.clock == "real":
             raise SystemExit(workshop.REAL_CLOCK_REFUSED)
-        config["WORKSHOP"] = workshop.settings(args.stuck_minutes, database=args.workshop_db)
+        config["WORKSHOP"] = workshop.settings(
+            args.stuck_minutes, database=args.workshop_db, restore=args.workshop_restore
+        )
         config["RATE_LIMIT"] = None  # on a manual clock a budget never refills; the tests arm theirs as faults
         options = {"threads": args.threads or workshop.THREADS, **workshop.CONNECTIONS}
-    app = create_app(config)
+    from mock_server.workshop.roomfile import CannotStart
+
+    try:
+        app = create_app(config)
+    except CannotStart as error:  # no catalogue, or the room's file cannot be served: one line, with the way out
+        print(error, file=sys.stderr, flush=True)
+        return 2
+    room = app.extensions.get("mock_server.workshop")
 
     from mock_server.serving.waitress_server import PortTaken, create_server
 
@@ -99,7 +113,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     url = f"http://{shown}:{port}/"
     print(f"Restaurant open at {url}", flush=True)
     print(f"Docs: {url}  OpenAPI: {url}openapi.json  Stop with Ctrl+C.", flush=True)
-    if args.workshop:
+    if room is not None:
+        room.db.announce(url)  # a second server on the same file names this one
+        if room.db.restored:
+            print(room.db.restored, flush=True)
         workshop.announce(args.host, port, config["WORKSHOP"], sys.stdout)
     elif not is_loopback(args.host):
         print(
@@ -114,6 +131,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("Restaurant closed.", flush=True)
     finally:
         server.close()
+        if room is not None:
+            room.db.close()  # a last backup
     return 0
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import collections
 import threading
+import weakref
 from typing import Any, Iterator, NamedTuple
 from urllib.parse import parse_qsl
 
@@ -115,10 +116,23 @@ def _is_json(content_type: str) -> bool:
 
 
 class Budget:
-    """Bytes shared by several journals (the kitchens of a workshop); ``limit`` None: no shared bound."""
+    """Bytes shared by several journals (the kitchens of a workshop); ``limit`` None: no shared bound.
+
+    Fair to every kitchen: a journal within its fair share (the limit over the journals there are) always
+    gets room, taken from the journals above their share, the largest first.
+    """
 
     def __init__(self, limit: int | None) -> None:
         self.limit, self.used, self.lock = limit, 0, threading.Lock()
+        self._journals: weakref.WeakValueDictionary[int, Journal] = weakref.WeakValueDictionary()  # by id()
+
+    def join(self, journal: Journal) -> None:
+        with self.lock:
+            self._journals[id(journal)] = journal
+
+    def fair_share(self) -> int | None:
+        with self.lock:
+            return None if self.limit is None else self.limit // max(1, len(self._journals))
 
     def take(self, size: int) -> bool:
         """Count ``size`` bytes in; False (and nothing counted) when that would pass the limit."""
@@ -132,40 +146,70 @@ class Budget:
         with self.lock:
             self.used -= size
 
+    def make_room(self, asking: Journal, size: int) -> bool:
+        """Free ``size`` bytes for ``asking`` (within its fair share) from the largest journals above theirs."""
+        share = self.fair_share()
+        if share is None or asking.bytes + size > share:
+            return False
+        with self.lock:
+            others = sorted(
+                (j for j in list(self._journals.values()) if j is not asking), key=lambda j: j.bytes, reverse=True
+            )
+        freed = 0
+        for victim in others:
+            if victim.bytes <= share or freed >= size:
+                break
+            if victim.lock.acquire(blocking=False):  # never wait for another kitchen: no deadlock, no stall
+                try:
+                    while victim.bytes > share and freed < size and victim._entries:
+                        freed += victim._forget_oldest()
+                finally:
+                    victim.lock.release()
+        return freed > 0
+
 
 class Journal:
-    """The newest entries within ``max_entries`` and ``max_bytes`` (append under the kitchen's lock)."""
+    """The newest entries within ``max_entries`` and ``max_bytes`` (and a fair share of a shared budget)."""
 
     def __init__(self, max_entries: int, max_bytes: int, budget: Budget | None = None) -> None:
         self.max_entries, self.max_bytes = max_entries, max_bytes
         self.budget = budget or Budget(None)
+        self.lock = threading.Lock()  # its own: another kitchen may take its oldest entries (Budget.make_room)
         self._entries: collections.deque = collections.deque()
         self.bytes = 0
+        self.budget.join(self)
 
     def append(self, entry: Any) -> None:
         size = entry.cost() if isinstance(entry, JournalEntry) else 200 + len(str(entry))
         if size > self.max_bytes:
             return  # cannot be kept at all (cannot happen with the default limits)
-        while self._entries and (len(self._entries) >= self.max_entries or self.bytes + size > self.max_bytes):
-            self._forget_oldest()
-        while not self.budget.take(size):
-            if not self._entries:
-                return  # the other kitchens hold the shared budget: this entry is not kept
-            self._forget_oldest()
-        self._entries.append((entry, size))
-        self.bytes += size
+        with self.lock:
+            while self._entries and (len(self._entries) >= self.max_entries or self.bytes + size > self.max_bytes):
+                self._forget_oldest()
+            while not self.budget.take(size):
+                if self.budget.make_room(self, size):
+                    continue
+                if not self._entries:
+                    return  # over its fair share and nothing of its own to forget: not kept
+                self._forget_oldest()
+            self._entries.append((entry, size))
+            self.bytes += size
 
-    def _forget_oldest(self) -> None:
+    def _forget_oldest(self) -> int:
         _, size = self._entries.popleft()
         self.bytes -= size
         self.budget.give(size)
+        return int(size)
 
     def clear(self) -> None:
-        while self._entries:
-            self._forget_oldest()
+        with self.lock:
+            while self._entries:
+                self._forget_oldest()
 
     def __iter__(self) -> Iterator[Any]:
-        return (entry for entry, _ in list(self._entries))
+        with self.lock:
+            kept = list(self._entries)
+        return (entry for entry, _ in kept)
 
     def __len__(self) -> int:
         return len(self._entries)

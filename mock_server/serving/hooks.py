@@ -19,6 +19,7 @@ from werkzeug.exceptions import HTTPException
 from mock_server.admin.journal import JournalEntry
 from mock_server.admin.pause import pause
 from mock_server.contract.problems import PROBLEMS, problem
+from mock_server.serving.encoding import refuse_codings
 from mock_server.state.store import current_state
 
 try:  # waitress closes the connection without an answer on ClientDisconnected
@@ -179,6 +180,7 @@ class DropConnections:
 
 
 def init_app(app: Flask) -> None:
+    app.before_request(refuse_codings)  # first: a body the kitchen cannot read is not journaled as read
     app.before_request(before_request)
     app.after_request(after_request)
     app.wsgi_app = DropConnections(app.wsgi_app)  # type: ignore[method-assign]

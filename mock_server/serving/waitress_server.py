@@ -33,6 +33,8 @@ from typing import Any, Callable
 import waitress.server
 from waitress.channel import HTTPChannel
 
+from mock_server.serving.framing import FramingParser
+
 READ_SECONDS = 10.0  # from a request's first byte to its last
 IDLE_SECONDS = 30  # waitress' channel_timeout: a keep-alive connection with nothing to do
 CLEANUP_SECONDS = 2  # how often both are checked
@@ -110,6 +112,7 @@ class Channel(HTTPChannel):
 
     request_started: float | None = None
     clock: Callable[[], float] = staticmethod(time.monotonic)
+    parser_class = FramingParser  # ambiguous framing: 400 and the connection closes (framing)
 
     def received(self, data: bytes) -> bool:
         now = self.clock()

@@ -2,9 +2,10 @@
 
 On when the app's config has ``WORKSHOP`` (``python -m mock_server --workshop``)::
 
-    {"secret": "...",          # the facilitator's secret (8+ characters); default: the database's, or a new one
+    {"secret": "...",          # the facilitator's secret (16+ characters); default: the database's, or a new one
      "join_code": "...",       # what a team needs to join; default: the database's, or a new one
      "database": "room.sqlite3",  # where the room is kept (db); default ":memory:" (nothing kept)
+     "restore": False,         # True: start from the newest good backup of that file (roomfile)
      "exercises": [...],       # board columns: [{"name", "number", "title", "chapter"}]; default: catalogue.toml
      "stuck_after": 600,       # seconds on one exercise before the board calls a team stuck
      "max_teams": 200,
@@ -38,13 +39,14 @@ import sys
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from flask import Flask, request
+from flask import Flask, current_app, request
 
 from mock_server.contract.problems import ApiError
 from mock_server.state.tenancy import TENANT_KEY
-from mock_server.workshop.budgets import JoinLimiter, SlowGate
+from mock_server.workshop.budgets import JoinLimiter, Refused, SlowGate
 from mock_server.workshop.db import Database
 from mock_server.workshop.registry import Registry, Team, WorkshopError
+from mock_server.workshop.roomfile import CannotStart
 
 __all__ = ["TEAM_HEADER", "Registry", "Team", "WorkshopError", "find_exercises", "init_app", "registry_of"]
 
@@ -75,12 +77,17 @@ def init_app(app: Flask) -> None:
     exercises = settings.get("exercises")
     if exercises is None:
         exercises = find_exercises()
+    if not exercises:  # the board's columns, and the only exercise names a report may give
+        raise CannotStart(
+            "A workshop needs the kata's catalogue.toml (the board's columns, the exercises teams may report): "
+            "start the server from the kata's folder (or a folder below it)."
+        )
     registry = Registry(
         settings.get("secret") or None,
         exercises,
         stuck_after=float(settings.get("stuck_after", 600)),
         max_teams=int(settings.get("max_teams", 200)),
-        database=Database(settings.get("database") or ":memory:"),
+        database=Database(settings.get("database") or ":memory:", restore=bool(settings.get("restore"))),
         join_code=settings.get("join_code") or None,
         joins=JoinLimiter(**settings.get("joins", {})),
     )
@@ -112,6 +119,13 @@ def _refuse_strangers() -> None:
             hint=f"Join with `kata join URL TEAM-NAME`, then use the base URL it prints (…/t/<token>), "
             f"or send your token in the {TEAM_HEADER} header.",
             headers={"WWW-Authenticate": CHALLENGE},
+        )
+    if reason == "busy":
+        cap = registry_of(current_app).in_flight.per_team
+        raise Refused(
+            f"Your team already has {cap} requests in the kitchen at once: at most {cap} in a workshop.",
+            1,
+            "Wait for an answer before you send the next request (the room shares the kitchen's workers).",
         )
     if reason == "unknown":
         raise ApiError(
@@ -151,15 +165,24 @@ class Gate:
         environ[TOKEN_KEY] = token
         if path == "/__workshop" or path.startswith("/__workshop/"):
             return self.workshop(environ, start_response)
+        entered = False
         if team is not None:
             environ[TENANT_KEY] = team.tenant
+            entered = self.registry.in_flight.enter(team.tenant)  # every request counts, not only slow ones
+            if not entered:
+                environ[REFUSED_KEY] = "busy"
         elif token is not None:
             environ[REFUSED_KEY] = "unknown"
         elif not _is_public(path):
             environ[REFUSED_KEY] = "missing"
         if prefix:
             start_response = _prefixing_locations(start_response, environ["SCRIPT_NAME"])
-        return self.restaurant(environ, start_response)
+        if not entered:
+            return self.restaurant(environ, start_response)
+        try:  # the kitchen's answers are whole bodies: once the app returns, the work is done
+            return self.restaurant(environ, start_response)
+        finally:
+            self.registry.in_flight.leave(environ[TENANT_KEY])
 
 
 def _prefixing_locations(start_response: Callable[..., Any], prefix: str) -> Callable[..., Any]:

@@ -43,6 +43,7 @@ tfoot th{font-size:1rem;text-align:left;padding-right:.5rem}
 tfoot td{font-size:1.15rem;font-weight:700;color:#555}
 tfoot td.hot{background:var(--stuck);color:#000;border-radius:4px}
 #empty{font-size:1.6rem;margin:2rem 0}
+#alarm{font-size:1.4rem;font-weight:700;background:var(--fail);color:#fff;padding:.5rem .8rem;border-radius:4px}
 #hotspots{font-size:1.2rem;margin:.6rem 0 0}
 footer{margin-top:.8rem;font-size:1rem;color:#333}
 .key{display:inline-block;width:1.4rem;text-align:center;border-radius:3px;margin:0 .2rem 0 .9rem;font-weight:800}
@@ -158,6 +159,9 @@ SCRIPT = """
         return response.json();
       })
       .then(function (data) {
+        var alarm = document.getElementById("alarm");
+        alarm.hidden = !data.alarm;
+        alarm.textContent = data.alarm ? data.alarm + " Nothing more is kept: see the server's terminal." : "";
         if (changed(data)) render(data);
         failures = 0;
         show("live \\u00b7 updated " + new Date().toLocaleTimeString(), true);
@@ -182,6 +186,7 @@ PAGE = """<!doctype html>
 <div id="join">join: <code>kata join %(join)s TEAM-NAME</code> with the code <strong id="code">%(code)s</strong></div>
 <div id="status"></div></header>
 <main>
+<p id="alarm" role="alert" hidden></p>
 <table id="grid"><thead></thead><tbody></tbody><tfoot></tfoot></table>
 <p id="empty" hidden>No team has joined yet. Each pair runs <code>kata join %(join)s TEAM-NAME</code>.</p>
 <p id="hotspots"></p>

@@ -138,3 +138,69 @@ class SlowGate:
     def count(self, team: str) -> int:
         with self._lock:
             return len(self._waiting.get(team, []))
+
+
+GUESSES_FREE = 5  # wrong facilitator secrets one address may send before it must wait...
+GUESS_WAIT_MAX = 300.0  # ...1 s, then 2, 4, 8... up to five minutes
+
+
+class SecretGuard:
+    """Wrong facilitator secrets per address: past ``free`` of them, a wait that doubles with each one. Thread-safe."""
+
+    def __init__(self, clock: Callable[[], float] = time.monotonic, *, free: int = GUESSES_FREE) -> None:
+        self.clock = clock
+        self.free = free
+        self._lock = threading.Lock()
+        self._wrong: dict[str, tuple[int, float]] = {}  # address -> (wrong guesses, when the next is allowed)
+
+    def check(self, address: str | None) -> None:
+        """Refused (429) while ``address`` must wait after its wrong guesses."""
+        with self._lock:
+            wrong, until = self._wrong.get(address or "unknown", (0, 0.0))
+        if until > self.clock():
+            raise Refused(
+                f"{wrong} wrong facilitator secrets from {address}: wait before the next try.",
+                until - self.clock(),
+                "Copy the board's address from the server's terminal (the key in it is the secret).",
+            )
+
+    def failed(self, address: str | None) -> None:
+        with self._lock:
+            if len(self._wrong) > 10_000:  # memory bounded: forget the addresses whose wait is over
+                now = self.clock()
+                self._wrong = {a: w for a, w in self._wrong.items() if w[1] > now}
+            wrong = self._wrong.get(address or "unknown", (0, 0.0))[0] + 1
+            wait = min(2.0 ** (wrong - self.free - 1), GUESS_WAIT_MAX) if wrong > self.free else 0.0
+            self._wrong[address or "unknown"] = (wrong, self.clock() + wait)
+
+    def succeeded(self, address: str | None) -> None:
+        with self._lock:
+            self._wrong.pop(address or "unknown", None)
+
+
+TEAM_AT_ONCE = 8  # requests one team has in its kitchen at once (of 32 workers; 4 of them may be slow ones)
+
+
+class InFlight:
+    """How many requests each team has in its kitchen right now (nginx's ``limit_conn``, per team). Thread-safe."""
+
+    def __init__(self, per_team: int = TEAM_AT_ONCE) -> None:
+        self.per_team = per_team
+        self._lock = threading.Lock()
+        self._count: dict[str, int] = {}
+
+    def enter(self, team: str) -> bool:
+        """Take one of ``team``'s places (True), or False when all are taken."""
+        with self._lock:
+            if self._count.get(team, 0) >= self.per_team:
+                return False
+            self._count[team] = self._count.get(team, 0) + 1
+            return True
+
+    def leave(self, team: str) -> None:
+        with self._lock:
+            left = self._count.get(team, 0) - 1
+            if left > 0:
+                self._count[team] = left
+            else:
+                self._count.pop(team, None)

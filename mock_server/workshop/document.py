@@ -154,6 +154,10 @@ SCHEMAS: dict[str, dict] = {
     "Board": _closed(
         {
             "now": SECONDS,
+            "alarm": {
+                "oneOf": [{"type": "string"}, {"type": "null"}],
+                "description": "Why the room's file cannot keep anything more (removed, replaced...), or null.",
+            },
             "stuck_after": {"type": "number"},
             "exercises": {"type": "array", "items": _ref("BoardExercise")},
             "teams": {"type": "array", "items": _ref("BoardTeam")},
@@ -225,6 +229,7 @@ PATHS: dict[str, dict] = {
                 "403": _use("Forbidden"),
                 "409": _use("Conflict"),
                 "429": _use("TooManyRequests"),
+                "503": _use("Unavailable"),
                 **BODY_ERRORS,
             },
             [],
@@ -302,6 +307,7 @@ PATHS: dict[str, dict] = {
             {
                 "200": _json(_ref("TeamSummary"), "Recorded; the team's progress now."),
                 "401": _use("Unauthorized"),
+                "503": _use("Unavailable"),
                 **BODY_ERRORS,
             },
             TEAM,

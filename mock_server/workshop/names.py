@@ -77,6 +77,8 @@ def problem(name: str) -> str | None:
     """What is wrong with a name as sent (None when it can join)."""
     if not 1 <= len(name) <= MAX_LENGTH:
         return f"must be 1 to {MAX_LENGTH} characters, got {len(name)}"
+    if len(normalize(name)) > MAX_LENGTH:  # U+FDFA is one character, and 18 once normalized
+        return f"must be at most {MAX_LENGTH} characters once normalized (NFKC), got {len(normalize(name))}"
     for char in name:
         if unicodedata.category(char) in REFUSED_CATEGORIES:
             return f"must not hold control, invisible or bidi-override characters (it holds U+{ord(char):04X})"
@@ -91,6 +93,41 @@ def key(name: str) -> str:
         char for char in name if unicodedata.category(char) not in REFUSED_CATEGORIES and char not in INVISIBLE
     )
     return unicodedata.normalize("NFKC", normalize(kept).casefold())
+
+
+# Letters of other scripts that look like Latin ones (Unicode TS #39's confusables for the common scripts:
+# Cyrillic, Greek, Armenian, full-width forms are NFKC's already), and the digits that pass for letters.
+_LOOKALIKES = str.maketrans(
+    {
+        **dict.fromkeys("аαɑ", "a"),  # Cyrillic a, Greek alpha, Latin alpha
+        **dict.fromkeys("вβ", "b"),
+        **dict.fromkeys("сϲ", "c"),
+        **dict.fromkeys("ԁ", "d"),
+        **dict.fromkeys("еε", "e"),
+        **dict.fromkeys("ɡ", "g"),
+        **dict.fromkeys("нһηհ", "h"),
+        **dict.fromkeys("іιıɩɪ", "i"),
+        **dict.fromkeys("ј", "j"),
+        **dict.fromkeys("кκ", "k"),
+        **dict.fromkeys("1|ӏ", "l"),
+        **dict.fromkeys("мμ", "m"),
+        **dict.fromkeys("ո", "n"),
+        **dict.fromkeys("0оοօ", "o"),
+        **dict.fromkeys("рρ", "p"),
+        **dict.fromkeys("ѕս", "s"),
+        **dict.fromkeys("тτ", "t"),
+        **dict.fromkeys("υ", "u"),
+        **dict.fromkeys("ν", "v"),
+        **dict.fromkeys("хχ", "x"),
+        **dict.fromkeys("уγ", "y"),
+        **dict.fromkeys("ζ", "z"),
+    }
+)
+
+
+def skeleton(name: str) -> str:
+    """What two names that look alike share (TS #39's idea, on a compact table): ``key()``, lookalikes mapped."""
+    return key(name).translate(_LOOKALIKES).replace("rn", "m").replace("vv", "w")
 
 
 def printable(name: str) -> str:

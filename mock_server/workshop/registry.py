@@ -21,17 +21,18 @@ import hmac
 import secrets
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Callable
 
 from mock_server.workshop import names
-from mock_server.workshop.budgets import JoinLimiter
+from mock_server.workshop.budgets import InFlight, JoinLimiter, SecretGuard
 from mock_server.workshop.db import Database
 
 STATUSES = ("done", "failing", "not-started")
 NAME_PATTERN = names.PATTERN
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: read off a projector
 EXERCISE_PATTERN = r"^[a-z0-9_]{1,80}$"
+MIN_SECRET = 16
 MAX_EXERCISES = 200  # per report, and columns on the board when no catalogue is known
 
 
@@ -92,9 +93,9 @@ class Registry:
     ) -> None:
         """``secret`` and ``join_code``: as given, else as the database kept them, else new ones (then kept)."""
         self.db = database if database is not None else Database()
-        secret = secret or self.db.setting("secret") or secrets.token_hex(12)
-        if len(secret) < 8:
-            raise ValueError("the facilitator secret must have at least 8 characters")
+        secret = secret or self.db.setting("secret") or secrets.token_hex(16)  # 128 bits
+        if len(secret) < MIN_SECRET:
+            raise ValueError(f"the facilitator secret must have at least {MIN_SECRET} characters")
         join_code = join_code or self.db.setting("join_code") or new_join_code()
         if len(_code_key(join_code)) < 4:
             raise ValueError("the join code must have at least 4 characters (not counting spaces and dashes)")
@@ -103,6 +104,8 @@ class Registry:
         self.secret = secret
         self.join_code = join_code
         self.joins = joins if joins is not None else JoinLimiter()
+        self.guesses = SecretGuard()  # wrong facilitator secrets, per address
+        self.in_flight = InFlight()  # each team's requests in its kitchen at once (Gate)
         self.exercises = [dict(exercise) for exercise in exercises or []]
         self._known = {exercise["name"] for exercise in self.exercises}
         self.stuck_after = float(stuck_after)
@@ -135,6 +138,14 @@ class Registry:
             and hmac.compare_digest(secret.encode("utf-8"), self.secret.encode("utf-8"))
         )
 
+    @property
+    def board_pass(self) -> str:
+        """What the board's cookie holds: derived from the secret (HMAC), so the cookie never carries it."""
+        return hmac.new(self.secret.encode("utf-8"), b"kata workshop board", "sha256").hexdigest()
+
+    def is_board_pass(self, value: str | None) -> bool:
+        return bool(value) and hmac.compare_digest((value or "").encode("utf-8", "replace"), self.board_pass.encode())
+
     def is_join_code(self, code: str | None) -> bool:
         return bool(code) and hmac.compare_digest(
             _code_key(code or "").encode("utf-8", "replace"), _code_key(self.join_code).encode("utf-8")
@@ -148,6 +159,13 @@ class Registry:
             raise WorkshopError("validation-error", f"name: {wrong}")
         name = names.normalize(name)
         with self._lock:
+            alike = next((t for t in self._by_id.values() if names.skeleton(t.name) == names.skeleton(name)), None)
+            if alike is not None and names.key(alike.name) != names.key(name):
+                raise WorkshopError(
+                    "conflict",
+                    f"The name {name!r} looks like {alike.shown_name!r}, a team that has already joined.",
+                    "Pick a name the room can tell apart on the board (other letters, not other scripts).",
+                )
             if names.key(name) in self._teams:
                 raise WorkshopError(
                     "conflict",
@@ -157,11 +175,10 @@ class Registry:
                 )
             if len(self._teams) >= self.max_teams:
                 raise WorkshopError("conflict", f"The room is full: {self.max_teams} teams have joined.")
-            self._next_id += 1
             token = secrets.token_hex(12)  # hex: never starts with "-", which a command line would read as an option
-            team = Team(self._next_id, name, token, self.clock())
-            self.db.set_setting("next_id", str(self._next_id))  # ids are never reused, even after a removal
-            self.db.save_team(team)
+            team = Team(self._next_id + 1, name, token, self.clock())
+            self.db.save_team(team, next_id=team.id)  # written first: a join the file cannot keep is refused
+            self._next_id = team.id
             self._add(team)
             return team
 
@@ -186,11 +203,12 @@ class Registry:
     def remove_team(self, team: Team) -> Team | None:
         """Remove ``team`` (found by name or id: a name nobody can type is still removable by id)."""
         with self._lock:
-            if self._by_id.pop(team.id, None) is None:
+            if team.id not in self._by_id:
                 return None
+            self.db.remove_team(team.id)  # written first: a failed write leaves the team in place
+            del self._by_id[team.id]
             self._by_token.pop(team.token, None)
             self._teams = {key: found for key, found in self._teams.items() if found is not team}
-            self.db.remove_team(team.id)
             return team
 
     def teams(self) -> list[Team]:
@@ -216,29 +234,28 @@ class Registry:
         self.check_results(results)
         now = self.clock()
         with self._lock:
-            team.results.update(results)
-            team.last_report = now
-            team.reports += 1
-            if not self._known:
-                self._seen.update(results)
-            self._update_current(team, now)
-            self.db.save_team(team)
+            seen = self._seen | set(results) if not self._known else self._seen
+            after = replace(team, results={**team.results, **results}, last_report=now, reports=team.reports + 1)
+            self._update_current(after, now, seen)
+            self.db.save_team(after)  # written first: a failed write leaves the team as it was
+            for name in ("results", "last_report", "reports", "current", "current_since"):
+                setattr(team, name, getattr(after, name))
+            self._seen = seen
             return self._summary(team, now)
 
     def summary(self, team: Team) -> dict[str, Any]:
         with self._lock:
             return self._summary(team, self.clock())
 
-    def _columns(self) -> list[dict[str, Any]]:
+    def _columns(self, seen: set[str] | None = None) -> list[dict[str, Any]]:
         if self.exercises:
             return self.exercises
-        return [{"name": name, "number": index, "title": name} for index, name in enumerate(sorted(self._seen), 1)][
-            :MAX_EXERCISES
-        ]
+        names = sorted(self._seen if seen is None else seen)
+        return [{"name": name, "number": index, "title": name} for index, name in enumerate(names, 1)][:MAX_EXERCISES]
 
-    def _update_current(self, team: Team, now: float) -> None:
+    def _update_current(self, team: Team, now: float, seen: set[str] | None = None) -> None:
         current = next(
-            (column["name"] for column in self._columns() if team.results.get(column["name"]) != "done"), None
+            (column["name"] for column in self._columns(seen) if team.results.get(column["name"]) != "done"), None
         )
         if current != team.current:
             team.current = current
@@ -282,6 +299,7 @@ class Registry:
                         stuck[team.current] += 1
         return {
             "now": now,
+            "alarm": self.db.lost,
             "stuck_after": self.stuck_after,
             "exercises": columns,
             "teams": rows,

@@ -16,6 +16,7 @@ from typing import Any, TextIO
 
 from mock_server.serving import waitress_server
 from mock_server.workshop.db import DEFAULT_FILE
+from mock_server.workshop.registry import MIN_SECRET
 
 SECRET_ENV = "KATA_FACILITATOR_SECRET"
 CODE_ENV = "KATA_JOIN_CODE"
@@ -31,11 +32,13 @@ REAL_CLOCK_REFUSED = (
 )
 
 
-def settings(stuck_minutes: float = 10.0, environ: Any = None, database: str | None = None) -> dict[str, Any]:
+def settings(
+    stuck_minutes: float = 10.0, environ: Any = None, database: str | None = None, restore: bool = False
+) -> dict[str, Any]:
     environ = os.environ if environ is None else environ
     given = (environ.get(SECRET_ENV) or "").strip()
-    if given and len(given) < 8:
-        raise SystemExit(f"{SECRET_ENV} must have at least 8 characters.")
+    if given and len(given) < MIN_SECRET:
+        raise SystemExit(f"{SECRET_ENV} must have at least {MIN_SECRET} characters (a made-up one has 32).")
     code = (environ.get(CODE_ENV) or "").strip()
     if code and len("".join(code.split()).replace("-", "")) < 4:
         raise SystemExit(f"{CODE_ENV} must have at least 4 characters.")
@@ -44,6 +47,7 @@ def settings(stuck_minutes: float = 10.0, environ: Any = None, database: str | N
         "secret_from_env": bool(given),
         "join_code": code or None,
         "database": str(Path(database or DEFAULT_FILE).resolve()),
+        "restore": restore,
         "stuck_after": max(0.0, stuck_minutes * 60),
     }
 
@@ -112,6 +116,7 @@ def announce(host: str, port: int, workshop: dict[str, Any], out: TextIO) -> Non
         f"Stuck means: on the same exercise for {workshop['stuck_after'] / 60:g} min or more.",
         f"The room (teams, tokens, progress, secret, code) is kept in {workshop['database']}:",
         "    start again in this folder and every team carries on; their kitchens start empty.",
+        f"    Backups: {Path(workshop['database']).stem}-backups/ beside it (--workshop-restore: the newest).",
     ]
     if not loopback:
         lines += [

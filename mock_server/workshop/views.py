@@ -22,9 +22,10 @@ from werkzeug.wrappers import Response as BaseResponse
 from mock_server.contract import problems
 from mock_server.contract.problems import ApiError
 from mock_server.contract.validation import Checker, json_body, path_id, query_args, query_number
+from mock_server.serving.encoding import refuse_codings
 from mock_server.workshop import board as board_page
 from mock_server.workshop import names
-from mock_server.workshop.budgets import SlowGate
+from mock_server.workshop.budgets import SecretGuard, SlowGate
 from mock_server.workshop.registry import EXERCISE_PATTERN, MAX_EXERCISES, STATUSES, Registry, Team, WorkshopError
 from mock_server.workshop.relay import Relay
 
@@ -43,6 +44,7 @@ def create_workshop_app(registry: Registry, relay: Relay, slow: SlowGate | None 
     app.extensions["mock_server.workshop.relay"] = relay
     app.extensions["mock_server.workshop.slow"] = slow or SlowGate()
     problems.init_app(app)
+    app.before_request(refuse_codings)
     app.register_blueprint(bp)
     return app
 
@@ -87,18 +89,33 @@ def _facilitator_secret() -> str | None:
     scheme, _, value = header.strip().partition(" ")
     if scheme.lower() == "bearer" and value.strip():
         return value.strip()
-    return request.cookies.get(COOKIE)
+    return None
+
+
+def _guard() -> SecretGuard:
+    return _registry().guesses
 
 
 def is_facilitator() -> bool:
-    return _registry().is_facilitator(_facilitator_secret())
+    """The secret as a bearer token, or the board's cookie (derived from it); wrong guesses are counted."""
+    registry = _registry()
+    secret, cookie = _facilitator_secret(), request.cookies.get(COOKIE)
+    if secret is None and cookie is None:
+        return False
+    _guard().check(request.remote_addr)  # 429 while this address waits after wrong guesses
+    right = registry.is_facilitator(secret) if secret is not None else registry.is_board_pass(cookie)
+    if right:
+        _guard().succeeded(request.remote_addr)
+    elif registry.by_token(secret) is None:  # a team's own token is a mistake, not a guess
+        _guard().failed(request.remote_addr)
+    return right
 
 
 def require_facilitator() -> None:
-    """401 without the facilitator's secret or with a wrong one; 403 for a team's token."""
+    """401 without the facilitator's secret or with a wrong one; 403 for a team's token; 429 when guessing."""
     registry = _registry()
-    secret = _facilitator_secret()
-    if registry.is_facilitator(secret):
+    secret = _facilitator_secret() or request.cookies.get(COOKIE)
+    if is_facilitator():
         return
     if _team_or_none() is not None or registry.by_token(secret) is not None:
         raise ApiError(
@@ -276,7 +293,9 @@ def progress() -> Response:
 def board() -> BaseResponse:
     key = request.args.get("key")
     if key is not None:
+        _guard().check(request.remote_addr)
         if not _registry().is_facilitator(key):
+            _guard().failed(request.remote_addr)
             raise ApiError(
                 "unauthorized",
                 "Wrong facilitator secret in ?key=.",
@@ -284,7 +303,8 @@ def board() -> BaseResponse:
                 headers={"WWW-Authenticate": FACILITATOR_CHALLENGE},
             )
         response = redirect(request.script_root + "/__workshop/board", code=303)
-        response.set_cookie(COOKIE, key, httponly=True, samesite="Strict", path="/__workshop")
+        _guard().succeeded(request.remote_addr)
+        response.set_cookie(COOKIE, _registry().board_pass, httponly=True, samesite="Strict", path="/__workshop")
         return response
     require_facilitator()
     response = Response(

@@ -15,7 +15,8 @@ from mock_server.workshop.db import Database
 from mock_server.workshop.registry import Registry
 
 from .conftest import assert_problem
-from .test_workshop import CODE, EXERCISES, FACILITATOR, SECRET, Team, progress, report, workshop_app
+from .test_workshop import CODE, EXERCISES, FACILITATOR, SECRET, Team, workshop_app
+from .test_workshop_reports import progress, report
 
 
 class ManualClock:
@@ -250,9 +251,9 @@ def test_a_registry_on_the_same_file_knows_the_same_room(tmp_path):
 
 def test_a_secret_or_code_given_at_start_wins_over_the_stored_one(tmp_path):
     path = tmp_path / "room.sqlite3"
-    Registry("first-secret", database=Database(path), join_code="FIRST").db.close()
-    again = Registry("second-secret", database=Database(path), join_code="SECOND")
-    assert (again.secret, again.join_code) == ("second-secret", "SECOND")
+    Registry("first-secret-of-the-room", database=Database(path), join_code="FIRST").db.close()
+    again = Registry("second-secret-of-the-room", database=Database(path), join_code="SECOND")
+    assert (again.secret, again.join_code) == ("second-secret-of-the-room", "SECOND")
 
 
 # No calls from the facilitator's machine --------------------------------------------------------

@@ -24,7 +24,7 @@ SECRET = "facilitator-secret"
 def server():
     """A workshop server on a loopback port for this module (join budget wide open: many joins from 127.0.0.1)."""
     joins = {"burst": 1000, "room_burst": 1000}
-    live = LiveKitchen.start({"WORKSHOP": {"secret": SECRET, "join_code": CODE, "exercises": [], "joins": joins}})
+    live = LiveKitchen.start({"WORKSHOP": {"secret": SECRET, "join_code": CODE, "joins": joins}})
     yield live.url
     live.stop()
 
