@@ -12,9 +12,7 @@ The function returns the answer: a body, a status code, headers. Return a
 dict (or `jsonify(...)`) and Flask sends it as JSON, with the header
 `Content-Type: application/json`, and status 200 unless you say otherwise:
 
-    from typing import Iterable
-
-from flask import Flask, jsonify
+    from flask import Flask
 
     def create_app():
         app = Flask(__name__)
@@ -39,6 +37,10 @@ The app answers one route, `GET /reservations`:
 
     GET /reservations  ->  200  Content-Type: application/json
                               {"items": [<every reservation, in the order given>], "count": <how many>}
+
+`reservations` may be any iterable: a list, a tuple, even a generator (which
+can be read only once: make your own list of it in create_app). The items
+come in the order they were given, not sorted.
 
 The answer is a JSON *object* (not a bare list: an object can grow new
 fields later without breaking its clients). Keep each app's book inside

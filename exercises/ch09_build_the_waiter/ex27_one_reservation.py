@@ -37,7 +37,12 @@ but not 1, 2, 3, ...). The app answers:
    object (all its fields);
 2. `GET /reservations/<id>` for an id the book does not hold: 404 with a
    problem whose `detail` names the id;
-3. any other address the app does not serve: 404 with a problem too.
+3. any other address the app does not serve: 404 with a problem too. An id
+   is written in digits only: `/reservations/+7` or `/reservations/1_2` is
+   not reservation 7 or 12 (mind that `int("+7")` and `int("1_2")` read them).
+
+`reservations` may be any iterable (a list, a tuple, a generator: read it
+once, in create_app).
 
 A problem is `{"title": ..., "status": <the status code, a number>,
 "detail": ...}` (a `"type"` is welcome: a URI, `"about:blank"` if nothing

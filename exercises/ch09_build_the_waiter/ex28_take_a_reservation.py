@@ -22,7 +22,8 @@ A careful waiter refuses a wrong request and says exactly why, so the guest
 can fix it:
 
 - `415 Unsupported Media Type` when the body is not declared as JSON (the
-  `Content-Type` is not `application/json`; a `; charset=utf-8` after it is fine);
+  `Content-Type` is not `application/json`; media types are case-insensitive,
+  and a `; charset=utf-8` after it is fine);
 - `400 Bad Request` when the body is not JSON at all, or not a JSON object;
 - `422 Unprocessable Content` when it is an object but fields are wrong.
   Then list EVERY wrong field at once, in an `errors` member, one entry per
@@ -36,13 +37,21 @@ can fix it:
 The rules for the fields (each one is required):
 
 - `name`: a string, 1 to 100 characters, not only spaces;
-- `party_size`: a whole number from 1 to 12 (`true` is not a number, nor is `2.5` or `"2"`);
-- `date`: a real calendar day written `YYYY-MM-DD` (`"2026-02-30"` is not one);
-- `time`: a time of day written `HH:MM`, from `00:00` to `23:59`.
+- `party_size`: a whole number from 1 to 12, written as a JSON integer
+  (`true` is not a number, nor is `2.5`, `2.0`, `1e1` or `"2"`);
+- `date`: a real calendar day written exactly `YYYY-MM-DD`, digits 0-9
+  (`"2026-02-30"` is not one; nor are `20261224`, `2026-W52-4` or `2026-1-5`,
+  which `date.fromisoformat` or `strptime` would read);
+- `time`: a time of day written exactly `HH:MM` (two digits 0-9 each), from
+  `00:00` to `23:59` (not `9:30`, `19:30:00` or `1930`).
 
 Other fields are ignored, `id` and `status` too: the desk chooses the id
-(a new one; one more than the highest so far is the simplest) and every new
-reservation's status is `"booked"`. A refused request leaves the book as it was.
+(a new one, never one the book holds; one more than the highest so far is
+the simplest: the ids given may have gaps and come in any order) and every
+new reservation's status is `"booked"`. A refused request leaves the book as
+it was. `reservations` may be any iterable (a list, a tuple, a generator):
+copy it into the app's own book, so that two apps built from one list do not
+share it.
 
 Your task
 ---------

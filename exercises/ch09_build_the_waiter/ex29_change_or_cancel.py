@@ -31,7 +31,8 @@ Write `create_app(reservations=())` (the book it starts with) with:
    (as in exercises 27 and 28);
 2. `PATCH /reservations/<id>` with a JSON object holding some of `name`,
    `party_size`, `date`, `time` (the rules of exercise 28):
-   - 404 problem when there is no such reservation;
+   - 404 problem when there is no such reservation, whatever the body (find
+     the reservation first, then judge the request);
    - 415 when the body is not declared as `application/json` (or
      `application/merge-patch+json`, the media type made for this);
    - 400 when it is not a JSON object;
@@ -40,11 +41,19 @@ Write `create_app(reservations=())` (the book it starts with) with:
      the desk does not know);
    - 409 when the reservation is `"seated"`;
    - else change only the fields that were sent, and answer 200 with the
-     whole reservation.
-   A refused PATCH changes nothing at all.
+     whole reservation (`{}` changes nothing: 200 with it as it was).
+   A refused PATCH changes nothing at all. Media types are case-insensitive,
+   and parameters (`; charset=utf-8`) may follow them.
+   RFC 7396 reads `null` as "remove this field"; here every field of a
+   reservation is required, so exercise 28's rules win: `{"time": null}` is a
+   422 naming `time`, and nothing changes.
 3. `DELETE /reservations/<id>`: 204 with an empty body, and the reservation
    is gone (GET and DELETE on it are 404 from then on); 404 when there is no
    such reservation; 409 when it is `"seated"` (it stays).
+
+`reservations` may be any iterable: copy it (and each reservation: the dicts
+are the caller's) into the app's own book, so that two apps built from one
+list share nothing.
 
 Given below, as you wrote them in exercises 27 and 28: `problem(...)`, and
 `field_errors(body, partial=...)`, which lists what is wrong in a body
@@ -82,7 +91,7 @@ def is_whole(value: Any, low: int, high: int) -> bool:
 
 
 def is_date(value: Any) -> bool:
-    if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+    if not isinstance(value, str) or not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
         return False
     try:
         datetime.date.fromisoformat(value)
@@ -98,7 +107,10 @@ RULES = {
     ),
     "party_size": (lambda v: is_whole(v, 1, 12), "a whole number from 1 to 12"),
     "date": (is_date, "a calendar day as YYYY-MM-DD"),
-    "time": (lambda v: isinstance(v, str) and bool(re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", v)), "a time as HH:MM"),
+    "time": (
+        lambda v: isinstance(v, str) and bool(re.fullmatch(r"([01][0-9]|2[0-3]):[0-5][0-9]", v)),
+        "a time as HH:MM",
+    ),
 }
 
 

@@ -33,12 +33,15 @@ Write `create_app(reservations=())` (the book it starts with; it may come in
 any order) with `GET /reservations`, answering a page of the book in id
 order:
 
-- `limit`: how many reservations per page, a whole number from 1 to 50,
-  10 when absent;
+- `limit`: how many reservations per page, a whole number from 1 to 50
+  written in digits 0-9 only, 10 when absent (`+5`, ` 7`, `1_0`, `1e1`,
+  `10.0` are wrong, though `int()` or `float()` reads some of them);
 - `cursor`: absent for the first page; else the `next` of an earlier page;
 - the answer: 200, `{"items": [<at most limit reservations>], "next": <the
   cursor of the next page, or null>}`;
 - when there is a next page, a header `Link: <URL of the next page>; rel="next"`,
+  written as RFC 8288 writes it (the URL between `<` and `>`, a quoted value
+  in double quotes; `requests` reads sloppier forms, a strict client does not),
   the URL keeping the same limit (absolute, like `request.base_url + "?..."`,
   or relative, like `/reservations?...`);
 - the page that holds the last reservation has `"next": null` and no Link

@@ -22,7 +22,7 @@ def is_whole(value: Any, low: int, high: int) -> bool:
 
 
 def is_date(value: Any) -> bool:
-    if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+    if not isinstance(value, str) or not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
         return False
     try:
         datetime.date.fromisoformat(value)
@@ -38,7 +38,10 @@ RULES = {
     ),
     "party_size": (lambda v: is_whole(v, 1, 12), "a whole number from 1 to 12"),
     "date": (is_date, "a calendar day as YYYY-MM-DD"),
-    "time": (lambda v: isinstance(v, str) and bool(re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", v)), "a time as HH:MM"),
+    "time": (
+        lambda v: isinstance(v, str) and bool(re.fullmatch(r"([01][0-9]|2[0-3]):[0-5][0-9]", v)),
+        "a time as HH:MM",
+    ),
 }
 
 

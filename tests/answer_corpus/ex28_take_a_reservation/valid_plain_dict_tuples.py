@@ -36,7 +36,7 @@ def create_app(reservations=()):
         if type(size) is not int or not 1 <= size <= 12:
             errors.append({"field": "party_size", "message": "1-12"})
         try:
-            ok = isinstance(body.get("date"), str) and len(body["date"]) == 10
+            ok = isinstance(body.get("date"), str) and re.fullmatch("[0-9]{4}-[0-9]{2}-[0-9]{2}", body["date"])
             datetime.date.fromisoformat(body["date"])
         except (ValueError, KeyError, TypeError):
             ok = False

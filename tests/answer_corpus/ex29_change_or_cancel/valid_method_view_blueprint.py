@@ -11,7 +11,11 @@ from werkzeug.exceptions import HTTPException
 CHECKS = {
     "name": lambda v: isinstance(v, str) and v.strip() != "" and len(v) <= 100,
     "party_size": lambda v: type(v) is int and 1 <= v <= 12,
-    "date": lambda v: isinstance(v, str) and len(v) == 10 and bool(datetime.date.fromisoformat(v)),
+    "date": lambda v: (
+        isinstance(v, str)
+        and bool(re.fullmatch("[0-9]{4}-[0-9]{2}-[0-9]{2}", v))
+        and bool(datetime.date.fromisoformat(v))
+    ),
     "time": lambda v: isinstance(v, str) and re.fullmatch(r"(?:[01]\d|2[0-3]):[0-5]\d", v) is not None,
 }
 

@@ -6,6 +6,7 @@ socket with requests.
 
 import copy
 
+import pytest
 import requests
 
 from kata.waiter.answer_checks import expect_json, expect_on, expect_status
@@ -14,10 +15,10 @@ from kata.waiter.app_under_test import build_app, send, served
 LIST_HINT = 'Return `{"items": book, "count": len(book)}` from the view: Flask sends a dict as JSON.'
 
 
-def expect_listing(answer, reservations):
+def expect_listing(answer, reservations, hint=None):
     """The answer is 200 JSON {"items": reservations, "count": len(reservations)}."""
     __tracebackhide__ = True
-    body = expect_json(answer, 200, hint=LIST_HINT)
+    body = expect_json(answer, 200, hint=hint or LIST_HINT)
     expect_on(
         answer,
         isinstance(body, dict),
@@ -30,7 +31,9 @@ def expect_listing(answer, reservations):
         body.get("items") == reservations,
         "The answer's items should be every reservation the book was given, as given, in the same order.",
         expected=f"items: {reservations!r}"[:300],
-        hint="Keep the `reservations` create_app() was given, and answer them, not a list of your own.",
+        hint=hint
+        or "Keep the `reservations` create_app() was given, and answer them as given (not sorted), not a "
+        "list of your own.",
     )
     expect_on(
         answer,
@@ -64,9 +67,29 @@ def test_each_app_has_its_own_book(exercise, book):
     expect_listing(send(first, "GET", "/reservations"), book[:1])
 
 
+def test_the_order_given_is_kept_not_sorted(exercise, book):
+    given = [book[3], book[0], book[2], book[1]]  # ids 12, 3, 8, 7: not in id order, nor in name order
+    app = build_app(exercise, copy.deepcopy(given))
+    expect_listing(send(app, "GET", "/reservations"), given)
+
+
+@pytest.mark.parametrize("kind", ["tuple", "generator"])
+def test_any_iterable_is_a_book(exercise, book, kind):
+    given = copy.deepcopy(book)
+    reservations = tuple(given) if kind == "tuple" else (reservation for reservation in given)
+    app = build_app(exercise, reservations)
+    send(app, "GET", "/reservations")
+    expect_listing(
+        send(app, "GET", "/reservations"),
+        book,
+        hint=f"create_app() may be given any iterable, here a {kind}: a generator can be read only once, so "
+        "make a list of it (`list(reservations)`) when the app is built.",
+    )
+
+
 def test_other_methods_are_not_allowed(exercise, book):
     app = build_app(exercise, copy.deepcopy(book))
-    for method in ("POST", "DELETE"):
+    for method in ("POST", "PUT", "PATCH", "DELETE"):
         expect_status(
             send(app, method, "/reservations", json={"name": "Mallory"}),
             405,

@@ -58,6 +58,36 @@ def test_an_address_nobody_serves_is_a_404_problem_too(exercise, book, target):
     )
 
 
+@pytest.mark.parametrize(
+    "target",
+    ["/reservations/+7", "/reservations/1_2", "/reservations/%207", "/reservations/7.0", "/reservations/-3"],
+    ids=["a plus sign", "an underscore (int() reads 1_2 as 12)", "a space", "7.0", "a minus sign"],
+)
+def test_an_id_is_written_in_digits_only(exercise, book, target):
+    app = build_app(exercise, copy.deepcopy(book))
+    expect_problem(
+        send(app, "GET", target),
+        404,
+        f"{target} is not the address of a reservation (an id is digits only): the answer should be a 404 problem.",
+        hint="`<int:reservation_id>` in the route takes digits only; `int(text)` also reads '+7', ' 7' and '1_2'.",
+    )
+
+
+@pytest.mark.parametrize("kind", ["tuple", "generator"])
+def test_any_iterable_is_a_book(exercise, book, kind):
+    given = copy.deepcopy(book)
+    app = build_app(exercise, tuple(given) if kind == "tuple" else (reservation for reservation in given))
+    for reservation in [*book, *book]:
+        answer = send(app, "GET", f"/reservations/{reservation['id']}")
+        expect_on(
+            answer,
+            expect_json(answer, 200, hint=FIND_HINT) == reservation,
+            f"create_app() was given the book as a {kind}: every reservation should be found, every time.",
+            expected=repr(reservation),
+            hint="A generator can be read only once: build the app's own dict (or list) from it in create_app().",
+        )
+
+
 def test_each_app_has_its_own_book(exercise, book):
     first = build_app(exercise, copy.deepcopy(book[:2]))
     second = build_app(exercise, copy.deepcopy(book[2:]))

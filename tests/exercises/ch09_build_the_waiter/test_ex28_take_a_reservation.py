@@ -8,6 +8,7 @@ import requests
 
 from kata.waiter.answer_checks import expect_field_errors, expect_json, expect_on, expect_problem
 from kata.waiter.app_under_test import build_app, send, served
+from kata.waiter.reservation_forms import ACCEPTED, REFUSED, body_text, cases
 
 ADA = {"name": "Ada", "party_size": 2, "date": "2026-12-24", "time": "19:30"}
 FIELDS = ("name", "party_size", "date", "time")
@@ -16,6 +17,11 @@ CREATE_HINT = "Answer the new reservation with status 201 and the header `Locati
 
 def take(app, body):
     return send(app, "POST", "/reservations", json=body)
+
+
+def take_raw(app, fields, content_type="application/json"):
+    """POST the fields as JSON text written by hand (UTF-8, numbers as written), with this Content-Type."""
+    return send(app, "POST", "/reservations", data=body_text(fields).encode(), headers={"Content-Type": content_type})
 
 
 def expect_created(answer, sent, taken_ids=()):
@@ -110,6 +116,120 @@ def test_the_edges_of_the_rules_are_accepted(exercise, change):
     app = build_app(exercise)
     sent = dict(ADA, **change)
     expect_created(take(app, sent), sent)
+
+
+def test_many_new_ids_never_take_one_of_the_book(exercise, book):
+    given = [book[3], book[0], book[2], book[1]]  # ids 12, 3, 8, 7: the last one given is not the highest
+    app = build_app(exercise, copy.deepcopy(given))
+    taken = {reservation["id"] for reservation in book}
+    made = []
+    for n in range(6):
+        sent = dict(ADA, name=f"Guest {n}", party_size=1 + n)
+        body, location = expect_created(take(app, sent), sent, taken)
+        taken.add(body["id"])
+        made.append((body, location))
+    for reservation, location in [*((r, f"/reservations/{r['id']}") for r in book), *made]:
+        answer = send(app, "GET", location)
+        expect_on(
+            answer,
+            expect_json(answer) == reservation,
+            "After six new reservations, every reservation, old and new, should be in the book as it was: a new "
+            "id must never be one the book already holds.",
+            expected=repr(reservation),
+            hint="Count on from the highest id (`max(ids, default=0) + 1`), not from the number of reservations "
+            "nor from 1: the book's ids have gaps.",
+        )
+
+
+ACCEPTED_CASES, ACCEPTED_IDS = cases(ACCEPTED)
+REFUSED_CASES, REFUSED_IDS = cases(REFUSED)
+
+
+@pytest.mark.parametrize(("field", "value"), ACCEPTED_CASES, ids=ACCEPTED_IDS)
+def test_every_accepted_form_of_a_field(exercise, field, value):
+    app = build_app(exercise)
+    sent = dict(ADA, **{field: value})
+    expect_created(take_raw(app, sent), sent)
+
+
+@pytest.mark.parametrize(("field", "value"), REFUSED_CASES, ids=REFUSED_IDS)
+def test_every_refused_form_of_a_field_is_a_422(exercise, field, value):
+    app = build_app(exercise)
+    sent = dict(ADA, **{field: value})
+    expect_field_errors(
+        take_raw(app, sent),
+        {field},
+        hint=f"{field}={body_text({'v': value})[6:-1]} does not follow the rule for {field}. Check the exact form "
+        "(a pattern with `re.fullmatch` and [0-9]; a type check), not only what a lenient parser accepts.",
+    )
+    expect_problem(send(app, "GET", "/reservations/1"), 404, "A refused reservation must not be kept.")
+
+
+@pytest.mark.parametrize(
+    "content_type",
+    ["application/json; charset=utf-8", "application/json;charset=UTF-8", "Application/JSON"],
+    ids=["with a charset", "a charset without a space", "in capitals"],
+)
+def test_a_json_media_type_with_parameters_or_in_capitals_is_json(exercise, content_type):
+    app = build_app(exercise)
+    answer = take_raw(app, dict(ADA, name="Zoë"), content_type)
+    body = expect_json(
+        answer,
+        201,
+        f"Content-Type: {content_type} declares JSON (media types are case-insensitive, and parameters follow a "
+        "`;`): the reservation should be created.",
+        hint="`request.mimetype` is the media type alone, in lower case: compare that, not the whole header.",
+    )
+    expect_on(answer, body.get("name") == "Zoë", "The name sent in UTF-8 should be kept as it is.", expected="Zoë")
+
+
+def test_a_good_body_not_declared_as_json_is_still_a_415(exercise):
+    app = build_app(exercise)
+    answer = take_raw(app, ADA, "text/plain")
+    expect_problem(
+        answer,
+        415,
+        "The body is right, but declared as text/plain: the answer should be 415, and nothing is booked.",
+        hint="Look at `request.mimetype` first; `get_json(force=True)` reads any body, whatever its type.",
+    )
+    expect_problem(send(app, "GET", "/reservations/1"), 404, "A refused reservation must not be kept.")
+
+
+@pytest.mark.parametrize("kind", ["tuple", "generator"])
+def test_any_iterable_is_a_book(exercise, book, kind):
+    given = copy.deepcopy(book)
+    app = build_app(exercise, tuple(given) if kind == "tuple" else (reservation for reservation in given))
+    taken = {reservation["id"] for reservation in book}
+    first, _ = expect_created(take(app, ADA), ADA, taken)
+    expect_created(take(app, ADA), ADA, taken | {first["id"]})
+    answer = send(app, "GET", "/reservations/12")
+    expect_on(
+        answer,
+        expect_json(answer) == book[3],
+        f"create_app() was given the book as a {kind}: its reservations should still be there after a POST.",
+        expected=repr(book[3]),
+        hint="Build the app's own dict (or list) from the iterable in create_app(): a generator is read once, a "
+        "tuple cannot grow.",
+    )
+
+
+def test_two_apps_from_one_list_do_not_share_it(exercise, book):
+    given = copy.deepcopy(book)
+    first, second = build_app(exercise, given), build_app(exercise, given)
+    _, location = expect_created(take(first, ADA), ADA, {reservation["id"] for reservation in book})
+    expect_problem(
+        send(second, "GET", location),
+        404,
+        f"Two apps were built from the same list: a reservation made in one showed up in the other ({location}).",
+        hint="Copy the book in create_app() (`{r['id']: dict(r) for r in reservations}`): the list you are given "
+        "is the caller's.",
+    )
+    expect_on(
+        send(second, "GET", location),
+        given == book,
+        "create_app() should not change the list it was given.",
+        expected=f"{len(book)} reservations, as given",
+    )
 
 
 @pytest.mark.parametrize(

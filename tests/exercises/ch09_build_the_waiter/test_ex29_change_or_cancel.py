@@ -7,6 +7,7 @@ import requests
 
 from kata.waiter.answer_checks import expect_field_errors, expect_json, expect_on, expect_problem, expect_status
 from kata.waiter.app_under_test import build_app, send, served
+from kata.waiter.reservation_forms import ACCEPTED, REFUSED, body_text, cases
 
 SEATED = 8  # the book fixture's seated reservation
 CONFLICT_HINT = "Look at the reservation's status first: a seated one answers problem(409, ...) and stays as it is."
@@ -139,6 +140,116 @@ def test_a_seated_reservation_cannot_be_cancelled(exercise, book):
         hint=CONFLICT_HINT,
     )
     expect_unchanged(app, book[2], "A DELETE answered 409")
+
+
+def change_raw(app, reservation_id, fields, content_type="application/json"):
+    """PATCH the fields as JSON text written by hand (UTF-8, numbers as written), with this Content-Type."""
+    data = body_text(fields).encode()
+    return send(app, "PATCH", f"/reservations/{reservation_id}", data=data, headers={"Content-Type": content_type})
+
+
+ACCEPTED_CASES, ACCEPTED_IDS = cases(ACCEPTED)
+REFUSED_CASES, REFUSED_IDS = cases(REFUSED)
+
+
+@pytest.mark.parametrize(("field", "value"), ACCEPTED_CASES, ids=ACCEPTED_IDS)
+def test_every_accepted_form_of_a_field_is_changed(exercise, book, field, value):
+    app = build_app(exercise, copy.deepcopy(book))
+    expect_changed(change_raw(app, 12, {field: value}), app, dict(book[3], **{field: value}))
+
+
+@pytest.mark.parametrize(("field", "value"), REFUSED_CASES, ids=REFUSED_IDS)
+def test_every_refused_form_of_a_field_is_a_422(exercise, book, field, value):
+    app = build_app(exercise, copy.deepcopy(book))
+    expect_field_errors(
+        change_raw(app, 12, {field: value}),
+        {field},
+        hint=f"{field}={body_text({'v': value})[6:-1]} does not follow exercise 28's rule for {field}: check the exact "
+        "form (`re.fullmatch` with [0-9], a type check), not only what a lenient parser accepts.",
+    )
+    expect_unchanged(app, book[3], "A PATCH answered 422")
+
+
+@pytest.mark.parametrize("content_type", ["application/merge-patch+json", "application/json"])
+def test_null_does_not_remove_a_field_here(exercise, book, content_type):
+    app = build_app(exercise, copy.deepcopy(book))
+    expect_field_errors(
+        change_raw(app, 7, {"time": None, "party_size": 5}, content_type),
+        {"time"},
+        hint="RFC 7396 reads null as 'remove this field', but every field of a reservation is required: the "
+        "docstring says the field rules win, so null is a wrong value (422), and nothing changes.",
+    )
+    expect_unchanged(app, book[1], "A PATCH with a null answered 422")
+
+
+@pytest.mark.parametrize(
+    "content_type",
+    ["application/json; charset=utf-8", "application/merge-patch+json; charset=utf-8", "Application/Merge-Patch+JSON"],
+    ids=["json with a charset", "merge-patch with a charset", "merge-patch in capitals"],
+)
+def test_a_patch_media_type_with_parameters_or_in_capitals(exercise, book, content_type):
+    app = build_app(exercise, copy.deepcopy(book))
+    answer = change_raw(app, 3, {"name": "Zoë"}, content_type)
+    expect_changed(answer, app, dict(book[0], name="Zoë"))
+
+
+def test_an_empty_patch_changes_nothing_and_answers_200(exercise, book):
+    app = build_app(exercise, copy.deepcopy(book))
+    expect_changed(change(app, 7, {}), app, book[1])
+
+
+@pytest.mark.parametrize(
+    ("data", "content_type"),
+    [('{"party_size": 4}', "text/plain"), ('{"party_size": 4', "application/json"), ('{"party_size": 0}', None)],
+    ids=["text/plain", "broken JSON", "a wrong field"],
+)
+def test_an_unknown_reservation_is_a_404_whatever_the_body(exercise, book, data, content_type):
+    app = build_app(exercise, copy.deepcopy(book))
+    headers = {"Content-Type": content_type or "application/json"}
+    answer = send(app, "PATCH", "/reservations/4", data=data, headers=headers)
+    expect_problem(
+        answer,
+        404,
+        "There is no reservation 4: whatever the body, the answer should be 404 (first find the reservation, "
+        "then judge the request).",
+        hint="Look the id up first, before the Content-Type and the body.",
+    )
+
+
+def test_several_deletes_leave_the_rest_as_it_was(exercise, book):
+    app = build_app(exercise, copy.deepcopy(book))
+    for gone in (12, 3, 7):
+        expect_status(send(app, "DELETE", f"/reservations/{gone}"), 204, hint="`return Response(status=204)`.")
+    for gone in (3, 7, 12):
+        expect_problem(send(app, "GET", f"/reservations/{gone}"), 404, f"Reservation {gone} was cancelled: a 404.")
+    expect_unchanged(app, book[2], "Three other reservations were cancelled")
+    expect_problem(send(app, "DELETE", f"/reservations/{SEATED}"), 409, hint=CONFLICT_HINT)
+
+
+@pytest.mark.parametrize("kind", ["tuple", "generator"])
+def test_any_iterable_is_a_book(exercise, book, kind):
+    given = copy.deepcopy(book)
+    app = build_app(exercise, tuple(given) if kind == "tuple" else (reservation for reservation in given))
+    expect_changed(change(app, 7, {"party_size": 5}), app, dict(book[1], party_size=5))
+    expect_status(send(app, "DELETE", "/reservations/3"), 204)
+    expect_unchanged(app, book[3], f"create_app() was given the book as a {kind}")
+
+
+def test_two_apps_from_one_list_do_not_share_it(exercise, book):
+    given = copy.deepcopy(book)
+    first, second = build_app(exercise, given), build_app(exercise, given)
+    expect_changed(change(first, 7, {"party_size": 1}), first, dict(book[1], party_size=1))
+    expect_status(send(first, "DELETE", "/reservations/3"), 204)
+    why = "Two apps were built from the same list; the first changed reservation 7 and cancelled 3"
+    expect_unchanged(second, book[1], why)
+    expect_unchanged(second, book[0], why)
+    expect_on(
+        send(second, "GET", "/reservations/7"),
+        given == book,
+        "create_app() should not change the list (or the dicts) it was given.",
+        expected="the caller's reservations as they were",
+        hint="Copy each reservation in create_app() (`dict(r)`): the dicts you are given are the caller's.",
+    )
 
 
 def test_each_app_has_its_own_book(exercise, book):

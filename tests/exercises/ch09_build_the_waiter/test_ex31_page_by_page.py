@@ -8,10 +8,10 @@ from urllib.parse import urlencode, urljoin, urlsplit
 
 import pytest
 import requests
-from requests.utils import parse_header_links
 
 from kata.waiter.answer_checks import expect_json, expect_on, expect_problem
 from kata.waiter.app_under_test import build_app, send, served
+from kata.waiter.header_syntax import links
 
 NAMES = ["Ada", "Grace", "Edsger", "Barbara", "Alan", "Margaret", "Donald", "Frances", "Ken", "Radia"]
 PAGE_HINT = 'Answer `{"items": page, "next": cursor_or_None}`; add `Link: <next URL>; rel="next"` while there are more.'
@@ -38,9 +38,9 @@ def many(count, *, seed=7):
 
 def next_url(link_header, base):
     """The URL of a Link header's rel="next" (it may be one of several rels), resolved against `base`; or None."""
-    for link in parse_header_links(link_header or ""):
-        if "next" in str(link.get("rel", "")).lower().split():
-            return urljoin(base, link["url"])
+    for target, params in links(link_header or "") or ():
+        if "next" in params.get("rel", "").lower().split():
+            return urljoin(base, target)
     return None
 
 
@@ -57,6 +57,16 @@ def a_page(answer):
     """The page's body, checked: 200 JSON {"items": [...], "next": str or null}."""
     __tracebackhide__ = True
     body = expect_json(answer, 200, hint=PAGE_HINT)
+    link = answer.header("Link")
+    expect_on(
+        answer,
+        link is None or links(link) is not None,
+        'The Link header is not written as RFC 8288 writes it: the URL between < and >, then `; rel="next"` '
+        "(a quoted value in double quotes); several links are separated by commas.",
+        expected='Link: <http://.../reservations?limit=2&cursor=...>; rel="next"',
+        hint="`response.headers['Link'] = f'<{url}>; rel=\"next\"'`: a forgiving client reads more, a strict one "
+        "does not.",
+    )
     expect_on(
         answer,
         isinstance(body, dict) and isinstance(body.get("items"), list) and "next" in body,
@@ -182,9 +192,24 @@ def test_an_empty_book_is_one_empty_page(exercise):
     )
 
 
+@pytest.mark.parametrize("kind", ["tuple", "generator"])
+def test_any_iterable_is_a_book(exercise, kind):
+    book, given = many(14, seed=17)
+    app = build_app(exercise, tuple(given) if kind == "tuple" else (reservation for reservation in given))
+    expect_pages(follow(app, "/reservations?limit=5"), book, [5, 5, 4])
+    expect_pages(follow(app, "/reservations?limit=7"), book, [7, 7])
+
+
 @pytest.mark.parametrize(
     ("query", "parameter"),
     [
+        ("limit=%2B5", "limit"),
+        ("limit=%207", "limit"),
+        ("limit=7%20", "limit"),
+        ("limit=1_0", "limit"),
+        ("limit=1e1", "limit"),
+        ("limit=10.0", "limit"),
+        ("limit=0x10", "limit"),
         ("limit=0", "limit"),
         ("limit=51", "limit"),
         ("limit=ten", "limit"),
@@ -194,7 +219,23 @@ def test_an_empty_book_is_one_empty_page(exercise):
         ("cursor=not+a+cursor", "cursor"),
         ("limit=5&cursor=~~", "cursor"),
     ],
-    ids=["limit 0", "limit 51", "limit ten", "limit -3", "limit 2.5", "cursor %%%", "cursor with spaces", "cursor ~~"],
+    ids=[
+        "limit +5 (int() reads it)",
+        "limit with a space before (int() reads it)",
+        "limit with a space after (int() reads it)",
+        "limit 1_0 (int() reads it as 10)",
+        "limit 1e1 (float() reads it)",
+        "limit 10.0 (float() reads it)",
+        "limit 0x10",
+        "limit 0",
+        "limit 51",
+        "limit ten",
+        "limit -3",
+        "limit 2.5",
+        "cursor %%%",
+        "cursor with spaces",
+        "cursor ~~",
+    ],
 )
 def test_a_wrong_parameter_is_a_400_naming_it(exercise, query, parameter):
     _, given = many(12)
@@ -204,7 +245,8 @@ def test_a_wrong_parameter_is_a_400_naming_it(exercise, query, parameter):
         answer,
         400,
         f"{answer.request_line} has a wrong {parameter}: the answer should be a 400 problem.",
-        hint="limit is a whole number from 1 to 50; a cursor is one your desk made (decode it, and refuse it "
+        hint="limit is a whole number from 1 to 50, in digits 0-9 only (`str.isdigit()` on an ASCII string; "
+        "`int()` also reads '+5', ' 7' and '1_0'); a cursor is one your desk made (decode it, and refuse it "
         "when that fails).",
     )
     expect_on(
