@@ -131,6 +131,17 @@ def safe_streams(*streams: TextIO | None) -> None:
                 pass
 
 
+def console_shows_symbols(environ: Mapping[str, str] | None = None) -> bool:
+    """Whether the console's font has ✓, ✗ and the bar's blocks: not the old Windows console's (conhost)."""
+    environ = os.environ if environ is None else environ
+    if not windows():
+        return True
+    # Windows Terminal, VS Code's terminal, ConEmu and mintty (Git Bash) have them; conhost's fonts show boxes.
+    return bool(
+        environ.get("WT_SESSION") or environ.get("TERM_PROGRAM") or environ.get("ConEmuANSI") or git_bash(environ)
+    )
+
+
 def key_reader(interactive: bool) -> str:
     """How `kata watch` reads keys: "msvcrt" (Windows console), "cbreak" (POSIX terminal) or "lines" (a pipe)."""
     if not interactive:

@@ -63,7 +63,7 @@ class Output:
         self.stream = stream or sys.stdout
         host.safe_streams(self.stream)
         self.fancy = wants_colour(self.stream) if colour is None else colour
-        unicode_ok = _can_encode(self.stream, "".join(FANCY_SYMBOLS.values()))
+        unicode_ok = _can_encode(self.stream, "".join(FANCY_SYMBOLS.values())) and host.console_shows_symbols()
         self.symbols = FANCY_SYMBOLS if self.fancy and unicode_ok else PLAIN_SYMBOLS
 
     def style(self, text: str, *names: str) -> str:

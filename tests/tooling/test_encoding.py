@@ -82,3 +82,25 @@ def test_a_utf8_stream_shows_everything_as_it_is():
     stream.flush()
     assert stream.buffer.getvalue().decode("utf-8") == UNSHOWABLE  # type: ignore[attr-defined]
     host.safe_streams(io.StringIO())  # not a TextIOWrapper (capsys, an IDE's console): nothing to do
+
+
+def test_joining_as_an_emoji_team_through_a_cp1252_pipe(small_kata, copy_kata, monkeypatch):
+    """Issue 29.1: `kata join URL "Pizza 🍕 team"` crashed after joining, when it printed the name."""
+    from kata import cli
+    from kata.kitchen.live import LiveKitchen
+    from kata.workshop import client as workshop
+
+    joins = {"burst": 100, "room_burst": 100}
+    room = {"secret": "facilitator-secret", "join_code": "TEA-TIME", "joins": joins}
+    live = LiveKitchen.start({"WORKSHOP": room})  # from the kata's folder, as test_join_code starts its room
+    monkeypatch.chdir(copy_kata(small_kata))
+    for name in (workshop.SERVER_ENV, workshop.TEAM_ENV, workshop.CODE_ENV):
+        monkeypatch.delenv(name, raising=False)
+    out = strict("cp1252")
+    monkeypatch.setattr(sys, "stdout", out)
+    try:
+        assert cli.main(["join", live.url, "Pizza 🍕 team", "--code", "TEA-TIME"]) == 0
+    finally:
+        live.stop()
+    shown = out.buffer.getvalue().decode("cp1252")  # type: ignore[attr-defined]
+    assert "Pizza \\U0001f355 team" in shown, shown

@@ -271,3 +271,17 @@ def test_git_bash_says_keys_need_enter(windows, monkeypatch):
     assert host.keys_need_enter(False, {"MSYSTEM": "MINGW64"})
     assert not host.keys_need_enter(True, {"MSYSTEM": "MINGW64"})
     assert not host.keys_need_enter(False, {})
+
+
+def test_the_old_windows_console_gets_ascii_symbols(windows, monkeypatch):
+    """Issue 29.12: conhost's fonts show ✓ and ✗ as boxes; Windows Terminal, VS Code and mintty show them."""
+    from kata.cli.output import PLAIN_SYMBOLS, Output
+
+    assert not host.console_shows_symbols({})
+    assert host.console_shows_symbols({"WT_SESSION": "1"}) and host.console_shows_symbols({"TERM_PROGRAM": "vscode"})
+    for name in ("WT_SESSION", "TERM_PROGRAM", "ConEmuANSI", "MSYSTEM", "SHELL"):
+        monkeypatch.delenv(name, raising=False)
+    console = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")  # the console writes UTF-16: it could encode them
+    assert Output(console, colour=True).symbols is PLAIN_SYMBOLS
+    monkeypatch.setenv("WT_SESSION", "1")
+    assert Output(console, colour=True).symbols is not PLAIN_SYMBOLS

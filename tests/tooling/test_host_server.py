@@ -72,7 +72,9 @@ def test_without_poll_connections_are_capped_for_select(no_poll):
     try:
         assert server.adj.connection_limit <= waitress_server.SELECT_CONNECTIONS < 512
     finally:
-        server.close()
+        server.task_dispatcher.shutdown()
+        for dispatcher in list(server._map.values()):
+            dispatcher.close()
 
 
 def test_with_select_forced_the_server_keeps_to_its_cap_and_keeps_serving(no_poll, monkeypatch):
@@ -104,6 +106,7 @@ def test_with_select_forced_the_server_keeps_to_its_cap_and_keeps_serving(no_pol
         stop.set()
         thread.join(5)
         server.task_dispatcher.shutdown()
-        server.close()
+        for dispatcher in list(server._map.values()):  # the server, its trigger and every open channel
+            dispatcher.close()
     assert not errors
     assert most[0] <= 100 + 2  # the channels, the listener and waitress' trigger
