@@ -80,14 +80,12 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 
     problems.init_app(app)
     hooks.init_app(app)
-    from mock_server.admin import routes
-    from mock_server.docs import page
-    from mock_server.resources import auth, health, kitchen, menu, orders, payments, reviews, tables, webhooks
+    from mock_server.docs.openapi import BLUEPRINTS
+    from mock_server.resources import webhooks
 
     webhooks.init_app(app)
-
-    for module in (health, menu, tables, orders, kitchen, payments, auth, reviews, routes, page):
-        app.register_blueprint(module.bp)
+    for blueprint in BLUEPRINTS:
+        app.register_blueprint(blueprint)
     from mock_server import workshop
 
     workshop.init_app(app)  # a no-op unless config["WORKSHOP"] is set

@@ -2,8 +2,8 @@
 
 Saves and keys feed one queue of `Event`s, the `Inbox`. Saves come from
 watchdog (inotify, FSEvents, ReadDirectoryChangesW), or from watchdog's
-polling observer with `--poll` (network drives, some VMs and containers), or
-from a small stat() poller if watchdog is not installed.
+polling observer with `--poll` (network drives, some VMs and containers) or when
+file events cannot start (the inotify watch limit). watchdog is a required dependency.
 """
 
 from __future__ import annotations
@@ -52,43 +52,6 @@ def is_learner_save(path: str) -> bool:
 # File watching ------------------------------------------------------------------------------------
 
 
-class StatPoller:
-    """Polls the size and modification time of every .py file (used when watchdog is not installed)."""
-
-    def __init__(self, folder: Path, emit: Callable[[str], None], interval: float = POLL_INTERVAL) -> None:
-        self.folder, self.emit, self.interval = folder, emit, interval
-        self._stop = threading.Event()
-
-    def _snapshot(self) -> dict[str, tuple[int, int]]:
-        seen = {}
-        for directory, folders, files in os.walk(self.folder):
-            folders[:] = [f for f in folders if f not in IGNORED_PARTS]
-            for name in files:
-                path = os.path.join(directory, name)
-                if is_learner_save(path):
-                    try:
-                        info = os.stat(path)
-                    except OSError:
-                        continue
-                    seen[path] = (info.st_mtime_ns, info.st_size)
-        return seen
-
-    def _loop(self, before: dict[str, tuple[int, int]]) -> None:
-        while not self._stop.wait(self.interval):
-            now = self._snapshot()
-            for path in sorted(set(now) | set(before)):
-                if now.get(path) != before.get(path) and path in now:
-                    self.emit(path)
-            before = now
-
-    def start(self) -> None:
-        """Take the first look now, so that every save after `start()` counts."""
-        threading.Thread(target=self._loop, args=(self._snapshot(),), name="kata-poll", daemon=True).start()
-
-    def stop(self) -> None:
-        self._stop.set()
-
-
 class WatchdogWatcher:
     """watchdog's native observer for this platform, or its polling observer."""
 
@@ -126,14 +89,12 @@ def start_watching(folder: Path, events: queue.Queue[Event], *, poll: bool) -> s
         events.put(Event("save", path))
 
     try:
-        watcher: Any = WatchdogWatcher(folder, emit, poll)
+        watcher = WatchdogWatcher(folder, emit, poll)
         how = "looking for changes every half second" if poll else "watching for saves"
         watcher.start()
-    except ImportError:
-        watcher, how = StatPoller(folder, emit), "looking for changes every half second (watchdog is not installed)"
-        watcher.start()
-    except OSError as error:  # e.g. the inotify watch limit
-        watcher, how = StatPoller(folder, emit), f"looking for changes every half second (file events failed: {error})"
+    except OSError as error:  # e.g. the inotify watch limit: watchdog's polling observer needs none
+        watcher = WatchdogWatcher(folder, emit, poll=True)
+        how = f"looking for changes every half second (file events failed: {error})"
         watcher.start()
     _watchers.append(watcher)
     return how
@@ -147,8 +108,12 @@ def stop_watching() -> None:
         _watchers.pop().stop()
 
 
-def wait_for_quiet(events: queue.Queue[Event], quiet: float = 0.15, longest: float = 0.6) -> list[Event]:
-    """Debounce: after a save, let the burst of events an editor makes settle; returns the keys that came in."""
+def wait_for_quiet(events: queue.Queue[Event], quiet: float = 0.04, longest: float = 0.6) -> list[Event]:
+    """Debounce: after a save, let the burst of events an editor makes settle; returns the keys that came in.
+
+    An editor's events for one save come within a few milliseconds; a later one stops the run it started
+    (`Inbox.urgent`) and runs the tests again, so a short wait costs nothing but is felt on every save.
+    """
     keys: list[Event] = []
     deadline = time.monotonic() + longest
     while True:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import ast
 import hashlib
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,7 @@ from kata.catalogue import Catalogue, Exercise
 KATA_FILES = ("conftest.py", "pyproject.toml", "catalogue.toml")
 MISSING = b"\0missing\0"
 SKIPPED_FOLDERS = ("__pycache__",)
+_MAY_IMPORT_AN_EXERCISE = re.compile(rb"^[ \t]*(?:from[ \t]+(?:\.|exercises\b)|import[ \t]+exercises\b)", re.MULTILINE)
 
 
 def _content(path: Path) -> bytes:
@@ -112,7 +114,7 @@ def environment(catalogue: Catalogue) -> bytes:
 def imported_exercise_modules(path: Path, exercises_dir: Path) -> list[Path]:
     """The files of the exercise modules that `path` imports (absolute `exercises.` imports and relative ones)."""
     text = _content(path)
-    if text == MISSING or (b"exercises" not in text and b"from ." not in text):
+    if text == MISSING or not _MAY_IMPORT_AN_EXERCISE.search(text):
         return []
     try:
         tree = ast.parse(text)

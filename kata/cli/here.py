@@ -23,7 +23,7 @@ from typing import Any, Sequence
 from kata.kitchen.client import KitchenError
 from kata.kitchen.live import KitchenProcess
 
-KEPT_PACKAGES = ("kata", "mock_server")  # the kata's own code, imported once: never re-imported between runs
+LEARNER_FOLDERS = ("exercises", "solutions", "tests")  # what a run imports afresh; the kata's own code stays
 
 
 class KitchenBeside:
@@ -51,11 +51,16 @@ class Held(io.StringIO):
 
 
 def forget_learner_modules(root: Path, before: set[str]) -> None:
-    """Forget the modules a run imported from the kata folder (learner code, tests, conftests), the kata's own aside."""
-    folder = str(root.resolve())
-    for name in [n for n in sys.modules if n not in before and n.split(".")[0] not in KEPT_PACKAGES]:
-        path = getattr(sys.modules[name], "__file__", None) or ""
-        if path and os.path.abspath(path).startswith(folder):
+    """Forget the modules a run imported from the learner's and the tests' folders (and the root conftest).
+
+    Only those: a virtual environment inside the kata's folder holds requests and pytest, never re-imported.
+    """
+    base = root.resolve()
+    folders = tuple(str(base / name) + os.sep for name in LEARNER_FOLDERS)
+    conftest = str(base / "conftest.py")
+    for name in [n for n in sys.modules if n not in before]:
+        path = os.path.abspath(getattr(sys.modules[name], "__file__", None) or os.sep)
+        if path.startswith(folders) or path == conftest:
             del sys.modules[name]
 
 

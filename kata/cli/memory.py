@@ -155,6 +155,8 @@ class ResultsMemory:
         if not records:
             return
         current, _ = self.read()
+        if all(current.get(name) == record for name, record in records.items()):
+            return  # nothing new: the file stays as it is
         current.update(records)
         data = {"format": RESULTS_FORMAT, "exercises": {name: r.to_json() for name, r in sorted(current.items())}}
         write_atomically(self.file, data)

@@ -176,9 +176,7 @@ def run_pytest(
 
 
 def _in_a_workshop(root: Path) -> bool:
-    from kata.workshop import (
-        client as workshop_client,  # only now: its imports (urllib) need not delay the kitchen's start
-    )
+    from kata.workshop import room as workshop_client  # only now: urllib need not delay the kitchen's start
 
     try:
         return workshop_client.configured(root) is not None
@@ -217,6 +215,7 @@ def check(
     stop: Callable[[], bool] | None = None,
     warm: Warm | None = None,
     kitchen: KitchenProcess | None = None,
+    extra: Sequence[str] = (),
 ) -> Run:
     """One exercise's tests (or, with None, the whole kata's, focused on the first unfinished one), in a child."""
     if exercise is None:
@@ -228,6 +227,7 @@ def check(
             [exercise.test_file().relative_to(catalogue.root).as_posix(), "--kata-one"],
             ONE_EXERCISE_TIMEOUT,
         )
+    args = [*args, *extra]
     return run_pytest(catalogue.root, args, capture=capture, timeout=timeout, stop=stop, warm=warm, kitchen=kitchen)
 
 

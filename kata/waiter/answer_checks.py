@@ -80,15 +80,6 @@ def expect_problem(answer: Exchange, status: int, summary: str | None = None, *,
     return body
 
 
-def expect_header(answer: Exchange, name: str, summary: str, *, hint: str | None = None) -> str:
-    """The answer carries the header `name`; return its value."""
-    __tracebackhide__ = True
-    value = answer.header(name)
-    if value is None:
-        fail(summary, expected=f"a {name} header", actual=answer.describe(), hint=hint)
-    return str(value)
-
-
 def expect_on(answer: Exchange, condition: Any, summary: str, *, expected: str, hint: str | None = None) -> None:
     """Fail, showing the exchange, unless `condition` holds."""
     __tracebackhide__ = True

@@ -1,7 +1,7 @@
 """Workshop mode during a test run: the team's kitchen on the shared server, and the report to the board.
 
 Registered by `kata.testrun.plugin` when a workshop is configured (`kata join`,
-or `KATA_SERVER` and `KATA_TEAM`, see `kata.workshop.client`). The
+or `KATA_SERVER` and `KATA_TEAM`, see `kata.workshop.room`). The
 `kitchen_server` fixture then hands the tests the team's kitchen instead of
 starting one, and every learner run (`--target exercises`) reports each
 exercise's state when it ends. A server that cannot be reached costs one line
@@ -17,7 +17,7 @@ import pytest
 
 from kata.kitchen.client import KitchenClient
 from kata.testrun.results import Results
-from kata.workshop.client import (
+from kata.workshop.room import (
     TIMEOUT,
     TeamLogin,
     WorkshopCallFailed,

@@ -157,15 +157,6 @@ class Checker:
             return None
         return value
 
-    def array(self, value: Any, field: str, min_items: int, max_items: int) -> list | None:
-        if not isinstance(value, list):
-            self.error(field, f"must be an array, got {_describe(value)}")
-            return None
-        if not min_items <= len(value) <= max_items:
-            self.error(field, f"must have {min_items} to {max_items} entries, got {len(value)}")
-            return None
-        return value
-
     def boolean(self, value: Any, field: str) -> bool | None:
         if not isinstance(value, bool):
             self.error(field, f"must be true or false, got {_describe(value)}")

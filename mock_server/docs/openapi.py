@@ -1,4 +1,8 @@
-"""The OpenAPI 3.1 document, served at /openapi.json, assembled from the declarations.
+"""The OpenAPI 3.1 document, assembled from the declarations, and the docs' own endpoints.
+
+``BLUEPRINTS`` is every blueprint of the kitchen, in the order the docs list their paths: ``create_app``
+registers these, and the document lists their operations. The docs' endpoints (``/``, ``/openapi.json``,
+``/problems/<slug>``) are declared here, beside the document they serve; ``page`` writes their HTML.
 
 Every operation is declared once, above its view (``declare.endpoint``), and every body schema once,
 beside it (``schema.model``); this module only puts them together with the shared components
@@ -12,18 +16,22 @@ import copy
 import functools
 from typing import Any
 
+from flask import Blueprint, Response, jsonify, request
+
 from mock_server.admin import routes
-from mock_server.contract.declare import JSON, Operation, operations_of
-from mock_server.contract.documented import HEADERS, RESPONSES, responses_of
+from mock_server.contract.declare import JSON, Finds, Operation, endpoint, operations_of, path_param
+from mock_server.contract.documented import HEADERS, RESPONSES, ok, responses_of, use
+from mock_server.contract.problems import PROBLEMS, ProblemType
 from mock_server.contract.schema import MODELS, integer, obj, ref
 from mock_server.docs import page
 from mock_server.resources import auth, health, kitchen, menu, order_model, orders, payments, reviews, tables
 from mock_server.resources.order_model import ORDER_EXAMPLE
 from mock_server.workshop import document as workshop_spec
 
-__all__ = ["JSON", "ORDER_EXAMPLE", "SCHEMAS", "document", "operations"]
+__all__ = ["BLUEPRINTS", "JSON", "ORDER_EXAMPLE", "SCHEMAS", "document", "operations"]
 
-MODULES = (page, health, kitchen, menu, tables, orders, auth, reviews, payments, routes)  # the order of the paths
+bp = Blueprint("docs", __name__)
+BLUEPRINTS = (bp, *(module.bp for module in (health, kitchen, menu, tables, orders, auth, reviews, payments, routes)))
 ADMIN = routes.TAG
 
 TAGS = [
@@ -102,8 +110,8 @@ def to_openapi(op: Operation) -> dict:
 
 def _paths() -> dict[str, dict]:
     paths: dict[str, dict] = {}
-    for module in MODULES:
-        for op in operations_of(module.bp):
+    for blueprint in BLUEPRINTS:
+        for op in operations_of(blueprint):
             paths.setdefault(op.path, {})[op.method.lower()] = to_openapi(op)
     return paths
 
@@ -161,3 +169,59 @@ def operations(workshop: bool | None = None) -> list[tuple[str, str, dict]]:
     order = {tag["name"]: index for index, tag in enumerate(spec["tags"])}
     found = [(method.upper(), path, op) for path, item in spec["paths"].items() for method, op in item.items()]
     return sorted(found, key=lambda entry: order[entry[2]["tags"][0]])
+
+
+@endpoint(
+    bp,
+    "GET",
+    "/",
+    "getDocs",
+    "Docs",
+    "This documentation page (HTML)",
+    {"200": ok({"type": "string"}, "The docs page.", media="text/html")},
+    example={"path": "/"},
+)
+def index() -> Response:
+    return Response(page.render_page(request.host_url.rstrip("/"), document(), operations()), mimetype="text/html")
+
+
+@endpoint(
+    bp,
+    "GET",
+    "/openapi.json",
+    "getOpenapi",
+    "Docs",
+    "This API's OpenAPI 3.1 document",
+    {"200": ok({"type": "object"}, "The OpenAPI document.")},
+    example={"path": "/openapi.json"},
+)
+def openapi_json() -> Response:
+    return jsonify(document())
+
+
+@endpoint(
+    bp,
+    "GET",
+    "/problems/{slug}",
+    "getProblemType",
+    "Docs",
+    "What an error type means (the `type` of every problem answer)",
+    {"200": ok({"type": "string"}, "A page about the problem type.", media="text/html"), "404": use("NotFound")},
+    params=[
+        path_param(
+            "slug",
+            "The last part of a problem's type.",
+            {"type": "string", "enum": list(PROBLEMS)},
+            finds=Finds(
+                "kind",
+                lambda _: PROBLEMS,
+                "There is no problem type {id!r}.",
+                hint="The docs at / list every type.",
+                numbered=False,
+            ),
+        )
+    ],
+    example={"path": "/problems/validation-error"},
+)
+def problem_page(kind: ProblemType) -> Response:
+    return Response(page.problem_html(kind), mimetype="text/html")

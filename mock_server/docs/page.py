@@ -1,26 +1,21 @@
-"""Documentation: /openapi.json, the HTML docs page at /, and /problems/<slug>.
+"""The HTML docs page at / and the pages of /problems/<slug> (``openapi`` serves them).
 
-The page is generated from the spec (``openapi.operations()``), so the endpoint
-list is written once: a contents list, then each endpoint with its Python example
-and its curl line (``examples``). It works offline: inline CSS, no scripts, no fonts.
+The page is generated from the spec (``openapi.operations()``, handed in), so the endpoint
+list is written once. It works offline: inline CSS, no scripts, no fonts.
 """
 
 from __future__ import annotations
 
 import re
+from typing import Any
 
-from flask import Blueprint, Response, jsonify, request
 from markupsafe import Markup, escape
 
-from mock_server.contract.declare import endpoint, path_param
-from mock_server.contract.documented import ok, use
-from mock_server.contract.problems import PROBLEMS, ApiError
-from mock_server.docs.examples import PYTHON_START, curl_line, curl_script, example_request, python_example
+from mock_server.contract.declare import JSON
+from mock_server.contract.problems import PROBLEMS, ProblemType
+from mock_server.contract.schema import MODELS
+from mock_server.docs.examples import PYTHON_START, curl_line, curl_script, python_example
 from mock_server.state.data import GUESTS
-
-__all__ = ["bp", "example_request", "render_page"]
-
-bp = Blueprint("docs", __name__)
 
 CSS = """
 body{font:16px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;
@@ -61,8 +56,6 @@ def _inline_code(text: str) -> str:
 
 
 def _operation_html(method: str, path: str, op: dict, base: str) -> str:
-    from mock_server.docs import openapi
-
     codes = ", ".join(code for code in op["responses"])
     anchor = op["operationId"]
     parts = [
@@ -72,9 +65,9 @@ def _operation_html(method: str, path: str, op: dict, base: str) -> str:
     if op.get("description"):
         parts.append(f"<p>{_inline_code(op['description'])}</p>")
     if "requestBody" in op:
-        schema = op["requestBody"]["content"][openapi.JSON]["schema"]["$ref"].rsplit("/", 1)[-1]
-        fields = openapi.SCHEMAS[schema]["properties"]
-        required = set(openapi.SCHEMAS[schema]["required"])
+        schema = op["requestBody"]["content"][JSON]["schema"]["$ref"].rsplit("/", 1)[-1]
+        fields = MODELS[schema]["properties"]
+        required = set(MODELS[schema]["required"])
         names = ", ".join(f"<code>{escape(name)}</code>{'' if name in required else ' (optional)'}" for name in fields)
         parts.append(f"<p>JSON body: {names}.</p>")
     parts.append(f'<p class="codes">Answers: {escape(codes)}.</p>')
@@ -110,11 +103,8 @@ def _contents(document: dict, operations: list[tuple[str, str, dict]]) -> str:
     return "<nav id='contents'><h2>Contents</h2><ol>" + "".join(items) + "</ol></nav>"
 
 
-def render_page(base: str) -> str:
-    from mock_server.docs import openapi
-
-    document = openapi.document()
-    operations = openapi.operations()
+def render_page(base: str, document: dict, operations: list[tuple[str, str, Any]]) -> str:
+    """The docs page of ``document``, its ``operations`` in docs order, with examples for a kitchen at ``base``."""
     sections: dict[str, list[str]] = {tag["name"]: [] for tag in document["tags"]}
     for method, path, op in operations:
         sections[op["tags"][0]].append(_operation_html(method, path, op, base))
@@ -167,54 +157,11 @@ def render_page(base: str) -> str:
     return "\n".join(body)
 
 
-@endpoint(
-    bp,
-    "GET",
-    "/",
-    "getDocs",
-    "Docs",
-    "This documentation page (HTML)",
-    {"200": ok({"type": "string"}, "The docs page.", media="text/html")},
-    example={"path": "/"},
-)
-def index() -> Response:
-    return Response(render_page(request.host_url.rstrip("/")), mimetype="text/html")
-
-
-@endpoint(
-    bp,
-    "GET",
-    "/openapi.json",
-    "getOpenapi",
-    "Docs",
-    "This API's OpenAPI 3.1 document",
-    {"200": ok({"type": "object"}, "The OpenAPI document.")},
-    example={"path": "/openapi.json"},
-)
-def openapi() -> Response:
-    from mock_server.docs import openapi
-
-    return jsonify(openapi.document())
-
-
-@endpoint(
-    bp,
-    "GET",
-    "/problems/{slug}",
-    "getProblemType",
-    "Docs",
-    "What an error type means (the `type` of every problem answer)",
-    {"200": ok({"type": "string"}, "A page about the problem type.", media="text/html"), "404": use("NotFound")},
-    params=[path_param("slug", "The last part of a problem's type.", {"type": "string", "enum": list(PROBLEMS)})],
-    example={"path": "/problems/validation-error"},
-)
-def problem_page(slug: str) -> Response:
-    if slug not in PROBLEMS:
-        raise ApiError("not-found", f"There is no problem type {slug!r}.", hint="The docs at / list every type.")
-    kind = PROBLEMS[slug]
+def problem_html(kind: ProblemType) -> str:
+    """The page about one problem type (``/problems/<slug>``)."""
     page = Markup(
         "<!doctype html><html lang='en'><head><meta charset='utf-8'><title>{title}</title><style>{css}</style>"
         "</head><body><h1>{title}</h1><p>Status {status}. {explanation}</p><p><strong>Hint:</strong> {hint}</p>"
         "<p><a href='/#problems'>All problem types</a></p></body></html>"
     ).format(title=kind.title, css=Markup(CSS), status=kind.status, explanation=kind.explanation, hint=kind.hint)
-    return Response(str(page), mimetype="text/html")
+    return str(page)

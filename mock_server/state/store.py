@@ -19,8 +19,7 @@ from mock_server.admin.faults import Faults
 from mock_server.admin.journal import Budget, Journal
 from mock_server.state.clock import Clock
 from mock_server.state.data import seeded_reviews
-
-DEFAULT_TENANT = "default"
+from mock_server.state.tenancy import DEFAULT_TENANT, tenant_name
 
 
 class State:
@@ -96,7 +95,5 @@ def current_state() -> State:
     context = g._get_current_object()  # hot path: resolve the proxy once
     state = context.__dict__.get("state")
     if state is None:
-        from mock_server.state.tenancy import tenant_name
-
         state = context.state = current_app.extensions["mock_server.state.store"].state(tenant_name())
     return state

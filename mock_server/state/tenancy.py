@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from flask import has_request_context, request
 
-from mock_server.state.store import DEFAULT_TENANT
-
+DEFAULT_TENANT = "default"  # the one kitchen outside workshop mode
 TENANT_KEY = "mock_server.tenant"
 
 

@@ -5,11 +5,13 @@
 `# valid: <the idiom>`); a wrong answer's second line is `# expect: <text>`, which the failure output of
 one of its exercise's tests must contain (the message names the mistake).
 
-All the answers run in ONE pytest session, in this process (`pytest.main`, as pytester's in-process
-runs do): the `CorpusRunner` plugin runs each exercise test once per answer of that exercise, with an
-`exercise` fixture that hands out the answer's module, and records the reports instead of logging them.
-A wrong answer stops at the first failure whose output holds its `# expect:` text; a valid one at its
-first failure. The live tests talk to this session's kitchen.
+Each answer file is one test (`test_corpus.py`), named after the file. With `--dist loadgroup` one worker
+runs all the answers of an exercise, and they run together, in ONE pytest session in this process
+(`pytest.main`, as pytester's in-process runs do), when the first of them is asked for: the `CorpusRunner`
+plugin runs each exercise test once per answer of that exercise, with an `exercise` fixture that hands out
+the answer's module, and records the reports instead of logging them. A wrong answer stops at the first
+failure whose output holds its `# expect:` text; a valid one at its first failure. The live tests talk to
+this worker's kitchen.
 """
 
 from __future__ import annotations
@@ -165,7 +167,7 @@ class AnswerFixture:
 
 
 def run_corpus(answers: list[Answer], kitchen_url: str, seconds: float) -> int:
-    """Run every answer against its exercise's tests in one in-process session; returns pytest's exit code."""
+    """Run the answers against their exercises' tests in one in-process session; returns pytest's exit code."""
     catalogue = load(ROOT)
     wanted = {answer.exercise for answer in answers}
     files = [str(e.test_file()) for e in catalogue.exercises if e.name in wanted]
@@ -188,22 +190,60 @@ def run_corpus(answers: list[Answer], kitchen_url: str, seconds: float) -> int:
                     del sys.modules[name]
 
 
-@pytest.fixture(scope="session")
-def corpus(request: pytest.FixtureRequest, kitchen_server: str) -> list[Answer | tuple[Path, BadAnswerFile]]:
-    """Every answer of the corpus (those matching the glob in KATA_ANSWERS, if set), read and run once."""
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """One test per answer file (those matching the glob in KATA_ANSWERS, if set), grouped by exercise."""
+    if "answer_file" not in metafunc.fixturenames:
+        return
     pattern = os.environ.get("KATA_ANSWERS", "*/*.py")
-    found: list[Answer | tuple[Path, BadAnswerFile]] = []
-    for path in answer_files():
-        if not path.relative_to(ANSWERS).match(pattern):
-            continue
-        try:
-            found.append(read_answer(path))
-        except BadAnswerFile as error:
-            found.append((path, error))
-    answers = [a for a in found if isinstance(a, Answer)]
-    if answers:
-        run_corpus(answers, kitchen_server, float(request.config.getini("kata_time_limit")))
-    return found
+    chosen = [path for path in answer_files() if path.relative_to(ANSWERS).match(pattern)]
+    metafunc.parametrize(
+        "answer_file",
+        [
+            # with --dist loadgroup one worker runs an exercise's answers: one session for all of them
+            pytest.param(path, id=path.relative_to(ANSWERS).as_posix(), marks=pytest.mark.xdist_group(path.parent.name))
+            for path in chosen
+        ],
+    )
+
+
+class CorpusRuns:
+    """The runs of this worker: each exercise's answers run once, in one session, when the first is asked for."""
+
+    def __init__(self, kitchen_url: str, seconds: float) -> None:
+        self.kitchen_url = kitchen_url
+        self.seconds = seconds
+        self.pattern = os.environ.get("KATA_ANSWERS", "*/*.py")
+        self.done: dict[Path, Answer] = {}
+
+    def answer(self, path: Path) -> Answer:
+        """The answer at `path`, run with every chosen answer of its exercise (BadAnswerFile if not one)."""
+        if path not in self.done:
+            answers = []
+            for other in sorted(path.parent.glob("*.py")):
+                if other.relative_to(ANSWERS).match(self.pattern):
+                    try:
+                        answers.append(read_answer(other))
+                    except BadAnswerFile:
+                        continue  # its own test says what is wrong with it
+            if answers:
+                run_corpus(answers, self.kitchen_url, self.seconds)
+            self.done.update((answer.path, answer) for answer in answers)
+        if path not in self.done:
+            read_answer(path)  # raises BadAnswerFile, saying what is wrong with it
+        return self.done[path]
+
+
+@pytest.fixture(scope="session")
+def corpus_runs(request: pytest.FixtureRequest, kitchen_server: str) -> CorpusRuns:
+    """This worker's runs of the corpus, an exercise at a time, against this worker's kitchen."""
+    return CorpusRuns(kitchen_server, float(request.config.getini("kata_time_limit")))
+
+
+def verdict(answer: Answer) -> str:
+    """One line: what this answer's run showed (printed with -rP)."""
+    if answer.kind == "wrong":
+        return f"{answer.shown}: wrong ({answer.says}), caught by {answer.caught_by}"
+    return f"{answer.shown}: valid ({answer.says}), {answer.ran} test(s) passed"
 
 
 def outcome(answer: Answer) -> str | None:
@@ -221,26 +261,6 @@ def outcome(answer: Answer) -> str | None:
             f"\n{len(answer.failures)} failure(s), the first ones:\n{shown}"
         )
     return None
-
-
-def summary(found: list[Answer | tuple[Path, BadAnswerFile]]) -> tuple[str, list[str]]:
-    """Per exercise: wrong answers caught / total, valid answers accepted / total; and every problem found."""
-    problems: list[str] = []
-    counts: dict[str, list[int]] = {}
-    for entry in found:
-        if not isinstance(entry, Answer):
-            path, error = entry
-            problems.append(f"{path.relative_to(ROOT).as_posix()}: {error}")
-            continue
-        problem = outcome(entry)
-        if problem is not None:
-            problems.append(problem)
-        tally = counts.setdefault(entry.exercise, [0, 0, 0, 0])
-        offset = 0 if entry.kind == "wrong" else 2
-        tally[offset + 1] += 1
-        tally[offset] += problem is None
-    lines = [f"{name}: wrong caught {t[0]}/{t[1]}, valid accepted {t[2]}/{t[3]}" for name, t in sorted(counts.items())]
-    return "\n".join(lines), problems
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -14,7 +14,7 @@ import pytest
 
 from kata import cli
 from kata.kitchen.live import LiveKitchen
-from kata.workshop import client as workshop
+from kata.workshop import room as workshop
 
 CODE = "TEA-TIME"
 SECRET = "facilitator-secret"

@@ -221,3 +221,27 @@ def test_the_board_hears_remembered_results_with_a_run_of_one(kata: TinyKata):
     run = Results({"ex02_is_it_open": ExerciseResult(passed=2)}, whole_kata=False)
     Remembered(remembered).pytest_kata_results(config=None, results=run)  # type: ignore[arg-type]
     assert run.states() == {"ex02_is_it_open": "done", "ex01_add": "done"}
+
+
+def test_a_real_check_moves_on_in_one_process_with_two_runs(tmp_path, shared_kitchen):
+    """Why a process: moving on runs pytest twice in the CLI's own process (the learner's modules forgotten
+    between the runs), with the first run's output held; only a real interpreter shows both."""
+    from .processes import environment, run_kata
+
+    tiny = TinyKata(tmp_path / "kata")
+    env = environment(KATA_KITCHEN=shared_kitchen)
+    tiny.solve(1)
+    first = run_kata(tiny.root, "check", env=env)
+    assert first.returncode == 1 and "exercise 2: Is the restaurant open?" in first.stdout, first.stdout + first.stderr
+    tiny.solve(2)
+    moved = run_kata(tiny.root, "check", env=env)
+    assert moved.returncode == 1, moved.stdout + moved.stderr
+    text = moved.stdout
+    assert "[x] Exercise 2 now passes: Is the restaurant open? On to exercise 3." in text
+    assert text.index("now passes") < text.index("exercise 3: The names of the dishes")
+    assert "exercise 2:" not in text and "Progress: 2/3 exercises done" in text and "Traceback" not in text
+    tiny.write(1, "    return a * b")  # an earlier exercise broken: caught, though 2 and 3 come first
+    caught = run_kata(tiny.root, "check", env=env)
+    assert (
+        caught.returncode == 1 and "exercise 1: Add two numbers" in caught.stdout and "Progress: 1/3" in caught.stdout
+    )

@@ -162,20 +162,25 @@ def test_watchdog_sees_a_save(tmp_path: Path, poll: bool):
     assert event == Event("save", str(mine)) and inbox.urgent.is_set()
 
 
-def test_the_stat_poller_sees_a_save_without_watchdog(tmp_path: Path):
+def test_when_file_events_fail_it_polls(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """The native observer can fail to start (the inotify watch limit); watchdog's polling observer needs none."""
+    from watchdog.observers import Observer
+
+    def refuse(self: object) -> None:
+        raise OSError(28, "inotify watch limit reached")
+
+    monkeypatch.setattr(Observer, "start", refuse)
     mine = tmp_path / "ex01.py"
     mine.write_text("x = 1\n", encoding="utf-8")
-    saves: list[str] = []
-    poller = file_events.StatPoller(tmp_path, saves.append, interval=0.02)
-    poller.start()
+    inbox = file_events.Inbox()
+    how = file_events.start_watching(tmp_path, inbox, poll=False)
     try:
+        assert how.startswith("looking for changes every half second (file events failed:")
         mine.write_text("x = 22\n", encoding="utf-8")
-        end = time.monotonic() + DEADLINE
-        while not saves and time.monotonic() < end:
-            time.sleep(0.01)
+        event = wait_for_a_save(inbox)
     finally:
-        poller.stop()
-    assert saves == [str(mine)]
+        file_events.stop_watching()
+    assert event == Event("save", str(mine))
 
 
 def test_a_burst_of_saves_settles_into_one_run_and_keeps_the_keys():
@@ -186,3 +191,16 @@ def test_a_burst_of_saves_settles_into_one_run_and_keeps_the_keys():
     started = time.monotonic()
     assert file_events.wait_for_quiet(inbox, quiet=0.05, longest=1.0) == [Event("key", "h")]
     assert time.monotonic() - started < 0.5 and inbox.empty()
+
+
+def test_watch_remembers_each_result_for_kata_check(kata: TinyKata, screen):
+    from kata.cli.known import Known
+
+    kata.solve(1)
+    session = watch.start(screen.out, kata.catalogue, "1", None)
+    assert session is not None
+    watch.loop(session, Script())  # the first run, then q
+    session.memory.close()
+    assert Known.load(kata.catalogue).remembered["ex01_add"].state == "done"
+    kata.write(1, "    return 0")  # a remembered pass is for that content only
+    assert "ex01_add" not in Known.load(kata.catalogue).remembered

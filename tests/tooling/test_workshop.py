@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from kata.kitchen.live import LiveKitchen
-from kata.workshop import client as workshop
+from kata.workshop import room as workshop
 
 from .tiny_kata import TinyKata
 

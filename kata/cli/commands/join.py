@@ -20,7 +20,7 @@ import sys
 from kata.cli.exercise_info import catalogue as load_catalogue
 from kata.cli.output import Output
 from kata.command_line import kata_command
-from kata.workshop import client as workshop
+from kata.workshop import room as workshop
 
 
 def run(args: argparse.Namespace) -> int:

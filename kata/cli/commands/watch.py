@@ -9,6 +9,8 @@ the learner moves on with `n` (or Enter) when they have had a look.
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import queue
 import signal
 import sys
@@ -16,12 +18,13 @@ import time
 from pathlib import Path
 
 from kata.catalogue import Catalogue, Exercise
-from kata.cli import file_events
+from kata.cli import file_events, fingerprint
 from kata.cli import run as runner
 from kata.cli.commands import compare, hint
 from kata.cli.exercise_info import catalogue as load_catalogue
 from kata.cli.exercise_info import shown
 from kata.cli.keys import Keys
+from kata.cli.known import Known
 from kata.cli.output import Output
 from kata.kitchen.live import KitchenProcess
 from kata.notepad.serve import LivePage
@@ -52,12 +55,14 @@ class Watch:
         self.warm: runner.Warm | None = None  # the next run's child, ready with its imports done
         self.warm_from: float | None = None  # when to start it
         self.kitchen = kitchen  # one for every run of the watch
+        self.memory = Remembering(catalogue)  # each run's result, for `kata check` and `kata` to reuse
 
     def prepare_next_run(self) -> None:
         """Start the next run's child once the learner reads the result (a watch about to end needs none)."""
         if self.warm is None and self.warm_from is not None and time.monotonic() >= self.warm_from:
             self.warm_from = None
             self.warm = runner.Warm(self.catalogue.root, self.kitchen)
+            self.memory.refresh()
 
     def keys_line(self) -> str:
         if self.passed:
@@ -72,8 +77,14 @@ class Watch:
         out.line(out.dim(f"your file: {shown(exercise.source('exercises'), self.catalogue)}"))
         self.events.urgent.clear()
         warm, self.warm = self.warm, None
+        known = self.memory.before(exercise)
         test_run = runner.check(
-            self.catalogue, exercise, stop=self.events.urgent.is_set, warm=warm, kitchen=self.kitchen
+            self.catalogue,
+            exercise,
+            stop=self.events.urgent.is_set,
+            warm=warm,
+            kitchen=self.kitchen,
+            extra=[f"--kata-results={self.memory.file}"],
         )
         self.warm_from = time.monotonic() + WARM_DELAY
         if test_run.stopped:
@@ -95,6 +106,8 @@ class Watch:
             )
             out.line("Take a look back at your code; the reference solution is one key away.")
         out.line(out.dim(f"{self.how} in exercises/.  {self.keys_line()}"))
+        if test_run.returncode in (0, 1):
+            self.memory.after(known, exercise)
 
     def following(self) -> Exercise | None:
         """The next exercise not known to be done: after the current one, else from the start."""
@@ -133,6 +146,40 @@ class Watch:
             out.line("")
             hint.give(out, self.catalogue, self.current)
         return True
+
+
+class Remembering:
+    """Remembers each run's result (kata.cli.known) after it is shown; the kata's fingerprint is taken between runs."""
+
+    def __init__(self, catalogue: Catalogue) -> None:
+        import tempfile
+
+        self.catalogue = catalogue
+        handle, name = tempfile.mkstemp(prefix="kata-watch-results-", suffix=".json")
+        os.close(handle)
+        self.file = Path(name)
+        self.environment: bytes | None = None
+
+    def refresh(self) -> None:
+        self.environment = fingerprint.environment(self.catalogue)
+
+    def before(self, exercise: Exercise) -> Known:
+        if self.environment is None:
+            self.refresh()
+        assert self.environment is not None
+        self.file.write_text("{}", encoding="utf-8")
+        prints = {exercise.name: fingerprint.of_exercise(exercise, self.environment)}
+        return Known(self.catalogue, self.environment, prints, {})
+
+    def after(self, known: Known, exercise: Exercise) -> None:
+        try:
+            found = Results.from_json(json.loads(self.file.read_text(encoding="utf-8") or "{}"))
+        except (OSError, ValueError, TypeError):
+            return
+        known.learn([exercise], found)
+
+    def close(self) -> None:
+        self.file.unlink(missing_ok=True)
 
 
 def start(out: Output, catalogue: Catalogue, key: str | None, kitchen: KitchenProcess | None) -> Watch | None:
@@ -206,5 +253,6 @@ def watch_with(out: Output, catalogue: Catalogue, args: argparse.Namespace, kitc
         file_events.stop_watching()
         if session.warm is not None:
             session.warm.discard()
+        session.memory.close()
     out.line(f"Bye! Your work is in your files; {out.command('')} shows your progress.")
     return 0
