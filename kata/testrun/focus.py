@@ -183,7 +183,7 @@ class FocusReporter:
         elif results.whole_kata:
             tr.write_line(f"Progress: {done}/{total} exercises done {progress_bar(done, total)}", bold=True, **colour)
         if focus is None:
-            if done == ran < total:
+            if results.whole_kata and done == ran < total:
                 tr.write_line("Every exercise of this run passes.", green=True)
             elif done == total:
                 tr.write_line("Every exercise passes. The kitchen salutes you!", green=True)
