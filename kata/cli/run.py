@@ -176,9 +176,7 @@ def run_pytest(
 
 
 def _in_a_workshop(root: Path) -> bool:
-    from kata.workshop import (
-        room as workshop_client,  # only now: its imports (urllib) need not delay the kitchen's start
-    )
+    from kata.workshop import room as workshop_client  # only now: urllib need not delay the kitchen's start
 
     try:
         return workshop_client.configured(root) is not None

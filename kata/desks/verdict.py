@@ -124,7 +124,7 @@ class Verdict:
             summary, keywords = problem
             if self._not_started():  # the outcome the plugin counts (kata.testrun.results), not only the words
                 raise NotStartedYet(summary, pytrace=False)
-            fail(summary, **keywords)
+            fail(summary, expected=keywords.get("expected"), actual=keywords.get("actual"), hint=keywords.get("hint"))
 
     def expect_caught(self, mistake: type[FrontDesk]) -> None:
         __tracebackhide__ = True

@@ -11,9 +11,11 @@ from typing import Any, NoReturn
 
 import pytest
 
+from kata.expect.differ import first_difference
 from kata.expect.voice import are_numbers, describe_call, fail, show
-from kata.expect.wire import current_wire, describe_all
+from kata.expect.wire import current_wire
 from kata.learner.time_limit import TimeLimitExceeded
+from kata.notepad.text import once_each
 
 _PASS_THROUGH = (pytest.fail.Exception, TimeLimitExceeded, NotImplementedError)
 
@@ -22,16 +24,30 @@ def expect_equal(actual: Any, expected: Any, *, call: str, hint: str | None = No
     """Check a returned value: "Called `f(x)`. It returned X, but the tests expected Y." """
     __tracebackhide__ = True
     if actual != expected or (type(actual) is not type(expected) and not are_numbers(actual, expected)):
-        fail(f"Called {call}.", expected=show(expected), actual=f"{show(actual)} (returned)", hint=hint)
+        structured = isinstance(expected, (dict, list)) and isinstance(actual, (dict, list))
+        fail(
+            f"Called {call}.",
+            expected=show(expected),
+            actual=f"{show(actual)} (returned)",
+            differs=first_difference(expected, actual) if structured else None,
+            hint=hint,
+            cause=f"returned: {call.split('(', 1)[0]}",  # a wrong value from one function is one mistake
+        )
 
 
 def expect_true(
-    condition: bool, summary: str, *, expected: str | None = None, actual: str | None = None, hint: str | None = None
+    condition: bool,
+    summary: str,
+    *,
+    expected: str | None = None,
+    actual: str | None = None,
+    hint: str | None = None,
+    cause: str | None = None,
 ) -> None:
-    """Fail with a learner message unless `condition` holds."""
+    """Fail with a learner message unless `condition` holds; `cause` names the mistake when other tests share it."""
     __tracebackhide__ = True
     if not condition:
-        fail(summary, expected=expected, actual=actual, hint=hint)
+        fail(summary, expected=expected, actual=actual, hint=hint, cause=cause)
 
 
 def _raised_text(error: BaseException) -> str:
@@ -59,12 +75,15 @@ def _no_json_to_read(error: BaseException) -> str:
 
 
 def _sent_text() -> str:
-    """What the code sent during this test, for a message (empty if the wire is not watched)."""
+    """What the code sent during this test and what the kitchen answered (empty if it sent nothing, or unwatched).
+
+    A function that makes no request (a pure function) is never described in terms of requests.
+    """
     wire = current_wire()
-    if wire is None:
+    if wire is None or not wire.exchanges:
         return ""
-    lines = [f"[{i}] {e.sent.method} {e.sent.url} -> {e.describe_answer()}" for i, e in enumerate(wire.exchanges, 1)]
-    return "\nyour code sent:\n" + ("\n".join(lines[-5:]) if lines else describe_all([]))
+    lines = once_each([exchange.report() for exchange in wire.exchanges[-5:]])
+    return "\nthe exchanges:\n" + "\n".join("  " + line for line in lines)
 
 
 @dataclass
@@ -94,10 +113,10 @@ def call(func: Any, *args: Any, hint: str | None = None, **kwargs: Any) -> Calle
     except _PASS_THROUGH:
         raise  # reported as "not started yet" or "stopped" by the plugin
     except Exception as error:
-        unexpected = _raised_text(error)
+        unexpected, about = _raised_text(error), _about(error)
     else:
         return Called(text, value, hint)
-    _failed_call(text, "it returns normally", unexpected, hint)
+    _failed_call(text, "it returns normally", unexpected, hint, about)
 
 
 def raises(exception: type[BaseException], func: Any, *args: Any, hint: str | None = None, **kwargs: Any) -> Any:
@@ -111,13 +130,27 @@ def raises(exception: type[BaseException], func: Any, *args: Any, hint: str | No
     except exception as error:
         return error
     except Exception as error:
-        outcome = _raised_text(error)
+        outcome, about = _raised_text(error), _about(error)
     else:
-        outcome = f"it returned {show(value)} without raising"
-    _failed_call(text, f"it raises {exception.__name__}", outcome + _sent_text(), hint)
+        name = getattr(func, "__name__", "function")
+        outcome, about = (
+            f"it returned {show(value)} without raising" + _sent_text(),
+            {
+                "cause": f"does not raise: {name}",  # one mistake, whatever answer it did not raise on
+            },
+        )
+    _failed_call(text, f"it raises {exception.__name__}", outcome, hint, about)
 
 
-def _failed_call(text: str, expected: str, actual: str, hint: str | None) -> NoReturn:
+def _about(error: BaseException) -> dict[str, Any]:
+    """What the results record of a failure the code raised: its cause, and the kitchen's answer it raised on."""
+    from kata.learner.errors import cause_of
+
+    cause, answer = cause_of(error)
+    return {"cause": cause, "kitchen_spoke": answer is not None, "response": getattr(error, "response", None)}
+
+
+def _failed_call(text: str, expected: str, actual: str, hint: str | None, about: dict[str, Any]) -> NoReturn:
     __tracebackhide__ = True
-    fail(f"Called {text}.", expected=expected, actual=actual, hint=hint)
+    fail(f"Called {text}.", expected=expected, actual=actual, hint=hint, **about)
     raise AssertionError("unreachable")

@@ -6,8 +6,9 @@ from typing import Any, Mapping, Sequence
 from urllib.parse import urlsplit
 
 from kata.expect.calls import Called
+from kata.expect.differ import first_difference, query_difference
 from kata.expect.voice import are_numbers, fail, show
-from kata.expect.wire import NO_BODY, NOT_SENT, Sent, describe_all, sent_requests
+from kata.expect.wire import NO_BODY, NOT_SENT, Sent, _shown, sent_requests
 
 _ABSENT = object()
 _NOT_JSON = object()
@@ -83,55 +84,81 @@ def _check_request(
     hint: str | None,
 ) -> Sent:
     __tracebackhide__ = True
-    wanted = f"{method} {path}" + (_query_text(query) if query else "")
+    wanted = f"{method.upper()} {path}" + (_query_text(query) if query else "")
     if not sent:
-        fail("Your code sent no request to the kitchen.", expected=wanted, actual="no request at all", hint=hint)
+        fail(
+            "Your code sent no request to the kitchen.",
+            expected=wanted,
+            actual="no request at all",
+            hint=hint,
+            cause="request: none",
+        )
     if count is not None and len(sent) != count:
         fail(
             f"Your code sent {len(sent)} request(s); the tests expected {count}.",
             expected=wanted if count == 1 else f"{count} requests",
-            actual=describe_all(sent),
+            actual="\n".join(f"[{i}] {s.line()}" for i, s in enumerate(sent, 1)),
             hint=hint,
+            cause="request: count",
         )
     request = sent[index]
     if request.method != method.upper():
         fail(
             f"Your code sent a {request.method} request; this needs a {method.upper()}.",
             expected=wanted,
-            actual=request.describe(),
+            actual=request.line(),
             hint=hint or f"Which function of `requests` sends a {method.upper()}?",
+            cause="request: method",
         )
     if request.path.rstrip("/") != path.rstrip("/"):
-        fail("Your code asked for the wrong address.", expected=wanted, actual=request.describe(), hint=hint)
+        fail(
+            "Your code asked for the wrong address.",
+            expected=wanted,
+            actual=request.line(),
+            differs=f"the path: expected {path}, got {request.path}",
+            hint=hint,
+            cause="request: address",
+        )
     if query is not None:
         expected_query = {k: [v] if isinstance(v, str) else list(v) for k, v in query.items()}
         if request.query != expected_query:
             fail(
                 "The query string is not what the kitchen needs.",
-                expected=_query_text(query) or "no query string",
-                actual=request.describe(),
-                hint=hint or "Pass the filters as a dict with `params=`; leave out the ones that were not given.",
+                expected=wanted if query else f"{wanted} (no query string)",
+                actual=request.line(),
+                differs=query_difference(expected_query, request.query),
+                hint=hint or "Which filters were given? Only those belong in the query string (`params=`).",
+                cause="request: query",
             )
     for name, value in (headers or {}).items():
         got = request.header(name)
         if not (value.matches(got) if isinstance(value, Credentials) else got == value):
             fail(
                 f"The {name} header is {'missing' if got is None else 'wrong'}.",
-                expected=f"{name}: {value}",
-                actual=request.describe(),
-                hint=hint or f"Pass it in the `headers=` dict: `headers={{{name!r}: ...}}`.",
+                expected=f"{request.line()}\n{name}: {value}",
+                actual=f"{request.line()}\n"
+                + (f"{name}: {got}" if got is not None else f"no {name} header")
+                + _other_headers(request, name),
+                hint=hint or f"Which argument of `requests` carries headers? {name} goes there.",
+                cause="request: credentials" if name.lower() == "authorization" else f"request: header {name.lower()}",
             )
     if json is not _ABSENT:
         _check_json_body(request, json, hint)
     if timeout and request.timeout is None:
         fail(
             "Your code waits forever if the kitchen never answers: it sent no timeout.",
-            expected=f"{wanted} with a timeout, e.g. `timeout=5`",
-            actual=request.describe(),
+            expected=f"{wanted}, with a timeout",
+            actual=f"{request.line()}, with no timeout",
             hint="Every call to requests should have `timeout=` (in seconds). "
             "Without it, a stuck kitchen hangs your program.",
+            cause="request: timeout",
         )
     return request
+
+
+def _other_headers(request: Sent, name: str) -> str:
+    others = [f"{k}: {v}" for k, v in request.headers.items() if k.lower() != name.lower() and _shown(k, v)]
+    return ("\n(other headers: " + ", ".join(others) + ")") if others else ""
 
 
 def _query_text(query: Mapping[str, Any] | None) -> str:
@@ -151,29 +178,61 @@ def _check_json_body(request: Sent, expected: Any, hint: str | None) -> None:
         body = request.json()
     except ValueError:
         body = _NOT_JSON  # fail outside the except block: no "During handling of the above exception" noise
+    wanted = "no body" if expected is NO_BODY else f"body: {_compact(expected)}"
     if body is _NOT_JSON:
         fail(
             "The body your code sent is not JSON.",
-            expected=f"a JSON body: {show(expected)}",
-            actual=request.describe(),
-            hint=hint
-            or "Send the body with `json=your_dict`, not `data=`: requests then writes JSON and sets Content-Type.",
+            expected=f"{request.line()}\n{wanted}",
+            actual=f"{request.line()}\n{request.body_text()}",
+            hint=hint or "Which argument of `requests` writes a dict as JSON (and says so in Content-Type)?",
+            cause="request: body",
         )
     if expected is NO_BODY:
         if body is not NO_BODY:
-            fail("This request must have no body.", expected="no body", actual=request.describe(), hint=hint)
+            fail(
+                "This request must have no body.",
+                expected=f"{request.line()}\nno body",
+                actual=f"{request.line()}\nbody: {_compact(body)}",
+                hint=hint,
+                cause="request: body",
+            )
         return
     if body is NO_BODY:
-        fail("Your code sent no body.", expected=f"a JSON body: {show(expected)}", actual=request.describe(), hint=hint)
+        fail(
+            "Your code sent no body.",
+            expected=f"{request.line()}\n{wanted}",
+            actual=f"{request.line()}\nno body",
+            hint=hint,
+            cause="request: body",
+        )
     if "json" not in content_type.lower():
         fail(
             "The body is JSON, but the Content-Type header does not say so.",
             expected="Content-Type: application/json",
-            actual=request.describe(),
+            actual=f"Content-Type: {content_type}" if content_type else "no Content-Type header",
             hint="`json=` sets Content-Type for you; `data=json.dumps(...)` does not.",
+            cause="request: body",
         )
-    if body != expected:
-        fail("The JSON body is not what the kitchen needs.", expected=show(expected), actual=show(body), hint=hint)
+    if body != expected or first_difference(expected, body):
+        fail(
+            "The JSON body is not what the kitchen needs.",
+            expected=f"body: {_compact(expected)}",
+            actual=f"body: {_compact(body)}",
+            differs=first_difference(expected, body),
+            hint=hint,
+            cause="request: body",
+        )
+
+
+def _compact(value: Any) -> str:
+    """JSON as it goes on the wire, short."""
+    import json as jsonlib
+
+    try:
+        text = jsonlib.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError):
+        text = repr(value)
+    return text if len(text) <= 300 else text[:297] + "..."
 
 
 def expect_prepared(
@@ -235,14 +294,20 @@ def expect_no_header(requests_mock: Any, name: str, *, index: int = -1, hint: st
     __tracebackhide__ = True
     sent = sent_requests(requests_mock)
     if not sent:
-        fail("Your code sent no request to the kitchen.", expected=f"no {name} header", actual="no request at all")
+        fail(
+            "Your code sent no request to the kitchen.",
+            expected=f"no {name} header",
+            actual="no request at all",
+            cause="request: none",
+        )
     request = sent[index]
     if request.header(name) is not None:
         fail(
             f"This request must not carry the {name} header.",
-            expected=f"no {name} header",
-            actual=request.describe(),
-            hint=hint or f"Add {name} to the headers only when you have a value for it.",
+            expected=f"{request.line()}\nno {name} header",
+            actual=f"{request.line()}\n{name}: {request.header(name)}",
+            hint=hint or f"When do you have a value for {name}? Only then does it belong in the headers.",
+            cause=f"request: header {name.lower()}",
         )
     return request
 
@@ -252,7 +317,12 @@ def expect_timeout(requests_mock: Any, expected: Any, *, index: int = -1, hint: 
     __tracebackhide__ = True
     sent = sent_requests(requests_mock)
     if not sent:
-        fail("Your code sent no request to the kitchen.", expected=f"timeout={expected!r}", actual="no request at all")
+        fail(
+            "Your code sent no request to the kitchen.",
+            expected=f"timeout={expected!r}",
+            actual="no request at all",
+            cause="request: none",
+        )
     request = sent[index]
     got = request.timeout
     if isinstance(expected, tuple):
@@ -266,8 +336,9 @@ def expect_timeout(requests_mock: Any, expected: Any, *, index: int = -1, hint: 
     if not same:
         fail(
             "The timeout your code sent is not the one the docstring asks for.",
-            expected=f"timeout={expected!r}",
-            actual=request.describe(),
+            expected=f"{request.line()}, timeout={expected!r}",
+            actual=f"{request.line()}, timeout={got!r}",
             hint=hint,
+            cause="request: timeout",
         )
     return request

@@ -8,26 +8,64 @@ import pytest
 
 from kata.wording import sentence
 
-__all__ = ["are_numbers", "describe_call", "fail", "sentence", "show"]
+__all__ = ["LearnerFailure", "are_numbers", "describe_call", "fail", "sentence", "show"]
 
 
-def fail(summary: str, *, expected: str | None = None, actual: str | None = None, hint: str | None = None) -> None:
-    """Fail the current test with a learner-facing message (no traceback)."""
+class LearnerFailure(pytest.fail.Exception):  # type: ignore[name-defined]
+    """A test failed by the one voice: the message, and what the results record about it (not its words).
+
+    `cause` names the mistake (failures with the same cause in one exercise are one mistake: the focused
+    output folds them); `hint` is the hint's own text (printed once per run); `kitchen_spoke` is true when
+    the message carries the kitchen's own words.
+    """
+
+    def __init__(
+        self, msg: str, *, cause: str | None, hint: str | None, kitchen_spoke: bool = False, response: Any = None
+    ) -> None:
+        super().__init__(msg, pytrace=False)
+        self.cause = cause
+        self.hint = hint
+        self.kitchen_spoke = kitchen_spoke
+        self.response = response  # the answer whose words the message shows (the notepad need not repeat them)
+
+
+def fail(
+    summary: str,
+    *,
+    expected: str | None = None,
+    actual: str | None = None,
+    hint: str | None = None,
+    differs: str | None = None,
+    cause: str | None = None,
+    kitchen_spoke: bool = False,
+    response: Any = None,
+) -> None:
+    """Fail the current test with a learner-facing message (no traceback).
+
+    `differs` points at the first difference between expected and got; `cause` names the mistake
+    (by default the test's own: its parametrized cases fold into one block).
+    """
     __tracebackhide__ = True
+    width = 8
     lines = [summary]
     if expected is not None:
-        lines.append(_block("expected", expected))
+        lines.append(_block("expected", expected, width))
     if actual is not None:
-        lines.append(_block("got", actual))
+        lines.append(_block("got", actual, width))
+    if differs:
+        lines.append(_block("differs", differs, width))
     if hint:
-        lines.append(_block("hint", hint))
-    pytest.fail("\n".join(lines), pytrace=False)
+        lines.append(_block("hint", hint, 0))
+    shown_hint = _block("hint", hint, 0) if hint else None
+    raise LearnerFailure("\n".join(lines), cause=cause, hint=shown_hint, kitchen_spoke=kitchen_spoke, response=response)
 
 
-def _block(label: str, text: str) -> str:
+def _block(label: str, text: str, width: int = 0) -> str:
+    """`  label: text`, its further lines under the first; labels padded to `width` so that values line up."""
     first, *rest = str(text).splitlines() or [""]
-    pad = " " * (len(label) + 4)
-    return "\n".join([f"  {label}: {first}", *(pad + line for line in rest)])
+    head = f"  {label + ':':<{width + 1}} " if width else f"  {label}: "
+    pad = " " * len(head)
+    return "\n".join([head + first, *(pad + line for line in rest)])
 
 
 def show(value: Any) -> str:

@@ -12,6 +12,7 @@ from typing import Any, Sequence
 from kata.expect.voice import fail
 
 REAL_WAIT = 0.25  # seconds of real time that only a real wait (time.sleep) explains in a test
+BUSY_WAITS = 20  # waits through the given `sleep` that show a busy loop, not a real wait, when real time runs out
 
 
 class FakeSleep:
@@ -47,6 +48,7 @@ class FakeSleep:
                 expected=f"at most {self.limit} waits, then stop (return or raise)",
                 actual=_sleeps_text(self.calls[:8]) + ", ...",
                 hint="Count the tries and stop at the limit the docstring gives.",
+                cause="waits: never gives up",
             )
         if self.then is not None:
             self.then(seconds)
@@ -115,9 +117,23 @@ class FakeClock:
         return self.now
 
     def check_real_time(self) -> None:
-        """Fail the test if the code has been running too long in real time: it sleeps for real."""
+        """Fail the test if the code has been running too long in real time: it sleeps for real, or never stops.
+
+        Many waits through the given `sleep` mean the code is busy, not asleep: its deadline never comes
+        (a start read again on every try, as in a function that calls itself).
+        """
         __tracebackhide__ = True
         spent = time.monotonic() - self._real_start
+        if spent > self.real_seconds and len(self.sleep.calls) >= BUSY_WAITS:
+            fail(
+                f"Your code waited {len(self.sleep.calls)} times through `sleep`, {self.elapsed:g} seconds on its "
+                "clock, and was still going: it never gives up.",
+                expected="stop (return or raise) once the deadline has passed",
+                actual=_sleeps_text(self.sleep.calls[:4]) + ", ...",
+                hint="When did the waiting start? Read that moment once, before the first try: a start read again "
+                "on every try (in a loop, or in a function that calls itself) moves the deadline with it.",
+                cause="waits: never gives up",
+            )
         if spent > self.real_seconds:
             fail(
                 f"Your code has been waiting for real: {spent:.1f} seconds of real time went by, "
@@ -126,6 +142,7 @@ class FakeClock:
                 actual=f"waits through `sleep`: {_sleeps_text(self.sleep.calls[:6])}",
                 hint="Call the `sleep` and `clock` your function receives as parameters, "
                 "not `time.sleep` and `time.monotonic` directly.",
+                cause="waits: for real",
             )
 
     @property
@@ -148,6 +165,7 @@ class FakeClock:
                 actual=_sleeps_text(self.sleep.calls[:6]) + ", ...",
                 hint="Measure the time with the `clock` you were given: `clock()` now minus `clock()` when you "
                 "started. Stop once that reaches the deadline.",
+                cause="waits: never gives up",
             )
         if self.then is not None:
             self.then(seconds)

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from typing import Any, Iterator, Mapping, Sequence
 from urllib.parse import parse_qs, urlsplit
 
+from kata.notepad.text import Answer, exchange_lines
+
 NO_BODY = object()  # `json=NO_BODY` expects a request without a body
 NOT_SENT = object()  # the timeout of a request that was only built: none can apply yet
 
@@ -54,6 +56,18 @@ class Sent:
         if not self.body:
             return NO_BODY
         return json.loads(self.body)
+
+    def line(self) -> str:
+        """`GET /menu?veggie=true`: the request line as the kitchen reads it (path and query, as sent)."""
+        query = urlsplit(self.url).query
+        return f"{self.method} {self.path}" + (f"?{query}" if query else "")
+
+    def body_text(self) -> str:
+        """`body: ...` (short), or `no body`."""
+        if not self.body:
+            return "no body"
+        text = self.body.decode("utf-8", "replace") if isinstance(self.body, bytes) else str(self.body)
+        return "body: " + (text if len(text) <= 300 else text[:297] + "...")
 
     def describe(self) -> str:
         lines = [f"{self.method} {self.url}"]
@@ -105,6 +119,10 @@ class Exchange:
     sent: Sent
     response: Any = None
 
+    def answer(self) -> Answer | None:
+        """The kitchen's answer, as the waiter reports it (None if none came back)."""
+        return Answer.of(self.response) if self.response is not None else None
+
     def describe_answer(self) -> str:
         """`503 Service Unavailable, application/problem+json, 120 bytes` or `204, no body`."""
         response = self.response
@@ -113,7 +131,11 @@ class Exchange:
         body = response.content or b""
         kind = response.headers.get("Content-Type", "")
         shape = f"{kind}, {len(body)} bytes" if body else "no body"
-        return f"{response.status_code} {response.reason or ''}".rstrip() + f", {shape}"
+        return Answer.of(response).status_line() + f", {shape}"
+
+    def report(self) -> list[str]:
+        """`GET /menu -> 400 Bad Request`, then the kitchen's words (a problem's title, detail, hint; headers)."""
+        return exchange_lines(self.sent.line(), self.answer())
 
 
 class WireLog:

@@ -9,6 +9,9 @@ never focused: the project wants to see every failure. It reads the run's
 
 from __future__ import annotations
 
+import copy
+import re
+import textwrap
 from typing import Any, Generator
 
 import pytest
@@ -16,8 +19,9 @@ import pytest
 from kata.catalogue import Catalogue, Exercise
 from kata.command_line import kata_command
 from kata.notepad import record as notepad
-from kata.testrun.results import NOT_RUN, Results, exercise_of, outcome_of
+from kata.testrun.results import BROKEN, NOT_RUN, NOT_STARTED, Mistake, Results, exercise_of, mistakes, outcome_of
 
+WIDTH = 100  # columns a focused message keeps within (a longer line is wrapped under its value)
 NOT_RUN_MESSAGE = "Not run: an earlier test of this exercise was stopped"
 
 
@@ -36,16 +40,69 @@ def progress_bar(done: int, total: int, width: int = 20) -> str:
     return "[" + "#" * filled + "." * (width - filled) + "]"
 
 
-def distinct_failures(reports: list[Any]) -> list[Any]:
-    """The first report of each distinct message: one "not started yet" or one syntax error says it all."""
-    seen: set[str] = set()
-    kept = []
+def cases_text(shown: Any, reports: list[Any]) -> str:
+    """The tests folded into a shown one, as a learner reads them: `vegetarian, all three` (cases of its test),
+    or `sends exactly the filters given: vegetarian, all three` (cases of another test)."""
+    by_test: dict[str, list[str]] = {}
     for report in reports:
-        text = str(report.longrepr)
-        if text not in seen:
-            seen.add(text)
-            kept.append(report)
-    return kept
+        name = report.nodeid.rsplit("::", 1)[-1]
+        test, _, case = name.partition("[")
+        by_test.setdefault(test, []).append(case.removesuffix("]"))
+    own = shown.nodeid.rsplit("::", 1)[-1].partition("[")[0]
+    parts = []
+    for test, cases in by_test.items():
+        words = test.removeprefix("test_").replace("_", " ")
+        named = [case for case in cases if case]
+        shown_cases = ", ".join(named[:4]) + (", ..." if len(named) > 4 else "")
+        if test == own and named:
+            parts.append(shown_cases)
+        else:
+            parts.append(f"{words}: {shown_cases}" if named else words)
+    return "; ".join(parts)
+
+
+def _is_message(longrepr: Any) -> bool:
+    """A failure told in a message (`pytest.fail(..., pytrace=False)`), not a traceback."""
+    return isinstance(longrepr, str) or getattr(getattr(longrepr, "reprtraceback", None), "style", None) == "value"
+
+
+def shown_reports(found: list[Mistake], hints_shown: set[str], next_step: str) -> list[Any]:
+    """One report per mistake, its message naming the cases folded into it; each hint once; one next step."""
+    shown = []
+    for mistake in found:
+        report = copy.copy(mistake.shown)
+        if not _is_message(report.longrepr):  # pytest's own report of a failure (a traceback): left as it is
+            shown.append(report)
+            continue
+        text = report.longreprtext
+        hint = mistake.hint
+        if hint and text.endswith(hint):
+            text = text[: -len(hint)].rstrip("\n")
+        lines = [text]
+        if mistake.like_it:
+            more = len(mistake.like_it)
+            lines.append(
+                f"  and {more} more case{'s' if more > 1 else ''} like it: {cases_text(report, mistake.like_it)}"
+            )
+        if hint and hint not in hints_shown and not mistake.kitchen_spoke:  # the kitchen's own hint is said
+            hints_shown.add(hint)
+            lines.append(hint)
+        if "\n  next: " not in text and outcome_of(mistake.shown) not in (NOT_STARTED, BROKEN):
+            lines.append(f"  next: {next_step}")
+        report.longrepr = "\n".join(wrapped(line) for line in "\n".join(lines).splitlines())
+        shown.append(report)
+    return shown
+
+
+def wrapped(line: str, width: int = WIDTH) -> str:
+    """A message line within `width` columns, its continuation under its value (`  got:      ...`)."""
+    if len(line) <= width:
+        return line
+    match = re.match(r"(\s*(?:[a-z ]+:\s+)?)", line)
+    indent = " " * len(match.group(1)) if match else ""
+    if len(indent) > width // 2:
+        indent = "    "
+    return "\n".join(textwrap.wrap(line, width, subsequent_indent=indent, break_on_hyphens=False)) or line
 
 
 class FocusReporter:
@@ -55,6 +112,7 @@ class FocusReporter:
         self.catalogue = catalogue
         self.enabled = target == "exercises" and bool(config.getoption("kata_focus"))
         self.results: Results | None = None
+        self.counted = (0, 0)  # the focused exercise's failed tests, and the mistakes shown for them
 
     def pytest_kata_results(self, config: pytest.Config, results: Results) -> None:
         self.results = results
@@ -77,15 +135,24 @@ class FocusReporter:
             return
         focus = results.first_unfinished(self.catalogue, unknown_is_unfinished=False)
         hidden = {}
+        self.counted = (0, 0)
         if focus is not None:
+            hints: set[str] = set()
+            source = focus.source("exercises").relative_to(self.catalogue.root).as_posix()
+            step = f"fix {source}, then run `{kata_command(f'check {focus.number}')}`."
+            failed = 0
+            folded = 0
             for key in ("failed", "error"):
                 reports = terminalreporter.stats.get(key, [])
                 hidden[key] = reports
                 mine = [r for r in reports if exercise_of(r) == focus.name]
-                terminalreporter.stats[key] = distinct_failures(mine)
-            if terminalreporter.stats["failed"]:  # the stopped test says why; its "not run" followers need not
-                errors = terminalreporter.stats["error"]
-                terminalreporter.stats["error"] = [r for r in errors if outcome_of(r) != NOT_RUN]
+                if key == "error" and terminalreporter.stats["failed"]:
+                    mine = [r for r in mine if outcome_of(r) != NOT_RUN]  # the stopped test says why
+                found = mistakes(mine)
+                failed += len(mine)
+                folded += len(found)
+                terminalreporter.stats[key] = shown_reports(found, hints, step)
+            self.counted = (failed, folded)
             terminalreporter.write_sep("=", f"exercise {focus.number}: {focus.title}", bold=True)
         try:
             yield
@@ -98,6 +165,12 @@ class FocusReporter:
         done = results.done_count()
         colour = {"green": True} if focus is None else {"yellow": True}
         tr.write_line("")
+        failed, shown = self.counted
+        if failed > shown:
+            tests = f"{failed} tests" if failed > 1 else "1 test"
+            tr.write_line(
+                f"{tests} failed: {shown} mistake{'s' if shown > 1 else ''} shown (the cases like it are named)"
+            )
         ran = len(results.exercises)
         if results.whole_kata and ran < total:  # a path or -k chose part of the kata: its figures, labelled so
             tr.write_line(
@@ -110,7 +183,7 @@ class FocusReporter:
         elif results.whole_kata:
             tr.write_line(f"Progress: {done}/{total} exercises done {progress_bar(done, total)}", bold=True, **colour)
         if focus is None:
-            if done == ran < total:
+            if results.whole_kata and done == ran < total:
                 tr.write_line("Every exercise of this run passes.", green=True)
             elif done == total:
                 tr.write_line("Every exercise passes. The kitchen salutes you!", green=True)

@@ -16,13 +16,15 @@ import pytest
 
 from kata import host
 from kata.catalogue import TARGETS, Catalogue, Exercise, find_root, load
+from kata.expect.voice import LearnerFailure
+from kata.expect.wire import current_wire
 from kata.kitchen.client import KitchenClient, KitchenError
 from kata.kitchen.live import KITCHEN_ENV, LiveKitchen
 from kata.learner.errors import explain_learner_error
 from kata.learner.modules import ExerciseBroken, ExerciseModule, import_exercise
 from kata.learner.time_limit import TimeLimitExceeded
 from kata.notepad import record
-from kata.notepad.text import journal_text
+from kata.notepad.text import Answer, journal_text
 from kata.testrun import focus, results
 from kata.workshop.team_run import WorkshopReporter, WorkshopRun
 
@@ -190,6 +192,8 @@ def kitchen(kitchen_server: str, pytestconfig: pytest.Config) -> KitchenClient:
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Generator[None, Any, None]:
     """Mark the report with its outcome (kata.testrun.results), in the learner's words where learner code went wrong."""
     found: results.Outcome = item.stash.get(OUTCOME_KEY, results.FAILING)
+    mistake = _mistake(item, call)
+    described = getattr(call.excinfo.value, "response", None) if call.excinfo is not None else None  # shown above
     if call.excinfo is not None:
         if isinstance(call.excinfo.value, results.NotStartedYet):
             found = results.NOT_STARTED
@@ -201,21 +205,54 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
             # Report the learner's message alone: cheaper than formatting a traceback nobody reads.
             call.excinfo = _failure(explained.message)
             found = explained.outcome if OUTCOME_KEY not in item.stash else found
+            cause, hint, _ = mistake
+            mistake = (explained.cause or cause, hint, explained.kitchen_spoke)
     outcome = yield
     report = outcome.get_result()
     if EXERCISE_KEY in item.stash and (report.failed or (report.when == "call" and report.passed)):
         results.mark(report, results.PASSING if report.passed else found)
     if not report.failed:
         return
+    if EXERCISE_KEY in item.stash:
+        results.mark_mistake(report, *mistake)
     kitchen = item.funcargs.get("kitchen") if hasattr(item, "funcargs") else None
     if isinstance(kitchen, KitchenClient):
-        try:
-            entries = kitchen.journal()
-        except KitchenError as error:
-            text = str(error)
-        else:
-            text = journal_text(entries)
-        report.sections.append(("what the waiter carried to the kitchen (newest last)", text))
+        report.sections.append(("what the waiter carried to the kitchen (newest last)", _notepad(kitchen, described)))
+
+
+def _mistake(item: pytest.Item, call: pytest.CallInfo[None]) -> tuple[str, str | None, bool]:
+    """The cause, hint and kitchen's words a failure records (by default the cause is the test's own)."""
+    cause = f"test: {getattr(item, 'originalname', item.name)}"
+    error = call.excinfo.value if call.excinfo is not None else None
+    outcome = item.stash.get(OUTCOME_KEY, None)
+    if outcome is not None:
+        return f"{outcome}", None, False  # one broken module, or one stopped test, is one mistake
+    if isinstance(error, LearnerFailure):
+        return error.cause or cause, error.hint, error.kitchen_spoke
+    return cause, None, False
+
+
+def _notepad(kitchen: KitchenClient, described: Any = None) -> str:
+    """The kitchen's journal of this test, each request with the answer the learner's code got (when it was seen)."""
+    try:
+        entries = kitchen.journal()
+    except KitchenError as error:
+        return str(error)
+    wire = current_wire()
+    exchanges = [e for e in (wire.exchanges if wire else []) if e.sent.url.startswith(kitchen.url)]
+    answers: dict[int, Answer] = {}
+    said_above = set()
+    for index, entry in enumerate(entries):
+        for position, exchange in enumerate(exchanges):
+            sent = exchange.sent
+            if (sent.method, sent.path, sent.query) == (entry["method"], entry["path"], entry.get("query") or {}):
+                if exchange.response is not None:
+                    answers[index] = Answer.of(exchange.response)
+                if exchange.response is not None and exchange.response is described:
+                    said_above.add(index)  # the message showed the kitchen's words already
+                del exchanges[position]
+                break
+    return journal_text(entries, answers, said_above=said_above)
 
 
 def _failure(message: str) -> pytest.ExceptionInfo[BaseException]:

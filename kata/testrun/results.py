@@ -35,6 +35,11 @@ STATES: tuple[State, ...] = ("done", "failing", "not-started")
 
 EXERCISE_PROPERTY = "kata_exercise"  # report.user_properties keys
 OUTCOME_PROPERTY = "kata_outcome"
+MISTAKE_PROPERTY = (
+    "kata_mistake"  # the cause of a failure: failures of one exercise with the same cause are one mistake
+)
+HINT_PROPERTY = "kata_hint"  # the hint block the failure's message ends with (printed once per run)
+KITCHEN_PROPERTY = "kata_kitchen_spoke"  # true when the failure's message carries the kitchen's own words
 
 
 class NotStartedYet(pytest.fail.Exception):  # type: ignore[name-defined]
@@ -43,6 +48,62 @@ class NotStartedYet(pytest.fail.Exception):  # type: ignore[name-defined]
 
 def mark(report: pytest.TestReport, outcome: Outcome) -> None:
     report.user_properties.append((OUTCOME_PROPERTY, outcome))
+
+
+def mark_mistake(report: pytest.TestReport, cause: str, hint: str | None, kitchen_spoke: bool) -> None:
+    """Record what a failure shows: its cause (decided where the test failed), its hint, the kitchen's words."""
+    report.user_properties.append((MISTAKE_PROPERTY, cause))
+    if hint:
+        report.user_properties.append((HINT_PROPERTY, hint))
+    if kitchen_spoke:
+        report.user_properties.append((KITCHEN_PROPERTY, True))
+
+
+def _property(report: Any, name: str) -> Any:
+    return dict(getattr(report, "user_properties", ())).get(name)
+
+
+@dataclass
+class Mistake:
+    """One mistake of an exercise: the failure shown for it, and the other failures with the same cause."""
+
+    cause: str
+    shown: Any  # the report whose message is shown
+    like_it: list[Any] = field(default_factory=list)  # the other reports, folded into the shown one
+
+    @property
+    def hint(self) -> str | None:
+        """The hint the shown failure ends with, else the first of the failures like it (none after the kitchen's)."""
+        for report in [self.shown, *self.like_it]:
+            found = _property(report, HINT_PROPERTY)
+            if isinstance(found, str):
+                return found
+        return None
+
+    @property
+    def kitchen_spoke(self) -> bool:
+        return bool(_property(self.shown, KITCHEN_PROPERTY))
+
+
+def mistakes(reports: Sequence[Any]) -> list[Mistake]:
+    """Failed reports folded by cause, in order: one `Mistake` per cause (a report without one is its own).
+
+    The failure shown is the first whose message carries the kitchen's own words, else the first.
+    """
+    found: dict[str, Mistake] = {}
+    for report in reports:
+        cause = _property(report, MISTAKE_PROPERTY)
+        key = f"{exercise_of(report)}: {cause}" if isinstance(cause, str) else f"test: {report.nodeid}"
+        if key not in found:
+            found[key] = Mistake(key, report)
+            continue
+        mistake = found[key]
+        if _property(report, KITCHEN_PROPERTY) and not _property(mistake.shown, KITCHEN_PROPERTY):
+            mistake.like_it.insert(0, mistake.shown)
+            mistake.shown = report
+        else:
+            mistake.like_it.append(report)
+    return list(found.values())
 
 
 def outcome_of(report: Any) -> Outcome | None:

@@ -6,9 +6,7 @@ list is written once. It works offline: inline CSS, no scripts, no fonts.
 
 from __future__ import annotations
 
-import json
 import re
-import shlex
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -16,7 +14,7 @@ from markupsafe import Markup, escape
 from mock_server.contract.declare import JSON
 from mock_server.contract.problems import PROBLEMS, ProblemType
 from mock_server.contract.schema import MODELS
-from mock_server.resources.order_model import ORDER_EXAMPLE
+from mock_server.docs.examples import PYTHON_START, curl_line, curl_script, python_example
 from mock_server.state.data import GUESTS
 
 CSS = """
@@ -29,7 +27,10 @@ h1{font-size:2rem;margin-bottom:0}h2{border-bottom:2px solid #e8dcc8;padding-bot
 text-align:center;border-radius:4px;padding:.1rem .3rem;color:#fff;margin-right:.4rem}
 .GET{background:#2f7d4f}.POST{background:#2f5f9d}.PUT{background:#8a5a12}.PATCH{background:#7a4d9a}
 .DELETE{background:#a33a2a}code,pre{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.88rem}
-pre{background:#2b2b2b;color:#f3f3f3;padding:.6rem .8rem;border-radius:6px;overflow-x:auto;white-space:pre-wrap}
+pre{background:#2b2b2b;color:#f3f3f3;padding:.6rem .8rem;border-radius:6px;overflow-x:auto;white-space:pre-wrap;
+overflow-wrap:anywhere;margin:.3rem 0 .8rem}code{overflow-wrap:anywhere}
+.lang{font-size:.8rem;color:#666;margin:.4rem 0 0}nav ol{padding-left:1.4rem}nav li{margin:.3rem 0}
+nav .eps{font-size:.85rem;color:#555}nav .eps a{white-space:nowrap}
 .codes{color:#555;font-size:.9rem}table{border-collapse:collapse}td,th{border-bottom:1px solid #e8dcc8;
 padding:.25rem .6rem;text-align:left;vertical-align:top}
 """
@@ -47,77 +48,6 @@ When something goes wrong the waiter says so in a <em>problem</em> (application/
 <code>hint</code> for you.</p>
 </div>
 """
-
-
-def example_request(op: dict) -> dict:
-    """The concrete request of an operation's ``x-example`` (path with ids filled in)."""
-    example = dict(op["x-example"])
-    example.setdefault("headers", {})
-    example.setdefault("status", 200)
-    return example
-
-
-KEPT = ("TABLE", "ORDER", "PAYMENT")  # ids the create examples keep in shell variables for the later ones
-
-
-def _json_arg(body: object) -> str:
-    """The body as one shell word; a "$TABLE" or "$ORDER" value becomes that variable's number."""
-    quoted = shlex.quote(json.dumps(body, ensure_ascii=False))
-    for name in KEPT:
-        quoted = quoted.replace(f'"${name}"', f"'\"${name}\"'")
-    return quoted
-
-
-def _capture(command: str, field: str) -> str:
-    return f"{command} | python3 -c 'import json,sys; print(json.load(sys.stdin)[\"{field}\"])'"
-
-
-def _show_and_keep(command: str, field: str) -> str:
-    """Run ``command`` (curl -i), show its whole answer, and print ``field`` of its JSON body (the last line)."""
-    return _capture(f"{command} | tee /dev/stderr | tail -n 1", field)
-
-
-def curl_command(method: str, base: str, op: dict) -> str:
-    """A curl command line for the operation's example, runnable in a POSIX shell."""
-    example = example_request(op)
-    lines = []
-    path = example["path"]
-    if example.get("fresh") == "table":
-        create = f"curl -s -X POST {base}/tables -H 'Content-Type: application/json' -d " + _json_arg(
-            {"name": "Grace", "party_size": 4}
-        )
-        lines.append(f"ID=$({_capture(create, 'id')})")
-    elif example.get("fresh") == "order":
-        create = f"curl -s -X POST {base}/orders -H 'Content-Type: application/json' -d " + _json_arg(ORDER_EXAMPLE)
-        lines.append(f"ID=$({_capture(create, 'id')})   # a new order: it can change only while received")
-    path = path.replace("{id}", "$ID")
-    if example.get("wait"):
-        lines.append(
-            f"sleep {example['wait']}   # the kitchen cooks it: ready about {example['wait'] - 1} s after ordering"
-        )
-    parts = ["curl", "-i"]
-    if method != "GET":
-        parts += ["-X", method]
-    parts.append(f'"{base}{path}"' if "$" in path else shlex.quote(base + path))  # "$ORDER": the shell fills it in
-    if example.get("auth") == "basic":
-        username = next(iter(GUESTS))
-        parts += ["-u", f"{username}:{GUESTS[username][0]}"]
-    if example.get("auth") == "bearer":
-        parts += ["-H", '"Authorization: Bearer $TOKEN"']
-    for name, value in example["headers"].items():
-        parts += ["-H", shlex.quote(f"{name}: {value}")]
-    if "body" in example:
-        parts += ["-H", "'Content-Type: application/json'", "-d", _json_arg(example["body"])]
-    command = " ".join(parts)
-    if example.get("keep"):
-        command = command.replace("curl -i", "curl -si", 1)
-        lines.append(f"{example['keep']}=$({_show_and_keep(command, 'id')})   # its id, for the next examples")
-    elif example.get("auth") == "basic":
-        command = command.replace("curl -i", "curl -si", 1)
-        lines.append(f"TOKEN=$({_show_and_keep(command, 'access_token')})   # keep it for the next examples")
-    else:
-        lines.append(command)
-    return "\n".join(lines)
 
 
 def _inline_code(text: str) -> str:
@@ -142,9 +72,35 @@ def _operation_html(method: str, path: str, op: dict, base: str) -> str:
         parts.append(f"<p>JSON body: {names}.</p>")
     parts.append(f'<p class="codes">Answers: {escape(codes)}.</p>')
     if "x-example" in op:
-        parts.append(f"<pre>{escape(curl_command(method, base, op))}</pre>")
+        parts.append(f"<p class='lang'>Python</p><pre class='py'>{escape(python_example(method, op))}</pre>")
+        parts.append(
+            f"<p class='lang'>curl (POSIX shell)</p><pre class='sh'>{escape(curl_line(method, base, op))}</pre>"
+        )
     parts.append("</div>")
     return "".join(parts)
+
+
+def _tag_id(name: str) -> str:
+    return "tag-" + re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+
+
+def _contents(document: dict, operations: list[tuple[str, str, dict]]) -> str:
+    items = ["<li><a href='#start'>How to read this menu</a></li>"]
+    for tag in document["tags"]:
+        links = " &middot; ".join(
+            f"<a href='#{escape(op['operationId'])}'>{method} {escape(path)}</a>"
+            for method, path, op in operations
+            if op["tags"][0] == tag["name"]
+        )
+        items.append(
+            f"<li><a href='#{_tag_id(tag['name'])}'>{escape(tag['name'])}</a>: {escape(tag['description'])}"
+            f"<br><span class='eps'>{links}</span></li>"
+        )
+    items += [
+        "<li><a href='#all-curl'>Every curl example as one script</a></li>",
+        "<li><a href='#problems'>Problem types</a></li>",
+    ]
+    return "<nav id='contents'><h2>Contents</h2><ol>" + "".join(items) + "</ol></nav>"
 
 
 def render_page(base: str, document: dict, operations: list[tuple[str, str, Any]]) -> str:
@@ -160,13 +116,21 @@ def render_page(base: str, document: dict, operations: list[tuple[str, str, Any]
         "<h1>The Restaurant API</h1>",
         f"<p class='lede'>{escape(document['info']['summary'])} Served at <code>{escape(base)}/</code>; "
         "machine-readable spec: <a href='/openapi.json'>/openapi.json</a> (OpenAPI 3.1).</p>",
+        _contents(document, operations),
         STORY,
-        "<h2>How to read this menu</h2><p>Every endpoint below has a <code>curl</code> example. On a fresh "
-        "kitchen (<code>python -m mock_server</code>, or after <code>POST /__admin/reset</code>) paste them "
-        "<em>in order</em> into a POSIX shell (bash, zsh; Git Bash on Windows) with curl and python3: "
-        "<code>POST /tables</code> keeps the new table's id in <code>$TABLE</code>, <code>POST /orders</code> the "
-        "order's in <code>$ORDER</code> and <code>POST /auth/token</code> the token in <code>$TOKEN</code>, and "
-        "the later examples use them (or type the ids the kitchen answered). "
+        "<h2 id='start'>How to read this menu</h2><p>Every endpoint below has an example in Python, with "
+        "<code>requests</code> as in the exercises, then the same request with <code>curl</code>. Start Python "
+        "(<code>python</code>, or <code>py</code> on Windows) and type these first:</p>"
+        f"<pre class='py'>{escape(PYTHON_START.format(base=base))}</pre>"
+        "<p>then paste the examples <em>in order</em>, on a fresh kitchen (<code>kata serve</code>, or after "
+        "<code>POST /__admin/reset</code>): <code>POST /tables</code> keeps the new table's id in "
+        "<code>table_id</code>, <code>POST /orders</code> the order's in <code>order_id</code>, "
+        "<code>POST /auth/token</code> the token in <code>token</code>, and the later examples use them.</p>"
+        "<p>The curl lines are for a POSIX shell (bash, zsh, the macOS Terminal, Git Bash on Windows); in "
+        "PowerShell, use the Python examples. They name the ids the same way, as <code>$TABLE</code>, "
+        "<code>$ORDER</code>, <code>$PAYMENT</code>, <code>$TOKEN</code> and <code>$ID</code> (a table or an "
+        "order made to be changed or removed): set each to what the kitchen answered (<code>TABLE=4</code>), "
+        "or paste <a href='#all-curl'>the script at the end</a>, which keeps them for you. "
         f"Demo guests: {guests}. Errors are "
         "<code>application/problem+json</code> with <code>type</code>, <code>title</code>, <code>status</code>, "
         "<code>detail</code> and a <code>hint</code>; every endpoint except the docs and <code>/__admin/</code> "
@@ -174,8 +138,15 @@ def render_page(base: str, document: dict, operations: list[tuple[str, str, Any]
         "<code>Allow</code>.</p>",
     ]
     for tag in document["tags"]:
-        body.append(f"<h2 id='{escape(tag['name'])}'>{escape(tag['name'])}</h2><p>{escape(tag['description'])}</p>")
+        body.append(f"<h2 id='{_tag_id(tag['name'])}'>{escape(tag['name'])}</h2><p>{escape(tag['description'])}</p>")
         body.extend(sections[tag["name"]])
+    script = "\n".join(curl_script(method, base, op) for method, _, op in operations if "x-example" in op)
+    body.append(
+        "<h2 id='all-curl'>Every curl example as one script</h2><p>For a POSIX shell with curl and python3, on a "
+        "fresh kitchen: it keeps each id in a shell variable (<code>TABLE=$(curl ... | python3 -c ...)</code>) "
+        "for the examples after it.</p>"
+        f"<details><summary>Show the script</summary><pre class='sh' id='script'>{escape(script)}</pre></details>"
+    )
     body.append("<h2 id='problems'>Problem types</h2><table><tr><th>type</th><th>status</th><th>meaning</th></tr>")
     for slug, kind in PROBLEMS.items():
         body.append(

@@ -195,7 +195,11 @@ BODY_ERRORS = {
     "415": _use("UnsupportedMediaType"),
     "422": _use("Unprocessable"),
 }
-FACILITATOR_ERRORS = {"401": _use("Unauthorized"), "403": _use("Forbidden")}
+FACILITATOR_ERRORS = {
+    "401": _use("Unauthorized"),
+    "403": _use("Forbidden"),
+    "429": _use("TooManyRequests"),  # after 5 wrong secrets from one address, a growing wait
+}
 TEAM_NAME = {
     "name": "name",
     "in": "path",

@@ -9,7 +9,7 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from mock_server.docs import openapi
-from mock_server.docs.page import curl_command, example_request
+from mock_server.docs.examples import curl_script, example_request
 from mock_server.serving.hooks import ConnectionDropped
 
 from .conftest import advance, assert_problem
@@ -64,13 +64,14 @@ def test_docs_page_works_offline(client):
     assert "<script" not in page and "@import" not in page
     for _method, _path, op in openapi.operations():
         assert op["summary"].replace("'", "&#39;") in page or op["summary"] in page
-    assert page.count("<pre>") == len(openapi.operations())
+    assert page.count("<pre class='py'>") == len(openapi.operations()) + 1  # and the start: import requests, BASE
 
 
 def test_curl_examples_use_the_real_address(client):
     page = client.get("/", base_url="http://127.0.0.1:8000").get_data(as_text=True)
     assert "curl -i http://127.0.0.1:8000/health" in page
     assert 'curl -i "http://127.0.0.1:8000/tables/$TABLE"' in html.unescape(page)
+    assert 'BASE = "http://127.0.0.1:8000"' in html.unescape(page)
 
 
 def test_every_example_works_in_order(client):
@@ -100,7 +101,7 @@ def test_every_example_works_in_order(client):
         assert_matches_spec(op, response)
         if op["operationId"] == "createToken":
             token = response.get_json()["access_token"]
-        assert curl_command(method, "http://127.0.0.1:8000", op).startswith(
+        assert curl_script(method, "http://127.0.0.1:8000", op).startswith(
             ("curl", "ID=", "sleep", "TABLE=", "ORDER=", "PAYMENT=", "TOKEN=")
         )
 

@@ -43,8 +43,45 @@ def test_raises_says_what_was_returned_and_what_was_sent(requests_mock):
         text = message_of(raises, requests.HTTPError, get_menu, BASE)
     assert "it returned {'type': '/problems/closed'" in text
     assert "without raising" in text
-    assert "your code sent:" in text
-    assert "[1] GET http://kitchen.test/menu -> 503, application/problem+json" in text
+    assert "the exchanges:" in text
+    assert "GET /menu -> 503 Service Unavailable" in text
+    assert "detail: Closed until noon." in text  # the kitchen's own words
+    assert "Retry-After: 60" in text  # a header that matters
+
+
+def test_a_pure_function_is_never_described_in_terms_of_requests():
+    def status_class(code):
+        return "oops"
+
+    with watching_the_wire():
+        text = message_of(raises, ValueError, status_class, 600)
+    assert "request" not in text and "exchange" not in text
+
+
+def test_an_http_error_shows_the_kitchens_answer_and_records_its_cause(requests_mock):
+    requests_mock.get(f"{BASE}/menu", **problem_reply("invalid-query", "Unknown query parameter 'veggie'."))
+
+    def find(base_url):
+        response = requests.get(f"{base_url}/menu", params={"veggie": "true"}, timeout=5)
+        response.raise_for_status()
+
+    with watching_the_wire(), pytest.raises(pytest.fail.Exception) as failed:
+        call(find, BASE)
+    text = str(failed.value.msg)
+    assert "400 Client Error" not in text
+    assert "GET /menu?veggie=true -> 400 Bad Request" in text
+    assert "detail: Unknown query parameter 'veggie'." in text
+    assert failed.value.cause == "request: query"  # the same mistake as a wrong query string
+    assert failed.value.kitchen_spoke
+
+
+def test_a_query_mismatch_shows_path_with_path_and_the_first_difference(requests_mock):
+    requests_mock.get(f"{BASE}/menu", json={"items": []})
+    requests.get(f"{BASE}/menu", params={"veggie": "true"}, timeout=5)
+    text = message_of(expect_request, requests_mock, method="GET", path="/menu", query={"vegetarian": "true"})
+    assert "expected: GET /menu?vegetarian=true" in text
+    assert "got:      GET /menu?veggie=true" in text
+    assert "differs:  `veggie` was sent where `vegetarian` was expected" in text
 
 
 def test_a_body_read_as_json_says_what_the_answer_held(requests_mock):
@@ -81,7 +118,8 @@ def test_a_real_wait_is_told_from_no_wait():
 def test_a_request_only_built_shows_no_timeout_line():
     built = call(lambda: requests.Request("POST", f"{BASE}/orders", json={"a": 1}).prepare())
     text = message_of(expect_prepared, built, base=BASE, method="GET", path="/orders")
-    assert "POST http://kitchen.test/orders" in text
+    assert "expected: GET /orders" in text  # like with like: the request line on both sides
+    assert "got:      POST /orders" in text
     assert "timeout" not in text
 
 

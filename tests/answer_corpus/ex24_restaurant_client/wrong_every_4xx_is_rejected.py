@@ -1,5 +1,5 @@
 # wrong: maps every 4xx but 404 to Rejected
-# expect: got: it raised Rejected
+# expect: it raised Rejected
 """Exercise 24: A restaurant client."""
 
 import time

@@ -12,12 +12,12 @@ from kata.kitchen.fake_replies import html_reply, problem_reply
 
 MAX_POLLS = 200
 ASK_HINT = (
-    "Ask until the status is 'ready', waiting `sleep(interval)` in between; give up only once "
-    "`clock() - started >= deadline`, where `started = clock()` (the clock does not start at 0)."
+    "Do you ask again until the status is 'ready', waiting through the `sleep` you were given in between? "
+    "And from which moment is the deadline measured, on which clock (it does not start at 0)?"
 )
 DEADLINE_HINT = (
-    "Note `started = clock()` before the first request; after each answer that is not ready, "
-    "`if clock() - started >= deadline: raise KitchenTooSlow(...)`, else `sleep(interval)`."
+    "From which moment is the deadline measured, and is that moment read once, before the first request? "
+    "After each answer that is not ready: is the time up on the `clock` you were given? If not, wait."
 )
 
 

@@ -49,6 +49,7 @@ def expect_one_key_for_all(requests_mock, tries):
         expected="Idempotency-Key: <a new unique key, e.g. str(uuid.uuid4())>",
         actual=describe_all(sent),
         hint="Pass `headers={'Idempotency-Key': key}` to `requests.post`.",
+        cause="idempotency key: missing",
     )
     expect_true(
         len(set(found)) == 1,
@@ -56,6 +57,7 @@ def expect_one_key_for_all(requests_mock, tries):
         expected=f"the same key on all {tries} tries",
         actual=", ".join(repr(key) for key in found),
         hint="Make the key once, before the loop, and reuse it on every try.",
+        cause="idempotency key: a new one on a retry",
     )
 
 
@@ -294,6 +296,7 @@ def expect_charged_once(kitchen, order, tries):
         f"The till should have received {tries} POST /payments (one per try), all with the same Idempotency-Key.",
         actual=f"{len(posts)} POST /payments with keys {sent_keys!r}",
         hint="One key per payment, made before the first try and sent on every try.",
+        cause="idempotency key: a new one on a retry",
     )
     payments = kitchen.api("GET", f"/payments?order_id={order['id']}")
     expect_true(

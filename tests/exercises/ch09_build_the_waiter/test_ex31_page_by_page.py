@@ -9,6 +9,7 @@ from urllib.parse import urlencode, urljoin, urlsplit
 import pytest
 import requests
 
+from kata.expect import expect_true
 from kata.waiter.answer_checks import expect_json, expect_on, expect_problem
 from kata.waiter.app_under_test import build_app, send, served
 from kata.waiter.header_syntax import links
@@ -118,14 +119,15 @@ def expect_pages(pages, book, sizes):
     __tracebackhide__ = True
     got = [item.get("id") if isinstance(item, dict) else item for _, body in pages for item in body["items"]]
     last = pages[-1][0]
-    expect_on(
-        last,
-        [len(body["items"]) for _, body in pages] == sizes and got == [r["id"] for r in book],
+    got_sizes = [len(body["items"]) for _, body in pages]
+    expect_true(
+        got_sizes == sizes and got == [r["id"] for r in book],
         f"Page by page, the client should get every reservation once, in id order, in pages of {sizes}.",
         expected=f"ids {[r['id'] for r in book]}"[:300] + f" in pages of {sizes}",
-        hint="Sort the book by id; a page is the first `limit` reservations after the cursor's id; the last "
-        "page (the one with the last reservation) has no next."
-        + f" Got pages of {[len(body['items']) for _, body in pages]}: ids {got}"[:300],
+        actual=f"ids {got}"[:300] + f" in pages of {got_sizes}\nthe last page:\n{last.describe()}",
+        hint="Is the book sorted by id? Which reservations come after the cursor's id, and how many fit in "
+        "`limit`? Which page is the last one, and what does it say about a next?",
+        cause="pages: not every reservation once, in order",
     )
     expect_on(
         last,

@@ -1,0 +1,69 @@
+"""Golden outputs: each pinned mistake's focused screen is what the kata prints today (tests/golden/golden.py).
+
+A wording change shows here as a diff of those screens: review it, then `python tools/pin_golden.py` re-pins.
+The screens also keep the promises of the failure messages: no traceback from the kata's machinery, no
+hint twice in one run, and one-mistake screens short enough to read.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+import pytest
+
+from .golden import WIDTH, a_kitchen, cases, run_case
+
+MACHINERY = re.compile(r"(^|[\s/\\])(kata|requests|urllib3)[/\\][\w/\\]+\.py|^Traceback ", re.MULTILINE)
+MAX_LINES = 40  # at WIDTH columns, for a run that shows one mistake
+
+
+@pytest.fixture(scope="module")
+def screens(kitchen_server):
+    with a_kitchen(kitchen_server) as url:
+        return {case.name: (case, run_case(case, url)) for case in cases()}
+
+
+def test_there_is_a_mistake_pinned_for_every_exercise(kata_catalogue):
+    pinned = {case.exercise for case in cases()}
+    missing = [e.name for e in kata_catalogue.exercises if e.name not in pinned]
+    assert not missing, (
+        f"no golden output for {missing}: pin one with `python tools/pin_golden.py --new <exercise>/<slug>`"
+    )
+
+
+def test_every_case_has_its_answer():
+    assert [case.name for case in cases() if not case.answer.is_file()] == []
+
+
+def test_each_screen_is_the_one_pinned(screens):
+    changed = []
+    for name, (case, now) in screens.items():
+        pinned = case.screen.read_text(encoding="utf-8")
+        if now != pinned:
+            diff = difflib.unified_diff(pinned.splitlines(), now.splitlines(), "pinned", "now", lineterm="", n=1)
+            changed.append(f"{name}:\n" + "\n".join(diff))
+    if changed:
+        pytest.fail(
+            f"{len(changed)} golden output(s) changed; if the change is meant, re-pin with "
+            "`python tools/pin_golden.py` and review `git diff tests/golden`.\n\n" + "\n\n".join(changed),
+            pytrace=False,
+        )
+
+
+def rows(text: str) -> int:
+    """Lines on a terminal WIDTH columns wide."""
+    return sum(max(1, -(-len(line) // WIDTH)) for line in text.splitlines())
+
+
+def test_no_screen_shows_the_machinery_or_a_hint_twice(screens):
+    for name, (_, text) in screens.items():
+        assert not MACHINERY.search(text), f"{name} shows a line from inside the kata, requests or urllib3"
+        hints = [line.strip() for line in text.splitlines() if line.startswith("  hint: ")]
+        assert len(hints) == len(set(hints)), f"{name} prints a hint twice"
+
+
+def test_one_mistake_screens_fit_in_forty_lines(screens):
+    one = {name: rows(text) for name, (_, text) in screens.items() if "FAILURES" in text and text.count("\n___") == 1}
+    short = [name for name, count in one.items() if count <= MAX_LINES]
+    assert len(short) >= 0.9 * len(one), f"only {len(short)}/{len(one)} one-mistake screens fit: {one}"
