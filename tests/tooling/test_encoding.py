@@ -88,7 +88,7 @@ def test_joining_as_an_emoji_team_through_a_cp1252_pipe(small_kata, copy_kata, m
     """Issue 29.1: `kata join URL "Pizza 🍕 team"` crashed after joining, when it printed the name."""
     from kata import cli
     from kata.kitchen.live import LiveKitchen
-    from kata.workshop import client as workshop
+    from kata.workshop import room as workshop
 
     joins = {"burst": 100, "room_burst": 100}
     room = {"secret": "facilitator-secret", "join_code": "TEA-TIME", "joins": joins}
