@@ -218,3 +218,18 @@ def test_tenants_are_isolated(app):
     assert team is not store.state() and store.tenants() == ["default", "team-a"]
     team.tables[1] = {"id": 1}
     assert store.state().tables == {}
+
+
+def test_a_request_still_being_answered_at_a_reset_is_not_journaled_after_it(app, client, state):
+    """A slow request (a client that timed out on /kitchen/specials) ends after the next test's reset: it must
+    not appear in that test's journal, where it would look like a request the next test's code sent."""
+    from flask import Response
+
+    from mock_server.serving import hooks
+
+    with app.test_request_context("/kitchen/specials?delay=0.3"):
+        hooks.before_request()
+        client.post("/__admin/reset")  # the next test starts while the request is still being answered
+        hooks.after_request(Response("{}", status=200))
+    client.get("/menu")
+    assert [entry["path"] for entry in journal(client)] == ["/menu"]
