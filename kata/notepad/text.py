@@ -98,7 +98,8 @@ class Answer:
 
 def _wrapped(label: str, text: str, limit: int = 400) -> list[str]:
     """The kitchen's words in full (up to `limit` characters), wrapped to stay within WIDTH columns."""
-    lines = textwrap.wrap(_short(text, limit), WIDTH - 16 - len(label)) or [""]
+    width = WIDTH - 16 - len(label)  # a token or a URL stays whole: never cut at a hyphen
+    lines = textwrap.wrap(_short(text, limit), width, break_on_hyphens=False, break_long_words=False) or [""]
     return [label + lines[0], *(" " * len(label) + line for line in lines[1:])]
 
 

@@ -270,13 +270,13 @@ def exchange(port, raw: bytes) -> tuple[int, bytes]:
         try:
             sock.sendall(raw)
             sock.shutdown(socket.SHUT_WR)  # all sent: a server waiting for more sees the end
-        except (BrokenPipeError, ConnectionResetError):
-            pass  # the server may answer and close before it read it all
+        except OSError:  # EPIPE, ECONNRESET, ENOTCONN: the server answered and closed before it read it all
+            pass
         answer = b""
         while True:
             try:
                 chunk = sock.recv(65536)
-            except (ConnectionResetError, TimeoutError):
+            except OSError:  # a reset after the answer, or a timeout
                 break
             if not chunk:
                 break
