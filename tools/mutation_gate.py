@@ -55,6 +55,7 @@ SPINNER = re.compile("^[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏] ")
 PROGRESS = re.compile(r"(\d+)/(\d+)  ")
 TIMEOUT_NUMBER = re.compile(r"(timeout\s*=\s*)[0-9.]+")
 STRING = re.compile(r"([\"'])(.*?)\1")
+PROBLEM_CALL = re.compile(r"\bproblem\(\s*\d{3}\s*,")  # problem(404, "Not Found", "...") of chapters 8 and 9
 REQUEST_CALL = re.compile(r"\b(?:[Rr]equest)\(\s*[\"']")  # requests.request("GET", ...), Request("GET", ...)
 METHODS = {"get", "post", "put", "patch", "delete", "head", "options"}
 AUTH_SCHEMES = {"bearer", "basic"}  # RFC 9110, 11.1: the scheme is case-insensitive (and the kitchen agrees)
@@ -70,6 +71,7 @@ HEADER_NAMES = {
     "idempotency-key",
     "if-match",
     "if-none-match",
+    "link",
     "location",
     "retry-after",
     "user-agent",
@@ -241,8 +243,10 @@ def note_for(changed: Sequence[str]) -> str:
     Only shapes that no test can tell apart are labelled: a different number of seconds in
     `timeout=`, and the case of a header name (requests keeps headers in a case-insensitive
     dict), of the method given to requests (which upper-cases it) or of an Authorization
-    scheme (`bearer <token>`, which HTTP and the kitchen accept). Everything else is for a
-    person to judge.
+    scheme (`bearer <token>`, which HTTP and the kitchen accept), and the words of a problem's
+    title or detail (`problem(404, "not found", ...)`: RFC 9457 leaves them to the writer, and the
+    tests check what a client acts on: the status, the media type, the id or field named).
+    Everything else is for a person to judge.
     """
     removed = [line[1:] for line in changed if line.startswith("-")]
     added = [line[1:] for line in changed if line.startswith("+")]
@@ -262,7 +266,14 @@ def note_for(changed: Sequence[str]) -> str:
         schemes = {w.partition(" ")[0].lower() for w in before ^ after}
         if schemes and schemes <= AUTH_SCHEMES and len({_scheme_folded(w) for w in before ^ after}) == 1:
             return EQUIVALENT + "an Authorization scheme is case-insensitive"
+    if old != new and PROBLEM_CALL.search(old) and _words_folded(old) == _words_folded(new):
+        return EQUIVALENT + "only the words of a problem's title or detail changed"
     return ""
+
+
+def _words_folded(line: str) -> str:
+    """`line` with each string's text lower-cased and mutmut's XX...XX taken off."""
+    return STRING.sub(lambda m: m.group(1) + m.group(2).removeprefix("XX").removesuffix("XX").lower() + m.group(1), line)
 
 
 def _scheme_folded(value: str) -> str:

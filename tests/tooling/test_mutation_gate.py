@@ -135,6 +135,12 @@ def test_a_function_it_cannot_find_has_no_line():
         ('headers["Authorization"] = f"Bearer {token}"', 'headers["Authorization"] = f"BEARER {token}"', "scheme"),
         ('headers["Authorization"] = f"Bearer {token}"', 'headers["Authorization"] = f"BEARER {TOKEN}"', ""),
         ('return {"status": "Open"}', 'return {"status": "open"}', ""),
+        ('return problem(404, "Not Found", "Nothing here.")', 'return problem(404, "XXNot FoundXX", "Nothing here.")', "words"),
+        ('return problem(415, "Unsupported", "Send JSON.")', 'return problem(415, "Unsupported", "SEND JSON.")', "words"),
+        ('return problem(404, "Not Found", "Nothing here.")', 'return problem(405, "Not Found", "Nothing here.")', ""),
+        ('return problem(404, "Not Found", "Nothing here.")', 'return problem(404, None, "Nothing here.")', ""),
+        ('return jsonify({"type": "about:blank"})', 'return jsonify({"type": "XXabout:blankXX"})', ""),
+        ('response.headers["Link"] = link', 'response.headers["link"] = link', "header"),
     ],
 )
 def test_labels_only_shapes_that_are_always_equivalent(old, new, note):
