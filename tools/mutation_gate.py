@@ -61,7 +61,7 @@ METHODS = {"get", "post", "put", "patch", "delete", "head", "options"}
 AUTH_SCHEMES = {"bearer", "basic"}  # RFC 9110, 11.1: the scheme is case-insensitive (and the kitchen agrees)
 REGISTERED = "  # mutation gate: was a decorator"  # ends each line `undecorate` writes
 LEFT_ALONE = ("staticmethod", "classmethod")  # decorators mutmut handles itself
-COPY_IGNORE = (".git", ".tox", ".venv", "venv", "mutants", "__pycache__", ".kata", "*.egg-info", ".*_cache", "node_modules")
+COPY_IGNORE = (".git", ".tox", ".venv", "venv", "mutants", "__pycache__", ".kata", "*.egg-info", ".*_cache")
 HEADER_NAMES = {
     "accept",
     "authorization",
@@ -178,9 +178,7 @@ def parse_results(text: str) -> list[Mutant]:
 
 
 def show(mutant: Mutant, cwd: Path) -> str:
-    done = subprocess.run(
-        [*mutmut_command(), "show", mutant.key], cwd=cwd, capture_output=True, text=True, check=False
-    )
+    done = subprocess.run([*mutmut_command(), "show", mutant.key], cwd=cwd, capture_output=True, text=True, check=False)
     return done.stdout if done.returncode == 0 else f"(mutmut show failed: {done.stderr.strip()})"
 
 
@@ -273,7 +271,9 @@ def note_for(changed: Sequence[str]) -> str:
 
 def _words_folded(line: str) -> str:
     """`line` with each string's text lower-cased and mutmut's XX...XX taken off."""
-    return STRING.sub(lambda m: m.group(1) + m.group(2).removeprefix("XX").removesuffix("XX").lower() + m.group(1), line)
+    return STRING.sub(
+        lambda m: m.group(1) + m.group(2).removeprefix("XX").removesuffix("XX").lower() + m.group(1), line
+    )
 
 
 def _scheme_folded(value: str) -> str:
@@ -460,7 +460,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--threshold", type=float, default=THRESHOLD, help=f"least kill rate (default {THRESHOLD})")
     parser.add_argument("--only", action="append", default=[], metavar="PART", help="exercises whose module has PART")
-    parser.add_argument("--keep", action="store_true", help="keep mutmut's copy of the kata (for `mutmut show` and `mutmut browse` in it)")
+    parser.add_argument("--keep", action="store_true", help="keep mutmut's copy (for `mutmut show`)")
     parser.add_argument("--max-children", type=int, default=os.cpu_count() or 2, help="mutants tested at once")
     args = parser.parse_args(argv)
 

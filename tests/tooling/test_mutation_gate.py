@@ -135,8 +135,16 @@ def test_a_function_it_cannot_find_has_no_line():
         ('headers["Authorization"] = f"Bearer {token}"', 'headers["Authorization"] = f"BEARER {token}"', "scheme"),
         ('headers["Authorization"] = f"Bearer {token}"', 'headers["Authorization"] = f"BEARER {TOKEN}"', ""),
         ('return {"status": "Open"}', 'return {"status": "open"}', ""),
-        ('return problem(404, "Not Found", "Nothing here.")', 'return problem(404, "XXNot FoundXX", "Nothing here.")', "words"),
-        ('return problem(415, "Unsupported", "Send JSON.")', 'return problem(415, "Unsupported", "SEND JSON.")', "words"),
+        (
+            'return problem(404, "Not Found", "Nothing here.")',
+            'return problem(404, "XXNot FoundXX", "Nothing here.")',
+            "words",
+        ),
+        (
+            'return problem(415, "Unsupported", "Send JSON.")',
+            'return problem(415, "Unsupported", "SEND JSON.")',
+            "words",
+        ),
         ('return problem(404, "Not Found", "Nothing here.")', 'return problem(405, "Not Found", "Nothing here.")', ""),
         ('return problem(404, "Not Found", "Nothing here.")', 'return problem(404, None, "Nothing here.")', ""),
         ('return jsonify({"type": "about:blank"})', 'return jsonify({"type": "XXabout:blankXX"})', ""),
@@ -236,7 +244,11 @@ def test_writes_each_decorator_as_a_call_after_its_function_so_mutmut_reaches_it
     assert gate.unmutated(source) == []
     lines = source.splitlines()
     assert lines[3:5] == ["    def hook():", "        return 1"]
-    assert lines[5:8] == ['    hook = app.post("/webhooks")(app.put(', '        "/hooks"', "    )(hook))" + gate.REGISTERED]
+    assert lines[5:8] == [
+        '    hook = app.post("/webhooks")(app.put(',
+        '        "/hooks"',
+        "    )(hook))" + gate.REGISTERED,
+    ]
     assert "    detail = property(detail)" + gate.REGISTERED in lines
     assert "    @staticmethod" in lines
     assert len(origin) == len(lines)

@@ -1,4 +1,4 @@
-# wrong: builds the id index from `reservations` at each request, so a book given as a generator is empty the second time
+# wrong: builds the id index from `reservations` at each request: a generator is empty the second time
 # expect: A generator can be read only once
 """Exercise 27: One reservation."""
 

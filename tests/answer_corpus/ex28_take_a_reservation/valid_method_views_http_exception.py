@@ -23,8 +23,11 @@ CHECKS = [
     ("name", lambda v: isinstance(v, str) and v.strip() != "" and len(v) <= 100, "must be 1 to 100 characters"),
     ("party_size", lambda v: type(v) is int and 1 <= v <= 12, "must be a whole number from 1 to 12"),
     ("date", is_day, "must be a day as YYYY-MM-DD"),
-    ("time", lambda v: isinstance(v, str) and re.fullmatch(r"(?:[01][0-9]|2[0-3]):[0-5][0-9]", v) is not None,
-     "must be a time as HH:MM"),
+    (
+        "time",
+        lambda v: isinstance(v, str) and re.fullmatch(r"(?:[01][0-9]|2[0-3]):[0-5][0-9]", v) is not None,
+        "must be a time as HH:MM",
+    ),
 ]
 
 

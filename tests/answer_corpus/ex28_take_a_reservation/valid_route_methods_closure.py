@@ -65,8 +65,12 @@ def create_app(reservations=()):
             return refuse(422, "Unprocessable", "Some fields are wrong.", errors=errors)
         number = max(book) + 1 if book else 1
         book[number] = {
-            "id": number, "name": body["name"], "party_size": body["party_size"],
-            "date": body["date"], "time": body["time"], "status": "booked",
+            "id": number,
+            "name": body["name"],
+            "party_size": body["party_size"],
+            "date": body["date"],
+            "time": body["time"],
+            "status": "booked",
         }
         return answer(201, book[number], Location=f"{request.host_url}reservations/{number}")
 

@@ -1,10 +1,10 @@
 # valid: a blueprint factory whose url_value_preprocessor finds the reservation into g before any view runs
 """Exercise 29: Change or cancel (a blueprint; the reservation found once, in g)."""
 
-from flask import Blueprint, Flask, Response, g, jsonify, request
-
 import datetime
 import re
+
+from flask import Blueprint, Flask, Response, g, jsonify, request
 
 
 def problem(status, title, detail, **extra):
@@ -16,8 +16,12 @@ def problem(status, title, detail, **extra):
 
 def day(v):
     try:
-        return isinstance(v, str) and len(v) == 10 and v.isascii() and bool(re.fullmatch(r"\d{4}-\d\d-\d\d", v)) and bool(
-            datetime.date.fromisoformat(v)
+        return (
+            isinstance(v, str)
+            and len(v) == 10
+            and v.isascii()
+            and bool(re.fullmatch(r"\d{4}-\d\d-\d\d", v))
+            and bool(datetime.date.fromisoformat(v))
         )
     except ValueError:
         return False

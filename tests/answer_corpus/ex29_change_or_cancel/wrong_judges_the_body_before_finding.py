@@ -1,4 +1,4 @@
-# wrong: checks the media type and the body before looking the reservation up, so an unknown id with a bad body is a 415 or a 400
+# wrong: judges the media type and the body before finding the reservation: an unknown id with a bad body is a 415
 # expect: whatever the body
 """Exercise 29: Change or cancel."""
 

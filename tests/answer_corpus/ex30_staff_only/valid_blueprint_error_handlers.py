@@ -15,7 +15,9 @@ def who():
     if not space or scheme.lower() != "bearer":
         return None
     given = token.encode()
-    matches = [role for known, role in current_app.config["STAFF"].items() if hmac.compare_digest(known.encode(), given)]
+    matches = [
+        role for known, role in current_app.config["STAFF"].items() if hmac.compare_digest(known.encode(), given)
+    ]
     return matches[0] if matches else None
 
 

@@ -3,6 +3,7 @@
 
 import functools
 import hmac
+from typing import ClassVar
 
 from flask import Flask, Response, current_app, g, jsonify, request
 from flask.views import MethodView
@@ -33,7 +34,7 @@ def staff_only(view):
 
 
 class Book(MethodView):
-    decorators = [staff_only]
+    decorators: ClassVar[list] = [staff_only]
 
     def get(self):
         items = list(current_app.config["BOOK"].values())
@@ -41,7 +42,7 @@ class Book(MethodView):
 
 
 class Entry(MethodView):
-    decorators = [staff_only]
+    decorators: ClassVar[list] = [staff_only]
 
     def delete(self, number):
         if g.role != "manager":

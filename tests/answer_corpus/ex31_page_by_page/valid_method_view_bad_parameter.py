@@ -44,7 +44,9 @@ class Pages(MethodView):
         cursor = base64.urlsafe_b64encode(str(page[-1]["id"]).encode()).decode() if more else None
         response = jsonify(items=page, next=cursor)
         if cursor:
-            response.headers["Link"] = f'<{request.base_url}?{urlencode({"limit": limit, "cursor": cursor})}>; rel="next"'
+            response.headers["Link"] = (
+                f'<{request.base_url}?{urlencode({"limit": limit, "cursor": cursor})}>; rel="next"'
+            )
         return response
 
 

@@ -1,4 +1,4 @@
-# wrong: reads the cursor (the last id as text) with int() and catches ValueError, so +3 or ٣ pass as cursors it never gave
+# wrong: reads the cursor (the last id as text) with int(), so +3 or ٣ pass as cursors it never gave
 # expect: cursor
 """Exercise 31: Page by page."""
 

@@ -1,9 +1,8 @@
-# wrong: builds the next link by appending &cursor= to the URL it was asked, so cursors pile up and the limit may be lost
+# wrong: builds the next link by appending &cursor= to the URL asked, so cursors pile up and the limit may be lost
 # expect: Link
 """Exercise 31: Page by page."""
 
 from typing import Any, Iterable
-from urllib.parse import urlencode
 
 from flask import Flask, Response, jsonify, request
 

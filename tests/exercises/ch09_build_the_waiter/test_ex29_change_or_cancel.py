@@ -135,7 +135,7 @@ def test_a_refusal_names_the_reservation(exercise, book, method, number, status)
         str(number) in str(body.get("detail", "")),
         f"The problem's detail should name reservation {number}, so the guest knows which one it is about.",
         expected=f'"detail": "... {number} ..." (any words with the id in them)',
-        hint="Write the id into the detail: f\"There is no reservation {reservation_id}.\"",
+        hint='Write the id into the detail: f"There is no reservation {reservation_id}."',
     )
 
 
