@@ -129,7 +129,9 @@ def test_a_refusal_names_the_reservation(exercise, book, method, number, status)
     app = build_app(exercise, copy.deepcopy(book))
     changes = {"json": {"time": "21:00"}} if method == "PATCH" else {}
     answer = send(app, method, f"/reservations/{number}", **changes)
-    body = expect_problem(answer, status, hint=CONFLICT_HINT if status == 409 else None)
+    if answer.status != status:
+        return  # the status is the other tests' to judge: one mistake, said once
+    body = expect_problem(answer, status)
     expect_on(
         answer,
         str(number) in str(body.get("detail", "")),
