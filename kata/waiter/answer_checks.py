@@ -1,4 +1,4 @@
-"""Checks on what the learner's own app answered (an `Exchange` from kata.waiter.app_under_test), in the one voice.
+"""Checks on what the learner's own app answered (an `AppAnswer` from kata.waiter.app_under_test), in the one voice.
 
 Each check fails with the request that was sent, the answer (status, headers, body) and what was expected.
 """
@@ -8,10 +8,10 @@ from __future__ import annotations
 from typing import Any
 
 from kata.expect import fail
-from kata.waiter.app_under_test import NOT_JSON, Exchange, status_text
+from kata.waiter.app_under_test import NOT_JSON, AppAnswer, status_text
 
 
-def expect_status(answer: Exchange, status: int, summary: str | None = None, *, hint: str | None = None) -> None:
+def expect_status(answer: AppAnswer, status: int, summary: str | None = None, *, hint: str | None = None) -> None:
     """The answer has this status code."""
     __tracebackhide__ = True
     if answer.status != status:
@@ -23,7 +23,7 @@ def expect_status(answer: Exchange, status: int, summary: str | None = None, *, 
         )
 
 
-def expect_json(answer: Exchange, status: int = 200, summary: str | None = None, *, hint: str | None = None) -> Any:
+def expect_json(answer: AppAnswer, status: int = 200, summary: str | None = None, *, hint: str | None = None) -> Any:
     """The answer has this status and a JSON body sent as application/json; return the parsed body."""
     __tracebackhide__ = True
     expect_status(answer, status, summary, hint=hint)
@@ -42,7 +42,7 @@ def expect_json(answer: Exchange, status: int = 200, summary: str | None = None,
     return body
 
 
-def expect_problem(answer: Exchange, status: int, summary: str | None = None, *, hint: str | None = None) -> dict:
+def expect_problem(answer: AppAnswer, status: int, summary: str | None = None, *, hint: str | None = None) -> dict:
     """The answer is an RFC 9457 problem with this status: application/problem+json, title, status, detail."""
     __tracebackhide__ = True
     expect_status(answer, status, summary, hint=hint)
@@ -80,14 +80,14 @@ def expect_problem(answer: Exchange, status: int, summary: str | None = None, *,
     return body
 
 
-def expect_on(answer: Exchange, condition: Any, summary: str, *, expected: str, hint: str | None = None) -> None:
+def expect_on(answer: AppAnswer, condition: Any, summary: str, *, expected: str, hint: str | None = None) -> None:
     """Fail, showing the exchange, unless `condition` holds."""
     __tracebackhide__ = True
     if not condition:
         fail(summary, expected=expected, actual=answer.describe(), hint=hint)
 
 
-def expect_field_errors(answer: Exchange, fields: set[str], *, hint: str | None = None) -> dict:
+def expect_field_errors(answer: AppAnswer, fields: set[str], *, hint: str | None = None) -> dict:
     """A 422 problem whose `errors` lists one {"field", "message"} per wrong field: exactly `fields`, all at once."""
     __tracebackhide__ = True
     wanted = ", ".join(sorted(fields))

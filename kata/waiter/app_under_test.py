@@ -3,7 +3,7 @@
 For the exercises where the learner's code is the waiter (it answers; the tests play the client):
 `build_app` calls the learner's factory and explains an app that cannot be built; `send` talks to it
 through Flask's test client (in-process, time-limited); `served` puts it on a real loopback port for
-`requests`. Each answer comes back as an `Exchange`, which `describe()`s the request sent and the answer
+`requests`. Each answer comes back as an `AppAnswer`, which `describe()`s the request sent and the answer
 (status, headers, body) for failure messages; kata.waiter.answer_checks checks answers.
 """
 
@@ -26,7 +26,7 @@ from kata.expect import call, describe_call, fail, show
 from kata.learner.errors import describe_learner_exception
 from kata.learner.time_limit import TimeLimitExceeded, run_with_time_limit
 
-NOT_JSON = object()  # what `Exchange.json()` gives for a body that is not JSON
+NOT_JSON = object()  # what `AppAnswer.json()` gives for a body that is not JSON
 _ABSENT = object()
 _PASS_THROUGH = (NotImplementedError, TimeLimitExceeded)  # reported by the plugin ("not started yet", "stopped")
 _HIDDEN_HEADERS = {"content-length", "date", "server", "connection", "keep-alive"}
@@ -34,7 +34,7 @@ SECONDS = 5.0  # how long one answer may take
 
 
 @dataclass
-class Exchange:
+class AppAnswer:
     """One request a test sent to the learner's app, and the answer."""
 
     method: str
@@ -137,8 +137,8 @@ def send(
     json: Any = _ABSENT,
     data: str | bytes | None = None,
     headers: Mapping[str, str] | None = None,
-) -> Exchange:
-    """Send one request to the app through Flask's test client; its answer as an Exchange."""
+) -> AppAnswer:
+    """Send one request to the app through Flask's test client; its answer as an AppAnswer."""
     __tracebackhide__ = True
     sent_headers = dict(headers or {})
     sent_body: bytes | None = None
@@ -158,7 +158,7 @@ def send(
     except Exception as error:
         raised = describe_learner_exception(error, find_root())
     else:
-        return Exchange(
+        return AppAnswer(
             method,
             target,
             response.status_code,
@@ -178,7 +178,7 @@ def send(
 
 def _request_text(line: str, headers: Mapping[str, str], body: bytes | None) -> str:
     return (
-        Exchange(line.split(" ", 1)[0], line.split(" ", 1)[1], 0, [], b"", headers, body)
+        AppAnswer(line.split(" ", 1)[0], line.split(" ", 1)[1], 0, [], b"", headers, body)
         .describe()
         .split("\nanswer:")[0]
     )
@@ -194,8 +194,8 @@ class Served:
         self.url = url
         self.raised: list[tuple[str, BaseException]] = []
 
-    def request(self, method: str, target: str, **kwargs: Any) -> Exchange:
-        """One request with `requests` (as a real client sends it); its answer as an Exchange."""
+    def request(self, method: str, target: str, **kwargs: Any) -> AppAnswer:
+        """One request with `requests` (as a real client sends it); its answer as an AppAnswer."""
         __tracebackhide__ = True
         try:
             response = requests.request(method, self.url + target, timeout=SECONDS, **kwargs)
@@ -224,14 +224,14 @@ class Served:
         )
 
 
-def from_requests(response: requests.Response, base_url: str = "") -> Exchange:
-    """An answer that `requests` received, as an Exchange."""
+def from_requests(response: requests.Response, base_url: str = "") -> AppAnswer:
+    """An answer that `requests` received, as an AppAnswer."""
     sent = response.request
     target = (sent.url or "").removeprefix(base_url)
     body = sent.body.encode() if isinstance(sent.body, str) else sent.body
     boring = {"user-agent", "accept-encoding", "connection", "content-length"}
     shown = {str(k): str(v) for k, v in sent.headers.items() if str(k).lower() not in boring}
-    return Exchange(
+    return AppAnswer(
         sent.method or "?",
         target,
         response.status_code,

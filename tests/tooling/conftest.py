@@ -150,8 +150,8 @@ NOT_COPIED = (
 
 
 @pytest.fixture(scope="session")
-def copy_kata(tmp_path_factory: pytest.TempPathFactory) -> Callable[[Path], Path]:
-    """`copy_kata(source)`: a new copy of a kata folder, free to modify."""
+def fresh_copy(tmp_path_factory: pytest.TempPathFactory) -> Callable[[Path], Path]:
+    """`fresh_copy(source)`: a new copy of a kata folder, free to modify."""
 
     def copy(source: Path) -> Path:
         return Path(shutil.copytree(source, tmp_path_factory.mktemp("copy") / "kata"))

@@ -84,7 +84,7 @@ def test_a_utf8_stream_shows_everything_as_it_is():
     host.safe_streams(io.StringIO())  # not a TextIOWrapper (capsys, an IDE's console): nothing to do
 
 
-def test_joining_as_an_emoji_team_through_a_cp1252_pipe(small_kata, copy_kata, monkeypatch):
+def test_joining_as_an_emoji_team_through_a_cp1252_pipe(small_kata, fresh_copy, monkeypatch):
     """Issue 29.1: `kata join URL "Pizza 🍕 team"` crashed after joining, when it printed the name."""
     from kata import cli
     from kata.kitchen.live import LiveKitchen
@@ -93,7 +93,7 @@ def test_joining_as_an_emoji_team_through_a_cp1252_pipe(small_kata, copy_kata, m
     joins = {"burst": 100, "room_burst": 100}
     room = {"secret": "facilitator-secret", "join_code": "TEA-TIME", "joins": joins}
     live = LiveKitchen.start({"WORKSHOP": room})  # from the kata's folder, as test_join_code starts its room
-    monkeypatch.chdir(copy_kata(small_kata))
+    monkeypatch.chdir(fresh_copy(small_kata))
     for name in (workshop.SERVER_ENV, workshop.TEAM_ENV, workshop.CODE_ENV):
         monkeypatch.delenv(name, raising=False)
     out = strict("cp1252")

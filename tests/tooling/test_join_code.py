@@ -30,9 +30,9 @@ def server():
 
 
 @pytest.fixture
-def kata(small_kata: Path, copy_kata: Callable[[Path], Path], monkeypatch: pytest.MonkeyPatch) -> Path:
+def kata(small_kata: Path, fresh_copy: Callable[[Path], Path], monkeypatch: pytest.MonkeyPatch) -> Path:
     """A learner's copy of the small kata, the current folder; no workshop in the environment."""
-    root = copy_kata(small_kata)
+    root = fresh_copy(small_kata)
     monkeypatch.chdir(root)
     for name in (workshop.SERVER_ENV, workshop.TEAM_ENV, workshop.CODE_ENV):
         monkeypatch.delenv(name, raising=False)

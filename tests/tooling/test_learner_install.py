@@ -23,9 +23,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
-def learner(small_kata: Path, copy_kata) -> Path:
+def learner(small_kata: Path, fresh_copy) -> Path:
     """A learner's copy of the (first three exercises of the) kata, untouched."""
-    return copy_kata(small_kata)
+    return fresh_copy(small_kata)
 
 
 def learner_pytest(root: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:

@@ -42,11 +42,11 @@ def _unshare() -> list[str] | None:
     return None
 
 
-def test_the_learners_commands_work_with_networking_off(small_kata: Path, copy_kata):
+def test_the_learners_commands_work_with_networking_off(small_kata: Path, fresh_copy):
     prefix = _unshare()
     if prefix is None:
         pytest.skip("needs `unshare -n` (Linux, as root or with user namespaces) to turn networking off for a run")
-    kata = copy_kata(small_kata)
+    kata = fresh_copy(small_kata)
     env = {k: v for k, v in os.environ.items() if not k.startswith("KATA_")}  # no kitchen from outside
     result = subprocess.run(
         [*prefix, sys.executable, __file__, str(kata)], capture_output=True, text=True, timeout=180, env=env
@@ -63,7 +63,7 @@ def readme_offline_uvx() -> list[str]:
     return shlex.split(offline[0])
 
 
-def test_uvx_tox_as_the_readme_writes_it_works_with_networking_off(small_kata: Path, copy_kata):
+def test_uvx_tox_as_the_readme_writes_it_works_with_networking_off(small_kata: Path, fresh_copy):
     command = readme_offline_uvx()
     prefix = _unshare()
     if prefix is None:
@@ -71,7 +71,7 @@ def test_uvx_tox_as_the_readme_writes_it_works_with_networking_off(small_kata: P
     uvx = shutil.which("uvx") or shutil.which("uvx", path=str(Path(sys.executable).parent))
     if uvx is None:
         pytest.skip("needs uv (its uvx; `pip install uv`, in the dev extra) to run the README's uv path")
-    kata = copy_kata(small_kata)
+    kata = fresh_copy(small_kata)
     env = {k: v for k, v in os.environ.items() if not k.startswith(("KATA_", "TOX_", "UV_", "VIRTUAL_ENV"))}
     env["PATH"] = os.pathsep.join([str(Path(uvx).parent), env.get("PATH", "")])
     install = subprocess.run(  # the install, online: uvx fetches tox, tox makes the learner's env
