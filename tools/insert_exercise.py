@@ -133,6 +133,8 @@ def main(argv: list[str] | None = None) -> int:
     catalogue = load(root)
     if not re.fullmatch(r"[a-z][a-z0-9_]*", args.name):
         parser.error("--name: lower-case letters, digits and underscores, e.g. count_the_dishes")
+    if any(e.name.split("_", 1)[1] == args.name for e in catalogue.exercises):
+        parser.error(f"--name: an exercise is already called {args.name}")
     if not 1 <= args.at <= len(catalogue.exercises) + 1:
         parser.error(f"--at: 1 to {len(catalogue.exercises) + 1}")
     plan = Renumbering(catalogue, args.at)

@@ -6,6 +6,7 @@ was run once by hand for the recipe (see docs/maintainers.md), which this test d
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -13,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from kata.catalogue import load
+from kata.catalogue import Exercise, load
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
@@ -60,6 +61,7 @@ def test_an_insertion_moves_every_later_exercise_up_by_one(inserted: Path):
     before, after = load(ROOT).exercises, load(inserted).exercises
     assert len(after) == len(before) + 1
     assert after[2].name == "ex03_count_the_dishes" and after[2].chapter.id == "ch01_first_contact"
+    assert problems(inserted) == []
     assert [e.name.split("_", 1)[1] for e in after[:2] + after[3:]] == [e.name.split("_", 1)[1] for e in before]
     for exercise in after:
         assert exercise.name.startswith(f"ex{exercise.number:02d}_")
@@ -69,30 +71,44 @@ def test_an_insertion_moves_every_later_exercise_up_by_one(inserted: Path):
         assert (inserted / "tests" / "answer_corpus" / exercise.name).is_dir(), exercise.name
 
 
+def by_slug(root: Path, slug: str) -> Exercise:
+    return next(e for e in load(root).exercises if e.name.split("_", 1)[1] == slug)
+
+
 def test_an_insertion_renumbers_names_prose_and_commands(inserted: Path):
-    readme = (inserted / "README.md").read_text(encoding="utf-8")
-    assert f"0/{len(load(inserted).exercises)} exercises done" in readme
-    assert "kata hint 4       # a hint for exercise 4" in readme  # was 3: exercise 3 is now exercise 4
-    stub = (inserted / "exercises" / "ch01_first_contact" / "ex06_filter_the_menu.py").read_text(encoding="utf-8")
-    assert stub.startswith('"""Exercise 6: Filter the menu.') and "as in exercise 5." in stub
+    readme, before = (root / "README.md" for root in (inserted, ROOT))
+    hint = re.search(r"kata hint (\d+) +# a hint for exercise (\d+)", before.read_text(encoding="utf-8"))
+    assert hint is not None and hint.group(1) == hint.group(2)
+    moved = int(hint.group(1)) + (int(hint.group(1)) >= 3)  # exercise 3 and later move up by one
+    text = readme.read_text(encoding="utf-8")
+    assert f"0/{len(load(inserted).exercises)} exercises done" in text
+    assert re.search(rf"kata hint {moved} +# a hint for exercise {moved}\b", text), "README's commands not renumbered"
+    old, new = by_slug(ROOT, "filter_the_menu"), by_slug(inserted, "filter_the_menu")
+    assert new.number == old.number + 1
+    stub = new.source().read_text(encoding="utf-8")
+    assert stub.startswith(f'"""Exercise {new.number}: {new.title}.')
+    assert f"as in exercise {by_slug(inserted, 'read_the_menu').number}." in stub
     assert problems(inserted) == []
 
 
 def test_a_half_done_insertion_is_caught(inserted: Path):
+    exercise = by_slug(inserted, "is_it_open")
+    stale = f"ex{exercise.number - 1:02d}_is_it_open"
     corpus = inserted / "tests" / "answer_corpus"
-    stub = inserted / "exercises" / "ch01_first_contact" / "ex04_is_it_open.py"
+    stub = exercise.source()
     text = stub.read_text(encoding="utf-8")
-    (corpus / "ex04_is_it_open").rename(corpus / "ex03_is_it_open")  # a folder not moved
-    stub.write_text(text.replace("Exercise 4:", "Exercise 3:", 1), encoding="utf-8")  # a number not changed
+    (corpus / exercise.name).rename(corpus / stale)  # a folder not moved
+    stub.write_text(text.replace(f"Exercise {exercise.number}:", f"Exercise {exercise.number - 1}:", 1), "utf-8")
     try:
         subprocess.run(["git", "-C", str(inserted), "add", "-A"], check=True)
         found = "\n".join(problems(inserted))
     finally:
-        (corpus / "ex03_is_it_open").rename(corpus / "ex04_is_it_open")
+        (corpus / stale).rename(corpus / exercise.name)
         stub.write_text(text, encoding="utf-8")
         subprocess.run(["git", "-C", str(inserted), "add", "-A"], check=True)
-    assert "tests/answer_corpus/ex03_is_it_open/" in found and "is not in catalogue.toml" in found
-    assert "exercises/ch01_first_contact/ex04_is_it_open.py:1: its docstring says exercise 3; it is exercise 4" in found
+    assert f"tests/answer_corpus/{stale}/" in found and "is not in catalogue.toml" in found
+    said = f"its docstring says exercise {exercise.number - 1}; it is exercise {exercise.number}"
+    assert f"{stub.relative_to(inserted).as_posix()}:1: {said}" in found
 
 
 def test_the_new_exercise_can_only_join_a_neighbouring_chapter(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
