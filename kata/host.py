@@ -11,18 +11,22 @@ from __future__ import annotations
 import errno
 import io
 import os
+import queue
+import subprocess
 import sys
 import threading
 import time
 import urllib.request
 from pathlib import Path
-from typing import Callable, Mapping, MutableMapping, TextIO
+from typing import Any, Callable, Mapping, MutableMapping, TextIO, TypeVar
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 REPLACE_TRIES = 10  # os.replace while antivirus or OneDrive holds the file: about a second in all
 REPLACE_PAUSE = 0.1
 PROXY_NOTE = "A proxy is set: the kata reaches the kitchen on 127.0.0.1 directly (NO_PROXY=127.0.0.1,localhost,::1)."
-JOIN_SLICE = 0.1  # a join waits in slices this long, so that Ctrl+C reaches the main thread (cpython#74157)
+JOIN_SLICE = 0.1  # every wait is cut into slices this long, so that Ctrl+C reaches the main thread (cpython#74157)
+
+T = TypeVar("T")
 
 
 def system() -> str:
@@ -100,14 +104,117 @@ def replace(source: str | Path, target: str | Path, *, sleep: Callable[[float], 
             sleep(REPLACE_PAUSE)
 
 
-def join(thread: threading.Thread, timeout: float | None = None) -> None:
-    """thread.join(timeout) in short slices: on Windows a long join cannot be interrupted by Ctrl+C."""
+def ctrl_c_held() -> bool:
+    """Whether Ctrl+C waits until a blocked call returns: on Windows, where it interrupts neither a lock's wait
+    (Thread.join, Event.wait, Queue.get: cpython#74157, Python <= 3.13) nor a socket's select()."""
+    return windows()
+
+
+def waited(step: Callable[[float], bool], timeout: float | None = None) -> bool:
+    """The one way the kata waits: `step(seconds)` blocks at most that long and says whether it is done.
+
+    It is called with slices of at most JOIN_SLICE until it is done (True) or `timeout` has passed (False).
+    Between two slices the main thread runs Python again, where a Ctrl+C pressed meanwhile is raised at once,
+    even where the wait inside a slice cannot be interrupted (`ctrl_c_held`).
+    """
     deadline = None if timeout is None else time.monotonic() + timeout
-    while thread.is_alive():
+    while True:
         left = JOIN_SLICE if deadline is None else min(JOIN_SLICE, deadline - time.monotonic())
-        if left <= 0:
-            return
-        thread.join(left)
+        if step(max(left, 0.0)):
+            return True
+        if deadline is not None and time.monotonic() >= deadline:
+            return False
+
+
+def join(thread: threading.Thread, timeout: float | None = None) -> bool:
+    """thread.join(timeout), through `waited`; True if the thread has ended."""
+
+    def step(seconds: float) -> bool:
+        thread.join(seconds)
+        return not thread.is_alive()
+
+    return waited(step, timeout)
+
+
+def wait(event: threading.Event, timeout: float | None = None) -> bool:
+    """event.wait(timeout), through `waited`."""
+    return waited(event.wait, timeout)
+
+
+def get(box: queue.Queue[T], timeout: float | None = None) -> T:
+    """box.get(timeout=timeout), through `waited`; queue.Empty if nothing came in time."""
+    got: list[T] = []
+
+    def step(seconds: float) -> bool:
+        try:
+            got.append(box.get(timeout=seconds))
+        except queue.Empty:
+            return False
+        return True
+
+    if not waited(step, timeout):
+        raise queue.Empty
+    return got[0]
+
+
+def ended(process: subprocess.Popen[Any], timeout: float | None = None) -> int:
+    """process.wait(timeout), through `waited`; its exit code, or subprocess.TimeoutExpired."""
+
+    def step(seconds: float) -> bool:
+        try:
+            process.wait(timeout=seconds)
+        except subprocess.TimeoutExpired:
+            return False
+        return True
+
+    if not waited(step, timeout):
+        raise subprocess.TimeoutExpired(process.args, timeout or 0.0)
+    return int(process.returncode)
+
+
+def communicate(process: subprocess.Popen[Any], timeout: float | None = None) -> tuple[Any, Any]:
+    """process.communicate(timeout=timeout), through `waited` (on Windows it joins threads that read the pipes)."""
+    got: list[tuple[Any, Any]] = []
+
+    def step(seconds: float) -> bool:
+        try:
+            got.append(process.communicate(timeout=seconds))
+        except subprocess.TimeoutExpired:
+            return False
+        return True
+
+    if not waited(step, timeout):
+        raise subprocess.TimeoutExpired(process.args, timeout or 0.0)
+    return got[0]
+
+
+def call(blocking: Callable[[], T]) -> T:
+    """`blocking()`, a call that cannot be cut into slices (a socket's connect and read, a child process run).
+
+    Where Ctrl+C is held (`ctrl_c_held`) it runs in a thread of its own, waited for through `waited`, so that
+    Ctrl+C stops the kata at once; the call itself ends by its own timeout, in the background. Elsewhere a
+    signal interrupts it anyway: it runs here.
+    """
+    if not ctrl_c_held():
+        return blocking()
+    outcome: dict[str, Any] = {}
+
+    def run() -> None:
+        try:
+            outcome["value"] = blocking()
+        except BaseException as error:  # handed to the caller's thread as it is
+            outcome["error"] = error
+
+    worker = threading.Thread(target=run, name="kata-blocking-call", daemon=True)
+    worker.start()
+    join(worker)
+    if "error" in outcome:
+        error = outcome.pop("error")
+        try:
+            raise error
+        finally:
+            del error
+    return outcome["value"]
 
 
 def closed_pipe(error: BaseException) -> bool:

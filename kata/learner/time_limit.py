@@ -57,7 +57,7 @@ def run_with_time_limit(func: Callable[..., T], *args: Any, seconds: float, **kw
     if worker.is_alive():
         frame = sys._current_frames().get(worker.ident or -1)
         _inject_stop(worker)
-        worker.join(0.2)
+        host.join(worker, 0.2)
         raise TimeLimitExceeded(seconds, frame)
     if "error" in outcome:
         error = outcome.pop("error")
