@@ -18,7 +18,7 @@ import threading
 import time
 import urllib.request
 from pathlib import Path
-from typing import Any, Callable, Mapping, MutableMapping, TextIO, TypeVar
+from typing import Any, Callable, Generic, Mapping, MutableMapping, TextIO, TypeVar
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 REPLACE_TRIES = 10  # os.replace while antivirus or OneDrive holds the file: about a second in all
@@ -141,51 +141,61 @@ def wait(event: threading.Event, timeout: float | None = None) -> bool:
     return waited(event.wait, timeout)
 
 
-def get(box: queue.Queue[T], timeout: float | None = None) -> T:
-    """box.get(timeout=timeout), through `waited`; queue.Empty if nothing came in time."""
+def _sliced(attempt: Callable[[float], T], timeout: float | None, expired: type[Exception]) -> T:
+    """What `attempt(seconds)` gives once it does not raise `expired`, through `waited`; the last `expired` if none."""
     got: list[T] = []
+    missed: list[Exception] = []
 
     def step(seconds: float) -> bool:
         try:
-            got.append(box.get(timeout=seconds))
-        except queue.Empty:
+            got.append(attempt(seconds))
+        except expired as error:
+            missed[:] = [error]
             return False
         return True
 
-    if not waited(step, timeout):
-        raise queue.Empty
-    return got[0]
+    if waited(step, timeout):
+        return got[0]
+    raise missed[0]
+
+
+def get(box: queue.Queue[T], timeout: float | None = None) -> T:
+    """box.get(timeout=timeout), through `waited`; queue.Empty if nothing came in time."""
+    return _sliced(lambda seconds: box.get(timeout=seconds), timeout, queue.Empty)
 
 
 def ended(process: subprocess.Popen[Any], timeout: float | None = None) -> int:
     """process.wait(timeout), through `waited`; its exit code, or subprocess.TimeoutExpired."""
-
-    def step(seconds: float) -> bool:
-        try:
-            process.wait(timeout=seconds)
-        except subprocess.TimeoutExpired:
-            return False
-        return True
-
-    if not waited(step, timeout):
-        raise subprocess.TimeoutExpired(process.args, timeout or 0.0)
-    return int(process.returncode)
+    return _sliced(lambda seconds: process.wait(timeout=seconds), timeout, subprocess.TimeoutExpired)
 
 
 def communicate(process: subprocess.Popen[Any], timeout: float | None = None) -> tuple[Any, Any]:
     """process.communicate(timeout=timeout), through `waited` (on Windows it joins threads that read the pipes)."""
-    got: list[tuple[Any, Any]] = []
+    return _sliced(lambda seconds: process.communicate(timeout=seconds), timeout, subprocess.TimeoutExpired)
 
-    def step(seconds: float) -> bool:
+
+class Outcome(Generic[T]):
+    """What `blocking()` returned or raised in the thread that ran `run`, for the thread that waits for it."""
+
+    def __init__(self, blocking: Callable[[], T]) -> None:
+        self.blocking = blocking
+        self.value: list[T] = []
+        self.error: list[BaseException] = []
+
+    def run(self) -> None:
         try:
-            got.append(process.communicate(timeout=seconds))
-        except subprocess.TimeoutExpired:
-            return False
-        return True
+            self.value.append(self.blocking())
+        except BaseException as error:  # handed to the waiting thread as it is
+            self.error.append(error)
 
-    if not waited(step, timeout):
-        raise subprocess.TimeoutExpired(process.args, timeout or 0.0)
-    return got[0]
+    def get(self) -> T:
+        if self.error:
+            error = self.error.pop()
+            try:
+                raise error
+            finally:
+                del error
+        return self.value[0]
 
 
 def call(blocking: Callable[[], T]) -> T:
@@ -197,24 +207,11 @@ def call(blocking: Callable[[], T]) -> T:
     """
     if not ctrl_c_held():
         return blocking()
-    outcome: dict[str, Any] = {}
-
-    def run() -> None:
-        try:
-            outcome["value"] = blocking()
-        except BaseException as error:  # handed to the caller's thread as it is
-            outcome["error"] = error
-
-    worker = threading.Thread(target=run, name="kata-blocking-call", daemon=True)
+    outcome = Outcome(blocking)
+    worker = threading.Thread(target=outcome.run, name="kata-blocking-call", daemon=True)
     worker.start()
     join(worker)
-    if "error" in outcome:
-        error = outcome.pop("error")
-        try:
-            raise error
-        finally:
-            del error
-    return outcome["value"]
+    return outcome.get()
 
 
 def closed_pipe(error: BaseException) -> bool:
