@@ -9,13 +9,17 @@ that the learner's `from kata.front_desk import DishNotFound` names the very cla
 
 from __future__ import annotations
 
+import ast
 import contextlib
+import importlib.abc
 import importlib.util
 import sys
 from importlib.machinery import ModuleSpec
 from pathlib import Path
-from types import ModuleType
+from types import CodeType, ModuleType
 from typing import Any, Iterator
+
+import pytest
 
 MODULE_UNDER_TEST = "kata.front_desk"
 DESKS_PACKAGE = "kata.desks.mistakes"  # Mistake and Hollow, on which every broken desk is built
@@ -54,11 +58,12 @@ class ModuleSet:
                 _put(name, module, attribute)
 
 
-def desk_modules(desk: type) -> tuple[ModuleSet, type]:
+def desk_modules(desk: type, codes: dict[str, CodeType]) -> tuple[ModuleSet, type]:
     """Fresh copies of the front desk's modules, and `desk` as the copies define it.
 
-    A desk defined outside them (a test's own) is handed back as it is, beside no copy: its exceptions are the
-    ones the learner's module imports.
+    `codes` keeps each module's code for the next copies (a run reads and compiles each file once). A desk
+    defined outside them (a test's own) is handed back as it is, beside no copy: its exceptions are the ones
+    the learner's module imports.
     """
     modules = ModuleSet()
     home = desk.__module__
@@ -66,23 +71,48 @@ def desk_modules(desk: type) -> tuple[ModuleSet, type]:
         return modules, desk
     for name in dict.fromkeys((MODULE_UNDER_TEST, DESKS_PACKAGE, home)):
         spec = sys.modules[name].__spec__
-        assert spec is not None
-        modules.load(name, spec)
+        assert spec is not None and spec.origin is not None
+        if name not in codes:
+            loader = spec.loader
+            assert isinstance(loader, importlib.abc.InspectLoader)
+            code = loader.get_code(name)
+            assert code is not None
+            codes[name] = code
+        copy = code_spec(name, Path(spec.origin), codes[name])
+        copy.submodule_search_locations = spec.submodule_search_locations  # a package stays a package
+        modules.load(name, copy)
     return modules, getattr(modules.copies[home], desk.__qualname__)
 
 
-def file_spec(name: str, path: Path) -> ModuleSpec:
-    """The spec of the file `path` as module `name`, from the import system's finders (pytest's assertion
-    rewriter is the first of them during a run), else a plain one."""
-    wanted = path.resolve()
-    for finder in sys.meta_path:
-        find_spec = getattr(finder, "find_spec", None)
-        spec = find_spec(name, [str(path.parent)]) if find_spec is not None else None
-        if spec is not None and spec.origin is not None and Path(spec.origin).resolve() == wanted:
-            return spec
-    spec = importlib.util.spec_from_file_location(name, path)
+def rewritten_code(path: Path, config: pytest.Config) -> CodeType:
+    """The code of the learner's file with its asserts rewritten as pytest rewrites them (a failing assert then
+    explains itself), compiled once for all the copies of a run."""
+    from _pytest.assertion.rewrite import rewrite_asserts  # what pytest's import hook runs; no public API has it
+
+    source = path.read_bytes()
+    tree = ast.parse(source, filename=str(path))
+    rewrite_asserts(tree, source, str(path), config)
+    return compile(tree, str(path), "exec", dont_inherit=True)
+
+
+def code_spec(name: str, path: Path, code: CodeType) -> ModuleSpec:
+    """The spec of module `name` from the file `path`, whose loader runs `code`."""
+    spec = importlib.util.spec_from_file_location(name, path, loader=_Runs(code))
     assert spec is not None
     return spec
+
+
+class _Runs(importlib.abc.Loader):
+    """A loader that runs code compiled already."""
+
+    def __init__(self, code: CodeType) -> None:
+        self.code = code
+
+    def create_module(self, spec: ModuleSpec) -> None:
+        return None  # the default module
+
+    def exec_module(self, module: ModuleType) -> None:
+        exec(self.code, vars(module))
 
 
 def _attribute(name: str) -> Any:

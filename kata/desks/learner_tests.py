@@ -15,8 +15,9 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+from importlib.machinery import ModuleSpec
 from pathlib import Path
-from types import ModuleType
+from types import CodeType, ModuleType
 from typing import Any, Callable
 
 import pytest
@@ -24,7 +25,7 @@ from requests_mock.contrib import _pytest_plugin as requests_mock_plugin  # requ
 
 from kata.desks import module_state
 from kata.desks.failures import LearnerFile, Problem, problem_of, short
-from kata.desks.fresh_imports import MODULE_UNDER_TEST, desk_modules, file_spec
+from kata.desks.fresh_imports import MODULE_UNDER_TEST, code_spec, desk_modules, rewritten_code
 from kata.desks.mistakes import Hollow
 from kata.desks.records import AGAIN, HOLLOW, RIGHT, Case, DeskMaker, Results
 from kata.expect import describe_all, sent_requests, show
@@ -33,6 +34,7 @@ from kata.learner.modules import relative
 from kata.learner.time_limit import TimeLimitExceeded, run_with_time_limit
 
 FIXTURE = "front_desk"
+_EVERY_TEST_COUNTS = (None, RIGHT, AGAIN, HOLLOW)  # against a broken desk, one failing test is enough
 INNER_ARGS = (
     # The project's addopts and console_output_style are the learner's terminal settings (pyproject.toml):
     # without the terminal plugin they are unknown, which is an error or, through filterwarnings=error, a crash.
@@ -47,16 +49,15 @@ INNER_ARGS = (
 class DeskRun:
     """One desk's run: its desk class and fresh modules, and the learner's module imported among them."""
 
-    def __init__(self, desk: type[FrontDesk], learner_name: str, path: Path) -> None:
-        self.modules, self.desk = desk_modules(desk)
-        self.learner_name = learner_name
-        self.path = path
+    def __init__(self, desk: type[FrontDesk], bench: Bench) -> None:
+        self.modules, self.desk = desk_modules(desk, bench.codes)
+        self.bench = bench
         self._module: ModuleType | None = None
 
     def learner_module(self) -> ModuleType:
         """The learner's test module, imported afresh for this run (once)."""
         if self._module is None:
-            self._module = self.modules.load(self.learner_name, file_spec(self.learner_name, self.path))
+            self._module = self.modules.load(self.bench.name, self.bench.learner_spec())
         return self._module
 
 
@@ -91,16 +92,29 @@ class Bench:
     def __init__(self, desks: dict[str, type[FrontDesk]], seconds: float, learner: LearnerFile, name: str) -> None:
         self.seconds = seconds
         self.learner = learner
+        self.name = name
         self.results = Results()
+        self.codes: dict[str, CodeType] = {}  # the front desk's modules, compiled once for every desk's copies
         self.runs: dict[str, DeskRun] = {}
         for variant, desk in desks.items():
-            self.runs[variant] = DeskRun(desk, name, learner.path)
+            self.runs[variant] = DeskRun(desk, self)
             if variant == RIGHT:
                 self.runs[AGAIN] = self.runs[RIGHT]  # the same import: what the first run left, the second meets
         self._by_nodeid: dict[str, Case] = {}
         self._stopped: set[str] = set()  # test functions stopped once: their other runs are not started
+        self._caught: set[str] = set()  # broken desks a test failed against: their other tests are not started
         self._fresh_state: dict[str, str] | None = None  # the module-level values of the right run's import
         self._state_noted = False
+        self._code: CodeType | None = None
+
+    def pytest_configure(self, config: pytest.Config) -> None:
+        self._config = config
+
+    def learner_spec(self) -> ModuleSpec:
+        """The spec of the learner's module: its code is read and its asserts rewritten once, for every desk."""
+        if self._code is None:
+            self._code = rewritten_code(self.learner.path, self._config)
+        return code_spec(self.name, self.learner.path, self._code)
 
     @pytest.hookimpl(tryfirst=True)
     def pytest_pycollect_makemodule(self, module_path: Path, parent: pytest.Collector) -> pytest.Collector | None:
@@ -170,14 +184,17 @@ class Bench:
             line = module_state.defined_at(self.learner.path, name)
             self.results.kept_state.append(f"`{name}`, {where}, line {line}" if line else f"`{name}`")
 
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_runtest_setup(self, item: pytest.Item) -> None:
+        case = self._by_nodeid.get(item.nodeid)
+        if case is not None and (case.function in self._stopped or case.variant in self._caught):
+            pytest.skip("not needed: stopped once, or its desk is caught already")  # before any fixture is made
+
     @pytest.hookimpl(wrapper=True)
     def pytest_pyfunc_call(self, pyfuncitem: pytest.Function) -> Any:
         case = self._by_nodeid[pyfuncitem.nodeid]
         original = pyfuncitem.obj
-        if case.function in self._stopped:
-            pyfuncitem.obj = _nothing
-        else:
-            pyfuncitem.obj = self._limited(original, case, pyfuncitem)
+        pyfuncitem.obj = self._limited(original, case, pyfuncitem)
         try:
             return (yield)
         finally:
@@ -211,10 +228,12 @@ class Bench:
 
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
         case = self._by_nodeid.get(report.nodeid)
-        if case is None or (case.function in self._stopped and case.problem is None):
+        if case is None or (case.problem is None and (case.function in self._stopped or case.variant in self._caught)):
             return
         if report.failed:
             case.outcome = "failed"
+            if case.variant not in _EVERY_TEST_COUNTS:
+                self._caught.add(case.variant)
             if case.problem is None:  # a fixture or setup problem: the test itself never ran
                 case.problem = Problem(short(str(report.longrepr)), setup=report.when == "setup")
         elif report.when == "call":
@@ -231,13 +250,10 @@ def run_learner_tests(
 ) -> Results:
     """Every test in the learner's file `path` (already imported once, so it imports), against each of `desks`.
 
-    Each desk's run imports the file afresh as module `name` (by default its stem; its last part must be the stem,
-    as pytest's assertion rewriter finds the file by it); whatever held that name before the run holds it afterwards.
+    Each desk's run imports the file afresh as module `name` (by default its stem); whatever held that name before
+    the run holds it afterwards.
     """
-    if name is not None and name.rpartition(".")[2] != path.stem:
-        raise ValueError(f"module name {name!r} does not end with the file's stem {path.stem!r}")
     bench = Bench(desks, seconds, LearnerFile(path, root), name or path.stem)
-    _forget_rewritten_bytecode(path)
     saved = os.environ.get("PYTEST_DISABLE_PLUGIN_AUTOLOAD")
     os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"  # requests-mock's plugin is handed over; no other is needed
     try:
@@ -264,14 +280,3 @@ def _recorded_failure() -> pytest.ExceptionInfo[BaseException]:
     except pytest.fail.Exception:
         return pytest.ExceptionInfo.from_current()
     raise AssertionError("pytest.fail returned")
-
-
-def _nothing(**kwargs: Any) -> None:
-    """Stands in for a test that was stopped once already: its other runs are not started."""
-
-
-def _forget_rewritten_bytecode(path: Path) -> None:
-    """Drop pytest's rewritten bytecode of the file: a save within the same second must not run stale tests."""
-    for cached in (path.parent / "__pycache__").glob(f"{path.stem}.*-pytest-*.pyc"):
-        with contextlib.suppress(OSError):
-            cached.unlink()

@@ -6,6 +6,9 @@ desks, judged by `Verdict`.
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
+import pkgutil
 import sys
 import textwrap
 from pathlib import Path
@@ -13,6 +16,8 @@ from pathlib import Path
 import pytest
 
 import kata
+import kata.desks.mistakes as mistakes_package
+from kata.catalogue import Exercise, load
 from kata.desks.learner_tests import desks_for, run_learner_tests
 from kata.desks.mistakes import menu_mistakes, payment_mistakes
 from kata.desks.records import AGAIN, HOLLOW, RIGHT
@@ -137,3 +142,51 @@ def test_the_learner_module_name_holds_what_it_held_before(tmp_path):
         assert sys.modules[name] is placeholder
     finally:
         del sys.modules[name]
+
+
+# Every broken desk breaks one promise of a front desk's docstring; the kata's own reference tests must catch each.
+ROOT = Path(__file__).resolve().parents[2]
+CHAPTER_10 = [e for e in load(ROOT).exercises if e.chapter.id == "ch10_test_without_the_kitchen"]
+
+
+def mistakes_of(exercise: Exercise) -> tuple[type, ...]:
+    """The MISTAKES its test file checks the learner's tests against."""
+    spec = importlib.util.spec_from_file_location(f"kata_desks_test.{exercise.name}", exercise.test_file())
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return tuple(module.MISTAKES)
+
+
+def every_desk() -> list[type]:
+    """Each broken desk defined in kata/desks/mistakes/ (a class with `words`: the promise it breaks)."""
+    found = []
+    for info in pkgutil.iter_modules(mistakes_package.__path__, f"{mistakes_package.__name__}."):
+        module = importlib.import_module(info.name)
+        found += [
+            c
+            for c in vars(module).values()
+            if isinstance(c, type) and c.__module__ == info.name and getattr(c, "words", "")
+        ]
+    return found
+
+
+def test_every_broken_desk_is_checked_by_one_exercise():
+    checked = [desk for exercise in CHAPTER_10 for desk in mistakes_of(exercise)]
+    unchecked = [desk.__name__ for desk in every_desk() if desk not in checked]
+    twice = sorted({desk.__name__ for desk in checked if checked.count(desk) > 1})
+    assert not unchecked, f"broken desks no exercise checks (add them to a MISTAKES): {unchecked}"
+    assert not twice, f"broken desks in two MISTAKES: {twice}"
+    assert all(desk.hint for desk in checked), "every broken desk needs a hint"
+
+
+@pytest.mark.parametrize("exercise", CHAPTER_10, ids=lambda e: e.name)
+def test_the_reference_tests_pass_and_catch_every_broken_desk(exercise):
+    mistakes = mistakes_of(exercise)
+    path = exercise.source("solutions")
+    results = run_learner_tests(path, ROOT, desks_for(mistakes), seconds=10, name=f"kata_reference.{exercise.name}")
+
+    assert not results.collect_errors
+    assert Verdict(results, path.name).baseline() is None
+    uncaught = [m.__name__ for m in mistakes if not any(c.outcome == "failed" for c in results.of(m.__name__))]
+    assert not uncaught, f"the reference tests of {exercise.name} pass against: {uncaught}"
