@@ -12,45 +12,16 @@ import json
 import os
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
 import pytest
 
-from tests.browser.test_board import BROWSER, DRIVER, call, learner_copy  # skips this module as that one does
+# The board test's workshop server and browser (fixtures: an instance of each for this module), and its helpers.
+from tests.browser.test_board import CODE, SECRET, browser, call, learner_copy, server  # noqa: F401
 from tests.browser.test_notepad import AXE
 
-SECRET = "notepad-test-secret"
-CODE = "ROOM-27"
 TEAM = "Ada & Grace"
-assert BROWSER and DRIVER
-
-
-@pytest.fixture(scope="module")
-def server():
-    """A workshop server on a loopback port (the kata's catalogue on its board)."""
-    from waitress.server import create_server
-
-    from kata.kitchen.live import LiveKitchen
-    from mock_server import create_app
-
-    app = create_app({"CLOCK": "manual", "WORKSHOP": {"secret": SECRET, "join_code": CODE}})
-    wsgi = create_server(app, host="127.0.0.1", port=0, threads=8)
-    thread = threading.Thread(target=wsgi.run, name="kata-workshop", daemon=True)
-    thread.start()
-    live = LiveKitchen(wsgi, thread, f"http://127.0.0.1:{wsgi.socket.getsockname()[1]}")
-    yield live
-    live.stop()
-
-
-@pytest.fixture(scope="module")
-def browser(tmp_path_factory):
-    from tools.notepad_screenshots import chromium
-
-    driver = chromium(tmp_path_factory.mktemp("chromium-profile"), 1280)
-    yield driver
-    driver.quit()
 
 
 def learner_run(kata: Path) -> subprocess.CompletedProcess:
@@ -62,7 +33,7 @@ def learner_run(kata: Path) -> subprocess.CompletedProcess:
     return subprocess.run(command, cwd=kata, env=env, capture_output=True, text=True, timeout=60)
 
 
-def test_the_facilitator_opens_a_teams_notepad_from_the_board_and_sees_its_run_masked(server, browser, tmp_path):
+def test_a_teams_notepad_from_the_board_shows_its_run_masked(server, browser, tmp_path):  # noqa: F811
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import WebDriverWait
 
