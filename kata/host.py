@@ -11,18 +11,22 @@ from __future__ import annotations
 import errno
 import io
 import os
+import queue
+import subprocess
 import sys
 import threading
 import time
 import urllib.request
 from pathlib import Path
-from typing import Callable, Mapping, MutableMapping, TextIO
+from typing import Any, Callable, Generic, Mapping, MutableMapping, TextIO, TypeVar
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 REPLACE_TRIES = 10  # os.replace while antivirus or OneDrive holds the file: about a second in all
 REPLACE_PAUSE = 0.1
 PROXY_NOTE = "A proxy is set: the kata reaches the kitchen on 127.0.0.1 directly (NO_PROXY=127.0.0.1,localhost,::1)."
-JOIN_SLICE = 0.1  # a join waits in slices this long, so that Ctrl+C reaches the main thread (cpython#74157)
+JOIN_SLICE = 0.1  # every wait is cut into slices this long, so that Ctrl+C reaches the main thread (cpython#74157)
+
+T = TypeVar("T")
 
 
 def system() -> str:
@@ -100,14 +104,114 @@ def replace(source: str | Path, target: str | Path, *, sleep: Callable[[float], 
             sleep(REPLACE_PAUSE)
 
 
-def join(thread: threading.Thread, timeout: float | None = None) -> None:
-    """thread.join(timeout) in short slices: on Windows a long join cannot be interrupted by Ctrl+C."""
+def ctrl_c_held() -> bool:
+    """Whether Ctrl+C waits until a blocked call returns: on Windows, where it interrupts neither a lock's wait
+    (Thread.join, Event.wait, Queue.get: cpython#74157, Python <= 3.13) nor a socket's select()."""
+    return windows()
+
+
+def waited(step: Callable[[float], bool], timeout: float | None = None) -> bool:
+    """The one way the kata waits: `step(seconds)` blocks at most that long and says whether it is done.
+
+    It is called with slices of at most JOIN_SLICE until it is done (True) or `timeout` has passed (False).
+    Between two slices the main thread runs Python again, where a Ctrl+C pressed meanwhile is raised at once,
+    even where the wait inside a slice cannot be interrupted (`ctrl_c_held`).
+    """
     deadline = None if timeout is None else time.monotonic() + timeout
-    while thread.is_alive():
+    while True:
         left = JOIN_SLICE if deadline is None else min(JOIN_SLICE, deadline - time.monotonic())
-        if left <= 0:
-            return
-        thread.join(left)
+        if step(max(left, 0.0)):
+            return True
+        if deadline is not None and time.monotonic() >= deadline:
+            return False
+
+
+def join(thread: threading.Thread, timeout: float | None = None) -> bool:
+    """thread.join(timeout), through `waited`; True if the thread has ended."""
+
+    def step(seconds: float) -> bool:
+        thread.join(seconds)
+        return not thread.is_alive()
+
+    return waited(step, timeout)
+
+
+def wait(event: threading.Event, timeout: float | None = None) -> bool:
+    """event.wait(timeout), through `waited`."""
+    return waited(event.wait, timeout)
+
+
+def _sliced(attempt: Callable[[float], T], timeout: float | None, expired: type[Exception]) -> T:
+    """What `attempt(seconds)` gives once it does not raise `expired`, through `waited`; the last `expired` if none."""
+    got: list[T] = []
+    missed: list[Exception] = []
+
+    def step(seconds: float) -> bool:
+        try:
+            got.append(attempt(seconds))
+        except expired as error:
+            missed[:] = [error]
+            return False
+        return True
+
+    if waited(step, timeout):
+        return got[0]
+    raise missed[0]
+
+
+def get(box: queue.Queue[T], timeout: float | None = None) -> T:
+    """box.get(timeout=timeout), through `waited`; queue.Empty if nothing came in time."""
+    return _sliced(lambda seconds: box.get(timeout=seconds), timeout, queue.Empty)
+
+
+def ended(process: subprocess.Popen[Any], timeout: float | None = None) -> int:
+    """process.wait(timeout), through `waited`; its exit code, or subprocess.TimeoutExpired."""
+    return _sliced(lambda seconds: process.wait(timeout=seconds), timeout, subprocess.TimeoutExpired)
+
+
+def communicate(process: subprocess.Popen[Any], timeout: float | None = None) -> tuple[Any, Any]:
+    """process.communicate(timeout=timeout), through `waited` (on Windows it joins threads that read the pipes)."""
+    return _sliced(lambda seconds: process.communicate(timeout=seconds), timeout, subprocess.TimeoutExpired)
+
+
+class Outcome(Generic[T]):
+    """What `blocking()` returned or raised in the thread that ran `run`, for the thread that waits for it."""
+
+    def __init__(self, blocking: Callable[[], T]) -> None:
+        self.blocking = blocking
+        self.value: list[T] = []
+        self.error: list[BaseException] = []
+
+    def run(self) -> None:
+        try:
+            self.value.append(self.blocking())
+        except BaseException as error:  # handed to the waiting thread as it is
+            self.error.append(error)
+
+    def get(self) -> T:
+        if self.error:
+            error = self.error.pop()
+            try:
+                raise error
+            finally:
+                del error
+        return self.value[0]
+
+
+def call(blocking: Callable[[], T]) -> T:
+    """`blocking()`, a call that cannot be cut into slices (a socket's connect and read, a child process run).
+
+    Where Ctrl+C is held (`ctrl_c_held`) it runs in a thread of its own, waited for through `waited`, so that
+    Ctrl+C stops the kata at once; the call itself ends by its own timeout, in the background. Elsewhere a
+    signal interrupts it anyway: it runs here.
+    """
+    if not ctrl_c_held():
+        return blocking()
+    outcome = Outcome(blocking)
+    worker = threading.Thread(target=outcome.run, name="kata-blocking-call", daemon=True)
+    worker.start()
+    join(worker)
+    return outcome.get()
 
 
 def closed_pipe(error: BaseException) -> bool:

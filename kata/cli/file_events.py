@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
+from kata import host
+
 POLL_INTERVAL = 0.5
 IGNORED_PARTS = ("__pycache__",)
 
@@ -79,7 +81,7 @@ class WatchdogWatcher:
 
     def stop(self) -> None:
         self.observer.stop()
-        self.observer.join(2)
+        host.join(self.observer, 2)
 
 
 def start_watching(folder: Path, events: queue.Queue[Event], *, poll: bool) -> str:
@@ -121,7 +123,7 @@ def wait_for_quiet(events: queue.Queue[Event], quiet: float = 0.04, longest: flo
         if left <= 0:
             return keys
         try:
-            event = events.get(timeout=left)
+            event = host.get(events, left)
         except queue.Empty:
             return keys
         if event.kind == "key":

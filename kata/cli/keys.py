@@ -81,7 +81,7 @@ class Keys:
 
         while not self._stop.is_set():
             if not msvcrt.kbhit():  # type: ignore[attr-defined]
-                self._stop.wait(WINDOWS_POLL)
+                host.wait(self._stop, WINDOWS_POLL)
                 continue
             char = msvcrt.getwch()  # type: ignore[attr-defined]
             if char in ("\x00", "\xe0"):  # a function or arrow key: its second half follows

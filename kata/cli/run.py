@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
+from kata import host
 from kata.catalogue import Catalogue, Exercise
 from kata.kitchen.live import KITCHEN_ENV, KitchenProcess
 from kata.testrun.results import Results
@@ -121,10 +122,10 @@ class Warm:
                 pass
             self.process.stdin = None
         try:
-            self.process.wait(timeout=5)
+            host.ended(self.process, 5)
         except subprocess.TimeoutExpired:
             self.process.kill()
-            self.process.wait()
+            host.ended(self.process)
 
 
 def run_pytest(
@@ -159,17 +160,17 @@ def run_pytest(
     try:
         while True:
             try:
-                output, _ = process.communicate(timeout=STOP_POLL if stop else timeout)
+                output, _ = host.communicate(process, STOP_POLL if stop else timeout)
                 return Run(returncode=process.returncode, output=output or "")
             except subprocess.TimeoutExpired:
                 stopped = stop is not None and stop()
                 if stopped or time.monotonic() >= deadline:
                     process.kill()
-                    output, _ = process.communicate()
+                    output, _ = host.communicate(process)
                     return Run(returncode=-1, output=output or "", timed_out=not stopped, stopped=stopped)
     except KeyboardInterrupt:
         try:
-            process.wait(timeout=2)
+            host.ended(process, 2)
         except subprocess.TimeoutExpired:
             process.kill()
         raise

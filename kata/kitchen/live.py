@@ -18,6 +18,7 @@ import sys
 import threading
 from typing import Any
 
+from kata import host
 from kata.kitchen.client import KitchenError
 
 KITCHEN_ENV = "KATA_KITCHEN"  # the base URL of a test kitchen (manual clock) that is already serving
@@ -60,7 +61,7 @@ class LiveKitchen:
                 channel.close()
 
         server.trigger.pull_trigger(close_everything)
-        self._thread.join(2)
+        host.join(self._thread, 2)
 
 
 class KitchenProcess:
@@ -98,10 +99,10 @@ class KitchenProcess:
 
     def url(self, timeout: float = START_TIMEOUT) -> str:
         """The kitchen's base URL, once it serves; KitchenError if it could not start."""
-        if not self._ready.wait(timeout):
+        if not host.wait(self._ready, timeout):  # every wait in slices: Ctrl+C is never held (Windows)
             raise KitchenError(f"The test kitchen did not start within {timeout:g} s.")
         if self._url is None:
-            self._process.wait()
+            host.ended(self._process)
             detail = "\n".join(self._errors) or f"exit code {self._process.returncode}"
             raise KitchenError(f"The test kitchen could not start:\n{detail}")
         return self._url
@@ -125,10 +126,10 @@ class KitchenProcess:
         if not wait:
             return
         try:
-            self._process.wait(timeout=5)
+            host.ended(self._process, 5)
         except subprocess.TimeoutExpired:
             self._process.kill()
-            self._process.wait()
+            host.ended(self._process)
 
 
 def serve_until_stdin_closes() -> int:

@@ -41,31 +41,16 @@ def _inject_stop(thread: threading.Thread) -> None:
 
 def run_with_time_limit(func: Callable[..., T], *args: Any, seconds: float, **kwargs: Any) -> T:
     """Return `func(*args, **kwargs)`, re-raise what it raises, or raise TimeLimitExceeded."""
-    outcome: dict[str, Any] = {}
-
-    def work() -> None:
-        try:
-            outcome["value"] = func(*args, **kwargs)
-        except _Stop:
-            pass
-        except BaseException as error:  # handed to the caller's thread as it is
-            outcome["error"] = error
-
-    worker = threading.Thread(target=work, name=f"kata-learner-{getattr(func, '__name__', 'call')}", daemon=True)
+    outcome = host.Outcome(functools.partial(func, *args, **kwargs))  # an injected _Stop stays in it, unread
+    worker = threading.Thread(target=outcome.run, name=f"kata-learner-{getattr(func, '__name__', 'call')}", daemon=True)
     worker.start()
     host.join(worker, seconds)  # in slices: Ctrl+C is not held for the whole limit (Windows)
     if worker.is_alive():
         frame = sys._current_frames().get(worker.ident or -1)
         _inject_stop(worker)
-        worker.join(0.2)
+        host.join(worker, 0.2)
         raise TimeLimitExceeded(seconds, frame)
-    if "error" in outcome:
-        error = outcome.pop("error")
-        try:
-            raise error
-        finally:
-            del error
-    return outcome["value"]
+    return outcome.get()
 
 
 def time_limited(func: Callable[..., T], seconds: float) -> Callable[..., T]:

@@ -56,8 +56,19 @@ def anchor(test_name: str) -> str:
     return "test-" + re.sub(r"[^A-Za-z0-9_-]+", "-", test_name).strip("-")
 
 
-def render(runs: Sequence[Mapping[str, Any]], *, live: bool = False, stamp: str = "", title: str = "") -> str:
-    """The whole page for these runs (one record per exercise, as kata.notepad.store keeps them)."""
+def render(
+    runs: Sequence[Mapping[str, Any]],
+    *,
+    live: bool = False,
+    stamp: str = "",
+    title: str = "",
+    note: str = "",
+    empty: str = "",
+) -> str:
+    """The whole page for these runs (one record per exercise, as kata.notepad.store keeps them).
+
+    `note`: a line above the exchanges (the facilitator's copy says whose it is); `empty`: what to say without a run.
+    """
     tests = [t for run in runs for t in run.get("tests", [])]
     exchanges = sum(1 for t in tests for e in t.get("events", []) if e.get("kind") == "exchange")
     failing = sum(1 for t in tests if t.get("verdict") not in ("passing", "skipped", None))
@@ -78,11 +89,14 @@ def render(runs: Sequence[Mapping[str, Any]], *, live: bool = False, stamp: str 
         "Press Enter on an arrow, or click it, to read the whole request and answer.</p>",
         '<p id="live" role="status" aria-live="polite"></p></header>',
         '<main id="notepad">',
+        *([f'<p id="shared" class="note">{esc(note)}</p>'] if note else []),
         f'<p id="summary" class="meta">{esc(summary)}</p>',
     ]
     if not runs:
         parts.append(
-            "<p>No run recorded yet. Run an exercise's tests (for example <code>kata check 1</code>), then "
+            f'<p id="empty">{esc(empty)}</p>'
+            if empty
+            else "<p>No run recorded yet. Run an exercise's tests (for example <code>kata check 1</code>), then "
             "look again.</p>"
         )
     ids: set[str] = set()
@@ -129,7 +143,10 @@ def _test(test: Mapping[str, Any], ids: set[str]) -> str:
         )
     if not events:
         out[0] = out[0].replace('class="test"', 'class="test quiet"')
-        out.append('<p class="note">no request: this test checks your code without the waiter</p></article>')
+        said = "no request: this test checks your code without the waiter"
+        if test.get("dropped"):  # the facilitator's copy of a run too big to send whole
+            said = f"its {test['dropped']} exchange(s) were left out, to keep the page small"
+        out.append(f'<p class="note">{esc(said)}</p></article>')
         return "\n".join(out)
     app = all(e.get("where") == "your-app" for e in events if e.get("kind") == "exchange")
     lanes = list(LANES["your-app" if app else "kitchen"])

@@ -12,6 +12,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
+from kata import host
 from kata.notepad.page import CSP, render
 from kata.notepad.store import Notepad, folder_of
 
@@ -36,7 +37,7 @@ class LivePage:
     def stop(self) -> None:
         self.server.shutdown()
         self.server.server_close()
-        self.thread.join(2)
+        host.join(self.thread, 2)
 
 
 class _Handler(BaseHTTPRequestHandler):

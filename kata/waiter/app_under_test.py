@@ -21,6 +21,7 @@ import requests
 from flask import Flask
 from werkzeug.serving import WSGIRequestHandler, make_server
 
+from kata import host
 from kata.catalogue import find_root
 from kata.expect import call, describe_call, fail, show
 from kata.learner.errors import describe_learner_exception
@@ -198,7 +199,7 @@ class Served:
         """One request with `requests` (as a real client sends it); its answer as an Exchange."""
         __tracebackhide__ = True
         try:
-            response = requests.request(method, self.url + target, timeout=SECONDS, **kwargs)
+            response = host.call(lambda: requests.request(method, self.url + target, timeout=SECONDS, **kwargs))
         except requests.RequestException as error:
             fail(
                 f"{method} {target} over a real connection got no answer from your app.",
@@ -272,5 +273,5 @@ def served(app: Flask) -> Iterator[Served]:
     finally:
         server.shutdown()
         server.server_close()
-        thread.join(2)
+        host.join(thread, 2)
     live.check()

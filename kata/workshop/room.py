@@ -44,6 +44,16 @@ OFF = ("", "0", "off", "no", "none", "false")
 _opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 
 
+def _read(request: urllib.request.Request, timeout: float) -> bytes:
+    with _opener.open(request, timeout=timeout) as response:
+        return bytes(response.read())
+
+
+def _status(request: urllib.request.Request, timeout: float) -> int:
+    with _opener.open(request, timeout=timeout) as answer:
+        return int(answer.status)
+
+
 class WorkshopCallFailed(Exception):
     """The workshop server could not be reached, or refused; the message says what to do."""
 
@@ -80,8 +90,7 @@ def call(
         sent["Content-Type"] = "application/json"
     request = urllib.request.Request(url, data=data, method=method, headers=sent)
     try:
-        with _opener.open(request, timeout=timeout) as response:
-            raw = response.read()
+        raw = host.call(lambda: _read(request, timeout))  # Ctrl+C never waits for the timeout (Windows)
     except urllib.error.HTTPError as error:
         try:
             problem = json.loads(error.read() or b"{}")
@@ -183,8 +192,7 @@ def _post_here(url: str, event: Any, timeout: float) -> tuple[int | None, str | 
     headers = {"Content-Type": "application/json", "User-Agent": "restaurant-kitchen/1.0"}
     call_ = urllib.request.Request(url, data=body, method="POST", headers=headers)
     try:
-        with _opener.open(call_, timeout=timeout) as answer:
-            return answer.status, None
+        return host.call(lambda: _status(call_, timeout)), None
     except urllib.error.HTTPError as error:
         error.close()
         return error.code, None

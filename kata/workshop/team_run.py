@@ -16,7 +16,9 @@ from typing import Any
 import pytest
 
 from kata.kitchen.client import KitchenClient
+from kata.notepad.store import folder_of
 from kata.testrun.results import Results
+from kata.workshop import notepad_upload
 from kata.workshop.room import (
     TIMEOUT,
     TeamLogin,
@@ -37,6 +39,7 @@ class WorkshopRun:
         self.team = team
         self.unreachable: str | None = error
         self.notes: list[str] = []
+        self.notepad: Path | None = folder_of(root)  # where this run's notepad is kept (None: it keeps none)
 
     @classmethod
     def start(cls, root: Path, environ: Any = None) -> WorkshopRun:
@@ -86,6 +89,8 @@ class WorkshopRun:
             f"workshop: reported to {self.team.server} as team {self.team.name!r} "
             f"({summary.get('done', '?')}/{summary.get('total', '?')} done)."
         )
+        if summary.get("notepad_wanted") is True:  # the facilitator opened this team's notepad on the board
+            self.notes.append(notepad_upload.send(self.team, self.notepad))
 
     def summary_lines(self) -> list[str]:
         if self.unreachable:
@@ -110,6 +115,8 @@ class WorkshopReporter:
 
     def pytest_kata_results(self, config: pytest.Config, results: Results) -> None:
         if self.target == "exercises":  # the reference solutions' results are nobody's progress
+            recorder = config.pluginmanager.get_plugin("kata-notepad")  # kata.notepad.record, if this run keeps one
+            self.run.notepad = getattr(getattr(recorder, "notepad", None), "folder", None)
             self.run.report(results, target=self.target)
 
     def pytest_terminal_summary(self, terminalreporter: Any) -> None:

@@ -27,13 +27,13 @@ _INNERMOST = re.compile(rb"\[\]|\{\}")
 _NOT_BRACKETS = bytes(set(range(256)) - set(b"[]{}"))
 
 
-def parse_json(raw: bytes) -> Any:
+def parse_json(raw: bytes, max_values: int = MAX_VALUES) -> Any:
     """``raw`` parsed as JSON: UTF-8, no NaN or Infinity, nested at most MAX_DEPTH deep (ValueError otherwise)."""
     text = raw.decode("utf-8")  # UnicodeDecodeError is a ValueError
     if len(raw) > 4096 or raw.count(b"[") + raw.count(b"{") > MAX_DEPTH:
         skeleton = _STRINGS.sub(b'""', raw)  # the structure without the text: a bracket in a string is no nesting
-        if sum(skeleton.count(mark) for mark in (b",", b"[", b"{")) > MAX_VALUES:
-            raise ValueError(f"it holds more than {MAX_VALUES} values; no body the kitchen reads has that many")
+        if sum(skeleton.count(mark) for mark in (b",", b"[", b"{")) > max_values:
+            raise ValueError(f"it holds more than {max_values} values; no body the kitchen reads has that many")
         _check_depth(skeleton)
     try:
         return json.loads(text, parse_constant=_no_constants)
@@ -52,8 +52,8 @@ def _check_depth(raw: bytes) -> None:
     raise ValueError(f"nested more than {MAX_DEPTH} levels deep")
 
 
-def json_body(media_types: Iterable[str] = JSON_TYPES) -> Any:
-    """The parsed JSON body of the current request, or an ApiError."""
+def json_body(media_types: Iterable[str] = JSON_TYPES, max_values: int = MAX_VALUES) -> Any:
+    """The parsed JSON body of the current request, or an ApiError (``max_values``: for a notepad's many)."""
     media_types = tuple(media_types)
     mimetype = request.environ.get("CONTENT_TYPE", "").split(";", 1)[0].strip().lower()
     if mimetype not in media_types:
@@ -68,7 +68,7 @@ def json_body(media_types: Iterable[str] = JSON_TYPES) -> Any:
     if not raw.strip():
         raise ApiError("malformed-json", "The body is empty; a JSON object was expected.")
     try:
-        return parse_json(raw)
+        return parse_json(raw, max_values)
     except UnicodeDecodeError as error:
         raise ApiError(
             "malformed-json", f"The body is not UTF-8 text ({error.reason} at byte {error.start})."

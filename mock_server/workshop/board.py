@@ -46,6 +46,7 @@ tfoot td.hot{background:var(--stuck);color:#000;border-radius:4px}
 #alarm{font-size:1.4rem;font-weight:700;background:var(--fail);color:#fff;padding:.5rem .8rem;border-radius:4px}
 #hotspots{font-size:1.2rem;margin:.6rem 0 0}
 footer{margin-top:.8rem;font-size:1rem;color:#333}
+th.team a{color:inherit;text-decoration:underline dotted}
 .key{display:inline-block;width:1.4rem;text-align:center;border-radius:3px;margin:0 .2rem 0 .9rem;font-weight:800}
 """
 
@@ -85,9 +86,13 @@ SCRIPT = """
     teams.forEach(function (team) {
       var row = el("tr");
       row.setAttribute("data-team", team.name);
-      var name = el("th", "team", team.name);
+      var name = el("th", "team"), link = el("a", "", team.name);  // its notepad, read-only (notepad_views)
+      link.href = "notepads/" + team.id + "/";
+      link.target = "_blank";
+      link.rel = "noopener";
+      name.appendChild(link);
       var last = team.last_report_at ? "last run " + ago(data.now - team.last_report_at) : "no run yet";
-      name.title = team.name + ": " + last;
+      name.title = team.name + ": " + last + ". Open its notepad (read-only, in a new tab)";
       row.appendChild(name);
       var count = el("td", "n", team.done + "/" + team.total);
       count.title = name.title;
@@ -197,6 +202,7 @@ PAGE = """<!doctype html>
 <span class="key" style="background:var(--todo)">\u00b7</span>not started
 <span class="key" style="background:var(--stuck)">!</span>stuck: on the same exercise for %(stuck)s
 \u00b7 a black frame marks the exercise each team is on
+\u00b7 a team's name opens its notepad, read-only: what its code sent and got at its next run
 </footer>
 <script>%(script)s</script>
 </body></html>

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from mock_server.workshop import notepad_doc
 from mock_server.workshop.names import MAX_LENGTH as MAX_NAME
 from mock_server.workshop.registry import EXERCISE_PATTERN, MAX_EXERCISES, NAME_PATTERN, STATUSES
 
@@ -116,6 +117,9 @@ SCHEMAS: dict[str, dict] = {
         }
     ),
     "TeamSummary": _closed(SUMMARY_FIELDS),
+    "ReportSummary": _closed(
+        {**SUMMARY_FIELDS, "notepad_wanted": {"type": "boolean", "description": "Send the run's notepad now."}}
+    ),
     "TeamDetail": _closed(
         {
             **SUMMARY_FIELDS,
@@ -309,7 +313,7 @@ PATHS: dict[str, dict] = {
             "reportResults",
             "Report a test run's results per exercise (the team)",
             {
-                "200": _json(_ref("TeamSummary"), "Recorded; the team's progress now."),
+                "200": _json(_ref("ReportSummary"), "Recorded; the team's progress now."),
                 "401": _use("Unauthorized"),
                 "503": _use("Unavailable"),
                 **BODY_ERRORS,
@@ -417,6 +421,9 @@ PATHS: dict[str, dict] = {
         )
     },
 }
+
+PATHS.update(notepad_doc.PATHS)
+SCHEMAS.update(notepad_doc.SCHEMAS)
 
 PUBLIC_PATHS = ("/", "/openapi.json")  # and /problems/...: the docs, open to anyone
 

@@ -24,7 +24,7 @@ from mock_server.contract.problems import ApiError
 from mock_server.contract.validation import Checker, json_body, path_id, query_args, query_number
 from mock_server.serving.encoding import refuse_codings
 from mock_server.workshop import board as board_page
-from mock_server.workshop import names
+from mock_server.workshop import names, notepads
 from mock_server.workshop.budgets import SecretGuard, SlowGate
 from mock_server.workshop.registry import EXERCISE_PATTERN, MAX_EXERCISES, STATUSES, Registry, Team, WorkshopError
 from mock_server.workshop.relay import Relay
@@ -237,6 +237,8 @@ def remove_team_by_id(team_id: str) -> Response:
 def _remove(team: Team) -> Response:
     _registry().remove_team(team)
     _relay().forget(team.id)
+    if (desk := notepads.desk_of(current_app)) is not None:
+        desk.forget(team.id)  # what it sent for the facilitator goes with it
     current_app.extensions["mock_server.free_kitchen"](team.tenant)  # its kitchen's memory is freed
     return Response(status=204)
 
@@ -271,7 +273,8 @@ def report() -> Response:
         summary = _registry().report(team, results)
     except WorkshopError as error:
         raise _refused(error) from None
-    return jsonify(summary)
+    desk = notepads.desk_of(current_app)  # the facilitator opened this team's notepad: its kata sends it now
+    return jsonify({**summary, "notepad_wanted": desk is not None and desk.wanted(team.id)})
 
 
 def _valid_name(name: Any) -> bool:

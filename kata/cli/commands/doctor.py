@@ -116,7 +116,7 @@ def _ask_health(url: str) -> str:
     """GET url/health the way learner code does (with requests); returns what answered."""
     import requests
 
-    response = requests.get(f"{url.rstrip('/')}/health", timeout=5)
+    response = host.call(lambda: requests.get(f"{url.rstrip('/')}/health", timeout=5))
     if response.status_code not in (200, 503):
         raise RuntimeError(f"GET /health answered {response.status_code}, not 200 (open) or 503 (closed)")
     return f"GET /health answered {response.status_code}"

@@ -11,6 +11,7 @@ import argparse
 import subprocess
 import sys
 
+from kata import host
 from kata.catalogue import Catalogue, Exercise
 from kata.cli.exercise_info import catalogue as load_catalogue
 from kata.cli.exercise_info import shown
@@ -25,11 +26,13 @@ def original(catalogue: Catalogue, exercise: Exercise) -> tuple[bytes, str] | No
     if pristine.is_file():
         return pristine.read_bytes(), shown(pristine, catalogue)
     try:
-        found = subprocess.run(
-            ["git", "cat-file", "--filters", f"HEAD:{relative}"],
-            cwd=str(catalogue.root),
-            capture_output=True,
-            timeout=30,
+        found = host.call(  # a child process run: Ctrl+C is never held for its 30 s (Windows)
+            lambda: subprocess.run(
+                ["git", "cat-file", "--filters", f"HEAD:{relative}"],
+                cwd=str(catalogue.root),
+                capture_output=True,
+                timeout=30,
+            )
         )
     except (OSError, subprocess.TimeoutExpired):
         return None

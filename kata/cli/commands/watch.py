@@ -17,6 +17,7 @@ import sys
 import time
 from pathlib import Path
 
+from kata import host
 from kata.catalogue import Catalogue, Exercise
 from kata.cli import file_events, fingerprint
 from kata.cli import run as runner
@@ -203,7 +204,7 @@ def loop(session: Watch, events: file_events.Inbox) -> None:
     session.run_tests("started")
     while True:
         try:
-            event = events.get(timeout=0.25)  # a timeout keeps Ctrl+C working on Windows
+            event = host.get(events, 0.25)  # in slices: Ctrl+C is never held (Windows)
         except queue.Empty:
             session.prepare_next_run()
             continue
