@@ -23,7 +23,7 @@ def review(number):
         "dish_id": number % 21 + 1,
         "author": "ada",
         "rating": number % 5 + 1,
-        "text": f"Visit {number}: très bon, à refaire — 5 étoiles.",  # sent as raw UTF-8, not \\u escapes
+        "text": f"Visit {number}: très bon.",  # sent as raw UTF-8, not \\u escapes
     }
 
 
