@@ -33,15 +33,18 @@ max_price=None)` sends `GET {base_url}/menu` with
   `vegetarian=true` or `vegetarian=false` (False is a filter too!),
   `max_price=...`;
 - the header `Accept: application/json`, and `Authorization: Bearer <token>`
-  when the desk was made with `token=`;
-- a timeout (5 seconds unless `timeout=` says otherwise);
+  when the desk was made with `token=` (and no Authorization header when
+  it was not);
+- a timeout: the `timeout=` the desk was made with, 5 seconds when none;
 
-and returns the `items` of the kitchen's JSON answer (a list of dicts).
+and returns the `items` of the kitchen's JSON answer (a list of dicts). An
+error status (a 500, a 503...) raises `requests.HTTPError`.
 
 Your task
 ---------
 Replace the test below with tests (as many as you like, any names starting
-with `test_`) that would catch a desk breaking any point of that contract.
+with `test_`) that would catch a desk breaking any point of that contract:
+each filter, each header, the timeout, what comes back.
 Check your tests with `kata check 32`.
 
 On `requests_mock.last_request`: `.method`, `.url`, `.qs` (the query as a

@@ -28,8 +28,8 @@ The contract to pin down: `desk.dish(dish_id)` sends
 - on 404, raises `DishNotFound(dish_id, detail)` (import it from
   `kata.front_desk`): `.dish_id` is the id asked for, `.detail` is the
   `detail` of the kitchen's problem answer;
-- on any other error status (a 500, a 503...), raises `requests.HTTPError`:
-  a broken kitchen is not a missing dish.
+- on any other error status (a 500, a 503, a 401...), raises
+  `requests.HTTPError`: a broken kitchen is not a missing dish.
 
 Your task
 ---------

@@ -28,14 +28,15 @@ must fail at least one of them.
 The contract to pin down: `desk.order(order_id)` sends
 `GET {base_url}/orders/{order_id}` and returns the JSON order (a dict);
 
-- a 502, 503 or 504, or a connection error, is tried again: 3 tries in
-  all, the first one included;
+- a 502, 503 or 504 (each of the three), or a connection error, is tried
+  again: 3 tries in all, the first one included;
 - before trying again it waits as many seconds as `Retry-After` says, or
-  1 second when there is no number there (and after a connection error);
+  1 second when there is no number there (no header, or a date), and
+  after a connection error;
 - when the third try fails too, it raises: `requests.HTTPError` for an
   error status (or the connection error itself);
-- any other error status (a 404, a 401...) raises `requests.HTTPError` at
-  once, after one request: asking again cannot help.
+- any other error status (a 404, a 401, a 500...) raises
+  `requests.HTTPError` at once, after one request: asking again cannot help.
 
 Your task
 ---------

@@ -13,7 +13,8 @@ from typing import Any
 
 import pytest
 
-from kata.desks.learner_tests import HOLLOW, RIGHT, Case, Results, desks_for, run_learner_tests
+from kata.desks.learner_tests import desks_for, run_learner_tests
+from kata.desks.records import AGAIN, HOLLOW, RIGHT, Case, Results
 from kata.expect import fail
 from kata.front_desk import FrontDesk
 from kata.learner.modules import relative
@@ -81,6 +82,9 @@ class Verdict:
                         "the test expect what it promises.",
                     },
                 )
+        again = self._not_twice()
+        if again is not None:
+            return again
         for case in right:
             if case.variant is None:
                 return (
@@ -109,6 +113,26 @@ class Verdict:
                         "or on what it sent (`requests_mock.last_request`).",
                     },
                 )
+        return None
+
+    def _not_twice(self) -> tuple[str, dict[str, str]] | None:
+        """Why the tests cannot pass twice in one import (module-level state), or None when they can."""
+        for case in self.results.of(AGAIN):
+            problem = case.problem
+            if case.outcome != "failed" or problem is None:
+                continue
+            kept = self.results.kept_state[:3]
+            at = f"\n  at {problem.location}" if problem.location else ""
+            return (
+                f"Your test {case.name} passes once against the front desk as it should be, and fails when "
+                f"{self.shown} runs a second time: module-level state carries over from one run to the next"
+                + (f": {'; '.join(kept)}." if kept else "."),
+                {
+                    "actual": "the second time: " + problem.text + at,
+                    "hint": "The kata runs your tests once for every desk. Keep what a test needs inside the test "
+                    "or in a fixture (pytest makes it again for each test), not in a module-level variable.",
+                },
+            )
         return None
 
     def _not_started(self) -> list[Case]:
@@ -161,5 +185,5 @@ def checked(request: pytest.FixtureRequest, exercise: Any, root: Path, mistakes:
     key = (str(path), exercise.__name__)
     if key not in cache:
         seconds = float(request.config.getini("kata_time_limit"))
-        cache[key] = run_learner_tests(path, root, desks_for(mistakes), seconds=seconds)
+        cache[key] = run_learner_tests(path, root, desks_for(mistakes), seconds=seconds, name=exercise.__name__)
     return Verdict(cache[key], relative(path, root))

@@ -1,5 +1,8 @@
 """Exercise 32: Pin down the menu request (reference solution)."""
 
+import pytest
+import requests
+
 BASE = "http://restaurant.test"
 MARGHERITA = {"id": 1, "name": "Margherita", "category": "pizza", "price": 9.5, "vegetarian": True}
 
@@ -18,12 +21,13 @@ def test_the_filters_given_go_in_the_query_and_the_dishes_come_back(requests_moc
     assert sent.timeout == 5
 
 
-def test_no_filter_no_query(requests_mock, front_desk):
+def test_no_filter_no_query_and_no_token_no_authorization(requests_mock, front_desk):
     requests_mock.get(f"{BASE}/menu", json={"items": [], "count": 0})
 
     assert front_desk(BASE).menu() == []
 
     assert requests_mock.last_request.qs == {}
+    assert "Authorization" not in requests_mock.last_request.headers
 
 
 def test_the_token_goes_in_the_authorization_header(requests_mock, front_desk):
@@ -32,3 +36,18 @@ def test_the_token_goes_in_the_authorization_header(requests_mock, front_desk):
     front_desk(BASE, token="s3cret").menu()
 
     assert requests_mock.last_request.headers["Authorization"] == "Bearer s3cret"
+
+
+def test_the_timeout_given_is_the_timeout_sent(requests_mock, front_desk):
+    requests_mock.get(f"{BASE}/menu", json={"items": [], "count": 0})
+
+    front_desk(BASE, timeout=2).menu()
+
+    assert requests_mock.last_request.timeout == 2
+
+
+def test_an_error_status_raises(requests_mock, front_desk):
+    requests_mock.get(f"{BASE}/menu", status_code=503, json={"title": "Busy", "status": 503})
+
+    with pytest.raises(requests.HTTPError):
+        front_desk(BASE).menu()

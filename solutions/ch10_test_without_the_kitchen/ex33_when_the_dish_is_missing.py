@@ -34,8 +34,9 @@ def test_a_404_becomes_dish_not_found_with_the_kitchens_detail(requests_mock, fr
     assert caught.value.detail == NOT_FOUND["detail"]
 
 
-def test_a_broken_kitchen_is_not_a_missing_dish(requests_mock, front_desk):
-    requests_mock.get(f"{BASE}/menu/3", status_code=500, json={"title": "Internal error", "status": 500})
+@pytest.mark.parametrize("status", [500, 503, 401])
+def test_another_error_is_not_a_missing_dish(requests_mock, front_desk, status):
+    requests_mock.get(f"{BASE}/menu/3", status_code=status, json={"title": "Not now", "status": status})
 
     with pytest.raises(requests.HTTPError):
         front_desk(BASE).dish(3)

@@ -40,8 +40,9 @@ def test_an_error_is_not_sent_twice(requests_mock, front_desk):
     assert requests_mock.call_count == 1
 
 
-def test_no_answer_means_pay_again_with_the_same_key(requests_mock, front_desk):
-    requests_mock.post(f"{BASE}/payments", exc=requests.exceptions.ReadTimeout)
+@pytest.mark.parametrize("lost", [requests.exceptions.ReadTimeout, requests.exceptions.ConnectionError])
+def test_no_answer_means_pay_again_with_the_same_key(requests_mock, front_desk, lost):
+    requests_mock.post(f"{BASE}/payments", exc=lost)
 
     with pytest.raises(PaymentUncertain) as caught:
         front_desk(BASE).pay(7, 18.0)

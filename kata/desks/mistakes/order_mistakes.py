@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable, Container
 
 import requests
 
@@ -14,29 +14,44 @@ def _order(
     desk: Any,
     order_id: int,
     *,
+    path: str = "/orders",
     attempts: int = 3,
-    retried: tuple[int, ...] = RETRIED_STATUSES,
+    retried: Container[int] = RETRIED_STATUSES,
     connection_errors: bool = True,
-    honour_retry_after: bool = True,
+    pause_after_connection_error: float = PAUSE,
+    wait: Callable[[requests.Response], float] = _retry_after,
     swallow_last: bool = False,
+    swallow_last_connection_error: bool = False,
 ) -> Any:
     """FrontDesk.order with one knob turned: each mistake below turns one."""
     for attempt in range(1, attempts + 1):
         try:
-            response = requests.get(f"{desk.base_url}/orders/{order_id}", headers=desk._headers(), timeout=desk.timeout)
+            response = requests.get(f"{desk.base_url}{path}/{order_id}", headers=desk._headers(), timeout=desk.timeout)
         except requests.ConnectionError:
+            if attempt == attempts and swallow_last_connection_error:
+                return None
             if not connection_errors or attempt == attempts:
                 raise
-            desk.sleep(PAUSE)
+            desk.sleep(pause_after_connection_error)
             continue
         if response.status_code in retried and attempt < attempts:
-            desk.sleep(_retry_after(response) if honour_retry_after else PAUSE)
+            desk.sleep(wait(response))
             continue
         if swallow_last and not response.ok:
             return None
         response.raise_for_status()
         return response.json()
     return None
+
+
+def _no_pause_without_a_number(response: requests.Response) -> float:
+    """Retry-After's seconds, or 0 when there is no such header (the right desk waits 1 s then)."""
+    return _retry_after(response) if "Retry-After" in response.headers else 0
+
+
+def _float_of_retry_after(response: requests.Response) -> float:
+    """float(Retry-After), 1 s without the header: a date in it raises ValueError."""
+    return float(response.headers.get("Retry-After", PAUSE))
 
 
 class OrderNeverRetries(Mistake):
@@ -68,7 +83,71 @@ class OrderIgnoresRetryAfter(Mistake):
     hint = "Make the desk with `sleep=waits.append` (a list), answer `Retry-After: 2`, and check `waits == [2]`."
 
     def order(self, order_id: int) -> Any:
-        return _order(self, order_id, honour_retry_after=False)
+        return _order(self, order_id, wait=lambda response: PAUSE)
+
+
+class OrderWrongAddress(Mistake):
+    words = "asks for `/order/{id}` instead of `/orders/{id}`"
+    hint = "Register the exact address `f'{BASE}/orders/7'`: requests-mock then refuses any other."
+
+    def order(self, order_id: int) -> Any:
+        return _order(self, order_id, path="/order")
+
+
+class OrderDoesNotRetry502(Mistake):
+    words = "does not try a 502 again (it tries only a 503 and a 504)"
+    hint = "Each status of the set is a promise: answer 502, then the order, and expect the order (2 requests)."
+
+    def order(self, order_id: int) -> Any:
+        return _order(self, order_id, retried=(503, 504))
+
+
+class OrderDoesNotRetry503(Mistake):
+    words = "does not try a 503 again (it tries only a 502 and a 504)"
+    hint = "Each status of the set is a promise: answer 503, then the order, and expect the order (2 requests)."
+
+    def order(self, order_id: int) -> Any:
+        return _order(self, order_id, retried=(502, 504))
+
+
+class OrderDoesNotRetry504(Mistake):
+    words = "does not try a 504 again (it tries only a 502 and a 503)"
+    hint = "Each status of the set is a promise: answer 504, then the order, and expect the order (2 requests)."
+
+    def order(self, order_id: int) -> Any:
+        return _order(self, order_id, retried=(502, 503))
+
+
+class OrderRetriesEveryServerError(Mistake):
+    words = "tries a 500 again (it retries every 5xx; only 502, 503 and 504 are worth it)"
+    hint = "Answer 500 once: expect `requests.HTTPError` after exactly one request (`requests_mock.call_count == 1`)."
+
+    def order(self, order_id: int) -> Any:
+        return _order(self, order_id, retried=range(500, 600))
+
+
+class OrderNoPauseWithoutRetryAfter(Mistake):
+    words = "does not wait at all after a 503 without Retry-After (it must wait 1 s)"
+    hint = "Answer a 503 with no Retry-After header, then the order: the waits must be `[1]`."
+
+    def order(self, order_id: int) -> Any:
+        return _order(self, order_id, wait=_no_pause_without_a_number)
+
+
+class OrderCrashesOnARetryAfterDate(Mistake):
+    words = "raises ValueError when Retry-After holds a date, not a number of seconds (it must wait 1 s)"
+    hint = "Answer a 503 with `Retry-After: Wed, 21 Oct 2026 07:28:00 GMT`, then the order: the waits must be `[1]`."
+
+    def order(self, order_id: int) -> Any:
+        return _order(self, order_id, wait=_float_of_retry_after)
+
+
+class OrderNoPauseAfterConnectionError(Mistake):
+    words = "does not wait after a connection error (it must wait 1 s)"
+    hint = "Answer a connection error, then the order, with `sleep=waits.append`: the waits must be `[1]`."
+
+    def order(self, order_id: int) -> Any:
+        return _order(self, order_id, pause_after_connection_error=0)
 
 
 class OrderRetriesClientErrors(Mistake):
@@ -87,6 +166,17 @@ class OrderSwallowsTheLastFailure(Mistake):
         return _order(self, order_id, swallow_last=True)
 
 
+class OrderSwallowsTheLastConnectionError(Mistake):
+    words = "returns None when the third try fails to connect too, instead of raising the connection error"
+    hint = (
+        "Answer `{'exc': requests.exceptions.ConnectionError}` every time: "
+        "expect it with `pytest.raises`, after 3 tries."
+    )
+
+    def order(self, order_id: int) -> Any:
+        return _order(self, order_id, swallow_last_connection_error=True)
+
+
 class OrderConnectionErrorsNotRetried(Mistake):
     words = "does not try again after a connection error"
     hint = "An answer in the list can be an exception: `{'exc': requests.exceptions.ConnectionError}`, then the order."
@@ -96,11 +186,20 @@ class OrderConnectionErrorsNotRetried(Mistake):
 
 
 MISTAKES = (
+    OrderWrongAddress,
     OrderNeverRetries,
+    OrderDoesNotRetry502,
+    OrderDoesNotRetry503,
+    OrderDoesNotRetry504,
     OrderGivesUpAfterTwo,
     OrderTriesFourTimes,
     OrderIgnoresRetryAfter,
+    OrderNoPauseWithoutRetryAfter,
+    OrderCrashesOnARetryAfterDate,
+    OrderNoPauseAfterConnectionError,
     OrderRetriesClientErrors,
+    OrderRetriesEveryServerError,
     OrderSwallowsTheLastFailure,
+    OrderSwallowsTheLastConnectionError,
     OrderConnectionErrorsNotRetried,
 )

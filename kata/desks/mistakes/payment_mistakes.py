@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 import requests
 
@@ -108,23 +108,111 @@ class PayUncertainWithAnotherKey(Mistake):
             raise PaymentUncertain(str(uuid.uuid4())) from None
 
 
-def _post(desk: Any, key: str, order_id: int, amount: float, tip: float) -> Any:
-    headers = {**desk._headers(), "Idempotency-Key": key}
-    body = {"order_id": order_id, "amount": amount, "tip": tip}
-    try:
-        response = requests.post(f"{desk.base_url}/payments", json=body, headers=headers, timeout=desk.timeout)
-    except (requests.ConnectionError, requests.Timeout):
-        raise PaymentUncertain(key) from None
+class PayWrongOrderField(Mistake):
+    words = "names the order `order` in the body, not `order_id`"
+    hint = "Compare the whole body: `requests_mock.last_request.json() == {'order_id': 7, 'amount': 18.0, 'tip': 2.0}`."
+
+    def pay(self, order_id: int, amount: float, tip: float = 0, *, idempotency_key: Optional[str] = None) -> Any:
+        body = {"order": order_id, "amount": amount, "tip": tip}
+        return _post(self, _key(idempotency_key), order_id, amount, tip, body=body)
+
+
+class PayTotalAsAmount(Mistake):
+    words = "sends the total (amount + tip) as `amount`"
+    hint = "Pay with a tip (`tip=2.0`) and compare the whole body: `amount` is the amount the caller gave."
+
+    def pay(self, order_id: int, amount: float, tip: float = 0, *, idempotency_key: Optional[str] = None) -> Any:
+        return _post(self, _key(idempotency_key), order_id, amount + tip, tip)
+
+
+class PayIgnoresTheTip(Mistake):
+    words = "always sends `tip: 0`, whatever tip the caller gave"
+    hint = "Pay with a tip (`tip=2.0`) and check the body's `tip`."
+
+    def pay(self, order_id: int, amount: float, tip: float = 0, *, idempotency_key: Optional[str] = None) -> Any:
+        return _post(self, _key(idempotency_key), order_id, amount, 0)
+
+
+class PayOnly200IsSuccess(Mistake):
+    words = "raises requests.HTTPError for a 201 Created (it takes only a 200 for success)"
+    hint = "The kitchen answers a payment with 201: answer `status_code=201, json=RECEIPT` and expect the receipt."
+
+    def pay(self, order_id: int, amount: float, tip: float = 0, *, idempotency_key: Optional[str] = None) -> Any:
+        return _post(self, _key(idempotency_key), order_id, amount, tip, check=_only_200)
+
+
+class PayNeverRaises(Mistake):
+    words = "returns the kitchen's problem for an error status instead of raising requests.HTTPError"
+    hint = "Answer a 503 (or a 409) and expect `requests.HTTPError` (`with pytest.raises(requests.HTTPError):`)."
+
+    def pay(self, order_id: int, amount: float, tip: float = 0, *, idempotency_key: Optional[str] = None) -> Any:
+        return _post(self, _key(idempotency_key), order_id, amount, tip, check=lambda response: None)
+
+
+class PayUncertainOnlyOnTimeout(Mistake):
+    words = "lets a connection error out as it is, instead of raising PaymentUncertain (it catches only timeouts)"
+    hint = "A lost answer is a timeout OR a connection error: answer `exc=requests.exceptions.ConnectionError` too."
+
+    def pay(self, order_id: int, amount: float, tip: float = 0, *, idempotency_key: Optional[str] = None) -> Any:
+        return _post(self, _key(idempotency_key), order_id, amount, tip, lost=(requests.Timeout,))
+
+
+class PayUncertainOnlyOnConnectionError(Mistake):
+    words = "lets a read timeout out as it is, instead of raising PaymentUncertain (it catches only connection errors)"
+    hint = "A lost answer is a timeout OR a connection error: answer `exc=requests.exceptions.ReadTimeout` too."
+
+    def pay(self, order_id: int, amount: float, tip: float = 0, *, idempotency_key: Optional[str] = None) -> Any:
+        return _post(self, _key(idempotency_key), order_id, amount, tip, lost=(requests.ConnectionError,))
+
+
+def _key(given: Optional[str]) -> str:
+    return given if given is not None else str(uuid.uuid4())
+
+
+def _raise_for_status(response: requests.Response) -> None:
     response.raise_for_status()
+
+
+def _only_200(response: requests.Response) -> None:
+    if response.status_code != 200:
+        raise requests.HTTPError(f"{response.status_code} is not 200", response=response)
+
+
+def _post(
+    desk: Any,
+    key: str,
+    order_id: int,
+    amount: float,
+    tip: float,
+    *,
+    body: Optional[dict[str, Any]] = None,
+    lost: tuple[type[Exception], ...] = (requests.ConnectionError, requests.Timeout),
+    check: Callable[[requests.Response], None] = _raise_for_status,
+) -> Any:
+    """FrontDesk.pay once the key is chosen, with one knob turned: the body, the errors meaning no answer, the check."""
+    headers = {**desk._headers(), "Idempotency-Key": key}
+    sent = body if body is not None else {"order_id": order_id, "amount": amount, "tip": tip}
+    try:
+        response = requests.post(f"{desk.base_url}/payments", json=sent, headers=headers, timeout=desk.timeout)
+    except lost:
+        raise PaymentUncertain(key) from None
+    check(response)
     return response.json()
 
 
 MISTAKES = (
     PayFormBody,
+    PayWrongOrderField,
+    PayTotalAsAmount,
+    PayIgnoresTheTip,
     PayWithoutKey,
     PaySameKeyEveryTime,
     PayIgnoresTheGivenKey,
     PayRetriesThePost,
+    PayOnly200IsSuccess,
+    PayNeverRaises,
     PaySwallowsTheTimeout,
+    PayUncertainOnlyOnTimeout,
+    PayUncertainOnlyOnConnectionError,
     PayUncertainWithAnotherKey,
 )

@@ -38,3 +38,28 @@ def test_no_second_try_for_a_404(requests_mock, desk, waits):
         desk.order(7)
     assert len(requests_mock.request_history) == 1
     assert waits == []
+
+
+@pytest.mark.parametrize("busy", [502, 503, 504])
+def test_each_busy_answer_is_tried_again(requests_mock, desk, waits, busy):
+    requests_mock.get(
+        f"{BASE}/orders/7",
+        [{"status_code": busy, "headers": {"Retry-After": "Fri, 31 Dec 2027 23:59:59 GMT"}}, {"json": ORDER}],
+    )
+    assert desk.order(7) == ORDER
+    assert len(requests_mock.request_history) == 2
+    assert waits == [1]
+
+
+def test_no_second_try_for_a_500(requests_mock, desk, waits):
+    requests_mock.get(f"{BASE}/orders/7", status_code=500)
+    with pytest.raises(requests.HTTPError, match="500"):
+        desk.order(7)
+    assert len(requests_mock.request_history) == 1
+
+
+def test_a_line_that_stays_down(requests_mock, desk, waits):
+    requests_mock.get(f"{BASE}/orders/7", exc=requests.exceptions.ConnectionError)
+    with pytest.raises(requests.exceptions.ConnectionError):
+        desk.order(7)
+    assert waits == [1, 1]

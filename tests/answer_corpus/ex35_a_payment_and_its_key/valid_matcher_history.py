@@ -38,3 +38,10 @@ def test_timeout(requests_mock, front_desk):
     with pytest.raises(PaymentUncertain) as caught:
         front_desk(BASE).pay(1, 1.0)
     assert caught.value.idempotency_key == payments.last_request.headers["Idempotency-Key"]
+
+
+def test_dropped_line(requests_mock, front_desk):
+    payments = requests_mock.post(f"{BASE}/payments", exc=requests.exceptions.ConnectionError)
+    with pytest.raises(PaymentUncertain) as caught:
+        front_desk(BASE).pay(1, 1.0, idempotency_key="again-1")
+    assert caught.value.idempotency_key == "again-1" == payments.last_request.headers["Idempotency-Key"]
