@@ -2,12 +2,15 @@
 
 `requests_mock.get(url, **problem_reply("not-found", "There is no dish 77."))` answers as the kitchen
 would: the catalogue's status, title and hint, `type: /problems/<slug>`, `application/problem+json`.
+`json_reply(body)` is a JSON answer. Both send raw UTF-8 (`Tiramisù`, not `Tiramis\\u00f9` as requests-mock's
+`json=` writes it), as most servers do, so learner code that decodes a body by hand is tested on real bytes.
 `html_reply` is what a proxy in front of the kitchen answers (an HTML page, not JSON), `empty_reply` a
 status without a body (a 204, a 304, a bare 502).
 """
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from mock_server.contract.problems import PROBLEM_JSON, PROBLEMS
@@ -44,7 +47,21 @@ def problem_reply(
     if body["status"] in RETRY_AFTER:
         sent["Retry-After"] = RETRY_AFTER[body["status"]]
     sent.update(headers or {})
-    return {"status_code": body["status"], "headers": sent, "json": body}
+    return {"status_code": body["status"], "headers": sent, "content": utf8_json(body)}
+
+
+def utf8_json(body: Any) -> bytes:
+    """`body` as JSON in raw UTF-8: non-ASCII text as its own bytes, not as \\u escapes."""
+    return json.dumps(body, ensure_ascii=False).encode("utf-8")
+
+
+def json_reply(body: Any, *, status: int = 200, headers: dict[str, str] | None = None) -> dict[str, Any]:
+    """Keyword arguments for requests-mock: `body` as a JSON answer in raw UTF-8 (Content-Type application/json)."""
+    return {
+        "status_code": status,
+        "headers": {"Content-Type": "application/json", **(headers or {})},
+        "content": utf8_json(body),
+    }
 
 
 def html_reply(status: int = 502, title: str = "Bad Gateway", *, headers: dict[str, str] | None = None) -> dict:

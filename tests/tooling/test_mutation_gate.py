@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import subprocess
 import sys
 from pathlib import Path
 
@@ -276,3 +277,20 @@ def test_an_undecorated_app_is_the_same_program():
 
 def test_no_function_of_the_solutions_is_left_unmutated():
     assert gate.blind_spots([]) == []
+
+
+COLLECT = """
+import sys, pytest
+class Ids:
+    def pytest_collection_modifyitems(self, items):
+        print("\\n".join("ID " + item.nodeid for item in items))
+sys.exit(pytest.main(["--collect-only", "--target=solutions", "tests/exercises/"], plugins=[Ids()]))
+"""
+
+
+def test_every_exercise_test_id_is_one_mutmut_can_select():
+    """mutmut runs tests by node id; pytest escapes a backslash in an id, and then cannot find it again."""
+    done = subprocess.run([sys.executable, "-c", COLLECT], cwd=ROOT, capture_output=True, text=True, check=False)
+    ids = [line[3:] for line in done.stdout.splitlines() if line.startswith("ID ")]
+    assert done.returncode == 0 and len(ids) > 100, done.stdout[-2000:] + done.stderr[-2000:]
+    assert [nodeid for nodeid in ids if "\\" in nodeid] == []

@@ -25,6 +25,21 @@ def test_menu_request_asks_for_one_category_in_json(exercise, requests_mock, bas
     )
 
 
+def test_a_category_with_reserved_characters_is_encoded(exercise, requests_mock, base_url):
+    category = "fish & chips + peas/sides"
+    expect_prepared(
+        call(exercise.build_menu_request, base_url, category, hint=BUILD_ONLY),
+        base=base_url,
+        method="GET",
+        path="/menu",
+        query={"category": category},
+        headers=ACCEPT_JSON,
+        json=NO_BODY,
+        hint="A value written into the URL by hand breaks at `&` (a new parameter) and `+` (a space): "
+        "`params={'category': category}` encodes it for you.",
+    )
+
+
 def test_menu_request_adds_the_price_limit_when_given(exercise, requests_mock, base_url):
     expect_prepared(
         call(exercise.build_menu_request, base_url, "dessert", 9.5, hint=BUILD_ONLY),

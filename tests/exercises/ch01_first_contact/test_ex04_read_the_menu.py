@@ -3,7 +3,7 @@
 import requests
 
 from kata.expect import call, expect_request, expect_true, raises
-from kata.kitchen.fake_replies import html_reply, problem_reply
+from kata.kitchen.fake_replies import html_reply, json_reply, problem_reply
 
 DISHES = [  # in no order of id, name or price: the kitchen's order is the one to keep
     {"id": 9, "name": "Tiramisù", "category": "dessert", "price": 6.9, "vegetarian": True, "description": "Coffee."},
@@ -19,7 +19,7 @@ def test_asks_for_the_menu_with_a_get(exercise, requests_mock, base_url):
 
 
 def test_returns_the_list_of_dishes(exercise, requests_mock, base_url):
-    requests_mock.get(f"{base_url}/menu", json={"items": DISHES, "count": 3})
+    requests_mock.get(f"{base_url}/menu", **json_reply({"items": DISHES, "count": 3}))  # Tiramisù as UTF-8 bytes
     call(exercise.get_menu, base_url).returns(
         DISHES,
         hint="Return `response.json()['items']`: the list of dishes as the kitchen sent it (same order), "

@@ -4,7 +4,7 @@ import pytest
 import requests
 
 from kata.expect import call, expect_request, expect_true, raises
-from kata.kitchen.fake_replies import problem_reply
+from kata.kitchen.fake_replies import json_reply, problem_reply
 
 PIZZA = {
     "id": 7,
@@ -21,7 +21,7 @@ CHEESE = {
     "category": "pizza",
     "price": 10.5,
     "vegetarian": True,
-    "description": "",
+    "description": "Gorgonzola, fontina, parmigiano e taleggio: più formaggio.",
 }
 PIZZAS = [PIZZA, DIAVOLA, CHEESE]  # in no order of id, name or price: the kitchen's order is the one to keep
 
@@ -29,7 +29,7 @@ PIZZAS = [PIZZA, DIAVOLA, CHEESE]  # in no order of id, name or price: the kitch
 @pytest.fixture
 def menu(requests_mock, base_url):
     """The menu endpoint, answering three pizzas whatever the filters."""
-    requests_mock.get(f"{base_url}/menu", json={"items": PIZZAS, "count": 3})
+    requests_mock.get(f"{base_url}/menu", **json_reply({"items": PIZZAS, "count": 3}))
     return requests_mock
 
 
@@ -43,6 +43,8 @@ def menu(requests_mock, base_url):
         ({"max_price": 12}, {"max_price": "12"}),
         ({"max_price": 7.5}, {"max_price": "7.5"}),
         ({"max_price": 0}, {"max_price": "0"}),
+        ({"category": "fish & chips"}, {"category": "fish & chips"}),
+        ({"category": "surf+turf/grill"}, {"category": "surf+turf/grill"}),
         (
             {"category": "pizza", "vegetarian": True, "max_price": 12},
             {"category": "pizza", "vegetarian": "true", "max_price": "12"},
@@ -56,6 +58,8 @@ def menu(requests_mock, base_url):
         "max price",
         "max price with cents",
         "a price limit of 0",
+        "a category with & and a space",
+        "a category with + and /",
         "all three",
     ],
 )
@@ -67,8 +71,9 @@ def test_sends_exactly_the_filters_given(exercise, menu, filters, query, base_ur
         path="/menu",
         query=query,
         count=1,
-        hint="Send only the filters that are not None, as query parameters (`params=`); "
-        "the kitchen spells booleans `true` and `false`; False and 0 are given, so test `is not None`.",
+        hint="Send only the filters that are not None, as query parameters (`params=`, which also encodes `&`, `+` "
+        "and spaces in a value); the kitchen spells booleans `true` and `false`; False and 0 are given, so test "
+        "`is not None`.",
     )
 
 

@@ -4,7 +4,7 @@ import pytest
 import requests
 
 from kata.expect import call, expect_request, expect_true, raises
-from kata.kitchen.fake_replies import html_reply, problem, problem_reply
+from kata.kitchen.fake_replies import html_reply, json_reply, problem, problem_reply
 
 TIRAMISU = {
     "id": 16,
@@ -14,7 +14,7 @@ TIRAMISU = {
     "vegetarian": True,
     "description": "Coffee.",
 }
-NOT_FOUND = problem("not-found", "There is no dish 77 on the menu (ids go from 1 to 21).")
+NOT_FOUND = problem("not-found", "There is no dish 77 on the menu (ids go from 1 to 21; try the Tiramisù, 16).")
 
 
 def test_asks_for_the_one_dish_with_a_get(exercise, requests_mock, base_url):
@@ -31,7 +31,7 @@ def test_asks_for_the_one_dish_with_a_get(exercise, requests_mock, base_url):
 
 
 def test_returns_the_dish(exercise, requests_mock, base_url):
-    requests_mock.get(f"{base_url}/menu/16", json=TIRAMISU)
+    requests_mock.get(f"{base_url}/menu/16", **json_reply(TIRAMISU))  # "Tiramisù" as UTF-8 bytes
     call(exercise.look_up_dish, base_url, 16).returns(
         TIRAMISU, hint="Return `response.json()`: the dish as a dict, not the response and not its text."
     )

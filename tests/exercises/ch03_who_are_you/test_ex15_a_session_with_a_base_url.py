@@ -136,12 +136,12 @@ def test_a_timeout_passed_to_one_call_wins(exercise, kitchen_mock, base_url):
 
 def test_what_the_caller_passes_goes_along(exercise, kitchen_mock, base_url):
     session = open_session(exercise, base_url, token=TOKEN)
-    ask(session, "get", "/menu", params={"category": "pizza"}, headers={"X-Request-Id": "r-42"})
+    ask(session, "get", "/menu", params={"category": "fish & chips+peas/sides"}, headers={"X-Request-Id": "r-42"})
     expect_request(
         kitchen_mock,
         method="GET",
         path="/menu",
-        query={"category": "pizza"},
+        query={"category": "fish & chips+peas/sides"},
         headers={**DEFAULTS, "X-Request-Id": "r-42"},
         hint="Pass every other argument along unchanged: `super().request(method, full_url, *args, **kwargs)`. "
         "The session merges the call's headers with its own.",

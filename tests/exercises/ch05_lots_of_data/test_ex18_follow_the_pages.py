@@ -1,12 +1,13 @@
 """Exercise 18: all_reviews(base_url, page_size) follows the cursor (or the Link header) to the last page."""
 
 import math
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
 import requests
 
 from kata.expect import call, expect_request, expect_true, fail, raises, sent_requests
-from kata.kitchen.fake_replies import problem
+from kata.kitchen.fake_replies import problem, utf8_json
 
 MAX_REQUESTS = 50
 FOLLOW_HINT = (
@@ -22,13 +23,17 @@ def review(number):
         "dish_id": number % 21 + 1,
         "author": "ada",
         "rating": number % 5 + 1,
-        "text": f"Visit {number}.",
+        "text": f"Visit {number}: très bon.",  # sent as raw UTF-8, not \\u escapes
     }
 
 
 def cursor_after(number):
-    """An opaque cursor, as the kitchen's are: the learner must copy it, not build it."""
-    return format(number * 7919 + 0xC0FFEE, "x")
+    """An opaque cursor, as the kitchen's are: the learner must copy it, not build it.
+
+    It holds `+`, `/`, `=`, `&` and a space, as a base64 or free-text cursor can: written into the URL by hand
+    it breaks (a space for `+`, a new parameter at `&`); `params=` encodes it.
+    """
+    return format(number * 7919 + 0xC0FFEE, "x") + "+/= &x"
 
 
 class Reviews:
@@ -44,7 +49,8 @@ class Reviews:
         served = []
 
         def answer(request, context):
-            query = request.qs
+            query = parse_qs(urlsplit(request.url).query, keep_blank_values=True)  # not .qs: it lower-cases
+            context.headers["Content-Type"] = "application/json"
             limit = int(query.get("limit", ["20"])[0])
             if len(served) >= MAX_REQUESTS:
                 fail(
@@ -74,10 +80,12 @@ class Reviews:
             page = self.all[after : after + limit]
             nxt = cursor_after(after + len(page)) if after + len(page) < count else None
             if nxt:
-                context.headers["Link"] = f'<{base_url}/reviews?limit={limit}&cursor={nxt}>; rel="next"'
+                context.headers["Link"] = (
+                    f'<{base_url}/reviews?{urlencode({"limit": limit, "cursor": nxt})}>; rel="next"'
+                )
             return {"items": page, "next": nxt}
 
-        requests_mock.get(f"{base_url}/reviews", json=answer)
+        requests_mock.get(f"{base_url}/reviews", content=lambda request, context: utf8_json(answer(request, context)))
 
     def pages(self, limit):
         return max(1, math.ceil(len(self.all) / limit))

@@ -283,11 +283,11 @@ def test_get_order(exercise, requests_mock, base_url):
 
 def test_an_unknown_order_is_not_found(exercise, requests_mock, base_url):
     requests_mock.get(
-        f"{base_url}/orders/99", **problem(404, "There is no order 99: it was never placed, or it was cancelled.")
+        f"{base_url}/orders/99", **problem(404, "No order 99: never placed, or cancelled (désolé — ça arrive).")
     )
     client, _ = make(exercise, base_url + "/")
     error = fails(exercise.NotFound, client.get_order, 99, hint="A 404 becomes NotFound.")
-    expect_kitchen_words(error, 404, "There is no order 99: it was never placed, or it was cancelled.")
+    expect_kitchen_words(error, 404, "No order 99: never placed, or cancelled (désolé — ça arrive).")
 
 
 # Errors: one hierarchy ---------------------------------------------------------------------------
