@@ -5,11 +5,13 @@ included); ids kept by an earlier example are Python variables (``table_id``, ``
 ``token``). ``curl_line``: the one curl command of the operation, for a POSIX shell, the ids as shell variables
 (``$TABLE``...). ``curl_script``: the same with the lines that keep those ids, for pasting every example in
 order (the page's last section; ``tests/server/test_docs_curl.py`` pastes it, and runs the Python examples).
+``powershell_line``: the curl command in PowerShell, with ``curl.exe`` (``tests/server/test_docs_powershell.py``).
 """
 
 from __future__ import annotations
 
 import json
+import re
 import shlex
 from urllib.parse import parse_qsl
 
@@ -156,3 +158,45 @@ def curl_script(method: str, base: str, op: dict) -> str:
     else:
         lines.append(command)
     return "\n".join(lines)
+
+
+# PowerShell ------------------------------------------------------------------------------------------
+
+_BARE = re.compile(r"[A-Za-z0-9_./:-]+")  # a word PowerShell passes on as it is, unquoted
+
+
+def _ps_word(word: str) -> str:
+    """One argument as PowerShell reads it: "$TABLE" inside double quotes, anything else plain or in single quotes."""
+    if re.search(r"\$[A-Z]+\b", word):
+        return f'"{word}"'  # the generator's words hold no `"`, `` ` `` or other `$` (the test checks)
+    if _BARE.fullmatch(word):
+        return word
+    return "'" + word.replace("'", "''") + "'"
+
+
+def _ps_body(body: object) -> str:
+    """The body as a PowerShell string, ASCII only; a kept id ("$TABLE") is added to it with `+`."""
+    text = json.dumps(body)  # \\u escapes: Windows PowerShell 5.1 pipes ASCII to a program
+    pieces = re.split(r'"\$([A-Z]+)"', text)
+    parts = [("$" + piece if index % 2 else "'" + piece.replace("'", "''") + "'") for index, piece in enumerate(pieces)]
+    return "(" + " + ".join(part for part in parts if part != "''") + ")" if len(parts) > 1 else parts[0]
+
+
+def powershell_line(method: str, base: str, op: dict) -> str:
+    """The curl line for PowerShell: `curl.exe` (in Windows PowerShell `curl` is Invoke-WebRequest), the body
+    piped in (`-d '@-'`): a `"` in an argument does not reach a program intact in Windows PowerShell 5.1."""
+    example = example_request(op)
+    words = ["-i"]
+    if method != "GET":
+        words += ["-X", method]
+    words.append(base + example["path"].replace("{id}", "$ID"))
+    if example.get("auth") == "basic":
+        words += ["-u", ":".join(_guest())]
+    if example.get("auth") == "bearer":
+        words += ["-H", "Authorization: Bearer $TOKEN"]
+    for name, value in example["headers"].items():
+        words += ["-H", f"{name}: {value}"]
+    command = "curl.exe " + " ".join(_ps_word(word) for word in words)
+    if "body" not in example:
+        return command
+    return f"{_ps_body(example['body'])} | {command} -H {_ps_word('Content-Type: application/json')} -d '@-'"

@@ -14,7 +14,7 @@ from markupsafe import Markup, escape
 from mock_server.contract.declare import JSON
 from mock_server.contract.problems import PROBLEMS, ProblemType
 from mock_server.contract.schema import MODELS
-from mock_server.docs.examples import PYTHON_START, curl_line, curl_script, python_example
+from mock_server.docs.examples import PYTHON_START, curl_line, curl_script, powershell_line, python_example
 from mock_server.state.data import GUESTS
 
 CSS = """
@@ -75,6 +75,7 @@ def _operation_html(method: str, path: str, op: dict, base: str) -> str:
         parts.append(f"<p class='lang'>Python</p><pre class='py'>{escape(python_example(method, op))}</pre>")
         parts.append(
             f"<p class='lang'>curl (POSIX shell)</p><pre class='sh'>{escape(curl_line(method, base, op))}</pre>"
+            f"<p class='lang'>curl in PowerShell</p><pre class='ps'>{escape(powershell_line(method, base, op))}</pre>"
         )
     parts.append("</div>")
     return "".join(parts)
@@ -126,11 +127,13 @@ def render_page(base: str, document: dict, operations: list[tuple[str, str, Any]
         "<code>POST /__admin/reset</code>): <code>POST /tables</code> keeps the new table's id in "
         "<code>table_id</code>, <code>POST /orders</code> the order's in <code>order_id</code>, "
         "<code>POST /auth/token</code> the token in <code>token</code>, and the later examples use them.</p>"
-        "<p>The curl lines are for a POSIX shell (bash, zsh, the macOS Terminal, Git Bash on Windows); in "
-        "PowerShell, use the Python examples. They name the ids the same way, as <code>$TABLE</code>, "
+        "<p>Each curl line comes twice: for a POSIX shell (bash, zsh, the macOS Terminal, Git Bash on Windows), "
+        "then for PowerShell, where it calls <code>curl.exe</code> (in Windows PowerShell <code>curl</code> is "
+        "another command) and pipes the JSON body in. Both name the ids the same way, as <code>$TABLE</code>, "
         "<code>$ORDER</code>, <code>$PAYMENT</code>, <code>$TOKEN</code> and <code>$ID</code> (a table or an "
-        "order made to be changed or removed): set each to what the kitchen answered (<code>TABLE=4</code>), "
-        "or paste <a href='#all-curl'>the script at the end</a>, which keeps them for you. "
+        "order made to be changed or removed): set each to what the kitchen answered (<code>TABLE=4</code> in "
+        "a POSIX shell, <code>$TABLE = 4</code> in PowerShell), or, in a POSIX shell, paste "
+        "<a href='#all-curl'>the script at the end</a>, which keeps them for you. "
         f"Demo guests: {guests}. Errors are "
         "<code>application/problem+json</code> with <code>type</code>, <code>title</code>, <code>status</code>, "
         "<code>detail</code> and a <code>hint</code>; every endpoint except the docs and <code>/__admin/</code> "

@@ -1,5 +1,5 @@
 """The docs page's examples, pasted in order against a real kitchen: the Python ones, and the curl script in a POSIX
-shell (not on Windows, where the page sends PowerShell users to the Python examples)."""
+shell (not on Windows; each line's PowerShell form is run by test_docs_powershell.py)."""
 
 from __future__ import annotations
 
@@ -60,7 +60,7 @@ def test_the_pasted_python_examples_work(tmp_path):
 
 
 @pytest.mark.skipif(
-    sys.platform == "win32", reason="the curl script is for a POSIX shell; the page sends PowerShell to Python"
+    sys.platform == "win32", reason="the curl script is for a POSIX shell; the PowerShell lines: test_docs_powershell.py"
 )
 @pytest.mark.skipif(not (shutil.which("sh") and shutil.which("curl")), reason="needs a POSIX shell and curl")
 def test_the_pasted_curl_script_works(tmp_path):
