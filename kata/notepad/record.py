@@ -14,6 +14,7 @@ The test's name and verdict come from its reports. When the session ends the run
 from __future__ import annotations
 
 import os
+import sys
 import threading
 import time
 from pathlib import Path
@@ -82,6 +83,7 @@ class Recorder:
         self.current: dict[str, Any] | None = None
         self.app_answers = 0  # answers the learner's app gave (to tell a socket request to it from the kitchen's)
         self._undo: list[Callable[[], None]] = []
+        self._flask_heard = False
 
     # Patches ---------------------------------------------------------------------------------------
 
@@ -98,10 +100,16 @@ class Recorder:
         from kata.expect.waits import FakeSleep
 
         self._wrap(FakeSleep, "__call__", self._waited)
-        try:
-            import flask
-        except ImportError:  # pragma: no cover - flask is a dependency of the kata
+        self._listen_to_flask()
+
+    def _listen_to_flask(self) -> None:
+        """Hear the learner's Flask app answer, once flask is imported: importing it for a run that never
+        builds an app would cost every `kata check` 70 ms. Checked before each test and after each fixture."""
+        if self._flask_heard or "flask" not in sys.modules:
             return
+        self._flask_heard = True
+        import flask
+
         flask.request_finished.connect(self._app_answered, weak=False)
         flask.got_request_exception.connect(self._app_raised, weak=False)
         self._undo.append(lambda: flask.request_finished.disconnect(self._app_answered))
@@ -256,7 +264,15 @@ class Recorder:
 
     # pytest's hooks -------------------------------------------------------------------------------
 
+    @pytest.hookimpl(wrapper=True)
+    def pytest_fixture_setup(self, fixturedef: Any, request: Any) -> Any:
+        try:
+            return (yield)
+        finally:
+            self._listen_to_flask()  # the fixture may have imported the learner's app, and flask with it
+
     def pytest_runtest_logstart(self, nodeid: str, location: tuple[str, int | None, str]) -> None:
+        self._listen_to_flask()
         record: dict[str, Any] = {"name": location[2], "nodeid": nodeid, "verdict": None, "events": []}
         record.update(clock=0.0, dropped=0)
         with self.lock:
