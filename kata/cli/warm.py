@@ -18,7 +18,15 @@ import sys
 
 from kata.kitchen.live import KITCHEN_ENV
 
-PRELOAD = ("pytest", "requests")
+PRELOAD = (
+    "pytest", "requests",
+    # pytest's own plugins that are not imported with it, and the kata plugin's modules: none is rewritten by
+    # pytest (the plugin module itself, kata.testrun.plugin, is, and the `-p` plugins: never imported here)
+    "_pytest.faulthandler", "_pytest.helpconfig", "_pytest.setuponly", "_pytest.setupplan", "_pytest.skipping",
+    "_pytest.tracemalloc", "_pytest.warnings", "packaging.version", "ctypes",
+    "kata.testrun.results", "kata.testrun.focus", "kata.notepad.record", "kata.expect", "kata.learner.modules",
+    "kata.learner.classes", "kata.workshop.team_run", "kata.cli.handover",
+)  # fmt: skip
 KITCHEN = ("flask", "waitress.server", "mock_server")  # unless the run is handed a kitchen (KATA_KITCHEN)
 
 
@@ -37,7 +45,11 @@ def main() -> int:
         return 0  # discarded before its run
     import pytest
 
-    return int(pytest.main(json.loads(line)))
+    from kata.cli import quick_exit
+
+    code = int(pytest.main(json.loads(line)))
+    quick_exit()
+    return code
 
 
 if __name__ == "__main__":

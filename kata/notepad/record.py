@@ -4,8 +4,8 @@ What it notes, in order, for each test of an exercise:
 - every request `requests` sends to the live kitchen, and its answer (`HTTPAdapter.send`; retries urllib3
   made inside it are read back from the answer's retry history);
 - every request a stand-in kitchen answers (requests-mock's adapter), labelled as such;
-- every request a test guest sends to the learner's own Flask app (chapter 9), through Flask's
-  `request_finished` and `got_request_exception` signals, whether by the test client or a real socket;
+- every request a test guest sends to the learner's own Flask app (chapters 8 and 9; kata.notepad.your_app),
+  whether by the test client or a real socket;
 - every wait on the kata's clock (`kata.expect.FakeSleep`), so polling intervals and Retry-After waits show.
 The test's name and verdict come from its reports. When the session ends the run is kept by
 `kata.notepad.store.Notepad`. The patches live on this object and are undone at `pytest_unconfigure`.
@@ -14,6 +14,7 @@ The test's name and verdict come from its reports. When the session ends the run
 from __future__ import annotations
 
 import os
+import sys
 import threading
 import time
 from pathlib import Path
@@ -22,13 +23,12 @@ from typing import Any, Callable
 import pytest
 
 from kata.command_line import kata_command
-from kata.notepad import wire
+from kata.notepad import wire, your_app
 from kata.notepad.store import Notepad, folder_of
 from kata.testrun.results import PASSING, exercise_of, outcome_of
 
 NOTEPAD_ENV = "KATA_NOTEPAD"  # "off" keeps no notepad; a folder keeps it there
 EXCHANGE_LIMIT = 300  # events kept per test (a polling loop that never stops is cut)
-KITCHEN_APPS = ("mock_server",)  # Flask apps that are the kitchen itself, not the learner's
 
 
 def add_options(group: Any) -> None:
@@ -82,6 +82,7 @@ class Recorder:
         self.current: dict[str, Any] | None = None
         self.app_answers = 0  # answers the learner's app gave (to tell a socket request to it from the kitchen's)
         self._undo: list[Callable[[], None]] = []
+        self._flask_heard = False
 
     # Patches ---------------------------------------------------------------------------------------
 
@@ -98,14 +99,15 @@ class Recorder:
         from kata.expect.waits import FakeSleep
 
         self._wrap(FakeSleep, "__call__", self._waited)
-        try:
-            import flask
-        except ImportError:  # pragma: no cover - flask is a dependency of the kata
+        self._listen_to_flask()
+
+    def _listen_to_flask(self) -> None:
+        """Hear the learner's Flask app (kata.notepad.your_app) once flask is imported: not before, as
+        importing it for a run without an app would cost every `kata check` 70 ms."""
+        if self._flask_heard or "flask" not in sys.modules:
             return
-        flask.request_finished.connect(self._app_answered, weak=False)
-        flask.got_request_exception.connect(self._app_raised, weak=False)
-        self._undo.append(lambda: flask.request_finished.disconnect(self._app_answered))
-        self._undo.append(lambda: flask.got_request_exception.disconnect(self._app_raised))
+        self._flask_heard = True
+        self._undo.append(your_app.listen(self))
 
     def _wrap(self, owner: type, name: str, make: Callable[[Callable[..., Any]], Callable[..., Any]]) -> None:
         original = owner.__dict__[name]
@@ -145,7 +147,7 @@ class Recorder:
             __tracebackhide__ = True
             result = original(sleep, seconds)
             if recorder.current is not None:
-                recorder._add({"kind": "wait", "seconds": float(seconds)})
+                recorder.add({"kind": "wait", "seconds": float(seconds)})
             return result
 
         return call
@@ -163,7 +165,7 @@ class Recorder:
             test["dropped"] += 1
         return True
 
-    def _add(self, event: dict[str, Any]) -> None:
+    def add(self, event: dict[str, Any]) -> None:
         with self.lock:
             test = self.current
             if test is None:
@@ -192,7 +194,7 @@ class Recorder:
         }
         if response is None:
             event["error"] = wire.clean(f"{type(error).__name__}: {error}")[: wire.VALUE_LIMIT]
-            self._add(event)
+            self.add(event)
             return
         for retry in getattr(getattr(response.raw, "retries", None), "history", None) or ():
             earlier = dict(event, request=event["request"], retried=True, ms=None)
@@ -200,7 +202,7 @@ class Recorder:
                 earlier["response"] = {"status": retry.status, "reason": wire.reason(retry.status), "headers": []}
             else:
                 earlier["error"] = wire.clean(f"{type(retry.error).__name__}: {retry.error}")[: wire.VALUE_LIMIT]
-            self._add(earlier)
+            self.add(earlier)
         data = None if kwargs.get("stream") else response.content
         content_type = response.headers.get("Content-Type", "")
         event["response"] = {
@@ -210,53 +212,19 @@ class Recorder:
             "body": wire.body(data) if data is not None else {"text": "(streamed)", "size": None, "cut": False},
             "problem": wire.problem_of(content_type, data) if response.status_code >= 400 else None,
         }
-        self._add(event)
-
-    def _app_answered(self, sender: Any, response: Any, **extra: Any) -> None:
-        if self.current is None or str(getattr(sender, "import_name", "")).split(".")[0] in KITCHEN_APPS:
-            return
-        from flask import request
-
-        data = None if response.is_streamed else response.get_data()
-        event = self._app_request(request)
-        event["response"] = {
-            "status": response.status_code,
-            "reason": wire.clean(response.status.partition(" ")[2]),
-            "headers": wire.headers(response.headers.items()),
-            "body": wire.body(data),
-            "problem": wire.problem_of(response.headers.get("Content-Type", ""), data),
-        }
-        with self.lock:
-            self.app_answers += 1
-        self._add(event)
-
-    def _app_raised(self, sender: Any, exception: BaseException, **extra: Any) -> None:
-        if self.current is None or str(getattr(sender, "import_name", "")).split(".")[0] in KITCHEN_APPS:
-            return
-        from flask import request
-
-        event = self._app_request(request)
-        event["error"] = wire.clean(f"your app raised {type(exception).__name__}: {exception}")[: wire.VALUE_LIMIT]
-        with self.lock:
-            self.app_answers += 1
-        self._add(event)
-
-    def _app_request(self, request: Any) -> dict[str, Any]:
-        query = request.query_string.decode("latin-1")
-        return {
-            "kind": "exchange",
-            "where": "your-app",
-            "method": request.method,
-            "origin": request.host_url.rstrip("/"),
-            "path": wire.clean(request.path + (f"?{query}" if query else "")),
-            "timeout": None,
-            "request": {"headers": wire.headers(request.headers.items()), "body": wire.body(request.get_data())},
-            "ms": None,
-        }
+        self.add(event)
 
     # pytest's hooks -------------------------------------------------------------------------------
 
+    @pytest.hookimpl(wrapper=True)
+    def pytest_fixture_setup(self, fixturedef: Any, request: Any) -> Any:
+        try:
+            return (yield)
+        finally:
+            self._listen_to_flask()  # the fixture may have imported the learner's app, and flask with it
+
     def pytest_runtest_logstart(self, nodeid: str, location: tuple[str, int | None, str]) -> None:
+        self._listen_to_flask()
         record: dict[str, Any] = {"name": location[2], "nodeid": nodeid, "verdict": None, "events": []}
         record.update(clock=0.0, dropped=0)
         with self.lock:

@@ -204,19 +204,25 @@ def test_a_join_waits_in_short_slices(monkeypatch):
     assert not thread.is_alive() and len(waits) >= 3 and max(w or 0 for w in waits) <= host.JOIN_SLICE
 
 
-def test_the_time_limit_joins_in_slices(monkeypatch):
+def test_the_time_limit_waits_in_slices(monkeypatch):
     from kata.learner import time_limit
 
-    joined: list[tuple[threading.Thread, float | None]] = []
-    real = host.join
+    held = threading.Lock()
+    held.acquire()
+    slices: list[float] = []
 
-    def join(thread, timeout=None):
-        joined.append((thread, timeout))
-        real(thread, timeout)
+    class Spy:
+        def acquire(self, timeout: float) -> bool:
+            slices.append(timeout)
+            return held.acquire(timeout=timeout)
 
-    monkeypatch.setattr(time_limit.host, "join", join)
+    assert not time_limit._wait(Spy(), 0.35)  # type: ignore[arg-type]
+    assert len(slices) >= 3 and max(slices) <= host.JOIN_SLICE
+    waited: list[float] = []
+    real = time_limit._wait
+    monkeypatch.setattr(time_limit, "_wait", lambda done, seconds: waited.append(seconds) or real(done, seconds))
     time_limit.run_with_time_limit(lambda: time.sleep(0), seconds=5)
-    assert joined and joined[0][1] == 5
+    assert waited == [5]
 
 
 @pytest.mark.parametrize(

@@ -111,6 +111,22 @@ def test_check_with_a_number_remembers_its_result(kata: TinyKata, cli, runs):
     assert runs[-1] == {"ex02_is_it_open", "ex03_dish_names"} and "Progress: 1/3" in out  # 1 is remembered
 
 
+def test_catch_up_keeps_the_code_the_memory_knows_to_pass_and_runs_nothing(kata: TinyKata, cli, runs):
+    kata.write(1, "    return b + a")  # the pair's own answer, not the reference's words
+    own = kata.mine(1).read_bytes()
+    assert cli("check", "1")[0] == 0 and len(runs) == 1
+    code, out, _ = cli("catch-up", "3", "--yes")
+    assert code == 0 and len(runs) == 1  # what passes is known: no test ran
+    assert kata.mine(1).read_bytes() == own and "Your own code passes in exercise 1: it stays as it is." in out
+    assert "replaced exercises/ch01_tiny/ex02_is_it_open.py" in out and "ex01_add.py" not in out
+    assert "or your own passing code (exercise 1)" in out
+    assert "already pass: nothing to do" in cli("catch-up", "3", "--yes")[1]
+    kata.mine(1).write_bytes(own + b"# changed since the run\n")  # not what the memory judged: replaced
+    code, out, _ = cli("catch-up", "3", "--yes")
+    assert code == 0 and "replaced exercises/ch01_tiny/ex01_add.py" in out and "stays as it is" not in out
+    assert kata.mine(1).read_bytes() == kata.exercise(1).source("solutions").read_bytes() and len(runs) == 1
+
+
 # invalidation ---------------------------------------------------------------------------------------
 
 

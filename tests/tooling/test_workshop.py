@@ -95,6 +95,19 @@ def test_an_unreachable_server_costs_one_line_and_a_local_kitchen(kata, cli, mon
     assert len(lines) == 1 and "cannot be reached" in lines[0] and "not reported as team 'Lost'" in lines[0]
 
 
+def test_a_check_that_runs_nothing_still_tells_the_board_every_state(kata, cli, server, monkeypatch):
+    for number in (1, 2, 3):
+        kata.solve(number)
+    monkeypatch.setenv(workshop.SERVER_ENV, "off")
+    assert cli("check")[0] == 0  # every result remembered (kata.cli.known), before the pair joins
+    monkeypatch.setenv(workshop.SERVER_ENV, server)
+    monkeypatch.setenv(workshop.TEAM_ENV, "Remembered")
+    monkeypatch.setenv(workshop.CODE_ENV, CODE)
+    code, out, _ = cli("check")
+    assert code == 0 and "Every exercise passes" in out, out
+    assert set(board_row(server, "Remembered").values()) == {"done"}
+
+
 def test_kata_server_off_means_no_workshop(kata, cli, server, monkeypatch):
     workshop.write_state(kata.root, workshop.TeamLogin(server, "Off Team", "no-such-token"))
     monkeypatch.setenv(workshop.SERVER_ENV, "off")

@@ -75,15 +75,23 @@ def run(args: argparse.Namespace) -> int:
 
 
 def check_one(
-    catalogue: Catalogue, exercise: Exercise, kitchen: KitchenProcess | None, known: Known | None = None
+    catalogue: Catalogue,
+    exercise: Exercise,
+    kitchen: KitchenProcess | None,
+    known: Known | None = None,
+    remembered: Results | None = None,
 ) -> runner.Run:
-    """`kata check N`: the exercise's tests, shown as they run; the result is remembered."""
+    """`kata check N`: the exercise's tests, shown as they run; the result is remembered.
+
+    With `remembered`, the workshop's board hears those results too (`kata check` with no number).
+    """
     known = known or Known.load(catalogue, only=[exercise])
     runner.forget_bytecode([exercise])
     caught = Caught()
     args = [*runner.tests_of(catalogue, [exercise]), "--kata-one"]
+    plugins: list[object] = [caught] if remembered is None else [Remembered(remembered), caught]
     test_run = runner.run_here(
-        catalogue.root, args, timeout=runner.ONE_EXERCISE_TIMEOUT, kitchen=kitchen, plugins=[caught]
+        catalogue.root, args, timeout=runner.ONE_EXERCISE_TIMEOUT, kitchen=kitchen, plugins=plugins
     )
     if test_run.returncode in (0, 1):
         known.learn([exercise], caught.results)
@@ -124,6 +132,8 @@ def where_you_are(out: Output, catalogue: Catalogue, kitchen: KitchenProcess | N
             out.good(f"{out.symbols['done']} Exercise {was_on.number} now passes: {sentence(was_on.title)}") + onwards
         )
     if target is None:
+        if not ran:  # nothing ran: the workshop's board hears what is remembered, as from a run
+            runner.report_to_workshop(catalogue.root, found)
         progress(out, catalogue, found)
         out.line(out.good(f"{out.symbols['done']} Every exercise passes. The kitchen salutes you!"))
         return 0
@@ -134,7 +144,7 @@ def where_you_are(out: Output, catalogue: Catalogue, kitchen: KitchenProcess | N
     else:
         if missing_tests(out, catalogue, target):
             return 2
-        test_run = check_one(catalogue, target, kitchen, known)
+        test_run = check_one(catalogue, target, kitchen, known, remembered=found)
         if target.name in known.remembered:
             found.exercises[target.name] = known.remembered[target.name]
     verdict(out, catalogue, target, test_run)
