@@ -72,6 +72,11 @@ def _worker() -> _Worker:
         return _Worker()
 
 
+def _wait(done: threading.Lock, seconds: float) -> bool:
+    """Acquire `done` within `seconds`, in slices: a long wait on a lock cannot be interrupted by Ctrl+C (Windows)."""
+    return host.waited(lambda left: done.acquire(timeout=left), seconds)
+
+
 def run_with_time_limit(func: Callable[..., T], *args: Any, seconds: float, **kwargs: Any) -> T:
     """Return `func(*args, **kwargs)`, re-raise what it raises, or raise TimeLimitExceeded."""
     outcome: dict[str, Any] = {}
@@ -90,11 +95,11 @@ def run_with_time_limit(func: Callable[..., T], *args: Any, seconds: float, **kw
 
     worker = _worker()
     worker.jobs.put(work)
-    if not host.waited(lambda left: done.acquire(timeout=left), seconds):  # in slices: Ctrl+C (Windows)
+    if not _wait(done, seconds):
         worker.retired = True
         frame = sys._current_frames().get(worker.thread.ident or -1)
         _inject_stop(worker.thread)
-        worker.thread.join(0.2)
+        host.join(worker.thread, 0.2)
         raise TimeLimitExceeded(seconds, frame)
     _idle.append(worker)
     if "error" in outcome:

@@ -60,7 +60,7 @@ def test_the_pasted_python_examples_work(tmp_path):
 
 
 @pytest.mark.skipif(
-    sys.platform == "win32", reason="the curl script is for a POSIX shell; the PowerShell lines: test_docs_powershell.py"
+    sys.platform == "win32", reason="the curl script is for a POSIX shell (PowerShell: test_docs_powershell.py)"
 )
 @pytest.mark.skipif(not (shutil.which("sh") and shutil.which("curl")), reason="needs a POSIX shell and curl")
 def test_the_pasted_curl_script_works(tmp_path):
