@@ -72,6 +72,12 @@ def parser() -> argparse.ArgumentParser:
     join.add_argument("--token", help="join as a team that already joined (your pair's other laptop)")
     join.add_argument("--code", help="the room's join code (the facilitator shows it; asked for when left out)")
     join.add_argument("--leave", action="store_true", help="leave the workshop: the kata works on its own again")
+    join.add_argument(
+        "--local-kitchen",
+        action="store_true",
+        help="keep your kitchen at home: tests run against a kitchen on your laptop, only results go to the room",
+    )
+    join.add_argument("--ca-bundle", metavar="FILE", help="an https:// room with a private CA: that CA's certificates")
 
     pair = verbs.add_parser("pair", help="remind the pair to swap driver and navigator every few minutes")
     pair.add_argument("--minutes", type=float, default=10.0, help="minutes between swaps (default: %(default)g)")

@@ -24,6 +24,8 @@ class KitchenError(Exception):
 class KitchenClient:
     """A client for one kitchen's admin API, plus the base URL learners' code talks to."""
 
+    opener: Any = _opener  # the team's kitchen on an https:// room verifies its certificate (kata.workshop.room)
+
     def __init__(self, url: str, headers: dict[str, str] | None = None) -> None:
         self.url = url.rstrip("/")
         self._headers = dict(headers or {})
@@ -67,7 +69,7 @@ class KitchenClient:
             sent["Content-Type"] = "application/json"
         request = urllib.request.Request(f"{self.url}{path}", data=data, method=method, headers=sent)
         try:
-            with _opener.open(request, timeout=ADMIN_TIMEOUT) as response:
+            with self.opener.open(request, timeout=ADMIN_TIMEOUT) as response:
                 raw = response.read()
         except urllib.error.HTTPError as error:
             detail = error.read().decode("utf-8", "replace")

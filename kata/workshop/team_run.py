@@ -6,6 +6,11 @@ or `KATA_SERVER` and `KATA_TEAM`, see `kata.workshop.room`). The
 starting one, and every learner run (`--target exercises`) reports each
 exercise's state when it ends. A server that cannot be reached costs one line
 at the end of the output: the run then uses a kitchen of its own.
+
+A team with its kitchen at home (`kata join --local-kitchen`) runs its tests against the
+kitchen of a solo learner, on its laptop, and sends the room only its results, saying so
+(`"kitchen": "local"`: the board shows it). When the room's kitchen cannot be reached but
+its board can, a run does the same by itself, with one line saying so.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ from kata.workshop.room import (
     configured,
     join,
     team_kitchen,
+    whoami,
 )
 
 
@@ -37,6 +43,8 @@ class WorkshopRun:
         self.team = team
         self.unreachable: str | None = error
         self.notes: list[str] = []
+        self.kitchen_used: str | None = None  # "room" or "local", once a test asked for a kitchen
+        self.fell_back: str | None = None  # why the room's kitchen was not used, when its board was
 
     @classmethod
     def start(cls, root: Path, environ: Any = None) -> WorkshopRun:
@@ -63,12 +71,28 @@ class WorkshopRun:
         try:
             if not self.team.token:
                 self.team = join(self.root, self.team)
+            if self.team.local:  # the kitchen at home: the fixture starts (or finds) the solo learner's
+                self.kitchen_used = "local"
+                return None
             # A reset, as each test makes anyway: GET /health would say 503 when a test left the kitchen closed.
-            call("POST", f"{self.team.kitchen}/__admin/reset", timeout=TIMEOUT)
+            call("POST", f"{self.team.kitchen}/__admin/reset", timeout=TIMEOUT, ca_bundle=self.team.ca_bundle)
         except WorkshopCallFailed as error:
-            self.unreachable = str(error)
+            if self.team.token and self._board_answers():
+                self.fell_back, self.kitchen_used = str(error), "local"
+            else:
+                self.unreachable = str(error)
             return None
+        self.kitchen_used = "room"
         return self.team.kitchen
+
+    def _board_answers(self) -> bool:
+        """The room's workshop API answers the team (its kitchen did not): results can still go to the board."""
+        assert self.team is not None
+        try:
+            whoami(self.team, timeout=TIMEOUT)
+        except WorkshopCallFailed:
+            return False
+        return True
 
     def report(self, results: Results, *, target: str) -> None:
         """Send a run's exercise states to the board; a note says how it went."""
@@ -77,15 +101,25 @@ class WorkshopRun:
         try:
             if not self.team.token:
                 self.team = join(self.root, self.team)
-            body = {"results": results.states(), "target": target, "whole_kata": results.whole_kata}
-            summary = call("POST", f"{self.team.server}/__workshop/reports", body, headers=auth_headers(self.team))
+            body: dict[str, Any] = {"results": results.states(), "target": target, "whole_kata": results.whole_kata}
+            kitchen = self.kitchen_used or ("local" if self.team.local else None)
+            if kitchen:
+                body["kitchen"] = kitchen
+            url = f"{self.team.server}/__workshop/reports"
+            summary = call("POST", url, body, headers=auth_headers(self.team), ca_bundle=self.team.ca_bundle)
         except WorkshopCallFailed as error:
             self.unreachable = str(error)
             return
-        self.notes.append(
-            f"workshop: reported to {self.team.server} as team {self.team.name!r} "
-            f"({summary.get('done', '?')}/{summary.get('total', '?')} done)."
-        )
+        done = f"({summary.get('done', '?')}/{summary.get('total', '?')} done)"
+        if self.fell_back:
+            self.notes.append(
+                f"workshop: the room's kitchen could not be reached ({self.fell_back}): this run used a kitchen "
+                f"on your laptop, and reported only its results to {self.team.server} as team {self.team.name!r} "
+                f"{done}."
+            )
+            return
+        home = " Your kitchen is at home: only these results left your laptop." if kitchen == "local" else ""
+        self.notes.append(f"workshop: reported to {self.team.server} as team {self.team.name!r} {done}.{home}")
 
     def summary_lines(self) -> list[str]:
         if self.unreachable:
@@ -106,7 +140,9 @@ class WorkshopReporter:
 
     def pytest_report_header(self) -> str | None:
         team = self.run.team
-        return f"workshop: team {team.name!r} at {team.server}" if team else None
+        if team is None:
+            return None
+        return f"workshop: team {team.name!r} at {team.server}" + (", kitchen at home" if team.local else "")
 
     def pytest_kata_results(self, config: pytest.Config, results: Results) -> None:
         if self.target == "exercises":  # the reference solutions' results are nobody's progress
