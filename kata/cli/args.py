@@ -62,6 +62,13 @@ def parser() -> argparse.ArgumentParser:
         "--workshop", action="store_true", help="one kitchen for a room of pairs, with a board (docs/facilitator.md)"
     )
     serve.add_argument("--stuck-minutes", type=float, default=10.0, help="workshop: minutes before a team shows stuck")
+    serve.add_argument(
+        "--trusted-proxy",
+        action="append",
+        default=[],
+        metavar="ADDRESS",
+        help="workshop: the reverse proxy in front of the room (its X-Forwarded-For is believed; docs/online-room.md)",
+    )
 
     verbs.add_parser("doctor", help="pre-flight check: Python, dependencies, the kitchen, write access")
 
