@@ -117,11 +117,7 @@ def announce(host: str, port: int, workshop: dict[str, Any], out: TextIO, proxie
         f"    and type the join code when asked: {workshop['join_code']}   (it is on the board too)",
         "",
         "Your board (keep this address to yourself: the key in it is the facilitator's secret):",
-        *(
-            [f"    https://<the room's name>/__workshop/board?key={key}   (through the proxy), or here:"]
-            if proxies
-            else []
-        ),
+        *([f"    https://<the room's name>/__workshop/board?key={key}"] if proxies else []),
         f"    http://{local}:{port}/__workshop/board?key={key}",
         "",
         f"Stuck means: on the same exercise for {workshop['stuck_after'] / 60:g} min or more.",
