@@ -127,3 +127,18 @@ def test_the_trusted_proxy_is_not_capped_per_address_and_everyone_else_still_is(
     finally:
         for client in proxy + others:
             client.close()
+
+
+def test_the_banner_behind_a_proxy_sends_learners_to_its_https_address():
+    import io
+
+    from mock_server.workshop import settings as workshop_serve
+
+    settings = {**workshop_serve.settings(environ={}), "join_code": "K7PMQ2", "secret": "s" * 32}
+    out = io.StringIO()
+    workshop_serve.announce("127.0.0.1", 8000, settings, out, proxies=["127.0.0.1/32"])
+    banner = out.getvalue()
+    assert "kata join https://<the room's name, as the proxy serves it> TEAM-NAME" in banner
+    assert "--local-kitchen" in banner and "loopback only" not in banner
+    assert f"https://<the room's name>/__workshop/board?key={'s' * 32}" in banner
+    assert max(len(line) for line in banner.splitlines()) <= 110
