@@ -15,6 +15,7 @@ its board can, a run does the same by itself, with one line saying so.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,7 @@ import pytest
 
 from kata.kitchen.client import KitchenClient
 from kata.testrun.results import Results
+from kata.workshop import tls
 from kata.workshop.room import (
     TIMEOUT,
     TeamLogin,
@@ -45,6 +47,8 @@ class WorkshopRun:
         self.notes: list[str] = []
         self.kitchen_used: str | None = None  # "room" or "local", once a test asked for a kitchen
         self.fell_back: str | None = None  # why the room's kitchen was not used, when its board was
+        self.bundle_lent: str | None = None  # REQUESTS_CA_BUNDLE, set for this run (the room's private CA)...
+        self.bundle_before: str | None = None  # ...and as it was before
 
     @classmethod
     def start(cls, root: Path, environ: Any = None) -> WorkshopRun:
@@ -83,7 +87,28 @@ class WorkshopRun:
                 self.unreachable = str(error)
             return None
         self.kitchen_used = "room"
+        self._lend_the_ca()
         return self.team.kitchen
+
+    def _lend_the_ca(self) -> None:
+        """The learner's own requests code meets the room's private CA too: for this run, REQUESTS_CA_BUNDLE names
+        a bundle of that CA and of the ones requests trusted before (REQUESTS_CA_BUNDLE's, else certifi's)."""
+        assert self.team is not None
+        if not self.team.ca_bundle or not self.team.server.startswith("https://"):
+            return
+        self.bundle_before = os.environ.get("REQUESTS_CA_BUNDLE")
+        lent = tls.combined_bundle(self.team.ca_bundle, self.bundle_before, self.root / ".kata" / "ca-bundle.pem")
+        if lent is not None:
+            os.environ["REQUESTS_CA_BUNDLE"] = self.bundle_lent = lent
+
+    def close(self) -> None:
+        """Give REQUESTS_CA_BUNDLE back as it was before the run."""
+        if self.bundle_lent is not None and os.environ.get("REQUESTS_CA_BUNDLE") == self.bundle_lent:
+            if self.bundle_before is None:
+                del os.environ["REQUESTS_CA_BUNDLE"]
+            else:
+                os.environ["REQUESTS_CA_BUNDLE"] = self.bundle_before
+        self.bundle_lent = None
 
     def _board_answers(self) -> bool:
         """The room's workshop API answers the team (its kitchen did not): results can still go to the board."""
@@ -147,6 +172,9 @@ class WorkshopReporter:
     def pytest_kata_results(self, config: pytest.Config, results: Results) -> None:
         if self.target == "exercises":  # the reference solutions' results are nobody's progress
             self.run.report(results, target=self.target)
+
+    def pytest_unconfigure(self) -> None:
+        self.run.close()
 
     def pytest_terminal_summary(self, terminalreporter: Any) -> None:
         for line in self.run.summary_lines():

@@ -88,3 +88,19 @@ def refusal(why: str) -> str:
         f"the room's certificate does not verify ({why}); if the room uses a private CA, "
         "name its bundle: kata join URL NAME --ca-bundle FILE (or set REQUESTS_CA_BUNDLE)"
     )
+
+
+def combined_bundle(room_ca: str, before: str | None, path: Path) -> str | None:
+    """A bundle at ``path``: the room's CA, then ``before`` (a bundle's path; certifi's when None). Its path, or
+    None when one of them cannot be read (the learner's code then trusts what it trusted before)."""
+    try:
+        if before is None:
+            import certifi
+
+            before = certifi.where()
+        text = Path(room_ca).read_text(encoding="ascii") + "\n" + Path(before).read_text(encoding="ascii")
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(text, encoding="ascii")
+    except (ImportError, OSError, ValueError):
+        return None
+    return str(path)

@@ -138,7 +138,7 @@ class Nginx:
 def online_room(tmp_path_factory: pytest.TempPathFactory):
     """A room served as `python -m mock_server --workshop --trusted-proxy 127.0.0.1` serves it, behind nginx with TLS.
 
-    Yields (https URL, CA bundle, the room's app). Two joins per address: the budget shows whose address counted.
+    Yields (https URL, CA bundle, the room's app). Three joins per address: the budget shows whose address counted.
     """
     from mock_server.workshop import find_exercises
 
@@ -149,7 +149,7 @@ def online_room(tmp_path_factory: pytest.TempPathFactory):
         make_ca(folder)
         trusted, header, options = proxy_options(["127.0.0.1"], "x-forwarded-for")
         settings = {"secret": SECRET, "join_code": CODE, "exercises": find_exercises(board.root),
-                    "joins": {"burst": 2, "every": 600.0, "room_burst": 100}}  # fmt: skip
+                    "joins": {"burst": 3, "every": 600.0, "room_burst": 100}}  # fmt: skip
         app = create_app({"CLOCK": "manual", "RATE_LIMIT": None, "WORKSHOP": settings,
                           "TRUSTED_PROXIES": trusted, "FORWARDED_HEADER": header})  # fmt: skip
         server = create_server(app, host="127.0.0.1", port=0, threads=8, **options)
@@ -200,17 +200,34 @@ def test_a_team_with_its_kitchen_at_home_appears_on_the_board_through_nginx_and_
     assert dict(zip([e["name"] for e in board["exercises"]], row["cells"]))["ex02_is_it_open"] == "done"
 
 
+def test_a_team_using_the_rooms_kitchen_through_nginx_passes_and_shows_on_the_board(kata, cli, online_room):
+    """Without --local-kitchen the tests (the learner's requests code too) use the team's kitchen over https."""
+    url, ca, _ = online_room
+    before = os.environ.get("REQUESTS_CA_BUNDLE")  # a system's own bundle, say: the room's CA is added to it
+    assert cli("join", url, "Grace in the room", "--code", CODE, "--ca-bundle", ca)[0] == 0
+    kata.solve(2)
+    code, out, _ = cli("check", "2")
+    assert code == 0, out
+    assert f"workshop: reported to {url} as team 'Grace in the room' (1/3 done)." in out and "home" not in out, out
+    assert os.environ.get("REQUESTS_CA_BUNDLE") == before  # the room's CA was lent to the run only
+    token = stored(kata)["token"]
+    status, journal = through_nginx(url, ca, "GET", f"/t/{token}/__admin/journal")
+    assert status == 200 and any(entry["path"] == "/health" for entry in journal["entries"]), journal
+    status, board = through_nginx(url, ca, "GET", "/__workshop/progress", headers={"Authorization": f"Bearer {SECRET}"})
+    assert next(team for team in board["teams"] if team["name"] == "Grace in the room")["kitchen"] == "room"
+
+
 def test_nginx_gives_the_room_the_learners_address_and_scheme_and_a_forged_one_counts_for_nothing(online_room):
     url, ca, _ = online_room
     if not _second_loopback(SECOND):
         pytest.skip(f"needs a second loopback address ({SECOND}) for a second laptop")
-    for number in (1, 2):  # a forged address each time: nginx appends the real one, which the room believes
+    for number in (1, 2, 3):  # a forged address each time: nginx appends the real one, which the room believes
         forged = {"X-Forwarded-For": f"10.9.9.{number}"}
         team = {"name": f"Grace {number}", "code": CODE}
         status, joined = through_nginx(url, ca, "POST", "/__workshop/teams", team, forged, SECOND)
         assert status == 201, joined
         assert joined["base_url"] == f"{url}/t/{joined['token']}"  # https, and the name the learner used
-    forged = {"X-Forwarded-For": "10.9.9.3"}  # the budget of 127.0.0.2 is spent, whatever it claims to be
+    forged = {"X-Forwarded-For": "10.9.9.4"}  # the budget of 127.0.0.2 is spent, whatever it claims to be
     team = {"name": "Mal", "code": CODE}
     status, refused = through_nginx(url, ca, "POST", "/__workshop/teams", team, forged, SECOND)
     assert status == 429 and SECOND in refused["detail"] and "10.9.9" not in refused["detail"], refused

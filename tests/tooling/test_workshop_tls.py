@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ssl
 import urllib.error
+from pathlib import Path
 
 from kata.workshop import tls
 
@@ -38,3 +39,16 @@ def test_only_a_certificate_that_does_not_verify_is_called_so():
     assert tls.certificate_refused(ssl.SSLError(1, "wrong version number")) is None
     assert tls.opener("http://room:8000/x") is tls.PLAIN  # plain http: no TLS context at all
     assert tls.opener("https://room/x") is not tls.PLAIN
+
+
+def test_the_rooms_ca_is_added_to_what_requests_trusted_before(tmp_path):
+    room, before = tmp_path / "room.pem", tmp_path / "system.pem"
+    room.write_text("ROOM CA\n", encoding="ascii")
+    before.write_text("SYSTEM CAS\n", encoding="ascii")
+    lent = tls.combined_bundle(str(room), str(before), tmp_path / ".kata" / "ca-bundle.pem")
+    assert lent is not None and Path(lent).read_text(encoding="ascii") == "ROOM CA\n\nSYSTEM CAS\n"
+    import certifi
+
+    with_certifi = Path(tls.combined_bundle(str(room), None, tmp_path / "b.pem") or "")
+    assert with_certifi.read_text(encoding="ascii").endswith(Path(certifi.where()).read_text(encoding="ascii"))
+    assert tls.combined_bundle(str(tmp_path / "gone.pem"), str(before), tmp_path / "c.pem") is None
