@@ -21,6 +21,9 @@ values allowed):
 - ``LIMITS``: caps of a kitchen's collections, e.g. ``{"orders": 5000}`` (see ``limits``).
 - ``ALLOWED_HOSTS``: host names the kitchen answers to besides the loopback ones (``["*"]``: any);
   see ``guard``.
+- ``TRUSTED_PROXIES``: addresses or networks of reverse proxies whose forwarded headers give the client's
+  address (``["127.0.0.1"]``); ``FORWARDED_HEADER``: which one they set (``"x-forwarded-for"`` or
+  ``"forwarded"``); see ``forwarded``.
 - ``WEBHOOK_TIMEOUT``: seconds the kitchen waits for a ``callback_url`` to answer (2);
   see ``webhooks``.
 - ``WORKSHOP``: None, or workshop mode's settings (one kitchen per team, the
@@ -41,7 +44,7 @@ except ModuleNotFoundError as missing:  # say what to install, not a traceback
 
 from mock_server.contract import problems
 from mock_server.resources.kitchen import MAX_SPECIALS_DELAY, SPECIALS_DELAY
-from mock_server.serving import guard, hooks
+from mock_server.serving import forwarded, guard, hooks
 from mock_server.state.store import Store
 
 DEFAULTS: dict[str, Any] = {
@@ -57,6 +60,8 @@ DEFAULTS: dict[str, Any] = {
     "WEBHOOK_TIMEOUT": 2.0,
     "WORKSHOP": None,
     "ALLOWED_HOSTS": [],
+    "TRUSTED_PROXIES": [],
+    "FORWARDED_HEADER": "x-forwarded-for",
     "LIMITS": {},
     "JOURNAL_BYTES": 4 * 1024 * 1024,
     "JOURNAL_TOTAL_BYTES": 64 * 1024 * 1024,
@@ -89,7 +94,8 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     from mock_server import workshop
 
     workshop.init_app(app)  # a no-op unless config["WORKSHOP"] is set
-    guard.init_app(app)  # outermost: a foreign Host or Origin is refused before anything else
+    guard.init_app(app)  # a foreign Host or Origin is refused before anything else...
+    forwarded.init_app(app)  # ...once a trusted reverse proxy's headers said who the client is (outermost)
     return app
 
 

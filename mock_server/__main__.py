@@ -2,6 +2,7 @@
 
     python -m mock_server [--host 127.0.0.1] [--port 8000] [--clock real|manual]
     python -m mock_server --workshop --host 0.0.0.0 [--stuck-minutes 10] [--workshop-db FILE]   (a room: workshop)
+    python -m mock_server --workshop --trusted-proxy 127.0.0.1   (a room behind nginx or Caddy: docs/online-room.md)
 
 ``--port 0`` picks a free port; the first line printed is always
 ``Restaurant open at http://HOST:PORT/`` so scripts can read the address.
@@ -51,6 +52,19 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="workshop: start from the newest good backup of the room's file (the file there is moved aside)",
     )
+    parser.add_argument(
+        "--trusted-proxy",
+        action="append",
+        default=[],
+        metavar="ADDRESS",
+        help="a reverse proxy's address or network (repeatable): its X-Forwarded-For gives the client's address",
+    )
+    parser.add_argument(
+        "--forwarded-header",
+        choices=("x-forwarded-for", "forwarded"),
+        default="x-forwarded-for",
+        help="the header the trusted proxy sets (default: %(default)s, as nginx and Caddy do)",
+    )
     return parser
 
 
@@ -78,6 +92,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         config["RATE_LIMIT"] = None
     config["ALLOWED_HOSTS"] = allowed_hosts(args.host, args.workshop)
     options: dict = {"threads": args.threads or 8}
+    from mock_server.serving.forwarded import proxy_options
+
+    try:
+        config["TRUSTED_PROXIES"], config["FORWARDED_HEADER"], behind = proxy_options(
+            args.trusted_proxy, args.forwarded_header
+        )
+    except ValueError as error:
+        print(f"--trusted-proxy: {error}", file=sys.stderr)
+        return 2
     if args.workshop:  # the tests of a whole room share it: their manual clock, more threads and connections
         from mock_server.workshop import settings as workshop
 
@@ -88,6 +111,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         config["RATE_LIMIT"] = None  # on a manual clock a budget never refills; the tests arm theirs as faults
         options = {"threads": args.threads or workshop.THREADS, **workshop.CONNECTIONS}
+    options.update(behind)  # the proxy's address is not capped per address; waitress leaves its headers to us
     from mock_server.workshop.roomfile import CannotStart
 
     try:
@@ -117,7 +141,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         room.db.announce(url)  # a second server on the same file names this one
         if room.db.restored:
             print(room.db.restored, flush=True)
-        workshop.announce(args.host, port, config["WORKSHOP"], sys.stdout)
+        workshop.announce(args.host, port, config["WORKSHOP"], sys.stdout, proxies=config["TRUSTED_PROXIES"])
     elif not is_loopback(args.host):
         print(
             f"WARNING: listening on {args.host}, not loopback: other machines on the network can reach this "

@@ -62,6 +62,13 @@ def parser() -> argparse.ArgumentParser:
         "--workshop", action="store_true", help="one kitchen for a room of pairs, with a board (docs/facilitator.md)"
     )
     serve.add_argument("--stuck-minutes", type=float, default=10.0, help="workshop: minutes before a team shows stuck")
+    serve.add_argument(
+        "--trusted-proxy",
+        action="append",
+        default=[],
+        metavar="ADDRESS",
+        help="workshop: the reverse proxy in front of the room (its X-Forwarded-For is believed; docs/online-room.md)",
+    )
 
     verbs.add_parser("doctor", help="pre-flight check: Python, dependencies, the kitchen, write access")
 
@@ -72,6 +79,12 @@ def parser() -> argparse.ArgumentParser:
     join.add_argument("--token", help="join as a team that already joined (your pair's other laptop)")
     join.add_argument("--code", help="the room's join code (the facilitator shows it; asked for when left out)")
     join.add_argument("--leave", action="store_true", help="leave the workshop: the kata works on its own again")
+    join.add_argument(
+        "--local-kitchen",
+        action="store_true",
+        help="keep your kitchen at home: tests run against a kitchen on your laptop, only results go to the room",
+    )
+    join.add_argument("--ca-bundle", metavar="FILE", help="an https:// room with a private CA: that CA's certificates")
 
     pair = verbs.add_parser("pair", help="remind the pair to swap driver and navigator every few minutes")
     pair.add_argument("--minutes", type=float, default=10.0, help="minutes between swaps (default: %(default)g)")

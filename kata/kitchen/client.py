@@ -19,9 +19,9 @@ ADMIN_TIMEOUT = 5.0
 _opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 
 
-def _read(request: urllib.request.Request) -> bytes:
+def _read(request: urllib.request.Request, opener: Any = None) -> bytes:
     """Send one request and read its answer (run through `host.call`: Ctrl+C never waits for the timeout)."""
-    with _opener.open(request, timeout=ADMIN_TIMEOUT) as response:
+    with (opener or _opener).open(request, timeout=ADMIN_TIMEOUT) as response:
         return bytes(response.read())
 
 
@@ -31,6 +31,8 @@ class KitchenError(Exception):
 
 class KitchenClient:
     """A client for one kitchen's admin API, plus the base URL learners' code talks to."""
+
+    opener: Any = _opener  # the team's kitchen on an https:// room verifies its certificate (kata.workshop.room)
 
     def __init__(self, url: str, headers: dict[str, str] | None = None) -> None:
         self.url = url.rstrip("/")
@@ -75,7 +77,7 @@ class KitchenClient:
             sent["Content-Type"] = "application/json"
         request = urllib.request.Request(f"{self.url}{path}", data=data, method=method, headers=sent)
         try:
-            raw = host.call(lambda: _read(request))
+            raw = host.call(lambda: _read(request, self.opener))
         except urllib.error.HTTPError as error:
             detail = error.read().decode("utf-8", "replace")
             raise KitchenError(f"{method} {path} answered {error.code}: {detail}") from None

@@ -11,8 +11,10 @@ Joining needs the room's join code, which the facilitator shows: `kata join` ask
 
 During a test run, `kata.workshop.team_run` uses them: the tests get the team's
 kitchen on the shared server (`URL/t/<token>`), and the run reports its
-results to the board. Nothing here may slow a learner's run down for long:
-each call has a short timeout.
+results to the board. A team that keeps its kitchen at home (`kata join --local-kitchen`,
+or `KATA_LOCAL_KITCHEN=1`) runs its tests against a kitchen on its laptop and sends only
+its results. An https:// room's certificate is verified (`kata.workshop.tls`).
+Nothing here may slow a learner's run down for long: each call has a short timeout.
 
 Only the standard library talks to the server: requests-mock patches
 `requests` during the tests.
@@ -30,22 +32,24 @@ from pathlib import Path
 from typing import Any
 
 from kata import host
+from kata.workshop import tls
 
 STATE_FILE = Path(".kata") / "workshop.json"
 SERVER_ENV = "KATA_SERVER"
 TEAM_ENV = "KATA_TEAM"
 CODE_ENV = "KATA_JOIN_CODE"
+LOCAL_ENV = "KATA_LOCAL_KITCHEN"  # 1: the tests use a kitchen on this laptop, only results go to the room
 TOKEN_HEADER = "X-Kata-Team-Token"
 TIMEOUT = 2.0  # a test run's calls: never slow a learner's run down for long
 JOIN_TIMEOUT = 5.0  # `kata join`, which a learner runs once and waits for
 OFF = ("", "0", "off", "no", "none", "false")
 
-# The workshop server is on the room's network: never send its calls through an HTTP proxy.
-_opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+# The workshop server is reached directly: never send its calls through an HTTP proxy (tls.opener).
+_opener = tls.PLAIN
 
 
-def _read(request: urllib.request.Request, timeout: float) -> bytes:
-    with _opener.open(request, timeout=timeout) as response:
+def _read(request: urllib.request.Request, timeout: float, opener: Any = None) -> bytes:
+    with (opener or _opener).open(request, timeout=timeout) as response:
         return bytes(response.read())
 
 
@@ -65,6 +69,8 @@ class TeamLogin:
     server: str  # e.g. http://192.168.1.20:8000
     name: str
     token: str | None = None
+    local: bool = False  # the kitchen at home: tests run against a kitchen on this laptop, only results go out
+    ca_bundle: str | None = None  # an https:// room's private CA (tls)
 
     @property
     def kitchen(self) -> str:
@@ -81,7 +87,12 @@ def normalise_server(url: str) -> str:
 
 
 def call(
-    method: str, url: str, body: Any = None, headers: dict[str, str] | None = None, timeout: float = TIMEOUT
+    method: str,
+    url: str,
+    body: Any = None,
+    headers: dict[str, str] | None = None,
+    timeout: float = TIMEOUT,
+    ca_bundle: str | None = None,
 ) -> Any:
     """One JSON call to the workshop server; WorkshopCallFailed with the problem's detail on any failure."""
     data = None if body is None else json.dumps(body).encode("utf-8")
@@ -89,8 +100,11 @@ def call(
     if data is not None:
         sent["Content-Type"] = "application/json"
     request = urllib.request.Request(url, data=data, method=method, headers=sent)
+    server = url.split("/t/")[0].split("/__workshop")[0]
     try:
-        raw = host.call(lambda: _read(request, timeout))  # Ctrl+C never waits for the timeout (Windows)
+        raw = host.call(lambda: _read(request, timeout, tls.opener(url, ca_bundle)))  # Ctrl+C never waits (Windows)
+    except tls.BundleUnusable as error:
+        raise WorkshopCallFailed(str(error)) from None
     except urllib.error.HTTPError as error:
         try:
             problem = json.loads(error.read() or b"{}")
@@ -102,9 +116,16 @@ def call(
         hint = problem.get("hint")
         raise WorkshopCallFailed(f"{detail}" + (f" ({hint})" if hint else "")) from None
     except (urllib.error.URLError, OSError, ValueError) as error:
+        why = tls.certificate_refused(error)
+        if why is not None:
+            raise CertificateRefused(tls.refusal(why)) from None
         reason = getattr(error, "reason", error)
-        raise WorkshopCallFailed(f"{url.split('/t/')[0].split('/__workshop')[0]} cannot be reached: {reason}") from None
+        raise WorkshopCallFailed(f"{server} cannot be reached: {reason}") from None
     return json.loads(raw) if raw else None
+
+
+class CertificateRefused(WorkshopCallFailed):
+    """The room's https:// certificate does not verify: the message says why, and how to name a private CA."""
 
 
 # Where the team's settings live ---------------------------------------------------------------------
@@ -122,7 +143,11 @@ def write_state(root: Path, team: TeamLogin) -> Path:
     path = root / STATE_FILE
     path.parent.mkdir(exist_ok=True)
     temporary = path.with_suffix(".tmp")
-    data = {"server": team.server, "team": team.name, "token": team.token}
+    data: dict[str, Any] = {"server": team.server, "team": team.name, "token": team.token}
+    if team.local:
+        data["kitchen"] = "local"
+    if team.ca_bundle:
+        data["ca_bundle"] = team.ca_bundle
     temporary.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
     host.replace(temporary, path)
     return path
@@ -143,16 +168,18 @@ def configured(root: Path, environ: Any = None) -> TeamLogin | None:
     server = environ.get(SERVER_ENV)
     if server is not None and server.strip().lower() in OFF:
         return None
+    at_home = stored.get("kitchen") == "local" or str(environ.get(LOCAL_ENV, "")).strip().lower() not in OFF
+    bundle = str(stored["ca_bundle"]) if stored.get("ca_bundle") else None
     if server is None:
         if not stored.get("server") or not stored.get("team"):
             return None
-        return TeamLogin(str(stored["server"]), str(stored["team"]), stored.get("token") or None)
+        return TeamLogin(str(stored["server"]), str(stored["team"]), stored.get("token") or None, at_home, bundle)
     name = environ.get(TEAM_ENV) or stored.get("team")
     if not name:
         raise WorkshopCallFailed(
             f"{SERVER_ENV} is set but not {TEAM_ENV}: which team are you? (or `kata join URL NAME`)"
         )
-    team = TeamLogin(normalise_server(server), " ".join(str(name).split()))
+    team = TeamLogin(normalise_server(server), " ".join(str(name).split()), None, at_home, bundle)
     if stored.get("server") == team.server and str(stored.get("team", "")).casefold() == team.name.casefold():
         team.token = stored.get("token") or None
     return team
@@ -165,18 +192,18 @@ def join(root: Path, team: TeamLogin, code: str | None = None, environ: Any = No
     if not code:
         raise WorkshopCallFailed(f"joining needs the room's join code (the facilitator shows it): set {CODE_ENV}")
     body = {"name": team.name, "code": code}
-    joined = call("POST", f"{team.server}/__workshop/teams", body, timeout=JOIN_TIMEOUT)
-    team = TeamLogin(team.server, str(joined["name"]), str(joined["token"]))
+    joined = call("POST", f"{team.server}/__workshop/teams", body, timeout=JOIN_TIMEOUT, ca_bundle=team.ca_bundle)
+    team = TeamLogin(team.server, str(joined["name"]), str(joined["token"]), team.local, team.ca_bundle)
     write_state(root, team)
     return team
 
 
-def whoami(team: TeamLogin) -> dict[str, Any]:
+def whoami(team: TeamLogin, timeout: float = JOIN_TIMEOUT) -> dict[str, Any]:
     """The team's progress as the server knows it (checks that the token still works)."""
     from urllib.parse import quote
 
     url = f"{team.server}/__workshop/teams/{quote(team.name, safe='')}"
-    return dict(call("GET", url, headers=auth_headers(team), timeout=JOIN_TIMEOUT))
+    return dict(call("GET", url, headers=auth_headers(team), timeout=timeout, ca_bundle=team.ca_bundle))
 
 
 def auth_headers(team: TeamLogin) -> dict[str, str]:
@@ -214,7 +241,7 @@ def make_waiting_calls(team: TeamLogin) -> int:
     could name one): it is reported as refused.
     """
     headers = auth_headers(team)
-    waiting = call("GET", f"{team.server}/__workshop/deliveries", headers=headers)
+    waiting = call("GET", f"{team.server}/__workshop/deliveries", headers=headers, ca_bundle=team.ca_bundle)
     for delivery in waiting.get("items", []):
         if is_callback_here(delivery.get("url")):
             status, error = _post_here(str(delivery["url"]), delivery["event"], TIMEOUT)
@@ -223,7 +250,8 @@ def make_waiting_calls(team: TeamLogin) -> int:
         result: dict[str, Any] = {"status": status}
         if error:
             result["error"] = error[:500]
-        call("POST", f"{team.server}/__workshop/deliveries/{delivery['id']}", result, headers=headers)
+        url = f"{team.server}/__workshop/deliveries/{delivery['id']}"
+        call("POST", url, result, headers=headers, ca_bundle=team.ca_bundle)
     return int(waiting.get("count", 0))
 
 
@@ -238,6 +266,8 @@ def team_kitchen(url: str, team: TeamLogin) -> Any:
     from kata.kitchen.client import KitchenClient, KitchenError
 
     class TeamKitchen(KitchenClient):
+        opener = tls.opener(url, team.ca_bundle)
+
         def advance(self, seconds: float) -> float:
             now = super().advance(seconds)
             try:

@@ -2,7 +2,8 @@
 
 - ``Host`` must name the kitchen: a loopback name (localhost, 127.0.0.1, [::1], ``*.localhost``) or
   one of ``config["ALLOWED_HOSTS"]`` (``python -m mock_server`` adds the address it binds; a
-  workshop, the addresses it announces; ``"*"`` allows any). Anything else is a 403: a page on another
+  workshop, the addresses it announces; ``"*"`` allows any; behind a trusted proxy, any: the proxy
+  chose it, see ``forwarded``). Anything else is a 403: a page on another
   site that points its own name at 127.0.0.1 (DNS rebinding) never reaches the kitchen.
 - A state-changing request (not GET, HEAD or OPTIONS) that carries an ``Origin`` must come from the
   kitchen's own origin; a foreign web page's ``fetch`` or form POST gets a 403 and changes nothing.
@@ -17,6 +18,7 @@ from typing import Any, Callable, Iterable
 from flask import Flask
 
 from mock_server.contract.problems import problem
+from mock_server.serving.forwarded import TRUSTED_KEY
 
 LOOPBACK = frozenset({"localhost", "127.0.0.1", "::1"})
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
@@ -58,7 +60,7 @@ class Guard:
         if host is None and environ.get("SERVER_PROTOCOL") == "HTTP/1.1":
             detail = "An HTTP/1.1 request must have a Host header (RFC 9112, section 3.2)."
             return self._refuse(environ, start_response, "bad-request", detail)
-        allowed = self._allowed()
+        allowed = None if environ.get(TRUSTED_KEY) else self._allowed()  # a trusted proxy chose the name
         if host is not None and not allowed_host(hostname(host), allowed):
             shown = ", ".join(sorted({"localhost", "127.0.0.1", "[::1]", *(allowed or ())}))
             return self._refuse(

@@ -10,7 +10,9 @@ are held waitress accepts nobody else. So, on top of waitress' own settings:
 - ``connection_limit`` is raised well above a room's needs (the open-files limit is raised to
   match when the system allows it), and ``poll()`` replaces ``select()``, which stops at 1024;
 - with ``per_address``, one client address holds at most that many connections: the next one is
-  answered 503 and closed at once (a workshop, where every team has its own laptop).
+  answered 503 and closed at once (a workshop, where every team has its own laptop). A trusted reverse
+  proxy's address (``unlimited``) is not capped: it carries every learner's connections, and caps them
+  per learner itself (nginx's ``limit_conn``, docs/online-room.md).
 
 Two decisions depend on the system (the server never imports the kata, whose ``kata.host`` makes the others):
 
@@ -149,6 +151,7 @@ def create_server(
     threads: int,
     connection_limit: int = CONNECTION_LIMIT,
     per_address: int | None = None,
+    unlimited: Callable[[str], bool] | None = None,
     read_seconds: float = READ_SECONDS,
     **options: Any,
 ) -> Any:
@@ -181,7 +184,7 @@ def create_server(
                 channel.will_close = True  # waitress closes it on its next turn of the loop
 
     def channel(server_: Any, conn: Any, addr: Any, adj: Any, map: Any = None) -> Any:
-        if per_address is not None and addr:
+        if per_address is not None and addr and not (unlimited is not None and unlimited(str(addr[0]))):
             same = sum(1 for other in list(server.active_channels.values()) if other.addr[:1] == addr[:1])
             if same >= per_address:
                 _refuse(conn)

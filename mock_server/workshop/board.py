@@ -47,6 +47,7 @@ tfoot td.hot{background:var(--stuck);color:#000;border-radius:4px}
 #hotspots{font-size:1.2rem;margin:.6rem 0 0}
 footer{margin-top:.8rem;font-size:1rem;color:#333}
 th.team a{color:inherit;text-decoration:underline dotted}
+.home{font-size:.85rem;font-weight:700;border:1px solid var(--ink);border-radius:3px;padding:0 .2rem}
 .key{display:inline-block;width:1.4rem;text-align:center;border-radius:3px;margin:0 .2rem 0 .9rem;font-weight:800}
 """
 
@@ -86,13 +87,17 @@ SCRIPT = """
     teams.forEach(function (team) {
       var row = el("tr");
       row.setAttribute("data-team", team.name);
-      var name = el("th", "team"), link = el("a", "", team.name);  // its notepad, read-only (notepad_views)
+      var name = el("th", "team"), home = team.kitchen === "local";
+      if (home) name.appendChild(el("span", "home", "\u2302 home "));  // a word, not a colour: the kitchen is theirs
+      var link = el("a", "", team.name);  // its notepad, read-only (notepad_views)
       link.href = "notepads/" + team.id + "/";
       link.target = "_blank";
       link.rel = "noopener";
       name.appendChild(link);
+      name.setAttribute("data-kitchen", team.kitchen || "");
       var last = team.last_report_at ? "last run " + ago(data.now - team.last_report_at) : "no run yet";
-      name.title = team.name + ": " + last + ". Open its notepad (read-only, in a new tab)";
+      name.title = team.name + ": " + last + (home ? ", its kitchen at home (on the team's laptop)" : "") +
+        ". Open its notepad (read-only, in a new tab)";
       row.appendChild(name);
       var count = el("td", "n", team.done + "/" + team.total);
       count.title = name.title;
@@ -144,7 +149,8 @@ SCRIPT = """
     // Redraw only when something changed (or every 30 s, for the "last run" ages): a redraw replaces the
     // cells, which would close a tooltip the facilitator is reading.
     var key = JSON.stringify([data.exercises, data.working, data.stuck, data.teams.map(function (team) {
-      return [team.name, team.cells, team.current, team.stuck, team.done, team.reports, team.last_report_at];
+      return [team.name, team.cells, team.current, team.stuck, team.done, team.reports, team.last_report_at,
+        team.kitchen];
     })]);
     if (key === shown && Date.now() - shownAt < 30000) return false;
     shown = key; shownAt = Date.now();
@@ -203,6 +209,7 @@ PAGE = """<!doctype html>
 <span class="key" style="background:var(--stuck)">!</span>stuck: on the same exercise for %(stuck)s
 \u00b7 a black frame marks the exercise each team is on
 \u00b7 a team's name opens its notepad, read-only: what its code sent and got at its next run
+\u00b7 <span class="home">\u2302 home</span> the team's kitchen runs on its own laptop (only results come here)
 </footer>
 <script>%(script)s</script>
 </body></html>

@@ -43,11 +43,15 @@ CREATE TABLE IF NOT EXISTS teams (
     last_report REAL,
     reports INTEGER NOT NULL DEFAULT 0,
     current TEXT,
-    current_since REAL NOT NULL DEFAULT 0
+    current_since REAL NOT NULL DEFAULT 0,
+    kitchen TEXT
 );
 """
-TEAM_COLUMNS = ("id", "name", "token", "joined", "results", "last_report", "reports", "current", "current_since")
-SAVE_TEAM = f"INSERT OR REPLACE INTO teams ({', '.join(TEAM_COLUMNS)}) VALUES ({', '.join('?' * 9)})"
+ADDED_COLUMNS = {"kitchen": "ALTER TABLE teams ADD COLUMN kitchen TEXT"}  # a room file kept by an older kata
+TEAM_COLUMNS = (
+    "id", "name", "token", "joined", "results", "last_report", "reports", "current", "current_since", "kitchen"
+)  # fmt: skip
+SAVE_TEAM = f"INSERT OR REPLACE INTO teams ({', '.join(TEAM_COLUMNS)}) VALUES ({', '.join('?' * len(TEAM_COLUMNS))})"
 SET = "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value"
 RETRY_AFTER = 30
 WATCH_EVERY = 2.0  # seconds between two looks at the file
@@ -128,6 +132,10 @@ class Database:
                 self._connection.execute("PRAGMA journal_mode=WAL")
                 self._connection.execute("PRAGMA synchronous=NORMAL")  # WAL: a commit survives a killed process
             self._connection.executescript(SCHEMA)
+            present = {row[1] for row in self._connection.execute("PRAGMA table_info(teams)")}
+            for column, statement in ADDED_COLUMNS.items():
+                if column not in present:
+                    self._connection.execute(statement)
             wrong = roomfile.integrity(self._connection) if self._room is not None else None
             if wrong is not None:
                 raise sqlite3.DatabaseError(f"database disk image is malformed: {wrong}")
@@ -270,6 +278,7 @@ class Database:
             team.reports,
             team.current,
             team.current_since,
+            team.kitchen,
         )
         statements: list[tuple[str, tuple[Any, ...]]] = [(SAVE_TEAM, values)]
         if next_id is not None:  # ids are never reused, even after a removal

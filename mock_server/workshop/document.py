@@ -12,7 +12,7 @@ from typing import Any
 
 from mock_server.workshop import notepad_doc
 from mock_server.workshop.names import MAX_LENGTH as MAX_NAME
-from mock_server.workshop.registry import EXERCISE_PATTERN, MAX_EXERCISES, NAME_PATTERN, STATUSES
+from mock_server.workshop.registry import EXERCISE_PATTERN, KITCHENS, MAX_EXERCISES, NAME_PATTERN, STATUSES
 
 TAG = {
     "name": "Workshop",
@@ -73,6 +73,11 @@ SUMMARY_FIELDS = {
     "joined_at": SECONDS,
     "last_report_at": {"oneOf": [SECONDS, {"type": "null"}]},
     "reports": {"type": "integer", "minimum": 0},
+    "kitchen": {
+        "oneOf": [{"type": "string", "enum": list(KITCHENS)}, {"type": "null"}],
+        "description": "Where the last reported run's kitchen was: room (here), local (the team's laptop), null: "
+        "not said.",
+    },
 }
 
 
@@ -142,6 +147,12 @@ SCHEMAS: dict[str, dict] = {
         {
             "target": {"type": "string", "minLength": 1, "maxLength": 20, "pattern": r"\S"},
             "whole_kata": {"type": "boolean"},
+            "kitchen": {
+                "type": "string",
+                "enum": list(KITCHENS),
+                "description": "room: the tests used the team's kitchen here; local: a kitchen on the team's "
+                "laptop (`kata join --local-kitchen`, or the room's kitchens out of reach).",
+            },
         },
     ),
     "BoardExercise": {

@@ -29,6 +29,7 @@ from mock_server.workshop.budgets import InFlight, JoinLimiter, SecretGuard
 from mock_server.workshop.db import Database
 
 STATUSES = ("done", "failing", "not-started")
+KITCHENS = ("room", "local")  # where a run's tests found their kitchen: the team's here, or one on its laptop
 NAME_PATTERN = names.PATTERN
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: read off a projector
 EXERCISE_PATTERN = r"^[a-z0-9_]{1,80}$"
@@ -47,6 +48,7 @@ class Team:
     reports: int = 0
     current: str | None = None
     current_since: float = 0.0
+    kitchen: str | None = None  # where its last reported run's kitchen was (KITCHENS); None: not said
 
     @property
     def tenant(self) -> str:
@@ -229,16 +231,17 @@ class Registry:
                 "Is your copy of the kata the same version as the facilitator's?",
             )
 
-    def report(self, team: Team, results: dict[str, str]) -> dict[str, Any]:
-        """Record a learner run's per-exercise results; the team's summary afterwards."""
+    def report(self, team: Team, results: dict[str, str], kitchen: str | None = None) -> dict[str, Any]:
+        """Record a learner run's per-exercise results (and where its kitchen was); the team's summary afterwards."""
         self.check_results(results)
         now = self.clock()
         with self._lock:
             seen = self._seen | set(results) if not self._known else self._seen
             after = replace(team, results={**team.results, **results}, last_report=now, reports=team.reports + 1)
+            after.kitchen = kitchen or team.kitchen
             self._update_current(after, now, seen)
             self.db.save_team(after)  # written first: a failed write leaves the team as it was
-            for name in ("results", "last_report", "reports", "current", "current_since"):
+            for name in ("results", "last_report", "reports", "current", "current_since", "kitchen"):
                 setattr(team, name, getattr(after, name))
             self._seen = seen
             return self._summary(team, now)
@@ -277,6 +280,7 @@ class Registry:
             "joined_at": team.joined,
             "last_report_at": team.last_report,
             "reports": team.reports,
+            "kitchen": team.kitchen,
         }
 
     # The board -----------------------------------------------------------------------------------

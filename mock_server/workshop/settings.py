@@ -76,7 +76,7 @@ def lan_addresses() -> list[str]:
     return found
 
 
-def announce(host: str, port: int, workshop: dict[str, Any], out: TextIO) -> None:
+def announce(host: str, port: int, workshop: dict[str, Any], out: TextIO, proxies: list[str] | None = None) -> None:
     """The banner a facilitator reads at start: where learners join, the board's address, the warnings."""
     loopback = is_loopback(host)
     if host in ("0.0.0.0", "::", ""):
@@ -95,7 +95,13 @@ def announce(host: str, port: int, workshop: dict[str, Any], out: TextIO) -> Non
         "",
         "Learners join with (one pair, one name):",
     ]
-    if shown:
+    if proxies:  # behind nginx or Caddy (docs/online-room.md): the learners know the room by the proxy's name
+        lines += [
+            "    kata join https://<the room's name, as the proxy serves it> TEAM-NAME",
+            f"    (behind a reverse proxy: {', '.join(proxies)} trusted for X-Forwarded-For; add --local-kitchen",
+            "     to keep each team's kitchen on its laptop: only results come here)",
+        ]
+    elif shown:
         lines += [f"    kata join http://{address}:{port} TEAM-NAME" for address in shown]
     else:
         lines.append(f"    kata join http://<this laptop's address>:{port} TEAM-NAME")
@@ -111,6 +117,7 @@ def announce(host: str, port: int, workshop: dict[str, Any], out: TextIO) -> Non
         f"    and type the join code when asked: {workshop['join_code']}   (it is on the board too)",
         "",
         "Your board (keep this address to yourself: the key in it is the facilitator's secret):",
+        *([f"    https://<the room's name>/__workshop/board?key={key}"] if proxies else []),
         f"    http://{local}:{port}/__workshop/board?key={key}",
         "",
         f"Stuck means: on the same exercise for {workshop['stuck_after'] / 60:g} min or more.",

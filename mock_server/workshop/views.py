@@ -26,7 +26,15 @@ from mock_server.serving.encoding import refuse_codings
 from mock_server.workshop import board as board_page
 from mock_server.workshop import names, notepads
 from mock_server.workshop.budgets import SecretGuard, SlowGate
-from mock_server.workshop.registry import EXERCISE_PATTERN, MAX_EXERCISES, STATUSES, Registry, Team, WorkshopError
+from mock_server.workshop.registry import (
+    EXERCISE_PATTERN,
+    KITCHENS,
+    MAX_EXERCISES,
+    STATUSES,
+    Registry,
+    Team,
+    WorkshopError,
+)
 from mock_server.workshop.relay import Relay
 
 bp = Blueprint("workshop", __name__, url_prefix="/__workshop")
@@ -250,7 +258,7 @@ def _remove(team: Team) -> Response:
 def report() -> Response:
     team = current_team()
     check = Checker()
-    body = check.fields(json_body(), "", required=("results",), optional=("target", "whole_kata"))
+    body = check.fields(json_body(), "", required=("results",), optional=("target", "whole_kata", "kitchen"))
     results: dict[str, str] = {}
     if body is not None and "results" in body:
         raw = body["results"]
@@ -268,9 +276,14 @@ def report() -> Response:
         check.string(body["target"], "target", 20)
     if body is not None and "whole_kata" in body:
         check.boolean(body["whole_kata"], "whole_kata")
+    kitchen = body.get("kitchen") if body is not None else None
+    if body is not None and "kitchen" in body and (not isinstance(kitchen, str) or kitchen not in KITCHENS):
+        check.error(
+            "kitchen", f"must be one of {', '.join(KITCHENS)} (where the run's kitchen was), got {kitchen!r}"[:300]
+        )
     check.done()
     try:
-        summary = _registry().report(team, results)
+        summary = _registry().report(team, results, kitchen)
     except WorkshopError as error:
         raise _refused(error) from None
     desk = notepads.desk_of(current_app)  # the facilitator opened this team's notepad: its kata sends it now

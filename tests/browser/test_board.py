@@ -203,3 +203,30 @@ def test_the_board_shows_teams_joining_and_a_pass_turning_green(server, browser,
     shot.parent.mkdir(parents=True, exist_ok=True)
     assert browser.save_screenshot(str(shot)), shot
     print(f"screenshot: {shot}")
+
+
+TEAM_NAME = """
+var team = arguments[0];
+var row = Array.from(document.querySelectorAll("tbody tr")).find(function (r) { return r.dataset.team === team; });
+var th = row && row.querySelector("th.team");
+return th ? {text: th.textContent, kitchen: th.dataset.kitchen, title: th.title} : null;
+"""
+
+
+def test_a_team_with_its_kitchen_at_home_is_marked_with_a_word(server, browser):
+    """Issue 28: the board says which teams keep their kitchen at home, in words (not by colour alone)."""
+    from selenium.common.exceptions import StaleElementReferenceException
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    wait = WebDriverWait(browser, 10, poll_frequency=0.05, ignored_exceptions=[StaleElementReferenceException])
+    browser.get(f"{server.url}/__workshop/board?key={SECRET}")
+    browser.get(f"{server.url}/__workshop/board?poll=200")
+    home = call(f"{server.url}/__workshop/teams", {"name": "Hopper at home", "code": CODE})
+    call(f"{server.url}/__workshop/teams", {"name": "Lovelace in the room", "code": CODE})
+    results = {"results": {"ex01_anatomy_of_a_request": "done"}, "kitchen": "local"}
+    call(f"{server.url}/__workshop/reports", results, {"X-Kata-Team-Token": home["token"]})
+    wait.until(lambda b: (b.execute_script(TEAM_NAME, "Hopper at home") or {}).get("kitchen") == "local")
+    marked = browser.execute_script(TEAM_NAME, "Hopper at home")
+    assert marked["text"] == "\u2302 home Hopper at home" and "kitchen at home" in marked["title"], marked
+    plain = browser.execute_script(TEAM_NAME, "Lovelace in the room")
+    assert plain["text"] == "Lovelace in the room" and plain["kitchen"] == "", plain

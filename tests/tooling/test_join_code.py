@@ -114,7 +114,7 @@ def test_the_laptop_only_makes_calls_to_itself(url, here):
 def test_a_call_to_another_machine_is_reported_not_made(monkeypatch):
     made, reported = [], []
 
-    def fake_call(method, url, body=None, headers=None, timeout=0):
+    def fake_call(method, url, body=None, headers=None, timeout=0, ca_bundle=None):
         if method == "GET":
             return {"items": [{"id": 7, "url": "http://10.0.0.9:22/", "event": {}}], "count": 1}
         reported.append(body)

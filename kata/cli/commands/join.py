@@ -9,6 +9,10 @@ first one's token: `kata join URL NAME --token TOKEN`.
 
 Joining needs the room's join code (on the facilitator's board): `--code CODE`,
 else `KATA_JOIN_CODE`, else `kata join` asks for it.
+
+`--local-kitchen` keeps the team's kitchen at home: the tests run against a kitchen on
+this laptop, as a solo learner's do, and only their results go to the room (an online
+class). An https:// room's certificate is verified; `--ca-bundle FILE` names a private CA.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from kata.cli.exercise_info import catalogue as load_catalogue
 from kata.cli.output import Output
 from kata.command_line import kata_command
 from kata.workshop import room as workshop
+from kata.workshop import tls
 
 
 def run(args: argparse.Namespace) -> int:
@@ -38,8 +43,17 @@ def run(args: argparse.Namespace) -> int:
         out.line(out.bad("Which team are you?") + f" {out.command(f'join {args.url} TEAM-NAME')}")
         return 2
     team = workshop.TeamLogin(workshop.normalise_server(args.url), " ".join(args.name.split()), args.token)
+    team.local = bool(getattr(args, "local_kitchen", False))
+    if getattr(args, "ca_bundle", None):
+        try:
+            team.ca_bundle = tls.check_bundle(args.ca_bundle)
+        except tls.BundleUnusable as error:
+            out.line(out.bad(f"Could not join the workshop at {team.server}: ") + str(error) + ".")
+            return 2
     stored = workshop.configured(root, {})
     same = stored is not None and stored.server == team.server and stored.name.casefold() == team.name.casefold()
+    if same and stored is not None and team.ca_bundle is None:
+        team.ca_bundle = stored.ca_bundle  # the room's CA, named at the first join
     if team.token is None and same and stored is not None and stored.token:
         team.token = stored.token  # joined before: check that the token still works
     try:
@@ -56,10 +70,18 @@ def run(args: argparse.Namespace) -> int:
     except workshop.WorkshopCallFailed as error:
         return refused(out, team, str(error))
     out.line(out.good(f"{verb} the workshop at {team.server} as team {team.name!r}."))
-    out.line("Your tests now use your team's kitchen there, and every run shows on the facilitator's board.")
-    out.line(f"  your kitchen (docs in a browser): {out.code(team.kitchen + '/')}")
+    if team.local:
+        out.line(
+            "Your kitchen stays at home: your tests use a kitchen on this laptop, and only their results "
+            "go to the facilitator's board."
+        )
+    else:
+        out.line("Your tests now use your team's kitchen there, and every run shows on the facilitator's board.")
+        out.line(f"  your kitchen (docs in a browser): {out.code(team.kitchen + '/')}")
     out.line(f"  token, kept in .kata/workshop.json: {team.token}")
-    again = kata_command(f"join {team.server} {_quoted(team.name)} --token {team.token}")
+    again = kata_command(
+        f"join {team.server} {_quoted(team.name)} --token {team.token}" + (" --local-kitchen" if team.local else "")
+    )
     out.line(f"  a second laptop of your pair: {out.code(again)}")
     out.line(f"  leave the workshop: {out.command('join --leave')}")
     if os.environ.get(workshop.SERVER_ENV) is not None:
@@ -92,7 +114,7 @@ def _quoted(name: str) -> str:
 
 def refused(out: Output, team: workshop.TeamLogin, error: str) -> int:
     out.line(out.bad(f"Could not join the workshop at {team.server}: ") + error)
-    if "cannot be reached" in error:
+    if "cannot be reached" in error and team.server.startswith("http://"):
         out.line("  - Is the address right? The facilitator's screen shows it (http://...:8000).")
         out.line("  - Are you on the same Wi-Fi as the facilitator's laptop?")
         out.line(
@@ -128,5 +150,8 @@ def show(out: Output, root: object) -> int:
         out.line(f"Team {team.name!r} at {team.server}: " + out.warn(error.args[0]))
         return 1
     out.line(f"Team {team.name!r} at {team.server}: {summary['done']}/{summary['total']} exercises done on the board.")
-    out.line(f"  your kitchen: {out.code(team.kitchen + '/')}")
+    if team.local:
+        out.line("  your kitchen: at home (on this laptop); only results go to the board")
+    else:
+        out.line(f"  your kitchen: {out.code(team.kitchen + '/')}")
     return 0

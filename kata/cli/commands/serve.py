@@ -27,6 +27,8 @@ def run(args: argparse.Namespace) -> int:
         return 1
     if getattr(args, "workshop", False):  # one kitchen for the room: docs/facilitator.md
         workshop = ["--workshop", "--stuck-minutes", str(args.stuck_minutes)]
+        for proxy in getattr(args, "trusted_proxy", None) or []:
+            workshop += ["--trusted-proxy", proxy]
         return int(serve(["--host", args.host, "--port", str(args.port), *workshop]) or 0)
     out.line(out.dim("Your tests do not need this kitchen (they start their own); it is here for a browser or curl."))
     return int(serve(["--host", args.host, "--port", str(args.port)]) or 0)
