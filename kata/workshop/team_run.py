@@ -151,7 +151,7 @@ class WorkshopRun:
         self._send_notepad(summary)
 
     def _send_notepad(self, summary: dict[str, Any]) -> None:
-        if summary.get("notepad_wanted") is True:  # the facilitator opened this team's notepad on the board
+        if summary.get("notepad_wanted") is True and self.team:  # the facilitator opened this team's notepad
             self.notes.append(notepad_upload.send(self.team, self.notepad))
 
     def summary_lines(self) -> list[str]:
