@@ -98,7 +98,7 @@ class TrustedProxies:
                 return self._refuse(
                     environ, start_response, self.header, f"no IP address: {environ['REMOTE_ADDR'][:100]!r}"
                 )
-        clear_untrusted_headers(environ, untrusted)
+        clear_untrusted_headers(environ, sorted(untrusted))
         return self.wsgi_app(environ, start_response)
 
     def _refuse(self, environ: dict, start_response: Callable[..., Any], header: str, why: str) -> Iterable[bytes]:
