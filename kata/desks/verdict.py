@@ -124,7 +124,14 @@ class Verdict:
             summary, keywords = problem
             if self._not_started():  # the outcome the plugin counts (kata.testrun.results), not only the words
                 raise NotStartedYet(summary, pytrace=False)
-            fail(summary, expected=keywords.get("expected"), actual=keywords.get("actual"), hint=keywords.get("hint"))
+            fail(
+                summary,
+                expected=keywords.get("expected"),
+                actual=keywords.get("actual"),
+                hint=keywords.get("hint"),
+                cause="your tests: not sound yet",  # every test that asks finds the same: one mistake
+                next_step=f"open {self.shown} and fix the test named above first: it must pass against the desk",
+            )
 
     def expect_caught(self, mistake: type[FrontDesk]) -> None:
         __tracebackhide__ = True
@@ -138,6 +145,8 @@ class Verdict:
             expected="at least one of your tests fails against that desk",
             actual="every one of your tests passed against it; " + "\n".join(shown),
             hint=getattr(mistake, "hint", None),
+            next_step=f"open {self.shown} and add an assert that fails against a desk that "
+            f"{getattr(mistake, 'words', mistake.__name__)}",
         )
 
     @staticmethod

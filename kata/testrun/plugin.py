@@ -197,6 +197,7 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
     if call.excinfo is not None:
         if isinstance(call.excinfo.value, results.NotStartedYet):
             found = results.NOT_STARTED
+            mistake = ("not started", None, False, None)  # whichever test found it: one mistake
         if isinstance(call.excinfo.value, TimeLimitExceeded) and EXERCISE_KEY in item.stash:
             stuck = item.config.stash[LEARNER_KEY].stuck
             stuck[item.stash[EXERCISE_KEY].module] = f"{item.name}: {call.excinfo.value}"

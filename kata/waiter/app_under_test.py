@@ -13,6 +13,7 @@ import contextlib
 import http
 import inspect
 import json as jsonlib
+import re
 import threading
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator, Mapping, Sequence
@@ -44,6 +45,13 @@ class Exchange:
     body: bytes
     sent_headers: Mapping[str, str] = field(default_factory=dict)
     sent_body: bytes | None = None
+    handler: Any = None  # the learner's view function the app routed the request to (in-process only)
+
+    @property
+    def shape(self) -> str:
+        """`GET /reservations/{id}`: the request line without its query, each number an `{id}` (one route)."""
+        path = self.target.split("?", 1)[0]
+        return f"{self.method} " + re.sub(r"(?<=/)\d+(?=/|$)", "{id}", path)
 
     @property
     def request_line(self) -> str:
@@ -166,6 +174,7 @@ def send(
             response.get_data(),
             sent_headers,
             sent_body,
+            _handler(app, method, target),
         )
     fail(
         f"While answering {line}, your app {raised}",
@@ -174,6 +183,15 @@ def send(
         "does not handle?",
     )
     raise AssertionError("unreachable")
+
+
+def _handler(app: Flask, method: str, target: str) -> Any:
+    """The view function the app routes this request to, None when no route takes it."""
+    try:
+        rule, _ = app.url_map.bind("localhost").match(target.split("?", 1)[0], method, return_rule=True)
+    except Exception:  # werkzeug's NotFound, MethodNotAllowed, RequestRedirect: no view of the learner's
+        return None
+    return app.view_functions.get(rule.endpoint)
 
 
 def _request_text(line: str, headers: Mapping[str, str], body: bytes | None) -> str:
