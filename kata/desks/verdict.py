@@ -41,7 +41,10 @@ class Verdict:
         if not right:
             return (
                 f"{self.shown} has no test: pytest runs the functions whose names start with `test_`.",
-                {"hint": "Write `def test_...(requests_mock, front_desk):` functions (the docstring shows one)."},
+                {
+                    "hint": "Write functions named `test_...` that take the `requests_mock` and `front_desk` "
+                    "fixtures (the docstring shows one)."
+                },
             )
         waiting = self._not_started()
         if waiting:
@@ -86,16 +89,16 @@ class Verdict:
                 return (
                     f"Your test {case.name} does not take the `front_desk` fixture, so it never calls the front desk.",
                     {
-                        "hint": "Add `front_desk` to its arguments and make the desk with `desk = front_desk(BASE)` "
-                        "(not `FrontDesk(...)`: the kata swaps desks through the fixture)."
+                        "hint": "Add `front_desk` to its arguments and make the desk with that fixture, not with "
+                        "the FrontDesk class: the kata swaps desks through the fixture."
                     },
                 )
             if not case.calls:
                 return (
                     f"Your test {case.name} never calls the front desk: it cannot catch any of its mistakes.",
                     {
-                        "hint": "Make the desk with the `front_desk` fixture (`desk = front_desk(BASE)`, not "
-                        "`FrontDesk(...)`: the kata swaps desks through the fixture), then call the method."
+                        "hint": "Make the desk with the `front_desk` fixture, not with the FrontDesk class (the kata "
+                        "swaps desks through the fixture), then call the method."
                     },
                 )
         for case in results.of(HOLLOW):
@@ -105,7 +108,7 @@ class Verdict:
                     "request and returns None.",
                     {
                         "actual": "against that desk: " + "; ".join(case.calls),
-                        "hint": "Assert on what the desk returned, on what it raised (`with pytest.raises(...)`), "
+                        "hint": "Assert on what the desk returned, on what it raised (pytest's `raises`), "
                         "or on what it sent (`requests_mock.last_request`).",
                     },
                 )

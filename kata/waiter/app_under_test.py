@@ -128,7 +128,7 @@ def build_app(exercise: Any, *args: Any, hint: str | None = None, **kwargs: Any)
             f"Called {built.text}.",
             expected="a new Flask app: `app = Flask(__name__)`, add the routes, then `return app`",
             actual=f"{show(app)} (returned)",
-            hint="Did create_app() forget `return app` at the end?" if app is None else hint,
+            hint="Does create_app() end by returning the app it built?" if app is None else hint,
         )
     app.config["TESTING"] = True  # an exception in a view reaches the test, with its file and line
     return app

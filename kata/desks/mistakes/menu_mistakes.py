@@ -22,7 +22,7 @@ def _menu_params(category: Any, vegetarian: Any, max_price: Any) -> dict[str, An
 
 class MenuWithAPost(Mistake):
     words = "asks for the menu with a POST, not a GET"
-    hint = "Register the menu with `requests_mock.get(...)`, or check `requests_mock.last_request.method`."
+    hint = "Register the menu for GET only, or check the method of `requests_mock.last_request`."
 
     def menu(self, category: Any = None, vegetarian: Any = None, max_price: Any = None) -> Any:
         params = _menu_params(category, vegetarian, max_price)
@@ -45,8 +45,8 @@ class MenuWithoutTimeout(Mistake):
 class MenuWithoutCategory(Mistake):
     words = "leaves the category out of the query string"
     hint = (
-        "Call `menu(category=...)` and check `requests_mock.last_request.qs`: "
-        "a dict of lists, like `{'category': ['pizza']}`."
+        "Ask the desk for one category and check the query that was sent (`requests_mock.last_request.qs`: "
+        "each name with a list of its values)."
     )
 
     def menu(self, category: Any = None, vegetarian: Any = None, max_price: Any = None) -> Any:
@@ -58,7 +58,10 @@ class MenuWithoutCategory(Mistake):
 
 class MenuDropsVegetarianFalse(Mistake):
     words = "leaves `vegetarian=false` out of the query (it wrote `if vegetarian:`, so False counts as not given)"
-    hint = "Call `menu(vegetarian=False)` and check the query: False is a filter, not a missing one."
+    hint = (
+        "Ask the desk for the dishes that are not vegetarian, and check the query: False is a filter, not a "
+        "missing one."
+    )
 
     def menu(self, category: Any = None, vegetarian: Any = None, max_price: Any = None) -> Any:
         params = _menu_params(category, True if vegetarian else None, max_price)
@@ -81,7 +84,9 @@ class MenuWithoutAccept(Mistake):
 
 class MenuWithoutToken(Mistake):
     words = "forgets the token: no `Authorization: Bearer <token>` header, although the desk was given one"
-    hint = "Make the desk with `front_desk(BASE, token='...')` and check the Authorization header it sends."
+    hint = (
+        "Make the desk with a token (the `front_desk` fixture takes one), and check the Authorization header it sends."
+    )
 
     def menu(self, category: Any = None, vegetarian: Any = None, max_price: Any = None) -> Any:
         params = _menu_params(category, vegetarian, max_price)
@@ -94,7 +99,7 @@ class MenuWithoutToken(Mistake):
 
 class MenuWholeBody(Mistake):
     words = "returns the whole answer (`{'items': [...], 'count': N}`) instead of its list of dishes"
-    hint = "Check what `menu()` returns: the `items` of the JSON answer your mock gives, not the whole answer."
+    hint = "Check what `menu` returns: the `items` of the JSON answer your mock gives, not the whole answer."
 
     def menu(self, category: Any = None, vegetarian: Any = None, max_price: Any = None) -> Any:
         params = _menu_params(category, vegetarian, max_price)

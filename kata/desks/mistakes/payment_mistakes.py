@@ -13,7 +13,7 @@ from kata.front_desk import PaymentUncertain
 
 class PayFormBody(Mistake):
     words = "sends the payment as a form (`data=`), not as JSON"
-    hint = "`requests_mock.last_request.json()` is the body as JSON: check it is exactly the payment."
+    hint = "`requests_mock.last_request` can give its body as JSON: check it is exactly the payment."
 
     def pay(self, order_id: int, amount: float, tip: float = 0, *, idempotency_key: Optional[str] = None) -> Any:
         key = idempotency_key if idempotency_key is not None else str(uuid.uuid4())
@@ -29,7 +29,9 @@ class PayFormBody(Mistake):
 
 class PayWithoutKey(Mistake):
     words = "sends no Idempotency-Key header"
-    hint = "Check `requests_mock.last_request.headers['Idempotency-Key']`: the key the caller gave, when it gave one."
+    hint = (
+        "Check the `Idempotency-Key` header of `requests_mock.last_request`: the key the caller gave, when it gave one."
+    )
 
     def pay(self, order_id: int, amount: float, tip: float = 0, *, idempotency_key: Optional[str] = None) -> Any:
         key = idempotency_key if idempotency_key is not None else str(uuid.uuid4())
@@ -57,7 +59,7 @@ class PaySameKeyEveryTime(Mistake):
 
 class PayIgnoresTheGivenKey(Mistake):
     words = "ignores the key it is given and always makes a new one (so a retry would charge twice)"
-    hint = "Pay with `idempotency_key='retry-1'` and check that exact key was sent."
+    hint = "Pay with a key of your own (`idempotency_key`), and check that exact key was sent."
 
     def pay(self, order_id: int, amount: float, tip: float = 0, *, idempotency_key: Optional[str] = None) -> Any:
         return _post(self, str(uuid.uuid4()), order_id, amount, tip)
@@ -65,7 +67,7 @@ class PayIgnoresTheGivenKey(Mistake):
 
 class PayRetriesThePost(Mistake):
     words = "sends the POST again after a 503 (with a new key: the guest may pay twice)"
-    hint = "Answer 503 and expect `requests.HTTPError` after exactly one request: `requests_mock.call_count == 1`."
+    hint = "Answer 503 and expect an HTTPError after exactly one request (`requests_mock.call_count`)."
 
     def pay(self, order_id: int, amount: float, tip: float = 0, *, idempotency_key: Optional[str] = None) -> Any:
         for _ in range(2):
@@ -81,7 +83,7 @@ class PayRetriesThePost(Mistake):
 class PaySwallowsTheTimeout(Mistake):
     words = "returns None when no answer comes back, instead of raising PaymentUncertain"
     hint = (
-        "Make the answer an exception: `requests_mock.post(url, exc=requests.exceptions.ReadTimeout)`, "
+        "Make the answer an exception (requests-mock's `exc`: a ReadTimeout, no answer at all), "
         "then expect PaymentUncertain."
     )
 
@@ -96,8 +98,8 @@ class PaySwallowsTheTimeout(Mistake):
 class PayUncertainWithAnotherKey(Mistake):
     words = "raises PaymentUncertain with a new key, not the one it sent (paying again with it would charge twice)"
     hint = (
-        "Catch it (`with pytest.raises(PaymentUncertain) as caught:`) and compare "
-        "`caught.value.idempotency_key` with the Idempotency-Key header that was sent."
+        "Keep the PaymentUncertain your test caught, and compare its `idempotency_key` with the Idempotency-Key "
+        "header that was sent."
     )
 
     def pay(self, order_id: int, amount: float, tip: float = 0, *, idempotency_key: Optional[str] = None) -> Any:
