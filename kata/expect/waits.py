@@ -12,6 +12,7 @@ from typing import Any, Sequence
 from kata.expect.voice import fail
 
 REAL_WAIT = 0.25  # seconds of real time that only a real wait (time.sleep) explains in a test
+REAL_SECONDS = 1.0  # real time a fake clock allows its code (golden screens, pinned on any machine, allow more)
 BUSY_WAITS = 20  # waits through the given `sleep` that show a busy loop, not a real wait, when real time runs out
 
 
@@ -98,13 +99,18 @@ class FakeClock:
     """
 
     def __init__(
-        self, then: Any = None, *, start: float = 1000.0, give_up_after: float = 3600.0, real_seconds: float = 1.0
+        self,
+        then: Any = None,
+        *,
+        start: float = 1000.0,
+        give_up_after: float = 3600.0,
+        real_seconds: float | None = None,
     ) -> None:
         self.start = start
         self.now = start
         self.then = then
         self.give_up_after = give_up_after
-        self.real_seconds = real_seconds
+        self.real_seconds = REAL_SECONDS if real_seconds is None else real_seconds
         self._real_start = time.monotonic()
         self.sleep = FakeSleep(self._waited, limit=10**9)
 
@@ -163,8 +169,8 @@ class FakeClock:
                 "and was still going: it never gives up.",
                 expected="stop (return or raise) once the deadline has passed",
                 actual=_sleeps_text(self.sleep.calls[:6]) + ", ...",
-                hint="Measure the time with the `clock` you were given: `clock()` now minus `clock()` when you "
-                "started. Stop once that reaches the deadline.",
+                hint="Measure the time with the `clock` you were given: what it says now, against what it said "
+                "when you started. Stop once that reaches the deadline.",
                 cause="waits: never gives up",
             )
         if self.then is not None:

@@ -1,12 +1,12 @@
 """A failure's hint is the first level of help: it nudges, it never hands over the solution's code.
 
-`kata hint N` shows the later levels (the catalogue's `hints`, from a question to nearly the answer); a failure's
-own hint (`hint=` in the exercise tests, the waiter's and the desks' checks, each desk's `hint`) says where to
-look and what to ask. Naming things is a nudge: an endpoint (`GET /menu/{id}`), a header (`Retry-After`), a
-status (`404`), a parameter or a function (`vegetarian`, `raise_for_status`), a query string or a header as it
-goes on the wire (`?vegetarian=true`, `Retry-After: 2`). Writing them into code is the answer: a call, an
-assignment or a keyword argument, an f-string, a statement, `requests.` anything, a dict or list literal, a
-subscript, an operator between names.
+`kata hint N` shows the later levels (the catalogue's `hints`, from a question to nearly the answer); a
+failure's own hint (`hint=` in the exercise tests, the one voice's, the waiter's and the desks' checks, each
+desk's `hint`) says where to look and what to ask. Naming things is a nudge: an endpoint (`GET /menu/{id}`),
+a header (`Retry-After`), a status (`404`), a parameter or a function (`vegetarian`, `raise_for_status`), a
+query string or a header as it goes on the wire (`?vegetarian=true`, `Retry-After: 2`). Writing them into
+code is the answer: a call, an assignment or a keyword argument, an f-string, a statement, `requests.`
+anything, a dict or list literal, a subscript, an operator between names.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = [
     *sorted((ROOT / "tests" / "exercises").rglob("*.py")),
+    *sorted((ROOT / "kata" / "expect").glob("*.py")),
     *sorted((ROOT / "kata" / "waiter").glob("*.py")),
     *sorted((ROOT / "kata" / "desks").rglob("*.py")),
     ROOT / "kata" / "learner" / "errors.py",
