@@ -28,7 +28,8 @@ Your task
 Write `create_app(reservations=())` (the book it starts with) with:
 
 1. `GET /reservations/<id>`: 200 with the reservation, or a 404 problem
-   (as in exercises 27 and 28);
+   (as in exercises 27 and 28). Every 404 and 409 below is a problem whose
+   `detail` names the reservation's id, as in exercise 27;
 2. `PATCH /reservations/<id>` with a JSON object holding some of `name`,
    `party_size`, `date`, `time` (the rules of exercise 28):
    - 404 problem when there is no such reservation, whatever the body (find

@@ -72,7 +72,7 @@ DATE_WRONG: list[tuple[Any, str]] = [
     ("2026-12-24T19:30", "a date and a time"),
     ("2026-12-24\n", "a newline after it ($ takes it)"),
     (" 2026-12-24", "a space before it"),
-    ("٢٠٢٦-١٢-٢٤", "Arabic-Indic digits (\\d takes them)"),
+    ("٢٠٢٦-١٢-٢٤", "Arabic-Indic digits (a regex digit class takes them)"),
     (20261224, "a number"),
     (None, "null"),
 ]
@@ -88,6 +88,8 @@ TIME_WRONG: list[tuple[Any, str]] = [
     ("19:30Z", "with a zone (fromisoformat takes it)"),
     ("7pm", "7pm"),
     ("19:30\n", "a newline after it ($ takes it)"),
+    ("١٩:٣٠", "Arabic-Indic digits (a regex digit class and int() take them)"),
+    ("１９:３０", "full-width digits (a regex digit class and int() take them)"),
     (1930, "a number"),
     (None, "null"),
 ]

@@ -82,8 +82,4 @@ def create_app(reservations: Iterable[dict] = ()) -> Flask:
         response.headers["Location"] = f"/reservations/{new_id}"
         return response
 
-    @app.errorhandler(404)
-    def not_found(error: Exception) -> Response:
-        return problem(404, "Not Found", "Nothing is served at this address.")
-
     return app

@@ -82,7 +82,7 @@ def create_app(reservations: Iterable[dict] = ()) -> Flask:
             return unknown(reservation_id)
         if request.mimetype not in PATCH_TYPES:
             return problem(415, "Unsupported Media Type", "Send the changes as application/json.")
-        changes = request.get_json(force=True, silent=True)
+        changes = request.get_json(silent=True)  # both PATCH_TYPES are JSON to Flask
         if not isinstance(changes, dict):
             return problem(400, "Bad Request", "The body must be a JSON object.")
         errors = field_errors(changes, partial=True)

@@ -135,6 +135,20 @@ def test_a_function_it_cannot_find_has_no_line():
         ('headers["Authorization"] = f"Bearer {token}"', 'headers["Authorization"] = f"BEARER {token}"', "scheme"),
         ('headers["Authorization"] = f"Bearer {token}"', 'headers["Authorization"] = f"BEARER {TOKEN}"', ""),
         ('return {"status": "Open"}', 'return {"status": "open"}', ""),
+        (
+            'return problem(404, "Not Found", "Nothing here.")',
+            'return problem(404, "XXNot FoundXX", "Nothing here.")',
+            "words",
+        ),
+        (
+            'return problem(415, "Unsupported", "Send JSON.")',
+            'return problem(415, "Unsupported", "SEND JSON.")',
+            "words",
+        ),
+        ('return problem(404, "Not Found", "Nothing here.")', 'return problem(405, "Not Found", "Nothing here.")', ""),
+        ('return problem(404, "Not Found", "Nothing here.")', 'return problem(404, None, "Nothing here.")', ""),
+        ('return jsonify({"type": "about:blank"})', 'return jsonify({"type": "XXabout:blankXX"})', ""),
+        ('response.headers["Link"] = link', 'response.headers["link"] = link', "header"),
     ],
 )
 def test_labels_only_shapes_that_are_always_equivalent(old, new, note):
@@ -200,3 +214,65 @@ def test_names_the_decorated_functions_mutmut_cannot_reach():
         "        return 3\n"
     )
     assert gate.unmutated(source) == [(4, "hook"), (10, "detail")]
+
+
+UNDECORATED = (
+    "def create_app():\n"
+    "    app = Flask(__name__)\n"
+    "\n"
+    '    @app.post("/webhooks")\n'
+    "    @app.put(\n"
+    '        "/hooks"\n'
+    "    )\n"
+    "    def hook():\n"
+    "        return 1\n"
+    "    return app\n"
+    "\n"
+    "class Error(Exception):\n"
+    "    @property\n"
+    "    def detail(self):\n"
+    "        return 2\n"
+    "\n"
+    "    @staticmethod\n"
+    "    def make():\n"
+    "        return 3\n"
+)
+
+
+def test_writes_each_decorator_as_a_call_after_its_function_so_mutmut_reaches_it():
+    source, origin = gate.undecorate(UNDECORATED)
+    assert gate.unmutated(source) == []
+    lines = source.splitlines()
+    assert lines[3:5] == ["    def hook():", "        return 1"]
+    assert lines[5:8] == [
+        '    hook = app.post("/webhooks")(app.put(',
+        '        "/hooks"',
+        "    )(hook))" + gate.REGISTERED,
+    ]
+    assert "    detail = property(detail)" + gate.REGISTERED in lines
+    assert "    @staticmethod" in lines
+    assert len(origin) == len(lines)
+    assert origin[lines.index("    def hook():")] == 8  # lines keep their number in the file as it is
+    assert origin[lines.index("    detail = property(detail)" + gate.REGISTERED)] == 13  # the decorator's line
+
+
+def test_an_undecorated_app_is_the_same_program():
+    calls = []
+
+    class App:
+        def post(self, path):
+            return lambda f: calls.append(("post", path, f.__name__)) or f
+
+        def put(self, path):
+            return lambda f: calls.append(("put", path, f.__name__)) or f
+
+    for text in (UNDECORATED, gate.undecorate(UNDECORATED)[0]):
+        namespace = {"Flask": lambda name: App()}
+        exec(compile(text, "<answer>", "exec"), namespace)
+        namespace["create_app"]()
+        assert namespace["Error"]().detail == 2 and namespace["Error"].make() == 3
+    assert calls == [("put", "/hooks", "hook"), ("post", "/webhooks", "hook")] * 2
+
+
+def test_no_function_of_the_solutions_is_left_unmutated():
+    assert gate.blind_spots([]) == []

@@ -18,7 +18,7 @@ def create_app(reservations=()):
     @app.get("/reservations")
     def listing():
         text = request.args.get("limit", "10")
-        limit = int(text) if re.fullmatch(r"\d+", text) else 0
+        limit = int(text) if re.fullmatch(r"[0-9]+", text) else 0
         if not 0 < limit <= 50:
             return {"title": "Bad limit", "status": 400, "detail": "limit goes from 1 to 50"}, 400, PROBLEM
         cursor = request.args.get("cursor", "0")

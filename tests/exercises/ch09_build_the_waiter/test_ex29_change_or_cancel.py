@@ -119,6 +119,27 @@ def test_an_unknown_reservation_is_a_404(exercise, book, method):
     expect_problem(answer, 404, f"There is no reservation 4: {method} should be answered 404.")
 
 
+@pytest.mark.parametrize(
+    ("method", "number", "status"),
+    [("GET", 4, 404), ("PATCH", 4, 404), ("DELETE", 4, 404), ("PATCH", SEATED, 409), ("DELETE", SEATED, 409)],
+    ids=["GET unknown", "PATCH unknown", "DELETE unknown", "PATCH seated", "DELETE seated"],
+)
+def test_a_refusal_names_the_reservation(exercise, book, method, number, status):
+    app = build_app(exercise, copy.deepcopy(book))
+    changes = {"json": {"time": "21:00"}} if method == "PATCH" else {}
+    answer = send(app, method, f"/reservations/{number}", **changes)
+    if answer.status != status:
+        return  # the status is the other tests' to judge: one mistake, said once
+    body = expect_problem(answer, status)
+    expect_on(
+        answer,
+        str(number) in str(body.get("detail", "")),
+        f"The problem's detail should name reservation {number}, so the guest knows which one it is about.",
+        expected=f'"detail": "... {number} ..." (any words with the id in them)',
+        hint='Write the id into the detail: f"There is no reservation {reservation_id}."',
+    )
+
+
 def test_a_delete_is_204_and_the_reservation_is_gone(exercise, book):
     app = build_app(exercise, copy.deepcopy(book))
     answer = send(app, "DELETE", "/reservations/7")

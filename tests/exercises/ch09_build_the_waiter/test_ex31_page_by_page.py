@@ -223,6 +223,10 @@ def test_any_iterable_is_a_book(exercise, kind):
         ("cursor=%25%25%25", "cursor"),
         ("cursor=not+a+cursor", "cursor"),
         ("limit=5&cursor=~~", "cursor"),
+        ("limit=%D9%A5", "limit"),
+        ("cursor=%D9%A3", "cursor"),
+        ("cursor=%2B3", "cursor"),
+        ("cursor=%203", "cursor"),
     ],
     ids=[
         "limit +5 (int() reads it)",
@@ -240,6 +244,10 @@ def test_any_iterable_is_a_book(exercise, kind):
         "cursor %%%",
         "cursor with spaces",
         "cursor ~~",
+        "limit in Arabic-Indic digits (int() reads them)",
+        "cursor in Arabic-Indic digits (int() reads them)",
+        "cursor +3 (int() reads it)",
+        "cursor with a space before (int() reads it)",
     ],
 )
 def test_a_wrong_parameter_is_a_400_naming_it(exercise, query, parameter):
