@@ -45,7 +45,7 @@ class Exercise:
 
     @property
     def module(self) -> str:
-        """Dotted module name inside a target tree, e.g. `ch01_first_contact.ex01_is_it_open`."""
+        """Dotted module name inside a target tree, e.g. `ch01_first_contact.ex03_is_it_open`."""
         return f"{self.chapter.id}.{self.name}"
 
     def source(self, target: str = "exercises") -> Path:

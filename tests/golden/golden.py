@@ -6,8 +6,7 @@ answer of the same name in `tests/answer_corpus/<exercise_name>/` (the corpus's 
 learners make; they need not be copied). Each case runs in this process (`pytest.main`, like `kata check N`:
 `--target exercises --kata-one`, the learner's flags from pyproject.toml) at 100 columns with NO_COLOR, the
 answer compiled under the exercise's own file name, so the screen names the file the learner edits.
-Ports, durations and the kata's folder are normalised, and a fake clock allows its code more real time (the
-screen of a busy loop must not depend on the machine's load). `python tools/pin_golden.py` re-pins them all.
+Ports, durations and the kata's folder are normalised. `python tools/pin_golden.py` re-pins them all.
 """
 
 from __future__ import annotations
@@ -130,8 +129,6 @@ def run_case(case: Case, kitchen_url: str) -> str:
         patch.chdir(ROOT)
         # the learner's run keeps a notepad (its `drawn:` line is on the screen): in a temporary folder, not .kata/
         patch.setenv("KATA_NOTEPAD", tempfile.mkdtemp(prefix="kata-golden-notepad-"))
-        # a fake clock's allowance of real time: a screen is the same on a busy machine (a loaded CI) as on a calm one
-        patch.setattr("kata.expect.waits.REAL_SECONDS", 30.0)
         printed = io.StringIO()
         try:
             with contextlib.redirect_stdout(printed):

@@ -8,9 +8,10 @@ import pytest
 import requests
 
 from kata.expect import FakeClock, call, expect_request, expect_sleeps, expect_true, fail, raises
+from kata.expect.waits import RESTARTED_CLOCK_HINT
 from kata.kitchen.fake_replies import html_reply, problem_reply
 
-MAX_POLLS = 200
+MAX_POLLS = 100  # the longest test asks 60 times (deadline 30 s, interval 0.5 s)
 ASK_HINT = (
     "Do you ask again until the status is 'ready', waiting through the `sleep` you were given in between? "
     "And from which moment is the deadline measured, on which clock (it does not start at 0)?"
@@ -49,6 +50,14 @@ class StatusScript:
         def answer(request, context):
             clock.check_real_time()
             self.polls.append(clock.elapsed)
+            if len(self.polls) > MAX_POLLS and len(clock.sleep.calls) >= MAX_POLLS and clock.reads:  # never stops
+                fail(
+                    f"Your code asked {len(self.polls)} times in {clock.elapsed:g} seconds, waiting between two "
+                    "questions, and was still going: it never gives up.",
+                    expected="a stop (return or raise) once the deadline has passed",
+                    actual=f"{len(self.polls)} requests, {len(clock.sleep.calls)} waits",
+                    hint=RESTARTED_CLOCK_HINT,
+                )
             if len(self.polls) > MAX_POLLS:
                 fail(
                     f"Your code asked {len(self.polls)} times in {clock.elapsed:g} seconds and was still going.",
