@@ -143,6 +143,7 @@ class WireLog:
 
     def __init__(self) -> None:
         self.exchanges: list[Exchange] = []
+        self.called: Any = None  # the learner's function the test called last (kata.expect.calls notes it)
 
     def sent(self) -> list[Sent]:
         return [exchange.sent for exchange in self.exchanges]
