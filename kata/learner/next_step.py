@@ -27,6 +27,7 @@ _REQUEST_PARTS = {
 _WAITS = {
     "never gives up": "find where its loop decides to stop, and make the deadline end it",
     "for real": "make it wait with the `sleep` it was given, never with `time.sleep`",
+    "never waits": "make it wait `interval` seconds with the `sleep` it was given between two requests",
 }
 
 

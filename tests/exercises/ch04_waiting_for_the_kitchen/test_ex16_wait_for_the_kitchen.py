@@ -57,6 +57,7 @@ class StatusScript:
                     expected="a stop (return or raise) once the deadline has passed",
                     actual=f"{len(self.polls)} requests, {len(clock.sleep.calls)} waits",
                     hint=RESTARTED_CLOCK_HINT,
+                    cause="waits: never gives up",  # the same mistake in every test that polls: one block
                 )
             if len(self.polls) > MAX_POLLS:
                 fail(
@@ -65,6 +66,7 @@ class StatusScript:
                     actual=f"{len(self.polls)} requests, {len(clock.sleep.calls)} waits",
                     hint="Wait `interval` seconds with the `sleep` you were given between two requests, and "
                     "measure the deadline with the `clock` you were given.",
+                    cause="waits: never waits",
                 )
             clock.pass_time(takes)
             return order(statuses[min(len(self.polls), len(statuses)) - 1], order_id)

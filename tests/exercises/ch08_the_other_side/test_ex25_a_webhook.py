@@ -68,6 +68,7 @@ def expect_no_content(response, what):
         f"{what}: the answer should be 204 No Content, with an empty body.",
         actual=shown(response),
         hint="204 means 'done, nothing to say': what does a Flask view return for a status without a body?",
+        cause=f"answer: {response.status_code}, not 204 No Content",  # every test that notifies: one mistake
     )
 
 
@@ -305,4 +306,5 @@ def test_live_the_kitchen_calls_when_the_order_is_ready(exercise, kitchen):
         "The kitchen's journal should show one call to your webhook, answered 204.",
         actual=repr([(c["method"], c["path"], c["status"], c.get("error")) for c in calls]),
         hint="Answer 204 with an empty body.",
+        cause=f"answer: {calls[0]['status']}, not 204 No Content" if len(calls) == 1 else "webhook: calls",
     )
