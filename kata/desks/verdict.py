@@ -44,7 +44,8 @@ class Verdict:
                 f"{self.shown} has no test: pytest runs the functions whose names start with `test_`.",
                 {
                     "hint": "Write functions named `test_...` that take the `requests_mock` and `front_desk` "
-                    "fixtures (the docstring shows one)."
+                    "fixtures (the docstring shows one).",
+                    "next": "write a first test function, as the docstring's example does",
                 },
             )
         waiting = self._not_started()

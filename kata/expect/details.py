@@ -43,6 +43,7 @@ def expect_prepared(
             expected="a requests.PreparedRequest, built with `requests.Request(...).prepare()`",
             actual=f"{show(request)} (returned)",
             hint=f"Build the request and {fix}; do not send it.",
+            cause=f"returned: {built.text.split('(', 1)[0]}, {type(request).__name__}",  # in every test that asks
         )
     url = request.url or ""
     if not url.startswith(base.rstrip("/") + "/"):
@@ -51,6 +52,7 @@ def expect_prepared(
             expected=f"{method.upper()} {base.rstrip('/')}{path}",
             actual=f"{request.method} {url}",
             hint="Start the URL with the base_url your function was given, then add the path.",
+            cause="request: address",
         )
     path = urlsplit(base).path.rstrip("/") + path  # a base URL with a path of its own (a workshop's /t/<token>)
     built_request = Sent.of(request, NOT_SENT)  # no timeout line: none can apply to a request not sent

@@ -99,6 +99,14 @@ def _check_request(
             hint=hint,
             cause="request: count",
         )
+    if not -len(sent) <= index < len(sent):
+        fail(
+            f"Your code sent {len(sent)} request(s); the tests expected at least {abs(index) + (index >= 0)}.",
+            expected=wanted,
+            actual="\n".join(f"[{i}] {s.line()}" for i, s in enumerate(sent, 1)),
+            hint=hint,
+            cause="request: count",
+        )
     request = sent[index]
     if request.method != method.upper():
         fail(

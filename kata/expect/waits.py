@@ -90,7 +90,15 @@ def expect_sleeps(sleep: FakeSleep, expected: Sequence[float], *, hint: str | No
         summary = "Your code waited, but not for the right number of seconds."
     if got and for_real:
         summary += f" Some of its waits were real ({real:.1f} seconds went by): does it call `time.sleep`?"
-    fail(summary, expected=_sleeps_text(expected), actual=_sleeps_text(got), hint=hint)
+    # No wait seen, in every test that expects one, is one mistake: real waits, or none at all.
+    cause = None if got else "waits: for real" if for_real else "waits: never waits"
+    fail(
+        summary,
+        expected=_sleeps_text(expected),
+        actual=_sleeps_text(got),
+        hint=hint,
+        cause=cause,
+    )
 
 
 class FakeClock:

@@ -28,7 +28,11 @@ from kata.learner.time_limit import TimeLimitExceeded, run_with_time_limit, time
 
 
 class ExerciseBroken(Exception):
-    """The exercise module cannot be imported; the message says where and why."""
+    """The exercise module cannot be imported; the message says where and why, `next_step` what to do there."""
+
+    def __init__(self, message: str, next_step: str | None = None) -> None:
+        super().__init__(message)
+        self.next_step = next_step
 
 
 @dataclass(frozen=True)
@@ -84,11 +88,20 @@ def import_exercise(exercise: Exercise, target: str, *, seconds: float) -> Modul
     source = exercise.source(target)
     shown = relative(source, root)
     if not source.is_file():
-        raise ExerciseBroken(f"{shown} is missing. Restore it from git (or `kata reset {exercise.number}`).")
+        raise ExerciseBroken(
+            f"{shown} is missing. Restore it from git (or `kata reset {exercise.number}`).",
+            "restore the file as the line above says",
+        )
     try:
         return run_with_time_limit(importlib.import_module, name, seconds=seconds)
-    except SyntaxError as error:
-        where = relative(error.filename or source, root)
+    except Exception as error:
+        raise broken(error, shown, root) from None
+
+
+def broken(error: Exception, shown: str, root: Path) -> ExerciseBroken:
+    """Why the learner's file `shown` cannot be imported (`error` raised while importing it), and where to look."""
+    if isinstance(error, SyntaxError):
+        where = relative(error.filename or shown, root)
         text = (error.text or "").rstrip("\n")
         caret = ""
         if text and error.offset:
@@ -96,19 +109,24 @@ def import_exercise(exercise: Exercise, target: str, *, seconds: float) -> Modul
             caret = "\n    " + " " * max(error.offset - 1 - (len(text) - len(stripped)), 0) + "^"
             text = stripped
         detail = f"\n    {text}{caret}" if text else ""
-        raise ExerciseBroken(
-            f"{where}, line {error.lineno}: Python cannot read this file ({type(error).__name__}: {error.msg}).{detail}"
-        ) from None
-    except TimeLimitExceeded as error:
-        raise ExerciseBroken(
-            f"{shown}: importing the file did not finish ({error}). Is there code at the top level that never ends?"
-        ) from None
-    except Exception as error:
-        location = last_learner_frame(error.__traceback__, root)
-        where = str(location) if location else shown
-        raise ExerciseBroken(
-            f"{shown} fails as soon as it is imported: {type(error).__name__}: {error}\n  at {where}"
-        ) from None
+        return ExerciseBroken(
+            f"{where}, line {error.lineno}: Python cannot read this file "
+            f"({type(error).__name__}: {error.msg}).{detail}",
+            f"open {where} at line {error.lineno} and correct what Python cannot read there (or just before it)",
+        )
+    if isinstance(error, TimeLimitExceeded):
+        return ExerciseBroken(
+            f"{shown}: importing the file did not finish ({error}). Is there code at the top level that never ends?",
+            f"open {shown} and find the code outside any function that never ends",
+        )
+    location = last_learner_frame(error.__traceback__, root)
+    where = str(location) if location else shown
+    at = f"{location.file} at line {location.line}" if location else shown
+    what = "check the name it imports" if isinstance(error, ImportError) else "fix what that line does"
+    return ExerciseBroken(
+        f"{shown} fails as soon as it is imported: {type(error).__name__}: {error}\n  at {where}",
+        f"open {at} and {what}",
+    )
 
 
 class ExerciseModule:

@@ -129,6 +129,7 @@ def journal_text(
     answers = answers or {}
     blocks: list[list[str]] = []
     first = max(len(entries) - last, 0)
+    said = {word for index in said_above if index in answers for word in _words(answers[index].lines())}
     for index in range(first, len(entries)):
         lines: list[str] = []
         entry = entries[index]
@@ -141,12 +142,20 @@ def journal_text(
         elif index in said_above:
             lines.append(f"{line} -> {answer.status_line()} (its words are above)")
         else:
-            lines.extend(exchange_lines(line, answer))
+            heard = exchange_lines(line, answer)  # the kitchen's words said once: a repeated hint is noise
+            lines.append(heard[0])
+            lines.extend(word for word in heard[1:] if word.strip() not in said)
+            said.update(_words(heard[1:]))
         if body:
             lines.append(f"  sent body: {_short(str(body), PREVIEW)}")
         blocks.append(lines)
     head = f"(and {first} earlier)\n" if first else ""
     return head + "\n".join(once_each(blocks))
+
+
+def _words(lines: Sequence[str]) -> set[str]:
+    """A problem's title, detail and hint among an answer's lines (its headers change: they are always shown)."""
+    return {line.strip() for line in lines if line.strip().startswith(("title:", "detail:", "hint:"))}
 
 
 def once_each(blocks: Sequence[list[str]]) -> list[str]:

@@ -89,7 +89,8 @@ def shown_reports(found: list[Mistake], hints_shown: set[str], source: str, chec
         if hint and hint not in hints_shown and not mistake.kitchen_spoke:  # the kitchen's own hint is said
             hints_shown.add(hint)
             lines.append(hint)
-        if outcome_of(mistake.shown) not in (NOT_STARTED, BROKEN):
+        outcome = outcome_of(mistake.shown)
+        if outcome != NOT_STARTED and (outcome != BROKEN or mistake.next_step):  # a broken file: where, if known
             step = mistake.next_step or open_step
             step = step if step.startswith("open ") else f"open {source} and {step}"  # the action alone: where
             lines.append(f"  next: {step}; then {check}.")

@@ -150,7 +150,7 @@ def exercise(request: pytest.FixtureRequest) -> ExerciseModule:
     loaded = modules.load(exercise)
     if isinstance(loaded, ExerciseBroken):
         item.stash[OUTCOME_KEY] = results.BROKEN
-        pytest.fail(str(loaded), pytrace=False)
+        raise LearnerFailure(str(loaded), cause=None, hint=None, next_step=loaded.next_step)
     if exercise.module in modules.stuck:
         item.stash[OUTCOME_KEY] = results.NOT_RUN
         pytest.fail(f"{focus.NOT_RUN_MESSAGE} ({modules.stuck[exercise.module]}). Fix that one first.", pytrace=False)
@@ -226,11 +226,28 @@ def _mistake(item: pytest.Item, call: pytest.CallInfo[None]) -> tuple[str, str |
     cause = f"test: {getattr(item, 'originalname', item.name)}"
     error = call.excinfo.value if call.excinfo is not None else None
     outcome = item.stash.get(OUTCOME_KEY, None)
-    if outcome is not None:
-        return f"{outcome}", None, False, None  # one broken module, or one stopped test, is one mistake
+    if outcome is not None:  # one broken module, or one stopped test, is one mistake
+        return f"{outcome}", None, False, getattr(error, "next_step", None)
     if isinstance(error, LearnerFailure):
-        return error.cause or cause, error.hint, error.kitchen_spoke, error.next_step
+        return error.cause or _check_site(item, call) or cause, error.hint, error.kitchen_spoke, error.next_step
     return cause, None, False, None
+
+
+def _check_site(item: pytest.Item, call: pytest.CallInfo[None]) -> str | None:
+    """`check: test_ex28_....py:49`: the line of the exercise's tests whose check failed, innermost first.
+
+    A check that several tests share (a helper of the test module or of its chapter's conftest) finds one
+    mistake whichever test calls it: the same line, the same rule. A check written in one test stays its own.
+    """
+    folder = os.path.dirname(str(item.path))
+    site = None
+    tb = call.excinfo.tb if call.excinfo is not None else None
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if os.path.dirname(filename) == folder:
+            site = f"check: {os.path.basename(filename)}:{tb.tb_lineno}"
+        tb = tb.tb_next
+    return site
 
 
 def _notepad(kitchen: KitchenClient, described: Any = None) -> str:

@@ -22,6 +22,12 @@ def _step(answer: AppAnswer, what: str) -> str | None:
     return f"open {place} and {what}" if place else what
 
 
+def _who(answer: AppAnswer) -> str:
+    """The learner's view that answered: one view's wrong status is one mistake, whatever the path."""
+    view = getattr(answer.handler, "__qualname__", None)
+    return f"view {view}" if view else "no route"  # no view took it: Flask's own answer, or an error handler's
+
+
 def expect_status(answer: AppAnswer, status: int, summary: str | None = None, *, hint: str | None = None) -> None:
     """The answer has this status code."""
     __tracebackhide__ = True
@@ -31,7 +37,7 @@ def expect_status(answer: AppAnswer, status: int, summary: str | None = None, *,
             expected=f"{status} {status_text(status)}",
             actual=answer.describe(),
             hint=hint,
-            cause=f"answer: {answer.shape} {answer.status}, not {status}",
+            cause=f"answer: {_who(answer)} {answer.status}, not {status}",
             next_step=_step(answer, f"make it answer {status} to {answer.shape} (it answers {answer.status})"),
         )
 

@@ -9,28 +9,24 @@ through Flask's test client (in-process, time-limited); `served` puts it on a re
 
 from __future__ import annotations
 
-import contextlib
 import http
 import inspect
 import json as jsonlib
 import re
-import threading
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterator, Mapping, Sequence
+from typing import Any, Mapping, Sequence
 
-import requests
 from flask import Flask
-from werkzeug.serving import WSGIRequestHandler, make_server
 
-from kata import host
 from kata.catalogue import find_root
 from kata.expect import call, describe_call, fail, show
 from kata.learner.errors import describe_learner_exception
+from kata.learner.modules import last_learner_frame
 from kata.learner.time_limit import TimeLimitExceeded, run_with_time_limit
 
 NOT_JSON = object()  # what `AppAnswer.json()` gives for a body that is not JSON
 _ABSENT = object()
-_PASS_THROUGH = (NotImplementedError, TimeLimitExceeded)  # reported by the plugin ("not started yet", "stopped")
+PASS_THROUGH = (NotImplementedError, TimeLimitExceeded)  # reported by the plugin ("not started yet", "stopped")
 _HIDDEN_HEADERS = {"content-length", "date", "server", "connection", "keep-alive"}
 SECONDS = 5.0  # how long one answer may take
 
@@ -46,7 +42,7 @@ class AppAnswer:
     body: bytes
     sent_headers: Mapping[str, str] = field(default_factory=dict)
     sent_body: bytes | None = None
-    handler: Any = None  # the learner's view function the app routed the request to (in-process only)
+    handler: Any = None  # the learner's view function the app routed the request to (None: no route took it)
 
     @property
     def shape(self) -> str:
@@ -121,6 +117,7 @@ def build_app(exercise: Any, *args: Any, hint: str | None = None, **kwargs: Any)
             expected="create_app with the parameters the docstring gives",
             actual=f"{mismatch} (create_app{inspect.signature(factory)})",
             hint=hint or "Compare create_app's parameters, and their defaults, with the docstring's.",
+            cause=f"create_app: cannot be called so ({mismatch})",
         )
     built = call(factory, *args, hint=hint, **kwargs)
     app = built.value
@@ -130,6 +127,7 @@ def build_app(exercise: Any, *args: Any, hint: str | None = None, **kwargs: Any)
             expected="a new Flask app: `app = Flask(__name__)`, add the routes, then `return app`",
             actual=f"{show(app)} (returned)",
             hint="Does create_app() end by returning the app it built?" if app is None else hint,
+            cause=f"returned: create_app, {type(app).__name__}",  # whichever test builds the app: one mistake
         )
     app.config["TESTING"] = True  # an exception in a view reaches the test, with its file and line
     return app
@@ -162,10 +160,10 @@ def send(
     line = f"{method} {target}"
     try:
         response = run_with_time_limit(app.test_client().open, target, seconds=SECONDS, **kwargs)
-    except _PASS_THROUGH:
+    except PASS_THROUGH:
         raise
     except Exception as error:
-        raised = describe_learner_exception(error, find_root())
+        raised, cause = describe_learner_exception(error, find_root()), raised_cause(error)
     else:
         return AppAnswer(
             method,
@@ -175,18 +173,25 @@ def send(
             response.get_data(),
             sent_headers,
             sent_body,
-            _handler(app, method, target),
+            handler_of(app, method, target),
         )
     fail(
         f"While answering {line}, your app {raised}",
         expected="an answer to " + _request_text(line, sent_headers, sent_body).removeprefix("request: "),
         hint="A client gets 500 Internal Server Error here: which case does this request reach that the code "
         "does not handle?",
+        cause=cause,
     )
     raise AssertionError("unreachable")
 
 
-def _handler(app: Flask, method: str, target: str) -> Any:
+def raised_cause(error: BaseException) -> str:
+    """`app raised: KeyError at exercises/.../ex27.py:14`: the same exception from the same line is one mistake."""
+    where = last_learner_frame(error.__traceback__, find_root())
+    return f"app raised: {type(error).__name__}" + (f" at {where.file}:{where.line}" if where else "")
+
+
+def handler_of(app: Flask, method: str, target: str) -> Any:
     """The view function the app routes this request to, None when no route takes it."""
     try:
         rule, _ = app.url_map.bind("localhost").match(target.split("?", 1)[0], method, return_rule=True)
@@ -201,95 +206,3 @@ def _request_text(line: str, headers: Mapping[str, str], body: bytes | None) -> 
         .describe()
         .split("\nanswer:")[0]
     )
-
-
-# Over a real socket: the app served on a loopback port ----------------------------------------------
-
-
-class Served:
-    """The app on a real port: `.url`, `.request(...)` with requests, `.check()` for what the app raised."""
-
-    def __init__(self, url: str) -> None:
-        self.url = url
-        self.raised: list[tuple[str, BaseException]] = []
-
-    def request(self, method: str, target: str, **kwargs: Any) -> AppAnswer:
-        """One request with `requests` (as a real client sends it); its answer as an AppAnswer."""
-        __tracebackhide__ = True
-        try:
-            response = host.call(lambda: requests.request(method, self.url + target, timeout=SECONDS, **kwargs))
-        except requests.RequestException as error:
-            fail(
-                f"{method} {target} over a real connection got no answer from your app.",
-                expected="an answer within 5 seconds",
-                actual=f"{type(error).__name__}: {error}",
-            )
-        self.check()
-        return from_requests(response, self.url)
-
-    def check(self) -> None:
-        """Fail with what the app raised while answering a real client, if it raised anything."""
-        __tracebackhide__ = True
-        if not self.raised:
-            return
-        line, error = self.raised[0]
-        self.raised.clear()
-        if isinstance(error, _PASS_THROUGH):
-            raise error
-        fail(
-            f"While answering {line} over a real connection, your app {describe_learner_exception(error, find_root())}",
-            expected="an answer (the client got 500 Internal Server Error)",
-            hint="Which case does this request reach that the code does not handle?",
-        )
-
-
-def from_requests(response: requests.Response, base_url: str = "") -> AppAnswer:
-    """An answer that `requests` received, as an AppAnswer."""
-    sent = response.request
-    target = (sent.url or "").removeprefix(base_url)
-    body = sent.body.encode() if isinstance(sent.body, str) else sent.body
-    boring = {"user-agent", "accept-encoding", "connection", "content-length"}
-    shown = {str(k): str(v) for k, v in sent.headers.items() if str(k).lower() not in boring}
-    return AppAnswer(
-        sent.method or "?",
-        target,
-        response.status_code,
-        list(response.headers.items()),
-        response.content,
-        shown,
-        body if isinstance(body, bytes) else None,
-    )
-
-
-class _Quiet(WSGIRequestHandler):
-    """Werkzeug's request handler without its line per request (the tests report what matters)."""
-
-    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
-        pass
-
-
-@contextlib.contextmanager
-def served(app: Flask) -> Iterator[Served]:
-    """The app served on a free loopback port in a thread, for the length of the block."""
-    __tracebackhide__ = True
-    live: Served
-
-    def recording(environ: dict[str, Any], start_response: Callable[..., Any]) -> Any:
-        try:
-            return app(environ, start_response)
-        except Exception as error:
-            live.raised.append((f"{environ.get('REQUEST_METHOD')} {environ.get('PATH_INFO')}", error))
-            start_response("500 INTERNAL SERVER ERROR", [("Content-Type", "text/plain")])
-            return [b"the app raised an exception: the test reports it\n"]
-
-    server = make_server("127.0.0.1", 0, recording, threaded=True, request_handler=_Quiet)
-    live = Served(f"http://127.0.0.1:{server.server_port}")
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True)
-    thread.start()
-    try:
-        yield live
-    finally:
-        server.shutdown()
-        server.server_close()
-        host.join(thread, 2)
-    live.check()

@@ -80,13 +80,14 @@ class AnswerInPlace:
 
     @pytest.hookimpl(trylast=True)
     def pytest_configure(self, config: pytest.Config) -> None:
-        from kata.learner.modules import ExerciseBroken
+        from kata.learner.modules import broken, relative
         from kata.testrun.plugin import LEARNER_KEY
 
         modules = config.stash[LEARNER_KEY]
         filename = str(self.exercise.source("exercises"))
         source = self.answer.read_text(encoding="utf-8")
-        if self.holds_tests(source):  # chapter 10: the desks run the learner's file from disk, so it must be there
+        stub = self.exercise.source("exercises").read_text(encoding="utf-8")
+        if self.holds_tests(stub):  # chapter 10: the desks run the learner's file from disk, so it must be there
             filename = str(self.on_disk(source))
         lines = source.splitlines(keepends=True)
         linecache.cache[filename] = (len(source), None, lines, filename)  # the answer's lines, not the stub's
@@ -96,8 +97,8 @@ class AnswerInPlace:
         sys.modules[name] = module  # dataclasses look their module up
         try:
             exec(compile(source, filename, "exec"), module.__dict__)
-        except Exception as error:  # pragma: no cover - a case whose answer does not import
-            modules.imported[self.exercise.module] = ExerciseBroken(f"{type(error).__name__}: {error}")
+        except Exception as error:  # a case whose answer does not import: said as `kata check` says it
+            modules.imported[self.exercise.module] = broken(error, relative(filename, ROOT), ROOT)
         else:
             modules.imported[self.exercise.module] = module
 

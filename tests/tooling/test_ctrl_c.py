@@ -193,7 +193,7 @@ def test_a_request_to_the_learners_app(windows, forever):
     """Chapter 9: the learner's app answers slowly over a real socket."""
     from flask import Flask
 
-    from kata.waiter.app_under_test import served
+    from kata.waiter.served import served
 
     app = Flask("slow")
     app.add_url_rule("/", view_func=lambda: str(forever.wait()))

@@ -10,7 +10,8 @@ import pytest
 import requests
 
 from kata.waiter.answer_checks import expect_json, expect_on, expect_status
-from kata.waiter.app_under_test import build_app, send, served
+from kata.waiter.app_under_test import build_app, send
+from kata.waiter.served import served
 
 LIST_HINT = (
     "Answer an object with the reservations as `items` and how many there are as `count`: Flask sends a dict as JSON."

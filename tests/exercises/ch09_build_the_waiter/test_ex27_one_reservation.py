@@ -6,7 +6,8 @@ import pytest
 import requests
 
 from kata.waiter.answer_checks import expect_json, expect_on, expect_problem
-from kata.waiter.app_under_test import build_app, send, served
+from kata.waiter.app_under_test import build_app, send
+from kata.waiter.served import served
 
 FIND_HINT = "Look the id up among the reservations create_app() was given (a dict by id helps); ids are not positions."
 MISSING_HINT = "When the id is not in the book, return a problem: status 404, application/problem+json."

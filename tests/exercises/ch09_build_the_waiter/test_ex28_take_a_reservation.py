@@ -7,8 +7,9 @@ import pytest
 import requests
 
 from kata.waiter.answer_checks import expect_field_errors, expect_json, expect_on, expect_problem
-from kata.waiter.app_under_test import build_app, send, served
+from kata.waiter.app_under_test import build_app, send
 from kata.waiter.reservation_forms import ACCEPTED, REFUSED, body_text, cases
+from kata.waiter.served import served
 
 ADA = {"name": "Ada", "party_size": 2, "date": "2026-12-24", "time": "19:30"}
 FIELDS = ("name", "party_size", "date", "time")

@@ -6,8 +6,9 @@ import pytest
 import requests
 
 from kata.waiter.answer_checks import expect_field_errors, expect_json, expect_on, expect_problem, expect_status
-from kata.waiter.app_under_test import build_app, send, served
+from kata.waiter.app_under_test import build_app, send
 from kata.waiter.reservation_forms import ACCEPTED, REFUSED, body_text, cases
+from kata.waiter.served import served
 
 SEATED = 8  # the book fixture's seated reservation
 CONFLICT_HINT = "Look at the reservation's status first: a seated one answers problem(409, ...) and stays as it is."

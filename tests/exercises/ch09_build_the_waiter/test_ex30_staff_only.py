@@ -7,8 +7,9 @@ import pytest
 import requests
 
 from kata.waiter.answer_checks import expect_json, expect_on, expect_problem, expect_status
-from kata.waiter.app_under_test import build_app, send, served
+from kata.waiter.app_under_test import build_app, send
 from kata.waiter.header_syntax import bearer_challenge
+from kata.waiter.served import served
 
 
 @pytest.fixture

@@ -11,8 +11,9 @@ import requests
 
 from kata.expect import expect_true
 from kata.waiter.answer_checks import expect_json, expect_on, expect_problem
-from kata.waiter.app_under_test import build_app, send, served
+from kata.waiter.app_under_test import build_app, send
 from kata.waiter.header_syntax import links
+from kata.waiter.served import served
 
 NAMES = ["Ada", "Grace", "Edsger", "Barbara", "Alan", "Margaret", "Donald", "Frances", "Ken", "Radia"]
 PAGE_HINT = (
