@@ -18,7 +18,9 @@ values allowed):
 - ``JOURNAL_LIMIT`` / ``JOURNAL_BODY_LIMIT`` / ``JOURNAL_BYTES``: entries kept (1000), body bytes
   recorded per entry (10000, a preview) and bytes kept per kitchen (4 MiB); ``JOURNAL_TOTAL_BYTES``:
   for all the kitchens of a workshop (64 MiB). See ``journal``.
-- ``LIMITS``: caps of a kitchen's collections, e.g. ``{"orders": 5000}`` (see ``limits``).
+- ``LIMITS``: caps of a kitchen's collections, e.g. ``{"orders": 5000}`` (see ``caps``).
+- ``KITCHEN_BYTES``: the memory one kitchen's records may take (None: only the caps); a workshop sets it
+  to its fair share of the room (see ``caps``).
 - ``ALLOWED_HOSTS``: host names the kitchen answers to besides the loopback ones (``["*"]``: any);
   see ``guard``.
 - ``TRUSTED_PROXIES``: addresses or networks of reverse proxies whose forwarded headers give the client's
@@ -63,6 +65,7 @@ DEFAULTS: dict[str, Any] = {
     "TRUSTED_PROXIES": [],
     "FORWARDED_HEADER": "x-forwarded-for",
     "LIMITS": {},
+    "KITCHEN_BYTES": None,
     "JOURNAL_BYTES": 4 * 1024 * 1024,
     "JOURNAL_TOTAL_BYTES": 64 * 1024 * 1024,
 }
