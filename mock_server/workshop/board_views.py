@@ -42,7 +42,15 @@ def progress() -> Response:
         "200": html("The board."),
         "303": {"description": "Right key: the cookie is set, on to the board without ?key= in the address."},
     },
-    params=[query("key", {"type": "string"}, "The facilitator secret, once: it becomes a cookie.")],
+    params=[
+        query("key", {"type": "string"}, "The facilitator secret, once: it becomes a cookie."),
+        query(
+            "poll",
+            {"type": "string", "maxLength": 20, "examples": ["250"]},
+            "Milliseconds between the page's polls, 200 to 10000 (anything else: the default), for a demo. "
+            "Read by the page's script.",
+        ),
+    ],
     security=FACILITATOR,
     example={"path": "/__workshop/board", "headers": FACILITATOR_HEADERS},
 )
