@@ -17,10 +17,10 @@ from flask import current_app, g
 
 from mock_server.admin.faults import Faults
 from mock_server.admin.journal import Budget, Journal
+from mock_server.state.allocator import WORTH_TRIMMING, give_back
 from mock_server.state.caps import held
 from mock_server.state.clock import Clock
 from mock_server.state.data import seeded_reviews
-from mock_server.state.allocator import WORTH_TRIMMING, give_back
 from mock_server.state.tenancy import DEFAULT_TENANT, tenant_name
 
 
