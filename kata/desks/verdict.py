@@ -42,7 +42,10 @@ class Verdict:
         if not right:
             return (
                 f"{self.shown} has no test: pytest runs the functions whose names start with `test_`.",
-                {"hint": "Write `def test_...(requests_mock, front_desk):` functions (the docstring shows one)."},
+                {
+                    "hint": "Write functions named `test_...` that take the `requests_mock` and `front_desk` "
+                    "fixtures (the docstring shows one)."
+                },
             )
         waiting = self._not_started()
         if waiting:
@@ -71,6 +74,7 @@ class Verdict:
                         **({"actual": problem.text} if "\n" in problem.text.strip() else {}),
                         "hint": "Its arguments are fixtures: `requests_mock`, `front_desk`, pytest's own "
                         "(`monkeypatch`, `tmp_path`...) and those your module defines. Check the spelling.",
+                        "next": "correct that test's argument that names no fixture",
                     },
                 )
             if case.outcome == "failed":
@@ -90,16 +94,17 @@ class Verdict:
                 return (
                     f"Your test {case.name} does not take the `front_desk` fixture, so it never calls the front desk.",
                     {
-                        "hint": "Add `front_desk` to its arguments and make the desk with `desk = front_desk(BASE)` "
-                        "(not `FrontDesk(...)`: the kata swaps desks through the fixture)."
+                        "hint": "Add `front_desk` to its arguments and make the desk with that fixture, not with "
+                        "the FrontDesk class: the kata swaps desks through the fixture.",
+                        "next": "give that test the `front_desk` fixture and make its desk with it",
                     },
                 )
             if not case.calls:
                 return (
                     f"Your test {case.name} never calls the front desk: it cannot catch any of its mistakes.",
                     {
-                        "hint": "Make the desk with the `front_desk` fixture (`desk = front_desk(BASE)`, not "
-                        "`FrontDesk(...)`: the kata swaps desks through the fixture), then call the method."
+                        "hint": "Make the desk with the `front_desk` fixture, not with the FrontDesk class (the kata "
+                        "swaps desks through the fixture), then call the method."
                     },
                 )
         for case in results.of(HOLLOW):
@@ -109,8 +114,9 @@ class Verdict:
                     "request and returns None.",
                     {
                         "actual": "against that desk: " + "; ".join(case.calls),
-                        "hint": "Assert on what the desk returned, on what it raised (`with pytest.raises(...)`), "
+                        "hint": "Assert on what the desk returned, on what it raised (pytest's `raises`), "
                         "or on what it sent (`requests_mock.last_request`).",
+                        "next": "add an assert to that test that fails against a desk which does nothing",
                     },
                 )
         return None
@@ -131,6 +137,7 @@ class Verdict:
                     "actual": "the second time: " + problem.text + at,
                     "hint": "The kata runs your tests once for every desk. Keep what a test needs inside the test "
                     "or in a fixture (pytest makes it again for each test), not in a module-level variable.",
+                    "next": "move that module-level value into the test, or into a fixture",
                 },
             )
         return None
@@ -148,7 +155,15 @@ class Verdict:
             summary, keywords = problem
             if self._not_started():  # the outcome the plugin counts (kata.testrun.results), not only the words
                 raise NotStartedYet(summary, pytrace=False)
-            fail(summary, expected=keywords.get("expected"), actual=keywords.get("actual"), hint=keywords.get("hint"))
+            fail(
+                summary,
+                expected=keywords.get("expected"),
+                actual=keywords.get("actual"),
+                hint=keywords.get("hint"),
+                cause="your tests: not sound yet",  # every test that asks finds the same: one mistake
+                next_step=f"open {self.shown} and "
+                + keywords.get("next", "fix the test named above first: it must pass against the desk"),
+            )
 
     def expect_caught(self, mistake: type[FrontDesk]) -> None:
         __tracebackhide__ = True
@@ -162,6 +177,8 @@ class Verdict:
             expected="at least one of your tests fails against that desk",
             actual="every one of your tests passed against it; " + "\n".join(shown),
             hint=getattr(mistake, "hint", None),
+            next_step=f"open {self.shown} and add an assert that fails against a desk that "
+            f"{getattr(mistake, 'words', mistake.__name__)}",
         )
 
     @staticmethod

@@ -108,6 +108,7 @@ def call(func: Any, *args: Any, hint: str | None = None, **kwargs: Any) -> Calle
     """
     __tracebackhide__ = True
     text = describe_call(getattr(func, "__name__", "function"), *args, **kwargs)
+    _note_called(func)
     try:
         value = func(*args, **kwargs)
     except _PASS_THROUGH:
@@ -123,6 +124,7 @@ def raises(exception: type[BaseException], func: Any, *args: Any, hint: str | No
     """Call learner code that must raise `exception` (or a subclass); return what it raised."""
     __tracebackhide__ = True
     text = describe_call(getattr(func, "__name__", "function"), *args, **kwargs)
+    _note_called(func)
     try:
         value = func(*args, **kwargs)
     except _PASS_THROUGH:
@@ -142,12 +144,24 @@ def raises(exception: type[BaseException], func: Any, *args: Any, hint: str | No
     _failed_call(text, f"it raises {exception.__name__}", outcome, hint, about)
 
 
+def _note_called(func: Any) -> None:
+    """The learner's function this test calls: a failure's next step points at it (kata.expect.next_step)."""
+    wire = current_wire()
+    if wire is not None:
+        wire.called = func
+
+
 def _about(error: BaseException) -> dict[str, Any]:
-    """What the results record of a failure the code raised: its cause, and the kitchen's answer it raised on."""
+    """What the results record of a failure the code raised: its cause, the kitchen's answer it raised on, and
+    the line of the learner's code that raised."""
+    from kata.catalogue import find_root
     from kata.learner.errors import cause_of
+    from kata.learner.modules import last_learner_frame
 
     cause, answer = cause_of(error)
-    return {"cause": cause, "kitchen_spoke": answer is not None, "response": getattr(error, "response", None)}
+    where = last_learner_frame(error.__traceback__, find_root())
+    about = {"cause": cause, "kitchen_spoke": answer is not None, "response": getattr(error, "response", None)}
+    return {**about, "where": where}
 
 
 def _failed_call(text: str, expected: str, actual: str, hint: str | None, about: dict[str, Any]) -> NoReturn:

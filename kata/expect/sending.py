@@ -125,7 +125,7 @@ def _check_request(
                 expected=wanted if query else f"{wanted} (no query string)",
                 actual=request.line(),
                 differs=query_difference(expected_query, request.query),
-                hint=hint or "Which filters were given? Only those belong in the query string (`params=`).",
+                hint=hint or "Which filters were given? Only those belong in the query string.",
                 cause="request: query",
             )
     for name, value in (headers or {}).items():
@@ -147,7 +147,7 @@ def _check_request(
             "Your code waits forever if the kitchen never answers: it sent no timeout.",
             expected=f"{wanted}, with a timeout",
             actual=f"{request.line()}, with no timeout",
-            hint="Every call to requests should have `timeout=` (in seconds). "
+            hint="Every call to requests should have a timeout (in seconds). "
             "Without it, a stuck kitchen hangs your program.",
             cause="request: timeout",
         )
@@ -208,7 +208,8 @@ def _check_json_body(request: Sent, expected: Any, hint: str | None) -> None:
             "The body is JSON, but the Content-Type header does not say so.",
             expected="Content-Type: application/json",
             actual=f"Content-Type: {content_type}" if content_type else "no Content-Type header",
-            hint="`json=` sets Content-Type for you; `data=json.dumps(...)` does not.",
+            hint="Which argument of requests sends a dict as JSON and sets Content-Type for you? A string you "
+            "made yourself goes out without it.",
             cause="request: body",
         )
     if body != expected or first_difference(expected, body):

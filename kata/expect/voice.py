@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 
+from kata.learner import next_step as steps
 from kata.wording import sentence
 
 __all__ = ["LearnerFailure", "are_numbers", "describe_call", "fail", "sentence", "show"]
@@ -20,10 +21,18 @@ class LearnerFailure(pytest.fail.Exception):  # type: ignore[name-defined]
     """
 
     def __init__(
-        self, msg: str, *, cause: str | None, hint: str | None, kitchen_spoke: bool = False, response: Any = None
+        self,
+        msg: str,
+        *,
+        cause: str | None,
+        hint: str | None,
+        kitchen_spoke: bool = False,
+        response: Any = None,
+        next_step: str | None = None,
     ) -> None:
         super().__init__(msg, pytrace=False)
         self.cause = cause
+        self.next_step = next_step  # the one action the failure ends with (kata.expect.next_step)
         self.hint = hint
         self.kitchen_spoke = kitchen_spoke
         self.response = response  # the answer whose words the message shows (the notepad need not repeat them)
@@ -39,11 +48,15 @@ def fail(
     cause: str | None = None,
     kitchen_spoke: bool = False,
     response: Any = None,
+    where: Any = None,
+    next_step: str | None = None,
 ) -> None:
     """Fail the current test with a learner-facing message (no traceback).
 
     `differs` points at the first difference between expected and got; `cause` names the mistake
-    (by default the test's own: its parametrized cases fold into one block).
+    (by default the test's own: its parametrized cases fold into one block). `next_step` is the one action the
+    failure ends with; by default it is decided from the cause, at `where` (a `CodeLocation`; by default the
+    learner's function the test called last).
     """
     __tracebackhide__ = True
     width = 8
@@ -57,7 +70,18 @@ def fail(
     if hint:
         lines.append(_block("hint", hint, 0))
     shown_hint = _block("hint", hint, 0) if hint else None
-    raise LearnerFailure("\n".join(lines), cause=cause, hint=shown_hint, kitchen_spoke=kitchen_spoke, response=response)
+    if next_step is None:
+        next_step = steps.next_step(
+            cause, where=where or _called_last(), kitchen_spoke=kitchen_spoke, expected=expected is not None
+        )
+    raise LearnerFailure(
+        "\n".join(lines),
+        cause=cause,
+        hint=shown_hint,
+        kitchen_spoke=kitchen_spoke,
+        response=response,
+        next_step=next_step,
+    )
 
 
 def _block(label: str, text: str, width: int = 0) -> str:
@@ -88,3 +112,13 @@ def are_numbers(a: Any, b: Any) -> bool:
         and not isinstance(a, bool)
         and not isinstance(b, bool)
     )
+
+
+def _called_last() -> Any:
+    """Where the learner's function this test called last is defined (kata.expect.calls notes it on the wire)."""
+    from kata.catalogue import find_root
+    from kata.expect.wire import current_wire
+
+    wire = current_wire()
+    called = wire.called if wire is not None else None
+    return steps.learner_location(called, find_root()) if called is not None else None

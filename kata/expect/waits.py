@@ -172,8 +172,8 @@ class FakeClock:
                 "and was still going: it never gives up.",
                 expected="stop (return or raise) once the deadline has passed",
                 actual=_sleeps_text(self.sleep.calls[:6]) + ", ...",
-                hint="Measure the time with the `clock` you were given: `clock()` now minus `clock()` when you "
-                "started. Stop once that reaches the deadline.",
+                hint="Measure the time with the `clock` you were given: what it says now, against what it said "
+                "when you started. Stop once that reaches the deadline.",
                 cause="waits: never gives up",
             )
         if self.then is not None:

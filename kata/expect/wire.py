@@ -112,6 +112,11 @@ def describe_all(sent: Sequence[Sent]) -> str:
     return "\n".join(f"[{i}] " + s.describe().replace("\n", "\n    ") for i, s in enumerate(sent, 1))
 
 
+def answered(response: Any) -> str:
+    """What the kitchen answered a request, in its own words: `POST /orders -> 415 ...`, title, detail, hint."""
+    return "\n".join(Exchange(Sent.of(response.request, None), response).report())
+
+
 @dataclass
 class Exchange:
     """One request sent through `requests` during a test, and the response (None if none came back)."""
@@ -143,6 +148,7 @@ class WireLog:
 
     def __init__(self) -> None:
         self.exchanges: list[Exchange] = []
+        self.called: Any = None  # the learner's function the test called last (kata.expect.calls notes it)
 
     def sent(self) -> list[Sent]:
         return [exchange.sent for exchange in self.exchanges]

@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from kata.learner.modules import CodeLocation, is_learner_file, last_learner_frame, relative
+from kata.learner.next_step import next_step
 from kata.learner.time_limit import TimeLimitExceeded
 from kata.notepad.text import Answer, exchange_lines
 from kata.testrun.results import FAILING, NOT_STARTED, Outcome
@@ -29,6 +30,7 @@ class Explained:
     message: str
     cause: str | None = None  # the mistake this failure shows (kata.testrun.results.MISTAKE_PROPERTY), if known
     kitchen_spoke: bool = False  # the message carries the kitchen's own words (a problem's detail)
+    next_step: str | None = None  # the one action the failure ends with (kata.learner.next_step)
 
 
 def _frame_location(frame: Any, root: Path) -> CodeLocation | None:
@@ -52,7 +54,8 @@ def explain_learner_error(error: BaseException, root: Path) -> Explained | None:
         return Explained(
             FAILING,
             f"Your code was stopped: it was {error}.{at}\n"
-            "  hint: Does a loop never end? A polling loop needs a deadline, and every request needs a `timeout=`.",
+            "  hint: Does a loop never end? A polling loop needs a deadline, and every request needs a timeout.",
+            next_step=next_step("stopped", where=where),
         )
     location = last_learner_frame(error.__traceback__, root)
     if location is None:
@@ -67,9 +70,12 @@ def explain_learner_error(error: BaseException, root: Path) -> Explained | None:
             message = f"{message[: -len(hint)].rstrip()}\n  at {location}\n{hint}"
         else:
             message = f"{message}\n  at {location}"
-        return Explained(FAILING, message, getattr(error, "cause", None))
+        cause = getattr(error, "cause", None)
+        return Explained(FAILING, message, cause, next_step=getattr(error, "next_step", None))
     cause, answer = cause_of(error)
-    return Explained(FAILING, "Your code " + describe_learner_exception(error, root), cause, answer is not None)
+    message = "Your code " + describe_learner_exception(error, root)
+    step = next_step(cause, where=location, kitchen_spoke=answer is not None, expected=False)
+    return Explained(FAILING, message, cause, answer is not None, step)
 
 
 def cause_of(error: BaseException) -> tuple[str, Answer | None]:
@@ -115,7 +121,7 @@ def _machinery(error: BaseException) -> Explained | None:
     if module not in ("requests", "urllib3"):
         return None
     what, step = _network_sentence(error)
-    return Explained(FAILING, f"The tests {what}\n  next: {step}", f"network: {type(error).__name__}")
+    return Explained(FAILING, f"The tests {what}", f"network: {type(error).__name__}", next_step=step)
 
 
 def _network_sentence(error: BaseException) -> tuple[str, str]:

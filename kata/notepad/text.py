@@ -4,20 +4,20 @@ Like a browser's Network panel: `GET /menu?veggie=true -> 400 Bad Request`, then
 (a problem's `title`, `detail` and `hint`, RFC 9457; a preview of any other JSON body) and the headers that
 matter (`Location`, `Retry-After`, `WWW-Authenticate`, `ETag`, `Link`, `Allow`). The lines come from the
 kitchen's journal (what it received) and, where the test watched the wire, the answers that came back.
-Plain text only: no kata import, so every part of the kata can use it.
+Plain text only: no kata import, so every part of the kata can use it. The kitchen's words are one line each,
+never wrapped here: the screen that shows them wraps them once, to its own width (kata.testrun.focus).
 """
 
 from __future__ import annotations
 
 import json
-import textwrap
 from dataclasses import dataclass
 from http import HTTPStatus
 from typing import Any, Collection, Mapping, Sequence
 
 HEADERS_THAT_MATTER = ("Location", "Retry-After", "WWW-Authenticate", "ETag", "Link", "Allow")
 PREVIEW = 70  # characters of a JSON body shown in a preview
-WIDTH = 100  # the lines stay within this many columns
+SAID = 400  # characters of the kitchen's own words shown (a title, a detail, a hint): in full, one line each
 
 
 @dataclass(frozen=True)
@@ -81,7 +81,7 @@ class Answer:
         if problem is not None:
             for member in ("title", "detail", "hint"):
                 if problem.get(member):
-                    found.extend(_wrapped(f"{member}: ", str(problem[member])))
+                    found.append(f"{member}: {_short(str(problem[member]), SAID)}")
         elif self.body:
             kind = self.header("Content-Type") or "no Content-Type"
             parsed = self.json()
@@ -94,13 +94,6 @@ class Answer:
             if value is not None:
                 found.append(f"{name}: {_short(value, PREVIEW)}")
         return found
-
-
-def _wrapped(label: str, text: str, limit: int = 400) -> list[str]:
-    """The kitchen's words in full (up to `limit` characters), wrapped to stay within WIDTH columns."""
-    width = WIDTH - 16 - len(label)  # a token or a URL stays whole: never cut at a hyphen
-    lines = textwrap.wrap(_short(text, limit), width, break_on_hyphens=False, break_long_words=False) or [""]
-    return [label + lines[0], *(" " * len(label) + line for line in lines[1:])]
 
 
 def _short(text: str, limit: int) -> str:

@@ -66,8 +66,10 @@ def _is_message(longrepr: Any) -> bool:
     return isinstance(longrepr, str) or getattr(getattr(longrepr, "reprtraceback", None), "style", None) == "value"
 
 
-def shown_reports(found: list[Mistake], hints_shown: set[str], next_step: str) -> list[Any]:
-    """One report per mistake, its message naming the cases folded into it; each hint once; one next step."""
+def shown_reports(found: list[Mistake], hints_shown: set[str], source: str, check: str) -> list[Any]:
+    """One report per mistake, its message naming the cases folded into it; each hint once; one next step: the
+    mistake's own (kata.learner.next_step), else to open the learner's file (`source`); then `check` again."""
+    open_step = f"open {source} and compare what it does with what the test expects above"
     shown = []
     for mistake in found:
         report = copy.copy(mistake.shown)
@@ -87,11 +89,19 @@ def shown_reports(found: list[Mistake], hints_shown: set[str], next_step: str) -
         if hint and hint not in hints_shown and not mistake.kitchen_spoke:  # the kitchen's own hint is said
             hints_shown.add(hint)
             lines.append(hint)
-        if "\n  next: " not in text and outcome_of(mistake.shown) not in (NOT_STARTED, BROKEN):
-            lines.append(f"  next: {next_step}")
-        report.longrepr = "\n".join(wrapped(line) for line in "\n".join(lines).splitlines())
+        if outcome_of(mistake.shown) not in (NOT_STARTED, BROKEN):
+            step = mistake.next_step or open_step
+            step = step if step.startswith("open ") else f"open {source} and {step}"  # the action alone: where
+            lines.append(f"  next: {step}; then {check}.")
+        report.longrepr = wrapped_text("\n".join(lines))
+        report.sections = [(title, wrapped_text(content)) for title, content in report.sections]
         shown.append(report)
     return shown
+
+
+def wrapped_text(text: str) -> str:
+    """Every line of `text` within WIDTH columns: the one place the learner's screen is wrapped."""
+    return "\n".join(wrapped(line) for line in text.splitlines())
 
 
 def wrapped(line: str, width: int = WIDTH) -> str:
@@ -102,7 +112,10 @@ def wrapped(line: str, width: int = WIDTH) -> str:
     indent = " " * len(match.group(1)) if match else ""
     if len(indent) > width // 2:
         indent = "    "
-    return "\n".join(textwrap.wrap(line, width, subsequent_indent=indent, break_on_hyphens=False)) or line
+    return (
+        "\n".join(textwrap.wrap(line, width, subsequent_indent=indent, break_on_hyphens=False, break_long_words=False))
+        or line
+    )
 
 
 class FocusReporter:
@@ -139,7 +152,7 @@ class FocusReporter:
         if focus is not None:
             hints: set[str] = set()
             source = focus.source("exercises").relative_to(self.catalogue.root).as_posix()
-            step = f"fix {source}, then run `{kata_command(f'check {focus.number}')}`."
+            check = f"run `{kata_command(f'check {focus.number}')}`"
             failed = 0
             folded = 0
             for key in ("failed", "error"):
@@ -151,7 +164,7 @@ class FocusReporter:
                 found = mistakes(mine)
                 failed += len(mine)
                 folded += len(found)
-                terminalreporter.stats[key] = shown_reports(found, hints, step)
+                terminalreporter.stats[key] = shown_reports(found, hints, source, check)
             self.counted = (failed, folded)
             terminalreporter.write_sep("=", f"exercise {focus.number}: {focus.title}", bold=True)
         try:

@@ -197,6 +197,7 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
     if call.excinfo is not None:
         if isinstance(call.excinfo.value, results.NotStartedYet):
             found = results.NOT_STARTED
+            mistake = ("not started", None, False, None)  # whichever test found it: one mistake
         if isinstance(call.excinfo.value, TimeLimitExceeded) and EXERCISE_KEY in item.stash:
             stuck = item.config.stash[LEARNER_KEY].stuck
             stuck[item.stash[EXERCISE_KEY].module] = f"{item.name}: {call.excinfo.value}"
@@ -205,8 +206,8 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
             # Report the learner's message alone: cheaper than formatting a traceback nobody reads.
             call.excinfo = _failure(explained.message)
             found = explained.outcome if OUTCOME_KEY not in item.stash else found
-            cause, hint, _ = mistake
-            mistake = (explained.cause or cause, hint, explained.kitchen_spoke)
+            cause, hint, _, step = mistake
+            mistake = (explained.cause or cause, hint, explained.kitchen_spoke, explained.next_step or step)
     outcome = yield
     report = outcome.get_result()
     if EXERCISE_KEY in item.stash and (report.failed or (report.when == "call" and report.passed)):
@@ -220,16 +221,16 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
         report.sections.append(("what the waiter carried to the kitchen (newest last)", _notepad(kitchen, described)))
 
 
-def _mistake(item: pytest.Item, call: pytest.CallInfo[None]) -> tuple[str, str | None, bool]:
-    """The cause, hint and kitchen's words a failure records (by default the cause is the test's own)."""
+def _mistake(item: pytest.Item, call: pytest.CallInfo[None]) -> tuple[str, str | None, bool, str | None]:
+    """The cause, hint, kitchen's words and next step a failure records (by default the cause is the test's own)."""
     cause = f"test: {getattr(item, 'originalname', item.name)}"
     error = call.excinfo.value if call.excinfo is not None else None
     outcome = item.stash.get(OUTCOME_KEY, None)
     if outcome is not None:
-        return f"{outcome}", None, False  # one broken module, or one stopped test, is one mistake
+        return f"{outcome}", None, False, None  # one broken module, or one stopped test, is one mistake
     if isinstance(error, LearnerFailure):
-        return error.cause or cause, error.hint, error.kitchen_spoke
-    return cause, None, False
+        return error.cause or cause, error.hint, error.kitchen_spoke, error.next_step
+    return cause, None, False, None
 
 
 def _notepad(kitchen: KitchenClient, described: Any = None) -> str:

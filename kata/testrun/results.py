@@ -40,6 +40,7 @@ MISTAKE_PROPERTY = (
 )
 HINT_PROPERTY = "kata_hint"  # the hint block the failure's message ends with (printed once per run)
 KITCHEN_PROPERTY = "kata_kitchen_spoke"  # true when the failure's message carries the kitchen's own words
+NEXT_PROPERTY = "kata_next_step"  # the one action the failure ends with, decided where the test failed
 
 
 class NotStartedYet(pytest.fail.Exception):  # type: ignore[name-defined]
@@ -50,9 +51,14 @@ def mark(report: pytest.TestReport, outcome: Outcome) -> None:
     report.user_properties.append((OUTCOME_PROPERTY, outcome))
 
 
-def mark_mistake(report: pytest.TestReport, cause: str, hint: str | None, kitchen_spoke: bool) -> None:
-    """Record what a failure shows: its cause (decided where the test failed), its hint, the kitchen's words."""
+def mark_mistake(
+    report: pytest.TestReport, cause: str, hint: str | None, kitchen_spoke: bool, next_step: str | None = None
+) -> None:
+    """Record what a failure shows: its cause (decided where the test failed), its hint, the kitchen's words, and
+    its next step."""
     report.user_properties.append((MISTAKE_PROPERTY, cause))
+    if next_step:
+        report.user_properties.append((NEXT_PROPERTY, next_step))
     if hint:
         report.user_properties.append((HINT_PROPERTY, hint))
     if kitchen_spoke:
@@ -79,6 +85,12 @@ class Mistake:
             if isinstance(found, str):
                 return found
         return None
+
+    @property
+    def next_step(self) -> str | None:
+        """The action the shown failure ends with (None: the test failed outside the one voice)."""
+        found = _property(self.shown, NEXT_PROPERTY)
+        return found if isinstance(found, str) else None
 
     @property
     def kitchen_spoke(self) -> bool:

@@ -1,14 +1,25 @@
 """Checks on what the learner's own app answered (an `AppAnswer` from kata.waiter.app_under_test), in the one voice.
 
 Each check fails with the request that was sent, the answer (status, headers, body) and what was expected.
+Its cause names the rule the answer broke (`answer: ...`), not the test: two tests whose answers break the same
+rule (the same status for the same route, an error that is not a problem) are one mistake, shown once; its next
+step points at the learner's view function that answered.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from kata.catalogue import find_root
 from kata.expect import fail
+from kata.learner.next_step import learner_location, where_text
 from kata.waiter.app_under_test import NOT_JSON, AppAnswer, status_text
+
+
+def _step(answer: AppAnswer, what: str) -> str | None:
+    """`open <file> at line N (<view>) and <what>`; the action alone when no view of the learner's answered."""
+    place = where_text(learner_location(answer.handler, find_root()))
+    return f"open {place} and {what}" if place else what
 
 
 def expect_status(answer: AppAnswer, status: int, summary: str | None = None, *, hint: str | None = None) -> None:
@@ -20,6 +31,8 @@ def expect_status(answer: AppAnswer, status: int, summary: str | None = None, *,
             expected=f"{status} {status_text(status)}",
             actual=answer.describe(),
             hint=hint,
+            cause=f"answer: {answer.shape} {answer.status}, not {status}",
+            next_step=_step(answer, f"make it answer {status} to {answer.shape} (it answers {answer.status})"),
         )
 
 
@@ -34,11 +47,19 @@ def expect_json(answer: AppAnswer, status: int = 200, summary: str | None = None
             f"{looks} Content-Type of the answer to {answer.request_line} is not application/json.",
             expected="Content-Type: application/json",
             actual=answer.describe(),
-            hint="Return a dict (or `jsonify(...)`): Flask then writes JSON and says so. A string you "
-            "made with json.dumps goes out as text/html.",
+            hint="What does Flask write, and say it wrote, when a view returns a dict? A string made with "
+            "json.dumps goes out as text/html.",
+            cause="answer: JSON not sent as application/json",
+            next_step=_step(answer, "make it hand its JSON to Flask as a dict, not as a string"),
         )
     if body is NOT_JSON:
-        fail(f"The answer to {answer.request_line} is not valid JSON.", actual=answer.describe(), hint=hint)
+        fail(
+            f"The answer to {answer.request_line} is not valid JSON.",
+            actual=answer.describe(),
+            hint=hint,
+            cause="answer: not JSON",
+            next_step=_step(answer, "make it answer a JSON body (the `got:` line shows what it sent)"),
+        )
     return body
 
 
@@ -54,12 +75,18 @@ def expect_problem(answer: AppAnswer, status: int, summary: str | None = None, *
             "Content-Type is application/problem+json.",
             expected=f"Content-Type: application/problem+json, body {shape}",
             actual=answer.describe(),
-            hint="`response = jsonify({...})`, then `response.status_code = ...` and "
-            "`response.mimetype = 'application/problem+json'`. Flask's own errors (an unknown address) "
-            "too: `@app.errorhandler(404)`.",
+            hint="Which attribute of a Flask response sets its media type? Flask's own errors (an unknown "
+            "address) need a handler of yours too: see `errorhandler` in Flask's docs.",
+            cause="answer: an error that is not a problem",
+            next_step=_step(answer, "make every error it answers a problem, sent as application/problem+json"),
         )
     if not isinstance(body, dict):
-        fail(f"The problem's body should be a JSON object {shape}.", actual=answer.describe())
+        fail(
+            f"The problem's body should be a JSON object {shape}.",
+            actual=answer.describe(),
+            cause="answer: a problem that is not an object",
+            next_step=_step(answer, f"make the problem's body an object {shape}"),
+        )
     wrong = [
         name
         for name, ok in (
@@ -76,6 +103,8 @@ def expect_problem(answer: AppAnswer, status: int, summary: str | None = None, *
             expected=f"body {shape} (status: the same number as the status code; type, if any, a URI)",
             actual=answer.describe(),
             hint=hint,
+            cause=f"answer: a problem without {', '.join(wrong)}",
+            next_step=_step(answer, f"give the problem its {', '.join(wrong)}, as the `expected:` line says"),
         )
     return body
 
@@ -84,7 +113,13 @@ def expect_on(answer: AppAnswer, condition: Any, summary: str, *, expected: str,
     """Fail, showing the exchange, unless `condition` holds."""
     __tracebackhide__ = True
     if not condition:
-        fail(summary, expected=expected, actual=answer.describe(), hint=hint)
+        fail(
+            summary,
+            expected=expected,
+            actual=answer.describe(),
+            hint=hint,
+            next_step=_step(answer, "compare what it answered with the `expected:` line above"),
+        )
 
 
 def expect_field_errors(answer: AppAnswer, fields: set[str], *, hint: str | None = None) -> dict:
@@ -107,6 +142,8 @@ def expect_field_errors(answer: AppAnswer, fields: set[str], *, hint: str | None
             expected=shape,
             actual=answer.describe(),
             hint=hint or "Collect the mistakes in a list as you check each field; answer them all in one problem.",
+            cause="answer: field errors not listed",
+            next_step=_step(answer, "list each wrong field in the problem's `errors`, as the `expected:` line shows"),
         )
     named = {entry["field"] for entry in errors or ()}
     if named != fields:
@@ -123,5 +160,7 @@ def expect_field_errors(answer: AppAnswer, fields: set[str], *, hint: str | None
             hint=hint
             or "Check every field, even after one was wrong, and keep one entry per wrong field: the guest then "
             "fixes them all in one go.",
+            cause="answer: field errors named wrongly",
+            next_step=_step(answer, "check every field before answering, and name in `errors` each one that is wrong"),
         )
     return body

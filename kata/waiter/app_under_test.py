@@ -13,6 +13,7 @@ import contextlib
 import http
 import inspect
 import json as jsonlib
+import re
 import threading
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator, Mapping, Sequence
@@ -45,6 +46,13 @@ class AppAnswer:
     body: bytes
     sent_headers: Mapping[str, str] = field(default_factory=dict)
     sent_body: bytes | None = None
+    handler: Any = None  # the learner's view function the app routed the request to (in-process only)
+
+    @property
+    def shape(self) -> str:
+        """`GET /reservations/{id}`: the request line without its query, each number an `{id}` (one route)."""
+        path = self.target.split("?", 1)[0]
+        return f"{self.method} " + re.sub(r"(?<=/)\d+(?=/|$)", "{id}", path)
 
     @property
     def request_line(self) -> str:
@@ -121,7 +129,7 @@ def build_app(exercise: Any, *args: Any, hint: str | None = None, **kwargs: Any)
             f"Called {built.text}.",
             expected="a new Flask app: `app = Flask(__name__)`, add the routes, then `return app`",
             actual=f"{show(app)} (returned)",
-            hint="Did create_app() forget `return app` at the end?" if app is None else hint,
+            hint="Does create_app() end by returning the app it built?" if app is None else hint,
         )
     app.config["TESTING"] = True  # an exception in a view reaches the test, with its file and line
     return app
@@ -167,6 +175,7 @@ def send(
             response.get_data(),
             sent_headers,
             sent_body,
+            _handler(app, method, target),
         )
     fail(
         f"While answering {line}, your app {raised}",
@@ -175,6 +184,15 @@ def send(
         "does not handle?",
     )
     raise AssertionError("unreachable")
+
+
+def _handler(app: Flask, method: str, target: str) -> Any:
+    """The view function the app routes this request to, None when no route takes it."""
+    try:
+        rule, _ = app.url_map.bind("localhost").match(target.split("?", 1)[0], method, return_rule=True)
+    except Exception:  # werkzeug's NotFound, MethodNotAllowed, RequestRedirect: no view of the learner's
+        return None
+    return app.view_functions.get(rule.endpoint)
 
 
 def _request_text(line: str, headers: Mapping[str, str], body: bytes | None) -> str:

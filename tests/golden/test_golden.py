@@ -67,3 +67,27 @@ def test_one_mistake_screens_fit_in_forty_lines(screens):
     one = {name: rows(text) for name, (_, text) in screens.items() if "FAILURES" in text and text.count("\n___") == 1}
     short = [name for name, count in one.items() if count <= MAX_LINES]
     assert len(short) >= 0.9 * len(one), f"only {len(short)}/{len(one)} one-mistake screens fit: {one}"
+
+
+def failure_blocks(text: str) -> list[str]:
+    """The failure blocks of a screen: from a `___ test ___` line to the next, or to the count and progress."""
+    body = text.split("= FAILURES =", 1)[1].split("\n", 1)[-1] if "= FAILURES =" in text else ""
+    body = re.split(r"\n\n(?=\d+ tests? failed|Next: |Progress)", body, maxsplit=1)[0]
+    return [block for block in re.split(r"^_{3,} .* _{3,}$", body, flags=re.MULTILINE) if block.strip()]
+
+
+def test_every_failure_ends_with_one_concrete_next_step(screens):
+    """Each block's message ends with `next:` (before the notepad's section): the learner's file, a line, what to do."""
+    vague = []
+    for name, (_, text) in screens.items():
+        for block in failure_blocks(text):
+            message = re.split(r"^-{3,} .* -{3,}$", block, flags=re.MULTILINE)[0].rstrip()
+            if "not started yet" in message.splitlines()[1 if message.startswith("\n") else 0]:
+                continue  # a stub: `kata hint` and the exercise's file are said below, once
+            last = message.rsplit("\n  next: ", 1)
+            step = " ".join(last[1].split()) if len(last) == 2 else ""
+            if message.count("\n  next: ") != 1 or not re.match(r"open exercises/\S+\.py (at line \d+ )?", step):
+                vague.append(f"{name}: {step or message[-200:]!r}")
+            elif "compare what it does with what the test expects" in step:
+                vague.append(f"{name}: a generic step: {step!r}")
+    assert not vague, "failures without one concrete next step:\n" + "\n".join(vague)

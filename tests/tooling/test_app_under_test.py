@@ -49,7 +49,7 @@ def test_each_way_an_app_cannot_be_built_or_answer_is_explained(kata_copy, run_p
 
     assert "ex26_a_first_route.py has no `create_app`. The tests call it by that name" in out, out
     assert "Called create_app([{" in out and "None (returned)" in out, out
-    assert "Did create_app() forget `return app` at the end?" in out
+    assert "Does create_app() end by returning the app it built?" in out
     assert re.search(r"Called create_app\(.*\)\.\n  expected: a new Flask app", out), out
     assert "<bound method Flask.wsgi_app" in out, out
     assert re.search(r"ex29_change_or_cancel.py fails as soon as it is imported: ImportError: .*Flsk", out), out

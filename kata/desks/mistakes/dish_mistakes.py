@@ -13,7 +13,8 @@ from kata.front_desk import DishNotFound
 class DishSwallowsNotFound(Mistake):
     words = "returns None for a dish that does not exist, instead of raising DishNotFound"
     hint = (
-        "Answer 404 with a problem (`status_code=404, json={...}`) and expect it: `with pytest.raises(DishNotFound):`."
+        "Let your mock answer 404 with a problem, and expect DishNotFound: which context manager of pytest "
+        "expects an exception?"
     )
 
     def dish(self, dish_id: int) -> Any:
@@ -26,7 +27,7 @@ class DishSwallowsNotFound(Mistake):
 
 class DishHTTPErrorForNotFound(Mistake):
     words = "raises requests.HTTPError for a 404 (it calls raise_for_status() before looking for the 404)"
-    hint = "A 404 must raise DishNotFound itself: `pytest.raises(DishNotFound)` fails when an HTTPError comes out."
+    hint = "A 404 must raise DishNotFound itself: does your test fail when an HTTPError comes out instead?"
 
     def dish(self, dish_id: int) -> Any:
         response = requests.get(f"{self.base_url}/menu/{dish_id}", headers=self._headers(), timeout=self.timeout)
@@ -37,7 +38,7 @@ class DishHTTPErrorForNotFound(Mistake):
 class DishLosesTheDetail(Mistake):
     words = "puts the problem's `title` in DishNotFound instead of the kitchen's `detail`"
     hint = (
-        "`with pytest.raises(DishNotFound) as caught:` then check `caught.value.detail` (and `caught.value.dish_id`)."
+        "Keep the DishNotFound your test caught, and check what it carries: the problem's `detail` (and the `dish_id`)."
     )
 
     def dish(self, dish_id: int) -> Any:
@@ -50,7 +51,7 @@ class DishLosesTheDetail(Mistake):
 
 class DishEveryErrorIsNotFound(Mistake):
     words = "raises DishNotFound for every error, a 500 or a 503 too (only a 404 means 'no such dish')"
-    hint = "Answer a 500 (or a 503) once and expect `requests.HTTPError`, not DishNotFound."
+    hint = "Let your mock answer a 500 (or a 503) once, and expect an HTTPError, not DishNotFound."
 
     def dish(self, dish_id: int) -> Any:
         response = requests.get(f"{self.base_url}/menu/{dish_id}", headers=self._headers(), timeout=self.timeout)
@@ -61,7 +62,7 @@ class DishEveryErrorIsNotFound(Mistake):
 
 class DishSwallowsServerErrors(Mistake):
     words = "returns the problem of a 500 as if it were a dish (it never calls raise_for_status())"
-    hint = "Answer a 500 and expect `requests.HTTPError`: a broken kitchen must not look like a dish."
+    hint = "Let your mock answer a 500, and expect an HTTPError: a broken kitchen must not look like a dish."
 
     def dish(self, dish_id: int) -> Any:
         response = requests.get(f"{self.base_url}/menu/{dish_id}", headers=self._headers(), timeout=self.timeout)
@@ -72,7 +73,7 @@ class DishSwallowsServerErrors(Mistake):
 
 class DishUnavailableIsNotFound(Mistake):
     words = "raises DishNotFound for a 503 too (a kitchen that cannot answer now is not a dish that does not exist)"
-    hint = "Answer a 503 and expect `requests.HTTPError`: check more than one status of 'any other error'."
+    hint = "Answer a 503 too, not only one status: what does the docstring say the desk raises for any other error?"
 
     def dish(self, dish_id: int) -> Any:
         response = requests.get(f"{self.base_url}/menu/{dish_id}", headers=self._headers(), timeout=self.timeout)
@@ -84,7 +85,7 @@ class DishUnavailableIsNotFound(Mistake):
 
 class DishClientErrorsAreNotFound(Mistake):
     words = "raises DishNotFound for every 4xx, a 401 or a 403 too (only a 404 means 'no such dish')"
-    hint = "Answer a 401 (or a 403) and expect `requests.HTTPError`, not DishNotFound."
+    hint = "Answer a 401 (or a 403): is that a missing dish, or another error? Check which exception the desk raises."
 
     def dish(self, dish_id: int) -> Any:
         response = requests.get(f"{self.base_url}/menu/{dish_id}", headers=self._headers(), timeout=self.timeout)
@@ -96,7 +97,7 @@ class DishClientErrorsAreNotFound(Mistake):
 
 class DishNotFoundWithoutTheId(Mistake):
     words = "puts the status (404) in DishNotFound where the dish id belongs"
-    hint = "`with pytest.raises(DishNotFound) as caught:` then check `caught.value.dish_id` is the id you asked for."
+    hint = "Keep the exception that `pytest.raises` caught and check its `dish_id`: is it the id you asked for?"
 
     def dish(self, dish_id: int) -> Any:
         response = requests.get(f"{self.base_url}/menu/{dish_id}", headers=self._headers(), timeout=self.timeout)
@@ -108,7 +109,7 @@ class DishNotFoundWithoutTheId(Mistake):
 
 class DishReturnsTheResponse(Mistake):
     words = "returns the requests Response of a dish that exists, not its JSON (a dict)"
-    hint = "Answer 200 with a dish (`json=DISH`) and compare what `dish()` returns with that dict."
+    hint = "Answer 200 with a dish and compare what `dish` returns with the dish you answered, whole."
 
     def dish(self, dish_id: int) -> Any:
         response = requests.get(f"{self.base_url}/menu/{dish_id}", headers=self._headers(), timeout=self.timeout)
@@ -120,7 +121,7 @@ class DishReturnsTheResponse(Mistake):
 
 class DishWrongAddress(Mistake):
     words = "asks for `/dishes/{id}` instead of `/menu/{id}`"
-    hint = "Register the exact address `f'{BASE}/menu/15'`: requests-mock then refuses any other."
+    hint = "Register the exact address of the dish (`GET /menu/15`): requests-mock then refuses any other."
 
     def dish(self, dish_id: int) -> Any:
         response = requests.get(f"{self.base_url}/dishes/{dish_id}", headers=self._headers(), timeout=self.timeout)

@@ -55,13 +55,13 @@ class MenuMistake(Mistake):
 
 class MenuWithAPost(MenuMistake):
     words = "asks for the menu with a POST, not a GET"
-    hint = "Register the menu with `requests_mock.get(...)`, or check `requests_mock.last_request.method`."
+    hint = "Register the menu for GET only, or check the method of `requests_mock.last_request`."
     method = "POST"
 
 
 class MenuWrongAddress(MenuMistake):
     words = "asks for `/menu/` (a slash at the end, which the kitchen answers with a 404) instead of `/menu`"
-    hint = "Register the exact address `f'{BASE}/menu'`, or check `requests_mock.last_request.path == '/menu'`."
+    hint = "Register the menu's exact address, or check the path of `requests_mock.last_request`."
     path = "/menu/"
 
 
@@ -75,7 +75,10 @@ class MenuWithoutTimeout(MenuMistake):
 
 class MenuIgnoresTheTimeoutGiven(MenuMistake):
     words = "always sends a timeout of 5 s, whatever `timeout=` the desk was made with"
-    hint = "Make the desk with `front_desk(BASE, timeout=2)` and check `requests_mock.last_request.timeout == 2`."
+    hint = (
+        "Make the desk with a timeout of your own and check the timeout of "
+        "`requests_mock.last_request`: is it the one you gave?"
+    )
 
     def _timeout(self) -> dict[str, Any]:
         return {"timeout": 5}
@@ -84,8 +87,8 @@ class MenuIgnoresTheTimeoutGiven(MenuMistake):
 class MenuWithoutCategory(MenuMistake):
     words = "leaves the category out of the query string"
     hint = (
-        "Call `menu(category=...)` and check `requests_mock.last_request.qs`: "
-        "a dict of lists, like `{'category': ['pizza']}`."
+        "Ask the desk for one category and check the query that was sent (`requests_mock.last_request.qs`: "
+        "each name with a list of its values)."
     )
 
     def _query(self, category: Any, vegetarian: Any, max_price: Any) -> dict[str, Any]:
@@ -94,7 +97,7 @@ class MenuWithoutCategory(MenuMistake):
 
 class MenuWithoutMaxPrice(MenuMistake):
     words = "leaves `max_price` out of the query string"
-    hint = "Call `menu(max_price=12)` and check the query: `requests_mock.last_request.qs['max_price'] == ['12']`."
+    hint = "Ask for a `max_price` and check the query that was sent (`requests_mock.last_request.qs`)."
 
     def _query(self, category: Any, vegetarian: Any, max_price: Any) -> dict[str, Any]:
         return super()._query(category, vegetarian, None)
@@ -102,7 +105,10 @@ class MenuWithoutMaxPrice(MenuMistake):
 
 class MenuDropsVegetarianFalse(MenuMistake):
     words = "leaves `vegetarian=false` out of the query (it wrote `if vegetarian:`, so False counts as not given)"
-    hint = "Call `menu(vegetarian=False)` and check the query: False is a filter, not a missing one."
+    hint = (
+        "Ask the desk for the dishes that are not vegetarian, and check the query: False is a filter, not a "
+        "missing one."
+    )
 
     def _query(self, category: Any, vegetarian: Any, max_price: Any) -> dict[str, Any]:
         return super()._query(category, True if vegetarian else None, max_price)
@@ -110,7 +116,10 @@ class MenuDropsVegetarianFalse(MenuMistake):
 
 class MenuVegetarianAlwaysTrue(MenuMistake):
     words = "sends `vegetarian=true` whenever a vegetarian filter is given, `vegetarian=False` too"
-    hint = "Call `menu(vegetarian=False)` and check the value in the query, not only that the filter is there."
+    hint = (
+        "Ask for the dishes that are not vegetarian and check the value in the query, not only "
+        "that the filter is there."
+    )
 
     def _query(self, category: Any, vegetarian: Any, max_price: Any) -> dict[str, Any]:
         return super()._query(category, None if vegetarian is None else True, max_price)
@@ -118,7 +127,9 @@ class MenuVegetarianAlwaysTrue(MenuMistake):
 
 class MenuVegetarianWhenNotGiven(MenuMistake):
     words = "sends `vegetarian=false` when no vegetarian filter was given (only the filters given belong in the query)"
-    hint = "Call `menu()` with no filter and check that the query is empty: `requests_mock.last_request.qs == {}`."
+    hint = (
+        "Ask for the menu with no filter: what should the query that was sent (`requests_mock.last_request.qs`) hold?"
+    )
 
     def _query(self, category: Any, vegetarian: Any, max_price: Any) -> dict[str, Any]:
         return super()._query(category, bool(vegetarian), max_price)
@@ -134,7 +145,9 @@ class MenuWithoutAccept(MenuMistake):
 
 class MenuWithoutToken(MenuMistake):
     words = "forgets the token: no `Authorization: Bearer <token>` header, although the desk was given one"
-    hint = "Make the desk with `front_desk(BASE, token='...')` and check the Authorization header it sends."
+    hint = (
+        "Make the desk with a token (the `front_desk` fixture takes one), and check the Authorization header it sends."
+    )
 
     def _sent_headers(self) -> dict[str, str]:
         return {"Accept": "application/json"}
@@ -142,7 +155,10 @@ class MenuWithoutToken(MenuMistake):
 
 class MenuTokenWithoutScheme(MenuMistake):
     words = "sends the bare token as `Authorization: <token>`, without the `Bearer ` scheme"
-    hint = "Compare the whole header: `requests_mock.last_request.headers['Authorization'] == 'Bearer s3cret'`."
+    hint = (
+        "Compare the whole `Authorization` header of `requests_mock.last_request`, scheme and "
+        "token, not only that it is there."
+    )
 
     def _sent_headers(self) -> dict[str, str]:
         return {"Accept": "application/json", **({"Authorization": self.token} if self.token else {})}
@@ -150,7 +166,7 @@ class MenuTokenWithoutScheme(MenuMistake):
 
 class MenuAuthorizationWithoutToken(MenuMistake):
     words = "sends `Authorization: Bearer None` when the desk has no token (no token: no Authorization header)"
-    hint = "Make a desk without a token and check `'Authorization' not in requests_mock.last_request.headers`."
+    hint = "Make a desk without a token: should its request carry an `Authorization` header at all?"
 
     def _sent_headers(self) -> dict[str, str]:
         return {"Accept": "application/json", "Authorization": f"Bearer {self.token}"}
@@ -158,7 +174,10 @@ class MenuAuthorizationWithoutToken(MenuMistake):
 
 class MenuSwallowsErrors(MenuMistake):
     words = "returns an empty list for an error status (a 500, a 503) instead of raising requests.HTTPError"
-    hint = "Answer `status_code=503` and expect `requests.HTTPError` (`with pytest.raises(requests.HTTPError):`)."
+    hint = (
+        "Answer a 503: what does the docstring say the desk raises when the kitchen fails? Expect "
+        "it with `pytest.raises`."
+    )
 
     def _check(self, response: requests.Response) -> None:
         pass
@@ -169,7 +188,7 @@ class MenuSwallowsErrors(MenuMistake):
 
 class MenuWholeBody(MenuMistake):
     words = "returns the whole answer (`{'items': [...], 'count': N}`) instead of its list of dishes"
-    hint = "Check what `menu()` returns: the `items` of the JSON answer your mock gives, not the whole answer."
+    hint = "Check what `menu` returns: the `items` of the JSON answer your mock gives, not the whole answer."
 
     def _dishes(self, response: requests.Response) -> Any:
         return response.json()

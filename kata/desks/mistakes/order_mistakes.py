@@ -56,7 +56,7 @@ def _float_of_retry_after(response: requests.Response) -> float:
 
 class OrderNeverRetries(Mistake):
     words = "never tries again: the first 503 raises"
-    hint = "Give requests-mock a list of answers, `[{'status_code': 503}, {'json': ORDER}]`, and expect the order."
+    hint = "requests-mock can answer a list of answers, one per request: a 503, then the order. Expect the order."
 
     def order(self, order_id: int) -> Any:
         return _order(self, order_id, attempts=1)
@@ -80,7 +80,7 @@ class OrderTriesFourTimes(Mistake):
 
 class OrderIgnoresRetryAfter(Mistake):
     words = "ignores Retry-After: it always waits 1 s"
-    hint = "Make the desk with `sleep=waits.append` (a list), answer `Retry-After: 2`, and check `waits == [2]`."
+    hint = "Give the desk a `sleep` that writes its waits down, answer with `Retry-After: 2`, and check the waits."
 
     def order(self, order_id: int) -> Any:
         return _order(self, order_id, wait=lambda response: PAUSE)
@@ -88,7 +88,7 @@ class OrderIgnoresRetryAfter(Mistake):
 
 class OrderWrongAddress(Mistake):
     words = "asks for `/order/{id}` instead of `/orders/{id}`"
-    hint = "Register the exact address `f'{BASE}/orders/7'`: requests-mock then refuses any other."
+    hint = "Register the order's exact address, with its id: requests-mock then refuses any other."
 
     def order(self, order_id: int) -> Any:
         return _order(self, order_id, path="/order")
@@ -120,7 +120,7 @@ class OrderDoesNotRetry504(Mistake):
 
 class OrderRetriesEveryServerError(Mistake):
     words = "tries a 500 again (it retries every 5xx; only 502, 503 and 504 are worth it)"
-    hint = "Answer 500 once: expect `requests.HTTPError` after exactly one request (`requests_mock.call_count == 1`)."
+    hint = "Answer a 500: is it in the retry set? Count the requests that were made (`requests_mock.call_count`)."
 
     def order(self, order_id: int) -> Any:
         return _order(self, order_id, retried=range(500, 600))
@@ -128,7 +128,10 @@ class OrderRetriesEveryServerError(Mistake):
 
 class OrderNoPauseWithoutRetryAfter(Mistake):
     words = "does not wait at all after a 503 without Retry-After (it must wait 1 s)"
-    hint = "Answer a 503 with no Retry-After header, then the order: the waits must be `[1]`."
+    hint = (
+        "Answer a 503 with no Retry-After header, then the order: how long does the docstring say "
+        "to wait then? Check the waits."
+    )
 
     def order(self, order_id: int) -> Any:
         return _order(self, order_id, wait=_no_pause_without_a_number)
@@ -136,7 +139,10 @@ class OrderNoPauseWithoutRetryAfter(Mistake):
 
 class OrderCrashesOnARetryAfterDate(Mistake):
     words = "raises ValueError when Retry-After holds a date, not a number of seconds (it must wait 1 s)"
-    hint = "Answer a 503 with `Retry-After: Wed, 21 Oct 2026 07:28:00 GMT`, then the order: the waits must be `[1]`."
+    hint = (
+        "Answer a 503 whose Retry-After is a date, not seconds, then the order: what wait does the "
+        "docstring promise for it? Check the waits."
+    )
 
     def order(self, order_id: int) -> Any:
         return _order(self, order_id, wait=_float_of_retry_after)
@@ -144,7 +150,10 @@ class OrderCrashesOnARetryAfterDate(Mistake):
 
 class OrderNoPauseAfterConnectionError(Mistake):
     words = "does not wait after a connection error (it must wait 1 s)"
-    hint = "Answer a connection error, then the order, with `sleep=waits.append`: the waits must be `[1]`."
+    hint = (
+        "Answer a connection error, then the order, and record the waits through the desk's "
+        "`sleep`: how long should it wait?"
+    )
 
     def order(self, order_id: int) -> Any:
         return _order(self, order_id, pause_after_connection_error=0)
@@ -152,7 +161,7 @@ class OrderNoPauseAfterConnectionError(Mistake):
 
 class OrderRetriesClientErrors(Mistake):
     words = "tries a 404 again, although asking again cannot help (only 502, 503 and 504 are worth it)"
-    hint = "Answer 404 once: expect `requests.HTTPError` after exactly one request (`requests_mock.call_count == 1`)."
+    hint = "Answer 404 once: expect an HTTPError after exactly one request (`requests_mock.call_count`)."
 
     def order(self, order_id: int) -> Any:
         return _order(self, order_id, retried=(*RETRIED_STATUSES, 404))
@@ -160,7 +169,7 @@ class OrderRetriesClientErrors(Mistake):
 
 class OrderSwallowsTheLastFailure(Mistake):
     words = "returns None when the third try fails too, instead of raising requests.HTTPError"
-    hint = "Answer 503 every time and expect `requests.HTTPError` (`with pytest.raises(requests.HTTPError):`)."
+    hint = "Answer 503 every time and expect an HTTPError once the tries are used up."
 
     def order(self, order_id: int) -> Any:
         return _order(self, order_id, swallow_last=True)
@@ -169,8 +178,8 @@ class OrderSwallowsTheLastFailure(Mistake):
 class OrderSwallowsTheLastConnectionError(Mistake):
     words = "returns None when the third try fails to connect too, instead of raising the connection error"
     hint = (
-        "Answer `{'exc': requests.exceptions.ConnectionError}` every time: "
-        "expect it with `pytest.raises`, after 3 tries."
+        "Answer a connection error every time: how many tries does the docstring allow, "
+        "and what reaches the caller after the last?"
     )
 
     def order(self, order_id: int) -> Any:
@@ -179,7 +188,7 @@ class OrderSwallowsTheLastConnectionError(Mistake):
 
 class OrderConnectionErrorsNotRetried(Mistake):
     words = "does not try again after a connection error"
-    hint = "An answer in the list can be an exception: `{'exc': requests.exceptions.ConnectionError}`, then the order."
+    hint = "An answer in requests-mock's list can be an exception (`exc`): a ConnectionError, then the order."
 
     def order(self, order_id: int) -> Any:
         return _order(self, order_id, connection_errors=False)

@@ -1,5 +1,5 @@
 # wrong: decodes the body by hand as Latin-1 before parsing it, so Tiramisù comes back as TiramisÃ¹
-# expect: the list of dishes as the kitchen sent it
+# expect: expected 'Tiramisù', got 'TiramisÃ¹'
 import json
 
 import requests

@@ -1,5 +1,5 @@
 # wrong: glues the base URL and the Location header together
-# expect: `base_url + location` does not
+# expect: joining it to base_url by hand
 from typing import NamedTuple
 
 import requests

@@ -1,5 +1,5 @@
 # wrong: POSTs to /orders/<id>/cancel
-# expect: requests.delete(
+# expect: Which HTTP method removes the order
 import requests
 
 

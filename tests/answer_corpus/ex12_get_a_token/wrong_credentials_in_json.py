@@ -1,5 +1,5 @@
 # wrong: sends the credentials in a JSON body
-# expect: auth=(username, password)
+# expect: Credentials travel in the `Authorization` header
 import requests
 
 

@@ -1,5 +1,5 @@
 # wrong: forces the session's timeout over the caller's
-# expect: keep a `timeout=` the caller passed
+# expect: keep a `timeout` the caller passed
 from typing import Any, Optional
 
 import requests

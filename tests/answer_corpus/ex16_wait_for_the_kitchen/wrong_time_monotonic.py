@@ -1,5 +1,5 @@
 # wrong: reads time.monotonic() instead of the clock it was given
-# expect: measure the deadline with `clock()`
+# expect: measure the deadline with the `clock` you were given
 """Exercise 16: Wait for the kitchen."""
 
 import time

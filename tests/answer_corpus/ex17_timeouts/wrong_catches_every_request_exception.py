@@ -1,5 +1,5 @@
 # wrong: catches requests.RequestException, hiding a refused connection and a malformed URL
-# expect: Catch `requests.Timeout` only
+# expect: Catch only the timeouts
 """Exercise 17: Timeouts."""
 
 from typing import Optional

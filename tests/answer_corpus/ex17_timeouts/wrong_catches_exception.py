@@ -1,5 +1,5 @@
 # wrong: wraps everything, the status check included, in `except Exception: return []`
-# expect: Do not catch `requests.RequestException` or `Exception`
+# expect: Do not catch every error of requests, nor Exception
 """Exercise 17: Timeouts."""
 
 from typing import Optional

@@ -1,5 +1,5 @@
 # wrong: leaves out a dish that is still 429 after the waits, instead of raising
-# expect: give up with `response.raise_for_status()`
+# expect: give up, with the exception the general status check raises
 """Exercise 22: Respect rate limits."""
 
 import time

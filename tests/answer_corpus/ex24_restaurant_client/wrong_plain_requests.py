@@ -1,5 +1,5 @@
 # wrong: sends with requests.request instead of the session
-# expect: not `requests.post`
+# expect: not through the functions of the requests
 """Exercise 24: A restaurant client."""
 
 import time

@@ -1,5 +1,5 @@
 # wrong: create_app builds the app but forgets to return it
-# expect: forget `return app`
+# expect: end by returning the app it built
 """Exercise 26, wrong: no return."""
 
 from flask import Flask

@@ -7,10 +7,13 @@ requests to the real kitchen, which must accept them.
 
 import requests
 
-from kata.expect import NO_BODY, call, expect_prepared, expect_true
+from kata.expect import NO_BODY, answered, call, expect_prepared, expect_true, fail
 
 ACCEPT_JSON = {"Accept": "application/json"}
-BUILD_ONLY = "Build the request with `requests.Request(...).prepare()` and return it; do not send it."
+BUILD_ONLY = (
+    "Which class of requests holds a request before it is sent, and which of its methods makes the exact "
+    "request that would go on the wire? Build it and return it; do not send it."
+)
 
 
 def test_menu_request_asks_for_one_category_in_json(exercise, requests_mock, base_url):
@@ -36,7 +39,7 @@ def test_a_category_with_reserved_characters_is_encoded(exercise, requests_mock,
         headers=ACCEPT_JSON,
         json=NO_BODY,
         hint="A value written into the URL by hand breaks at `&` (a new parameter) and `+` (a space): "
-        "`params={'category': category}` encodes it for you.",
+        "which argument of requests encodes the query for you?",
     )
 
 
@@ -49,7 +52,7 @@ def test_menu_request_adds_the_price_limit_when_given(exercise, requests_mock, b
         query={"category": "dessert", "max_price": "9.5"},
         headers=ACCEPT_JSON,
         json=NO_BODY,
-        hint="Put category and max_price in the `params=` dict; a GET has no body.",
+        hint="Where do filters go in a GET: in the query string or in a body? A GET has no body.",
     )
 
 
@@ -60,7 +63,7 @@ def test_a_price_limit_of_zero_is_still_given(exercise, requests_mock, base_url)
         method="GET",
         path="/menu",
         query={"category": "drink", "max_price": "0"},
-        hint="0 is a price limit too: test `max_price is not None`, not `if max_price:`.",
+        hint="0 is a price limit too: does your test of max_price tell 0 from None?",
     )
 
 
@@ -84,7 +87,7 @@ def test_order_request_posts_a_json_order(exercise, requests_mock, base_url):
         query={},
         headers=ACCEPT_JSON,
         json={"table_id": 3, "items": [{"dish_id": 11, "quantity": 2}]},
-        hint="Send the order as `json={'table_id': ..., 'items': [{'dish_id': ..., 'quantity': ...}]}`; "
+        hint="Compare the body with the docstring's example: table_id, then items as a list of dish_id and quantity; "
         "leave out notes when there are none.",
     )
 
@@ -138,13 +141,15 @@ def test_the_live_kitchen_accepts_the_requests_you_build(exercise, kitchen):
         bool(dishes) and all(d["category"] == "pizza" and d["price"] <= 10 for d in dishes),
         "The live kitchen should answer your menu request with pizzas of at most 10 euros.",
         expected="200 and a list of pizzas",
-        actual=f"{menu.status_code} {menu.text[:300]}",
+        actual=answered(menu),
         hint="Check the query: category=pizza&max_price=10.",
     )
-    expect_true(
-        order.status_code == 201,
-        "The live kitchen refused the order your code built.",
-        expected="201 Created",
-        actual=f"{order.status_code} {order.text[:400]}",
-        hint="The kitchen's answer says what is wrong with the body; compare it with the example in the docstring.",
-    )
+    if order.status_code != 201:
+        fail(
+            "The live kitchen refused the order your code built.",
+            expected="201 Created",
+            actual=answered(order),
+            hint="The kitchen's answer says what is wrong with the body; compare it with the example in the docstring.",
+            kitchen_spoke=True,
+            response=order,  # its words are in the message: the notepad below need not repeat them
+        )

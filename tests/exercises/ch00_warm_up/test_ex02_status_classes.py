@@ -13,8 +13,8 @@ from kata.expect import call, expect_true, raises
 from mock_server.contract.problem_types import PROBLEMS
 
 CLASS_HINT = (
-    'The first digit decides: `status // 100`. 1 -> "informational", 2 -> "success", 3 -> "redirection", '
-    '4 -> "client error", 5 -> "server error".'
+    "The first digit decides: which arithmetic operator gives the first digit of a three-digit number? 1 is "
+    '"informational", 2 "success", 3 "redirection", 4 "client error", 5 "server error".'
 )
 
 
@@ -48,14 +48,14 @@ def test_classify_refuses_what_is_not_a_status_code(exercise, status):
         ValueError,
         exercise.classify,
         status,
-        hint="Status codes run from 100 to 599: check `100 <= status <= 599` first, else `raise ValueError(...)`.",
+        hint="Status codes run from 100 to 599: what should happen, before anything else, to a number outside?",
     )
     expect_true(
         str(status) in str(error),
         "The ValueError should say which number is not a status code.",
         expected=f"a message with {status} in it, e.g. '{status} is not an HTTP status code'",
         actual=repr(str(error)),
-        hint="`raise ValueError(f'{status} is not an HTTP status code')`.",
+        hint="What will the caller read in the error? Put the number it was given in the message.",
     )
 
 

@@ -41,14 +41,20 @@ def test_broken_kitchen_answers_false(exercise, requests_mock, base_url):
 
 def test_unreachable_kitchen_is_not_open(exercise, requests_mock, base_url):
     requests_mock.get(f"{base_url}/health", exc=requests.exceptions.ConnectionError("no route to the kitchen"))
-    call(exercise.is_open, base_url, hint="Catch `requests.exceptions.ConnectionError` and return False.").returns(
-        False
-    )
+    call(
+        exercise.is_open,
+        base_url,
+        hint="A kitchen nobody can reach is not open: which exception of requests says so (a ConnectionError)?",
+    ).returns(False)
 
 
 def test_silent_kitchen_is_not_open(exercise, requests_mock, base_url):
     requests_mock.get(f"{base_url}/health", exc=requests.exceptions.ConnectTimeout("the kitchen never answered"))
-    call(exercise.is_open, base_url, hint="Catch `requests.exceptions.Timeout` too and return False.").returns(False)
+    call(
+        exercise.is_open,
+        base_url,
+        hint="A kitchen that does not answer in time is not open either: which exception says that?",
+    ).returns(False)
 
 
 def test_a_kitchen_that_stops_answering_is_not_open(exercise, requests_mock, base_url):
@@ -57,7 +63,7 @@ def test_a_kitchen_that_stops_answering_is_not_open(exercise, requests_mock, bas
         exercise.is_open,
         base_url,
         hint="A timeout while waiting for the answer is a ReadTimeout, which is not a ConnectionError: "
-        "catch `requests.exceptions.Timeout` as well.",
+        "which exception of requests is the parent of every timeout?",
     ).returns(False)
 
 

@@ -22,7 +22,7 @@ def test_returns_the_list_of_dishes(exercise, requests_mock, base_url):
     requests_mock.get(f"{base_url}/menu", **json_reply({"items": DISHES, "count": 3}))  # Tiramisù as UTF-8 bytes
     call(exercise.get_menu, base_url).returns(
         DISHES,
-        hint="Return `response.json()['items']`: the list of dishes as the kitchen sent it (same order), "
+        hint="Which key of the JSON answer holds the dishes? Return that list as the kitchen sent it (same order), "
         "not the whole answer and not the text.",
     )
 
@@ -41,14 +41,17 @@ def test_an_error_status_raises_http_error(exercise, requests_mock, base_url):
         requests.HTTPError,
         exercise.get_menu,
         base_url,
-        hint="A 503 answer has no menu in it. `response.raise_for_status()` raises requests.HTTPError for 4xx and 5xx.",
+        hint="A 503 answer has no menu in it. Which method of the response raises HTTPError for a 4xx or a 5xx?",
     )
 
 
 def test_not_found_raises_http_error(exercise, requests_mock, base_url):
     requests_mock.get(f"{base_url}/menu", **problem_reply("not-found", "Nothing is served at /menu."))
     raises(
-        requests.HTTPError, exercise.get_menu, base_url, hint="404 is an error status too: call `raise_for_status()`."
+        requests.HTTPError,
+        exercise.get_menu,
+        base_url,
+        hint="404 is an error status too: does your check raise for every 4xx and 5xx?",
     )
 
 
@@ -58,8 +61,8 @@ def test_a_proxy_error_page_raises_http_error(exercise, requests_mock, base_url)
         requests.HTTPError,
         exercise.get_menu,
         base_url,
-        hint="A 502 from a proxy is an HTML page, not JSON: call `response.raise_for_status()` before "
-        "`response.json()`.",
+        hint="A 502 from a proxy is an HTML page, not JSON: which should come first, the status check or reading "
+        "the body?",
     )
 
 
@@ -80,5 +83,5 @@ def test_live_menu(exercise, kitchen):
         isinstance(dishes, list) and len(dishes) >= 10 and all(isinstance(d, dict) and "name" in d for d in dishes),
         "get_menu(kitchen) should return the live kitchen's dishes: a list of dicts, each with a name.",
         actual=repr(dishes)[:300],
-        hint="Return the `items` of `response.json()`.",
+        hint="Which key of the JSON answer holds the dishes?",
     )

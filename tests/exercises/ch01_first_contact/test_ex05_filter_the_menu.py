@@ -71,9 +71,9 @@ def test_sends_exactly_the_filters_given(exercise, menu, filters, query, base_ur
         path="/menu",
         query=query,
         count=1,
-        hint="Send only the filters that are not None, as query parameters (`params=`, which also encodes `&`, `+` "
-        "and spaces in a value); the kitchen spells booleans `true` and `false`; False and 0 are given, so test "
-        "`is not None`.",
+        hint="Send only the filters that were given, as query parameters, encoded as a query string needs them "
+        "(`&`, `+` and spaces in a value too): False and 0 are given, None is not. "
+        "How does the kitchen spell a boolean in a query string (`?vegetarian=true`)?",
     )
 
 
@@ -93,7 +93,7 @@ def test_a_bad_filter_raises_http_error(exercise, requests_mock, base_url):
         exercise.find_dishes,
         base_url,
         category="pizzas",
-        hint="The kitchen answered 400: call `response.raise_for_status()` before reading the body.",
+        hint="The kitchen answered 400: which method of the response turns an error status into an exception?",
     )
 
 

@@ -26,14 +26,14 @@ def test_asks_for_the_one_dish_with_a_get(exercise, requests_mock, base_url):
         path="/menu/16",
         query={},
         count=1,
-        hint="The dish's id is part of the path: `f'{base_url}/menu/{dish_id}'`.",
+        hint="The dish's id is part of the path: `GET /menu/{id}` in the docs.",
     )
 
 
 def test_returns_the_dish(exercise, requests_mock, base_url):
     requests_mock.get(f"{base_url}/menu/16", **json_reply(TIRAMISU))  # "Tiramisù" as UTF-8 bytes
     call(exercise.look_up_dish, base_url, 16).returns(
-        TIRAMISU, hint="Return `response.json()`: the dish as a dict, not the response and not its text."
+        TIRAMISU, hint="Return the dish as a dict, parsed from the JSON answer: not the response, not its text."
     )
 
 
@@ -44,14 +44,14 @@ def test_an_unknown_dish_raises_dish_not_found_with_the_kitchens_words(exercise,
         exercise.look_up_dish,
         base_url,
         77,
-        hint="Check `response.status_code == 404` BEFORE `raise_for_status()`, and `raise DishNotFound(...)`.",
+        hint="A 404 means no such dish: does your code look for it before the general status check raises?",
     )
     expect_true(
         error.dish_id == 77 and error.detail == NOT_FOUND["detail"],
         "DishNotFound should carry the id you asked for and the kitchen's own `detail`.",
         expected=f"DishNotFound(77, {NOT_FOUND['detail']!r})",
         actual=f"DishNotFound({error.dish_id!r}, {error.detail!r})",
-        hint="`raise DishNotFound(dish_id, response.json()['detail'])`: the detail is one member of the JSON answer.",
+        hint="The kitchen explains a 404 in its problem's `detail`: is that what DishNotFound carries?",
     )
 
 
@@ -65,7 +65,7 @@ def test_a_broken_kitchen_raises_http_error(exercise, requests_mock, base_url):
         exercise.look_up_dish,
         base_url,
         3,
-        hint="Only a 404 means 'no such dish'. For other error statuses call `response.raise_for_status()`.",
+        hint="Only a 404 means 'no such dish'. What should every other error status do?",
     )
 
 
@@ -79,7 +79,7 @@ def test_a_closed_kitchen_raises_http_error(exercise, requests_mock, base_url):
         exercise.look_up_dish,
         base_url,
         3,
-        hint="A 503 is not 'no such dish': let `response.raise_for_status()` raise requests.HTTPError.",
+        hint="A 503 is not 'no such dish': which exception does the general status check raise for it?",
     )
 
 
@@ -100,7 +100,7 @@ def test_other_client_errors_are_not_a_missing_dish(exercise, requests_mock, bas
         base_url,
         3,
         hint=f"Only a 404 means 'no such dish'; a {reply['status_code']} is another mistake. "
-        "Let `response.raise_for_status()` raise requests.HTTPError for it.",
+        "Which exception does the general status check raise for it?",
     )
 
 
@@ -111,8 +111,8 @@ def test_a_proxy_error_page_raises_http_error(exercise, requests_mock, base_url)
         exercise.look_up_dish,
         base_url,
         3,
-        hint="A 502 from a proxy has an HTML body, no JSON `detail`: only a 404 is read, the rest goes to "
-        "`response.raise_for_status()`.",
+        hint="A 502 from a proxy has an HTML body, no JSON `detail`: which answers should your code read, and "
+        "which should it leave to the general status check?",
     )
 
 
@@ -125,5 +125,5 @@ def test_live_kitchen_dish_and_no_dish(exercise, kitchen):
         "DishNotFound should carry the live kitchen's `detail` for dish 999.",
         expected="There is no dish 999 on the menu (...)",
         actual=repr(error.detail),
-        hint="Pass `response.json()['detail']` to DishNotFound.",
+        hint="Which member of the kitchen's problem explains the 404? DishNotFound should carry it.",
     )

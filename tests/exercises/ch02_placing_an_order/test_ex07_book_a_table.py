@@ -27,7 +27,8 @@ def test_posts_the_party_as_json(exercise, requests_mock, base_url):
         query={},
         json={"name": "Ada", "party_size": 4},
         count=1,
-        hint="`requests.post(f'{base_url}/tables', json={'name': name, 'party_size': party_size}, timeout=5)`.",
+        hint="Booking is a POST to `/tables` with a JSON body of name and party_size: which argument of requests "
+        "sends a dict as JSON, with its Content-Type?",
     )
 
 
@@ -35,8 +36,8 @@ def test_returns_the_new_tables_id_and_full_address(exercise, requests_mock, bas
     requests_mock.post(f"{base_url}/tables", **seated(42))
     call(exercise.book_table, base_url, "Ada", 4).returns(
         exercise.Booking(table_id=42, location=f"{base_url}/tables/42"),
-        hint="The id is in the 201's JSON body; the Location header holds the path `/tables/42`: "
-        "`urljoin(response.url, response.headers['Location'])` makes it a full URL.",
+        hint="The id is in the 201's JSON body; the `Location` header holds the path `/tables/42`: which function "
+        "of urllib.parse (urljoin) resolves it against the URL of the answer?",
     )
 
 
@@ -45,8 +46,8 @@ def test_a_full_url_in_location_is_kept_as_it_is(exercise, requests_mock, base_u
     requests_mock.post(f"{base_url}/tables", **seated(7, "Bo", 2, location=elsewhere))
     call(exercise.book_table, base_url, "Bo", 2).returns(
         exercise.Booking(table_id=7, location=elsewhere),
-        hint="Location may be a full URL already. `urljoin(response.url, location)` handles both; "
-        "`base_url + location` does not.",
+        hint="`Location` may be a full URL already, or a path: joining it to base_url by hand breaks one of the "
+        "two. Which function of urllib.parse resolves both?",
     )
 
 
@@ -65,7 +66,7 @@ def test_a_refused_booking_raises_http_error(exercise, requests_mock, base_url):
         base_url,
         "Ada",
         0,
-        hint="The kitchen answered 422: there is no table. Call `response.raise_for_status()` before reading the body.",
+        hint="The kitchen answered 422: there is no table. What should an error status do before the body is read?",
     )
 
 
@@ -83,7 +84,7 @@ def test_other_errors_raise_http_error(exercise, requests_mock, base_url, reply)
         "Ada",
         4,
         hint=f"Any error status means no table, a {reply['status_code']} as much as a 422: "
-        "call `response.raise_for_status()` before reading the answer.",
+        "which method of the response raises for every error status?",
     )
 
 

@@ -23,8 +23,8 @@ ORDER = {
     "ready_in": 7.0,
 }
 LINES_HINT = (
-    "The body is `{'table_id': ..., 'items': [{'dish_id': d, 'quantity': q} for d, q in dishes.items()]}`, "
-    "plus 'notes' only when notes is not None; send it with `json=`."
+    "Compare the body with the docstring's: table_id, items as a list with one dish_id and quantity per dish, "
+    "and notes only when notes is not None. Which argument of requests sends a dict as JSON?"
 )
 
 
@@ -61,7 +61,7 @@ def test_posts_the_order_as_nested_json(exercise, kitchen_takes_orders, args, bo
 def test_returns_the_kitchens_order(exercise, kitchen_takes_orders, base_url):
     call(exercise.place_order, base_url, 3, {11: 2, 17: 1}).returns(
         ORDER,
-        hint="Return `response.json()`: the order as the kitchen answered it (with its id, status and total), "
+        hint="Return the order as the kitchen answered it, parsed from its JSON (with its id, status and total), "
         "not the response and not the dict you sent.",
     )
 
@@ -81,7 +81,7 @@ def test_a_refused_order_raises_http_error(exercise, requests_mock, base_url):
         base_url,
         99,
         {11: 2},
-        hint="A 422 means the kitchen took no order: call `response.raise_for_status()`.",
+        hint="A 422 means the kitchen took no order: which method of the response raises for an error status?",
     )
     expect_request(
         requests_mock,
@@ -94,7 +94,14 @@ def test_a_refused_order_raises_http_error(exercise, requests_mock, base_url):
 
 def test_a_closed_kitchen_raises_http_error(exercise, requests_mock, base_url):
     requests_mock.post(f"{base_url}/orders", **problem_reply("closed", "Closed until noon."))
-    raises(requests.HTTPError, exercise.place_order, base_url, 3, {11: 2}, hint="Call `response.raise_for_status()`.")
+    raises(
+        requests.HTTPError,
+        exercise.place_order,
+        base_url,
+        3,
+        {11: 2},
+        hint="An error status is no order: does your code raise for it?",
+    )
 
 
 def test_live_order(exercise, kitchen, live_table):
@@ -105,7 +112,7 @@ def test_live_order(exercise, kitchen, live_table):
         "place_order should return the kitchen's order: a dict with the new order's id.",
         expected="{'id': ..., 'status': 'received', ...}",
         actual=repr(placed)[:300],
-        hint="Return `response.json()`.",
+        hint="Return the order the kitchen answered, parsed from its JSON.",
     )
     stored = kitchen.api("GET", f"/orders/{order_id}")
     kitchen_lines = [(line["dish_id"], line["quantity"]) for line in stored["items"]]

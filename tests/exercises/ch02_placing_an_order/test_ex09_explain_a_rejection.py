@@ -24,8 +24,8 @@ NOT_JSON = problem(
     "The body was sent as 'application/x-www-form-urlencoded'; this endpoint reads application/json.",
 )
 CHECK_FIRST = (
-    "Before `raise_for_status()`, check `response.status_code in (400, 415, 422)` and raise OrderRejected "
-    "with what `response.json()` says."
+    "A 400, 415 or 422 means 'this order is wrong': does your code look for those statuses before the general "
+    "status check raises, and raise OrderRejected with what the problem says?"
 )
 
 
@@ -50,16 +50,16 @@ def expect_explained(error, problem):
         expected="a message built from the problem's `detail` and each field error, e.g.\n"
         "The kitchen refused the order (422): 2 field(s) need fixing: ...\n  - table_id: there is no table 99",
         actual=repr(message)[:400],
-        hint="Read the problem with `response.json()` and build the text from its `detail` and `errors`; "
-        "`response.text` is the JSON as it came over the wire.",
+        hint="Parse the problem from its JSON and build the text from its `detail` and `errors`; the response's "
+        "text is the JSON as it came over the wire.",
     )
     expect_true(
         not missing,
         "The message of OrderRejected should say why the kitchen refused, in the kitchen's own words.",
         expected="a message that contains:\n" + "\n".join(f"  {part}" for part in wanted),
         actual=f"{str(error)!r}\n(missing: {'; '.join(missing)})",
-        hint="Build the message from `problem['detail']` and one line per entry of `problem.get('errors', [])`: "
-        "`f\"{e['field']}: {e['message']}\"`.",
+        hint="Build the message from the problem's `detail`, then one line per entry of its `errors` (when it has "
+        "any), each naming the field and its message.",
     )
 
 
@@ -81,8 +81,8 @@ def test_a_refusal_raises_order_rejected_carrying_the_problem(exercise, requests
         "OrderRejected should carry the status, the problem's detail and its field errors.",
         expected=f"status={wanted[0]!r}, detail={wanted[1]!r}, errors={wanted[2]!r}",
         actual=f"status={error.status!r}, detail={error.detail!r}, errors={error.errors!r}",
-        hint="`OrderRejected(message, status=response.status_code, detail=problem['detail'], "
-        "errors=problem.get('errors', []))`: only a 422 has `errors`.",
+        hint="OrderRejected carries the status, the problem's `detail` and its `errors` (an empty list when the "
+        "problem has none: only a 422 has `errors`).",
     )
 
 
@@ -114,14 +114,16 @@ def test_other_errors_still_raise_http_error(exercise, requests_mock, status, re
         3,
         {11: 2},
         hint=f"Only 400, 415 and 422 mean 'this order is wrong'. A {status} is something else: "
-        "let `response.raise_for_status()` raise requests.HTTPError.",
+        "which exception does the general status check raise for it?",
     )
 
 
 def test_an_accepted_order_is_returned_as_before(exercise, requests_mock, base_url):
     order = {"id": 4, "table_id": 3, "items": [], "notes": "no basil", "status": "received", "total": 18.0}
     requests_mock.post(f"{base_url}/orders", status_code=201, headers={"Location": "/orders/4"}, json=order)
-    call(exercise.place_order, base_url, 3, {11: 2}, "no basil").returns(order, hint="Return `response.json()`.")
+    call(exercise.place_order, base_url, 3, {11: 2}, "no basil").returns(
+        order, hint="Return the order the kitchen answered, parsed from its JSON."
+    )
     expect_request(
         requests_mock,
         method="POST",

@@ -15,7 +15,10 @@ CHANGED = {
     "status": "received",
     "total": 27.0,
 }
-TOO_LATE = "Check `response.status_code == 409` before `raise_for_status()`, and raise KitchenAlreadyCooking."
+TOO_LATE = (
+    "A 409 means 'too late': does your code look for it before the general status check raises, and raise "
+    "KitchenAlreadyCooking?"
+)
 
 
 @pytest.fixture
@@ -47,13 +50,13 @@ def test_patches_only_what_changes(exercise, kitchen_changes_orders, changes, bo
         json=body,
         count=1,
         hint="PATCH sends only what changes: 'items' when dishes is not None, 'notes' when notes is not None. "
-        "Send it with `requests.patch(..., json=changes, timeout=5)`.",
+        "Which method of requests sends a PATCH, and which argument sends the changes as JSON?",
     )
 
 
 def test_returns_the_changed_order(exercise, kitchen_changes_orders, base_url):
     call(exercise.change_order, base_url, 4, {11: 3}, "no basil").returns(
-        CHANGED, hint="Return `response.json()`: the order as the kitchen holds it now."
+        CHANGED, hint="Return the order as the kitchen holds it now, parsed from its JSON answer."
     )
 
 
@@ -67,8 +70,8 @@ def test_too_late_raises_kitchen_already_cooking(exercise, requests_mock, status
         "KitchenAlreadyCooking should carry the order id, the order's current status and the kitchen's detail.",
         expected=f"KitchenAlreadyCooking(4, {status!r}, {detail!r})",
         actual=f"KitchenAlreadyCooking({error.order_id!r}, {error.status!r}, {error.detail!r})",
-        hint="`problem = response.json()`, then `KitchenAlreadyCooking(order_id, problem['current_status'], "
-        "problem['detail'])`.",
+        hint="The 409's problem says which status the order has now (`current_status`) and why (`detail`): "
+        "KitchenAlreadyCooking carries both, with the order's id.",
     )
 
 
@@ -90,7 +93,7 @@ def test_other_errors_raise_http_error(exercise, requests_mock, status, reply, b
         base_url,
         4,
         notes="no basil",
-        hint=f"Only a 409 means 'too late'. A {status} is an error: `response.raise_for_status()`.",
+        hint=f"Only a 409 means 'too late'. A {status} is an error: what does the general status check do with it?",
     )
 
 

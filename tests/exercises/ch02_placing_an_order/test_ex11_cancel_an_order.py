@@ -7,7 +7,7 @@ from requests_mock import ANY
 from kata.expect import NO_BODY, call, expect_request, expect_true, raises
 from kata.kitchen.fake_replies import empty_reply, html_reply, problem_reply
 
-DELETE_HINT = "`requests.delete(f'{base_url}/orders/{order_id}', timeout=5)`: no body, and a 204 answers none."
+DELETE_HINT = "Which HTTP method removes the order at `/orders/{id}`? It sends no body, and a 204 answers none."
 TOO_LATE = problem_reply(
     "conflict", "Order 4 is cooking: it can only be cancelled while it is received.", current_status="cooking"
 )
@@ -43,7 +43,7 @@ def test_too_late_is_false(exercise, requests_mock, base_url):
         exercise.cancel_order,
         base_url,
         4,
-        hint="409 means 'too late, the kitchen is cooking': return False, before `raise_for_status()`.",
+        hint="409 means 'too late, the kitchen is cooking': return False, before the general status check raises.",
     ).returns(False)
 
 
@@ -65,7 +65,7 @@ def test_other_errors_raise_http_error(exercise, requests_mock, status, reply, b
         exercise.cancel_order,
         base_url,
         4,
-        hint=f"Only 409 is 'too late'. A {status} is an error, not a False: `response.raise_for_status()`.",
+        hint=f"Only 409 is 'too late'. A {status} is an error, not a False: does your code raise for it?",
     )
 
 

@@ -17,8 +17,8 @@ UNAUTHORIZED = problem_reply(
 )
 BASIC = "Basic " + base64.b64encode(b"grace:hopper").decode("ascii")
 BASIC_HINT = (
-    "Pass the credentials as `auth=(username, password)`: requests writes the `Authorization: Basic ...` header "
-    "for you. Not in a JSON body, not in the query string."
+    "Credentials travel in the `Authorization` header (the Basic scheme): not in a JSON body, not in the query "
+    "string. Which argument of requests writes that header for you from a username and a password?"
 )
 
 
@@ -30,7 +30,8 @@ def test_sends_a_post_to_auth_token(exercise, requests_mock, base_url):
         method="POST",
         path="/auth/token",
         count=1,
-        hint="Getting a token creates something new at the kitchen: send one `requests.post` to /auth/token.",
+        hint="Getting a token creates something new at the kitchen: which method does that, sent once "
+        "to `/auth/token`?",
     )
 
 
@@ -57,7 +58,9 @@ def test_the_password_stays_out_of_the_body_and_the_address(exercise, requests_m
 def test_returns_the_access_token(exercise, requests_mock, base_url):
     requests_mock.post(f"{base_url}/auth/token", json=TOKEN)
     call(exercise.get_token, base_url, "grace", "hopper").returns(
-        "tok-grace-8f2a", hint="Return `response.json()['access_token']`: the token string, not the whole answer."
+        "tok-grace-8f2a",
+        hint="Which member of the JSON answer holds the token (`access_token`)? Return that string, "
+        "not the whole answer.",
     )
 
 
@@ -72,7 +75,8 @@ def test_wrong_credentials_raise_wrong_credentials(exercise, requests_mock, base
         base_url,
         "grace",
         "grasshopper",
-        hint="Check `response.status_code == 401` before reading the body, and `raise WrongCredentials(...)`.",
+        hint="A 401 means wrong credentials: does your code look for it before reading the body, and raise "
+        "WrongCredentials?",
     )
 
 
@@ -88,7 +92,7 @@ def test_wrong_credentials_raise_wrong_credentials(exercise, requests_mock, base
 )
 def test_other_errors_are_not_about_the_password(exercise, requests_mock, base_url, reply):
     requests_mock.post(f"{base_url}/auth/token", **reply)
-    hint = "Only a 401 means wrong credentials. For any other error status, call `response.raise_for_status()`."
+    hint = "Only a 401 means wrong credentials. What should any other error status do?"
     error = raises(requests.HTTPError, exercise.get_token, base_url, "grace", "hopper", hint=hint)
     expect_true(
         not isinstance(error, exercise.WrongCredentials),
@@ -119,7 +123,7 @@ def test_live_token_opens_the_door(exercise, kitchen):
         isinstance(token, str) and len(token) > 10,
         "get_token(kitchen, 'ada', 'lovelace') should return the access token, a long string.",
         actual=repr(token)[:300],
-        hint="Return `response.json()['access_token']`.",
+        hint="Return the token string: the `access_token` of the JSON answer.",
     )
     me = kitchen.api("GET", "/me", headers={"Authorization": f"Bearer {token}"})
     expect_true(

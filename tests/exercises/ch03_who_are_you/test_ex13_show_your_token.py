@@ -12,8 +12,8 @@ from kata.kitchen.fake_replies import problem_reply
 TOKEN = "tok-ada-5Jq9"
 ME = {"username": "ada", "name": "Ada Lovelace"}
 BEARER_HINT = (
-    "Send the token in the Authorization header, after the word Bearer and a space: "
-    "`headers={'Authorization': f'Bearer {token}'}`. Not in the address."
+    "Send the token in the `Authorization` header, after the word `Bearer` and a space. Which argument of requests "
+    "sends headers? Not in the address."
 )
 
 
@@ -41,7 +41,9 @@ def test_sends_the_token_it_was_given(exercise, requests_mock, base_url):
 
 def test_returns_who_you_are(exercise, requests_mock, base_url):
     requests_mock.get(f"{base_url}/me", json=ME)
-    call(exercise.who_am_i, base_url, TOKEN).returns(ME, hint="Return `response.json()`: the dict, not the response.")
+    call(exercise.who_am_i, base_url, TOKEN).returns(
+        ME, hint="Return the dict parsed from the JSON answer, not the response."
+    )
 
 
 def test_a_refused_token_raises_http_error(exercise, requests_mock, base_url):
@@ -58,7 +60,7 @@ def test_a_refused_token_raises_http_error(exercise, requests_mock, base_url):
         exercise.who_am_i,
         base_url,
         TOKEN,
-        hint="The kitchen answered 401: there is nobody to return. Call `response.raise_for_status()`.",
+        hint="The kitchen answered 401: there is nobody to return. Which method of the response raises for it?",
     )
 
 

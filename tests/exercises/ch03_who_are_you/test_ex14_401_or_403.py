@@ -11,8 +11,8 @@ BILL = {"username": "ada", "orders": [1, 4], "total": 27.5, "paid": 0.0, "due": 
 EXPIRED = 'Bearer realm="restaurant", error="invalid_token", error_description="The access token expired"'
 NOT_YOURS = "You are signed in as 'ada'; the bill of 'grace' is not yours to see — ask the waiter."
 STATUS_HINT = (
-    "Look at `response.status_code` before `raise_for_status()`: 401 -> `raise NotLoggedIn(...)`, "
-    "403 -> `raise NotYours(...)`."
+    "401 and 403 each have an exception of their own (NotLoggedIn, NotYours): does your code look at the status "
+    "before the general status check raises?"
 )
 
 
@@ -26,7 +26,7 @@ def test_asks_for_the_bill_with_the_token(exercise, requests_mock, base_url):
         query={},
         headers={"Authorization": bearer(TOKEN)},
         count=1,
-        hint="Send `GET {base_url}/guests/{username}/bill` with `headers={'Authorization': f'Bearer {token}'}`.",
+        hint="Send `GET /guests/{username}/bill`, with the token in the `Authorization` header after `Bearer`.",
     )
 
 
@@ -55,14 +55,16 @@ def test_without_a_token_sends_no_authorization(exercise, requests_mock, base_ur
     expect_no_header(
         requests_mock,
         "Authorization",
-        hint="With `token=None` there is nothing to show: leave the Authorization header out "
-        "(`f'Bearer {None}'` sends the text 'Bearer None').",
+        hint="With no token (None) there is nothing to show: leave the `Authorization` header out, or it says "
+        "'Bearer None'.",
     )
 
 
 def test_returns_the_bill(exercise, requests_mock, base_url):
     requests_mock.get(f"{base_url}/guests/ada/bill", json=BILL)
-    call(exercise.get_bill, base_url, "ada", TOKEN).returns(BILL, hint="Return `response.json()`: the bill as a dict.")
+    call(exercise.get_bill, base_url, "ada", TOKEN).returns(
+        BILL, hint="Return the bill as a dict, parsed from the JSON answer."
+    )
 
 
 def test_401_raises_not_logged_in_with_the_challenge(exercise, requests_mock, base_url):
@@ -76,7 +78,7 @@ def test_401_raises_not_logged_in_with_the_challenge(exercise, requests_mock, ba
         "NotLoggedIn should carry the kitchen's WWW-Authenticate header: it says what went wrong with the token.",
         expected=f"NotLoggedIn({EXPIRED!r})",
         actual=f"NotLoggedIn({error.challenge!r})",
-        hint="`raise NotLoggedIn(response.headers.get('WWW-Authenticate', ''))`.",
+        hint="NotLoggedIn carries the kitchen's challenge: the `WWW-Authenticate` header of the 401.",
     )
 
 
@@ -88,7 +90,7 @@ def test_401_without_a_challenge_header(exercise, requests_mock, base_url):
         "A 401 without a WWW-Authenticate header gives NotLoggedIn an empty challenge.",
         expected="NotLoggedIn('')",
         actual=f"NotLoggedIn({error.challenge!r})",
-        hint="`response.headers.get('WWW-Authenticate', '')` gives '' when the header is missing.",
+        hint="When the 401 has no `WWW-Authenticate` header, the challenge is an empty string, not None.",
     )
 
 
@@ -100,7 +102,7 @@ def test_403_raises_not_yours_with_the_detail(exercise, requests_mock, base_url)
         "NotYours should carry the kitchen's explanation, exactly: the `detail` of the problem in the body.",
         expected=f"NotYours({NOT_YOURS!r})",
         actual=f"NotYours({str(error)!r})",
-        hint="`raise NotYours(response.json()['detail'])`.",
+        hint="NotYours carries the kitchen's words: the `detail` of the 403's problem, as it is.",
     )
 
 
@@ -116,7 +118,7 @@ def test_403_raises_not_yours_with_the_detail(exercise, requests_mock, base_url)
 )
 def test_other_errors_raise_http_error(exercise, requests_mock, base_url, reply):
     requests_mock.get(f"{base_url}/guests/ada/bill", **reply)
-    hint = "401 and 403 have their own exceptions; for any other error status, call `response.raise_for_status()`."
+    hint = "401 and 403 have their own exceptions; what should any other error status do?"
     error = raises(requests.HTTPError, exercise.get_bill, base_url, "ada", TOKEN, hint=hint)
     expect_true(
         not isinstance(error, (exercise.NotLoggedIn, exercise.NotYours)),
@@ -144,7 +146,7 @@ def test_live_someone_elses_bill_is_403(exercise, kitchen):
         "grace" in str(error),
         "NotYours should carry the kitchen's detail, which names whose bill it was.",
         actual=f"NotYours({str(error)!r})",
-        hint="`raise NotYours(response.json()['detail'])`.",
+        hint="NotYours carries the kitchen's words: the `detail` of the 403's problem, as it is.",
     )
 
 

@@ -9,17 +9,16 @@ TOKEN = "tok-ada-5Jq9"
 MENU = {"items": [{"id": 11, "name": "Pizza Margherita", "category": "pizza", "price": 9.0}], "count": 1}
 DEFAULTS = {"Authorization": bearer(TOKEN), "Accept": "application/json"}
 DEFAULTS_HINT = (
-    "Put the defaults in `self.headers` (the session's own headers) in `__init__`: "
-    "`self.headers['Accept'] = 'application/json'` and the Authorization header. "
-    "requests sends `Accept: */*` unless told otherwise."
+    "A session has headers of its own, sent with every request: set `Accept` (JSON) and `Authorization` there, "
+    "once, when the session is made. requests sends `Accept: */*` unless told otherwise."
 )
 SLASH_HINT = (
-    "With a base URL ending in '/', `base_url + '/menu'` asks for '//menu'. "
-    "Strip the trailing slash once, in `__init__`: `base_url.rstrip('/')`."
+    "With a base URL ending in '/', joining '/menu' to it asks for '//menu'. "
+    "Strip the trailing slash once, when the session is made."
 )
 REQUEST_HINT = (
-    "Override `request(self, method, url, *args, **kwargs)`: call "
-    "`super().request(method, self.base_url + url, *args, **kwargs)`, with the timeout added to kwargs."
+    "Every call of a session (get, post...) goes through its `request` method: override it to put the base URL "
+    "before the path and add the timeout, then let the parent class send it."
 )
 
 
@@ -63,7 +62,7 @@ def test_is_a_requests_session(exercise, base_url):
         isinstance(session, requests.Session),
         "KitchenSession(...) should be a requests.Session, so that it keeps the connection and the defaults.",
         actual=f"a {type(session).__name__}, bases {[c.__name__ for c in type(session).__mro__[1:]]}",
-        hint="Keep `class KitchenSession(requests.Session)` and call `super().__init__()` first in `__init__`.",
+        hint="KitchenSession is a requests Session: keep it a subclass, and let the parent class set itself up first.",
     )
 
 
@@ -82,8 +81,8 @@ def test_a_base_url_ending_with_a_slash(exercise, kitchen_mock, base_url):
 def test_a_base_url_with_a_path_of_its_own(exercise, kitchen_mock, base_url):
     session = open_session(exercise, f"{base_url}/team-7", token=TOKEN)
     hint = (
-        "Join by plain text: base URL (without its trailing slash) + path. "
-        "`urljoin('http://host/team-7', '/menu')` drops the '/team-7'."
+        "Join by plain text: the base URL (without its trailing slash), then the path. urljoin of "
+        "'http://host/team-7' and '/menu' drops the '/team-7'."
     )
     ask(session, "get", "/menu", hint=hint)
     expect_request(kitchen_mock, method="GET", path="/team-7/menu", hint=hint)
@@ -112,8 +111,8 @@ def test_the_default_timeout_is_five_seconds(exercise, kitchen_mock, base_url):
             kitchen_mock,
             5.0,
             index=index,
-            hint="Remember `timeout` in `__init__` (default 5.0) and add it to every request: "
-            "`kwargs.setdefault('timeout', self.timeout)`.",
+            hint="Remember the timeout when the session is made (5.0 by default), and give it to every request "
+            "that has none.",
         )
 
 
@@ -129,8 +128,8 @@ def test_a_timeout_passed_to_one_call_wins(exercise, kitchen_mock, base_url):
     expect_timeout(
         kitchen_mock,
         30,
-        hint="The session's timeout is a default: keep a `timeout=` the caller passed "
-        "(`kwargs.setdefault('timeout', self.timeout)`).",
+        hint="The session's timeout is a default: keep a `timeout` the caller passed, and add yours only when "
+        "there is none.",
     )
 
 
@@ -143,7 +142,7 @@ def test_what_the_caller_passes_goes_along(exercise, kitchen_mock, base_url):
         path="/menu",
         query={"category": "fish & chips+peas/sides"},
         headers={**DEFAULTS, "X-Request-Id": "r-42"},
-        hint="Pass every other argument along unchanged: `super().request(method, full_url, *args, **kwargs)`. "
+        hint="Pass every other argument along unchanged, to the parent class's `request`. "
         "The session merges the call's headers with its own.",
     )
 
@@ -156,8 +155,7 @@ def test_positional_arguments_go_along_too(exercise, kitchen_mock, base_url):
         method="GET",
         path="/menu",
         query={"category": "pizza"},
-        hint="`Session.request` takes `params` as its third argument: keep `*args` and pass it along, "
-        "`super().request(method, full_url, *args, **kwargs)`.",
+        hint="`Session.request` takes `params` as its third argument: keep `*args` and pass them along unchanged.",
     )
 
 
@@ -169,7 +167,7 @@ def test_returns_the_response(exercise, kitchen_mock, base_url):
         "session.get('/menu') should return the kitchen's response, like any Session does.",
         expected="<Response [200]> with the menu",
         actual=repr(response)[:300],
-        hint="`return super().request(...)`.",
+        hint="Return what the parent class's `request` gave back: the response.",
     )
 
 
@@ -180,7 +178,7 @@ def test_without_a_token_no_authorization(exercise, kitchen_mock, base_url):
     expect_no_header(
         kitchen_mock,
         "Authorization",
-        hint="Set the Authorization header only `if token is not None` (`f'Bearer {None}'` is the text 'Bearer None').",
+        hint="Set the `Authorization` header only when there is a token: without one it says 'Bearer None'.",
     )
 
 
@@ -194,8 +192,8 @@ def test_one_session_for_every_call(exercise, kitchen_mock, sessions_used, base_
         "Every call should go through one Session, which keeps the connection to the kitchen open.",
         expected="3 requests sent by one Session",
         actual=f"{len(sessions_used)} requests sent by {len(distinct)} different Session objects",
-        hint="Call `super().request(...)`, not `requests.request(...)` or `requests.get(...)`: "
-        "those open a new session (and a new connection) for every call.",
+        hint="Send through the session itself (its parent class's `request`), not through the functions of the "
+        "requests module: those open a new session (and a new connection) for every call.",
     )
 
 

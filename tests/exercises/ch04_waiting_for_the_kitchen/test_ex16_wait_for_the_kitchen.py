@@ -57,13 +57,16 @@ class StatusScript:
                     expected="a stop (return or raise) once the deadline has passed",
                     actual=f"{len(self.polls)} requests, {len(clock.sleep.calls)} waits",
                     hint=RESTARTED_CLOCK_HINT,
+                    cause="waits: never gives up",  # the same mistake in every test that polls: one block
                 )
             if len(self.polls) > MAX_POLLS:
                 fail(
                     f"Your code asked {len(self.polls)} times in {clock.elapsed:g} seconds and was still going.",
                     expected="a wait of `interval` seconds between two questions, and a stop at the deadline",
                     actual=f"{len(self.polls)} requests, {len(clock.sleep.calls)} waits",
-                    hint="Wait with `sleep(interval)` between two requests, and measure the deadline with `clock()`.",
+                    hint="Wait `interval` seconds with the `sleep` you were given between two requests, and "
+                    "measure the deadline with the `clock` you were given.",
+                    cause="waits: never waits",
                 )
             clock.pass_time(takes)
             return order(statuses[min(len(self.polls), len(statuses)) - 1], order_id)
@@ -101,7 +104,7 @@ def test_a_ready_order_comes_back_without_waiting(exercise, requests_mock, base_
         sleep=fake.sleep,
         clock=fake,
         hint=ASK_HINT,
-    ).returns(order("ready"), hint="When the first answer is ready, return it at once: `return response.json()`.")
+    ).returns(order("ready"), hint="When the first answer is ready, return it at once, without waiting.")
     expect_sleeps(fake.sleep, [], hint="Ask first, wait only when the order is not ready yet.")
 
 
@@ -121,7 +124,7 @@ def test_waits_the_interval_with_the_sleep_it_was_given(exercise, requests_mock,
     expect_sleeps(
         fake.sleep,
         [0.25, 0.25, 0.25],
-        hint="Between two questions, wait `interval` seconds with the `sleep` you were given: `sleep(interval)`.",
+        hint="Between two questions, wait `interval` seconds with the `sleep` you were given.",
     )
 
 
@@ -137,7 +140,7 @@ def test_returns_the_ready_order(exercise, requests_mock, base_url):
         sleep=fake.sleep,
         clock=fake,
         hint=ASK_HINT,
-    ).returns(order("ready"), hint="Return the order as the kitchen sent it once ready: `response.json()`, a dict.")
+    ).returns(order("ready"), hint="Return the order as the kitchen sent it once ready: the dict of its JSON answer.")
 
 
 def test_never_asks_more_often_than_the_interval(exercise, requests_mock, base_url):
@@ -158,7 +161,7 @@ def test_never_asks_more_often_than_the_interval(exercise, requests_mock, base_u
         "Between two questions to the kitchen, at least `interval` seconds must pass (here interval=0.5).",
         expected="requests at 0 s, 0.625 s, 1.25 s, ... (the order is ready at the 9th)",
         actual=f"requests at {polls_text(kitchen.polls)}",
-        hint="Call `sleep(interval)` after every answer that is not ready, before asking again.",
+        hint="After every answer that is not ready, wait `interval` seconds with the `sleep` you were given.",
     )
 
 
@@ -207,8 +210,8 @@ def test_keeps_asking_until_the_deadline(exercise, requests_mock, base_url):
         "Your code gave up before the deadline: the kitchen had 2.5 seconds, and it got less.",
         expected="requests at 0 s, 0.5 s, 1 s, 1.5 s, 2 s, 2.5 s, then KitchenTooSlow",
         actual=f"requests at {polls_text(kitchen.polls)}, then KitchenTooSlow after {fake.elapsed:g} seconds",
-        hint="Measure the time since you started: `clock() - started`, with `started = clock()` noted "
-        "before the first request. (The clock does not start at 0.)",
+        hint="Measure the time since you started: note what the `clock` says before the first request, and "
+        "compare each later reading with it. (The clock does not start at 0.)",
     )
 
 
@@ -262,8 +265,8 @@ def test_an_error_status_raises_at_once(exercise, requests_mock, base_url, statu
             f"Your code asked again after a {status} answer.",
             expected=f"requests.HTTPError raised at the first {status}",
             actual=f"a second GET /orders/42, after waits of {fake.sleep.calls!r}",
-            hint="An error status ends the wait at once: call `response.raise_for_status()` before reading the "
-            "body, and do not ask again.",
+            hint="An error status ends the wait at once: which method of the response raises for it? Call it "
+            "before reading the body, and do not ask again.",
         )
 
     requests_mock.get(f"{base_url}/orders/42", [ERRORS[status], {"json": asked_again}])
@@ -276,8 +279,8 @@ def test_an_error_status_raises_at_once(exercise, requests_mock, base_url, statu
         deadline=10.0,
         sleep=fake.sleep,
         clock=fake,
-        hint="Call `response.raise_for_status()` on every answer, before reading its body: an error will not go away "
-        "by waiting (and a proxy's error page is not JSON).",
+        hint="Check the status of every answer before reading its body: an error will not go away by waiting "
+        "(and a proxy's error page is not JSON).",
     )
     expect_request(
         requests_mock,
@@ -314,7 +317,7 @@ def test_live_the_order_moves_from_received_to_ready(exercise, kitchen):
         "The order is ready after 7 seconds: asking every 2 seconds takes about 5 requests.",
         expected="GET /orders/1 at 0 s, 2 s, 4 s, 6 s, 8 s",
         actual=f"{len(polls)} requests for the order, waits: {fake.sleep.calls}",
-        hint="Ask, and if not ready, `sleep(interval)` with the sleep you were given.",
+        hint="Ask, and if not ready, wait `interval` seconds with the `sleep` you were given.",
     )
 
 

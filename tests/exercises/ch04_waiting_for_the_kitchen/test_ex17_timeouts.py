@@ -20,8 +20,8 @@ SPECIALS = [
     },
 ]
 ANSWER = {"items": SPECIALS, "count": 2, "waited": 0.0}
-TIMEOUT_HINT = "Pass both at once, as a pair: `timeout=(connect_timeout, read_timeout)`, connect first."
-CATCH_HINT = "Wrap the request in `try:` ... `except requests.Timeout: return []` (it covers both kinds of timeout)."
+TIMEOUT_HINT = "requests takes both timeouts at once, as a pair, connect first: which argument takes it?"
+CATCH_HINT = "No answer in time means no specials: which exception of requests covers both kinds of timeout?"
 
 
 def test_asks_for_the_specials(exercise, requests_mock, base_url):
@@ -58,14 +58,13 @@ def test_asks_the_kitchen_to_be_slow_for_practice(exercise, requests_mock, base_
         method="GET",
         path="/kitchen/specials",
         query={"delay": sent},
-        hint="When `delay` is given (not None: 0 is given too), send it as a query parameter: "
-        "`params={'delay': delay}`.",
+        hint="When `delay` is given (not None: 0 is given too), send it as a query parameter (`?delay=0`).",
     )
 
 
 def test_returns_the_specials(exercise, requests_mock, base_url):
     requests_mock.get(f"{base_url}/kitchen/specials", json=ANSWER)
-    call(exercise.todays_specials, base_url).returns(SPECIALS, hint="Return `response.json()['items']`.")
+    call(exercise.todays_specials, base_url).returns(SPECIALS, hint="Return the `items` of the JSON answer.")
 
 
 def test_a_read_timeout_means_no_specials(exercise, requests_mock, base_url):
@@ -86,8 +85,8 @@ def test_an_unreachable_kitchen_is_not_hidden(exercise, requests_mock, base_url)
         requests.ConnectionError,
         exercise.todays_specials,
         base_url,
-        hint="Catch `requests.Timeout` only: a kitchen that refuses the connection is broken, not slow. "
-        "Do not catch `requests.RequestException` or `Exception`.",
+        hint="Catch only the timeouts: a kitchen that refuses the connection is broken, not slow. "
+        "Do not catch every error of requests, nor Exception.",
     )
 
 
@@ -105,8 +104,8 @@ def test_an_error_status_raises(exercise, requests_mock, base_url, answer):
         requests.HTTPError,
         exercise.todays_specials,
         base_url,
-        hint=f"A {answer['status_code']} is an answer, not a timeout: call `response.raise_for_status()` before "
-        "reading the body (an error page from a proxy is not even JSON).",
+        hint=f"A {answer['status_code']} is an answer, not a timeout: check its status before reading the body "
+        "(an error page from a proxy is not even JSON).",
     )
 
 
@@ -116,8 +115,8 @@ def test_a_malformed_url_is_not_hidden(exercise, requests_mock, url):
         requests.RequestException,
         exercise.todays_specials,
         url,
-        hint="Catch `requests.Timeout` only: a URL that cannot be sent is a bug to see, not a slow kitchen. "
-        "Do not catch `requests.RequestException` or `Exception`.",
+        hint="Catch only the timeouts: a URL that cannot be sent is a bug to see, not a slow kitchen. "
+        "Do not catch every error of requests, nor Exception.",
     )
 
 
@@ -127,7 +126,7 @@ def test_live_a_fast_kitchen(exercise, kitchen):
         isinstance(specials, list) and len(specials) == 3 and all("name" in dish for dish in specials),
         "With delay=0 the live kitchen answers at once with three specials.",
         actual=repr(specials)[:300],
-        hint="Return `response.json()['items']`.",
+        hint="Return the `items` of the JSON answer.",
     )
 
 

@@ -12,7 +12,7 @@ from kata.kitchen.fake_replies import problem, utf8_json
 MAX_REQUESTS = 50
 FOLLOW_HINT = (
     "Copy `next` from the page you got into the next request's `cursor` (with the same `limit`), "
-    "or follow `response.links['next']['url']`; stop when `next` is null."
+    "or follow the `Link` header's next URL; stop when `next` is null."
 )
 
 
@@ -100,7 +100,7 @@ def test_asks_for_the_first_page(exercise, requests_mock, base_url):
         path="/reviews",
         query={"limit": "3"},
         index=0,
-        hint="The first page has no cursor: `GET {base_url}/reviews` with `params={'limit': page_size}`.",
+        hint="The first page has no cursor: `GET /reviews`, with the page size as its `limit`.",
     )
 
 
@@ -113,7 +113,7 @@ def test_the_default_page_size(exercise, requests_mock, base_url):
         path="/reviews",
         query={"limit": "20"},
         index=0,
-        hint="Ask for `limit=page_size` (20 unless told otherwise).",
+        hint="Ask for pages of `page_size` reviews with `limit` (20 unless told otherwise).",
     )
 
 
@@ -194,7 +194,7 @@ def test_an_error_on_the_way_raises(exercise, requests_mock, base_url, broken_pa
         exercise.all_reviews,
         base_url,
         page_size=3,
-        hint="Call `response.raise_for_status()` for every page: a list missing pages must not look complete.",
+        hint="Check the status of every page: a list missing pages must not look complete.",
     )
 
 

@@ -21,8 +21,8 @@ NEW = [
 V1 = '"0dede6a5d816c26cfcdbe09aa9ceee8e1d604321"'
 V2 = '"9b1f0c7e2a4d6b8f0a1c3e5d7f9b2d4f6a8c0e1f"'
 ETAG_HINT = (
-    "Keep `response.headers['ETag']` from a 200 answer, and send it back next time, exactly as you got it "
-    "(quotes included): `headers={'If-None-Match': self.etag}`."
+    "Keep the `ETag` header of a 200 answer, and send it back next time in `If-None-Match`, exactly as you got "
+    "it (quotes included)."
 )
 
 
@@ -69,7 +69,7 @@ def test_not_modified_returns_the_kept_dishes(exercise, requests_mock, base_url)
     requests_mock.get(f"{base_url}/menu", [menu(OLD, V1), not_modified(V1)])
     cache = open_cache(exercise, base_url)
     get_menu(cache)
-    get_menu(cache, hint="A 304 has no body: do not call `response.json()` on it.").returns(
+    get_menu(cache, hint="A 304 has no body: there is no JSON to read in it.").returns(
         OLD, hint="On 304 the kitchen says 'yours is still good': return the dishes you kept from the last 200."
     )
 
@@ -115,7 +115,7 @@ def test_a_new_menu_without_an_etag_forgets_the_old_one(exercise, requests_mock,
         "If-None-Match",
         index=2,
         hint="The last 200 came with no ETag: the old one belongs to a menu that is gone, so forget it "
-        "(`self.etag = response.headers.get('ETag')`, None when there is none) and send no If-None-Match.",
+        "and send no If-None-Match.",
     )
 
 
@@ -132,8 +132,8 @@ def test_an_error_status_raises(exercise, requests_mock, base_url, answer):
     raises(
         requests.HTTPError,
         open_cache(exercise, base_url).get_menu,
-        hint="304 is the one non-200 answer you handle yourself; for errors call `response.raise_for_status()` "
-        "before reading the body (an error page from a proxy is not even JSON).",
+        hint="304 is the one non-200 answer you handle yourself; what should an error do before the body is read? "
+        "(an error page from a proxy is not even JSON).",
     )
 
 

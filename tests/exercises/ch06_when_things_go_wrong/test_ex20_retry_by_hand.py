@@ -96,8 +96,8 @@ def test_follows_retry_after_when_the_kitchen_sends_it(exercise, requests_mock, 
     expect_sleeps(
         sleep,
         [4, 2],
-        hint="When the answer has a Retry-After header, wait exactly that many seconds: "
-        "`int(response.headers['Retry-After'])`.",
+        hint="When the answer has a `Retry-After` header, wait exactly that many seconds: it is a number of "
+        "seconds, sent as text.",
     )
 
 
@@ -112,7 +112,8 @@ def test_gives_up_after_the_last_try_and_raises(exercise, requests_mock, base_ur
         attempts=3,
         base_delay=0.5,
         sleep=sleep,
-        hint="After `attempts` tries, give up loudly: `response.raise_for_status()` raises requests.HTTPError.",
+        hint="After `attempts` tries, give up loudly: which method of the response raises HTTPError for the last "
+        "error?",
     )
     expect_request(
         requests_mock,
@@ -190,7 +191,7 @@ def test_an_unreachable_kitchen_raises_after_the_last_try(exercise, requests_moc
         f"{base_url}/menu",
         attempts=4,
         sleep=sleep,
-        hint="When the last try fails to connect, re-raise that ConnectionError (a bare `raise` in the except block).",
+        hint="When the last try fails to connect, let that ConnectionError go up to the caller, as it is.",
     )
     expect_request(requests_mock, method="GET", path="/menu", count=4, hint="Use the `attempts` you were given.")
     expect_sleeps(sleep, [0.5, 1.0, 2.0], hint="Back off between tries, and do not wait after the last one.")

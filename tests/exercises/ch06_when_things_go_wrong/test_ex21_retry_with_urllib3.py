@@ -34,7 +34,7 @@ def retry_of(session, scheme):
         isinstance(session, requests.Session),
         "make_resilient_session() should return a requests.Session.",
         actual=repr(session)[:200],
-        hint="Create it with `requests.Session()`, mount the adapter on it, and return it.",
+        hint="Make a requests Session, mount the adapter on it (for http:// and https://), and return the session.",
     )
     adapter = session.get_adapter(f"{scheme}kitchen.test/menu")
     retry = getattr(adapter, "max_retries", None)
@@ -69,7 +69,8 @@ def test_mounts_a_retry_with_the_defaults(exercise, scheme):
         "The Retry on the session does not follow the parameters.",
         expected=repr(wanted),
         actual=repr(config),
-        hint="Pass them on: `Retry(total=total, backoff_factor=backoff_factor, status_forcelist=status_forcelist)`.",
+        hint="Hand each of your parameters to Retry, under the name Retry gives it: `total`, `backoff_factor`, "
+        "`status_forcelist`.",
     )
 
 
@@ -143,7 +144,7 @@ def test_retries_a_kitchen_that_does_not_answer(exercise, error, what):
         f"With total=4, a GET that meets {what} again and again should be retried 4 times, like a 503.",
         expected=f"4 retries after {what}",
         actual=f"{retries} retries (connect={retry.connect!r}, read={retry.read!r}, total={retry.total!r})",
-        hint="Retry(total=...) counts connection errors and dropped lines too: do not set `connect=` or `read=` to 0.",
+        hint="Retry's `total` counts connection errors and dropped lines too: leave `connect` and `read` unset.",
     )
 
 
@@ -169,7 +170,7 @@ def test_live_two_503s_then_the_menu(exercise, kitchen, waits, get):
         len(waits.calls) >= 1 and all(seconds > 0 for seconds in waits.calls),
         "urllib3 should back off between the tries (backoff_factor 0.5).",
         actual=repr(waits.calls),
-        hint="Pass `backoff_factor=backoff_factor` to Retry.",
+        hint="Does Retry get the `backoff_factor` you were given?",
     )
 
 
@@ -237,7 +238,7 @@ def test_live_a_dropped_line_is_retried(exercise, kitchen, waits, get):
         response.status_code == 200 and len(kitchen.journal()) == 2,
         "The first GET /menu was dropped without an answer; the session should have tried again.",
         actual=f"{len(kitchen.journal())} request(s), then {response!r}",
-        hint="Retry(total=...) counts connection errors too: use `total`, not only `status=`.",
+        hint="Retry's `total` counts connection errors too: a budget for statuses only (`status`) lets them through.",
     )
 
 

@@ -48,7 +48,7 @@ def expect_one_key_for_all(requests_mock, tries):
         "The payment has no Idempotency-Key header: if the answer gets lost, a retry charges again.",
         expected="Idempotency-Key: <a new unique key, e.g. str(uuid.uuid4())>",
         actual=describe_all(sent),
-        hint="Pass `headers={'Idempotency-Key': key}` to `requests.post`.",
+        hint="Which header tells the kitchen that two tries are one payment (`Idempotency-Key`)? Send it.",
         cause="idempotency key: missing",
     )
     expect_true(
@@ -64,7 +64,7 @@ def expect_one_key_for_all(requests_mock, tries):
 def test_sends_the_payment_with_a_key(exercise, requests_mock, base_url):
     requests_mock.post(f"{base_url}/payments", **CREATED)
     call(exercise.pay, base_url, 7, 23.5, tip=2.0, sleep=FakeSleep()).returns(
-        PAID, hint="Return the payment: `response.json()` of the 201 answer."
+        PAID, hint="Return the payment: the JSON of the 201 answer."
     )
     expect_request(
         requests_mock,
@@ -72,7 +72,7 @@ def test_sends_the_payment_with_a_key(exercise, requests_mock, base_url):
         path="/payments",
         json=BODY,
         count=1,
-        hint="POST the JSON body {'order_id': ..., 'amount': ..., 'tip': ...} with `json=`.",
+        hint="POST one JSON body with order_id, amount and tip, as the docstring shows.",
     )
     expect_one_key_for_all(requests_mock, 1)
 
@@ -85,7 +85,7 @@ def test_the_key_is_a_usable_header_value(exercise, requests_mock, base_url):
         key is not None and 8 <= len(key) <= 255 and key.isascii() and key.isprintable(),
         "The Idempotency-Key should be a unique text of 8 to 255 printable ASCII characters.",
         actual=repr(key),
-        hint="`str(uuid.uuid4())` gives a unique key of 36 characters.",
+        hint="Which module of the standard library makes a unique id (a UUID, 36 characters as text)?",
     )
 
 
@@ -99,7 +99,7 @@ def test_the_tip_defaults_to_nothing(exercise, requests_mock, base_url):
         "pay(base, 7, 23.5) should send order 7, amount 23.5 and no tip (0).",
         expected="{'order_id': 7, 'amount': 23.5, 'tip': 0.0}",
         actual=sent.describe(),
-        hint="Send the body with `json=`, built from the parameters.",
+        hint="Build the body from the parameters you were given, and send it as JSON.",
     )
 
 
@@ -111,7 +111,7 @@ def test_the_timeout_is_the_one_given(exercise, requests_mock, base_url):
         sent.timeout == 2.5,
         "pay(..., timeout=2.5) should wait at most 2.5 seconds for the answer.",
         actual=f"timeout={sent.timeout!r}",
-        hint="Pass `timeout=timeout` to requests.post.",
+        hint="Does the POST get the `timeout` you were given?",
     )
 
 
@@ -212,7 +212,7 @@ def test_a_new_payment_gets_a_new_key(exercise, requests_mock, base_url):
         "Two calls of pay() are two payments: each needs its own Idempotency-Key, "
         "or the kitchen answers the second with the first one's receipt and never charges it.",
         actual=", ".join(repr(key) for key in found),
-        hint="Make a new key inside pay() for each call (`str(uuid.uuid4())`), not once for the whole program.",
+        hint="Make a new key inside pay() for each call, not once for the whole program.",
     )
 
 
@@ -228,7 +228,7 @@ def test_a_refused_payment_raises_at_once(exercise, requests_mock, base_url, sta
         23.5,
         tip=2.0,
         sleep=sleep,
-        hint=f"A {status} will not get better by paying again: `response.raise_for_status()` and stop. "
+        hint=f"A {status} will not get better by paying again: raise for it, and stop. "
         "Only 502, 503 and 504 (and connection errors and timeouts) are transient, a 500 is not.",
     )
     expect_request(requests_mock, method="POST", path="/payments", count=1, hint=f"Do not retry a {status}.")
@@ -248,7 +248,7 @@ def test_gives_up_after_the_last_try(exercise, requests_mock, base_url):
         attempts=4,
         delay=0.5,
         sleep=sleep,
-        hint="When the tries are used up, raise: `response.raise_for_status()` on the last 503.",
+        hint="When the tries are used up, raise for the last 503: which method of the response does that?",
     )
     expect_one_key_for_all(requests_mock, 4)
     expect_sleeps(sleep, [0.5, 0.5, 0.5], hint="Wait between tries, not after the last one.")
@@ -316,7 +316,7 @@ def test_live_a_503_then_paid_once(exercise, kitchen):
         isinstance(payment, dict) and payment.get("order_id") == order["id"] and payment.get("total") == 11.0,
         "pay() should return the kitchen's payment: a dict with the order_id and the total.",
         actual=repr(payment)[:300],
-        hint="Return `response.json()` of the 201 answer.",
+        hint="Return the JSON of the 201 answer: the payment.",
     )
     expect_charged_once(kitchen, order, 2)
 

@@ -120,8 +120,8 @@ def expect_kitchen_words(error, status, detail):
         "and a message that contains the problem's detail.",
         expected=f"status={status}, problem['detail']={detail!r}, {detail!r} in the message",
         actual=f"status={error.status!r}, problem={error.problem!r}, message={str(error)!r}",
-        hint="Raise it with `kind(message, status=response.status_code, problem=response.json())`, "
-        "where the message includes `problem['detail']`.",
+        hint="The error carries the status, the problem as the kitchen sent it, and a message that includes "
+        "the problem's `detail`.",
     )
 
 
@@ -135,8 +135,8 @@ def expect_words_not_the_body(error):
         "a guest reading it wants the kitchen's words, not JSON.",
         expected=f"a message such as {'GET /orders/7 answered 404: ' + str(error.problem.get('detail'))!r}",
         actual=f"message={message[:300]!r}",
-        hint="Build the message from `problem.get('detail')`, not from `response.text` or the whole dict: "
-        "the body is kept apart, in `problem=`.",
+        hint="Build the message from the problem's `detail`, not from the raw text or the whole dict: "
+        "the body is kept apart, in `problem`.",
     )
 
 
@@ -151,8 +151,8 @@ def expect_bearer(requests_mock, token, *, index=-1, hint=None):
         expected=f"Authorization: Bearer {token}",
         actual=request.describe(),
         hint=hint
-        or "After sign_in, every request carries `Authorization: Bearer <access_token>`: put it in "
-        "`self.session.headers`, so every request of the session sends it.",
+        or "After sign_in, every request carries `Authorization: Bearer <access_token>`: where can a session "
+        "keep a header, so that every request of it sends that header?",
     )
 
 
@@ -170,14 +170,14 @@ def test_a_new_client_keeps_its_settings_and_sends_nothing(exercise, requests_mo
         "(base_url without a trailing slash).",
         expected=f"base_url={base_url!r}, timeout={TIMEOUT}, sleep and clock as given",
         actual=f"base_url={getattr(client, 'base_url', None)!r}, timeout={getattr(client, 'timeout', None)!r}",
-        hint="`self.base_url = base_url.rstrip('/')`, `self.timeout = timeout`, "
-        "`self.sleep = sleep`, `self.clock = clock`.",
+        hint="Keep what you were given on the client: the base URL (without its trailing slash), the timeout, "
+        "the sleep and the clock.",
     )
     expect_true(
         isinstance(getattr(client, "session", None), requests.Session),
         "The client should make one requests.Session, as `self.session`.",
         actual=repr(getattr(client, "session", None)),
-        hint="`self.session = requests.Session()` in __init__.",
+        hint="Make one requests Session when the client is made, and keep it as `session`.",
     )
     expect_true(
         not sent_requests(requests_mock),
@@ -196,8 +196,8 @@ def test_requests_go_through_the_session(exercise, requests_mock, base_url):
         method="POST",
         path="/tables",
         headers={"X-Waiter": "Bob"},
-        hint="Send every request with `self.session.post(...)` / `self.session.request(...)`, not `requests.post`: "
-        "the session carries headers (like the token from sign_in) and keeps the connection open.",
+        hint="Send every request through the client's session, not through the functions of the requests "
+        "module: the session carries headers (like the token from sign_in) and keeps the connection open.",
     )
 
 
@@ -210,7 +210,7 @@ def test_close_closes_the_session(exercise, requests_mock, base_url):
     expect_true(
         closed == [True],
         "Leaving `with RestaurantClient(...) as client:` should close the session.",
-        hint="`self.session.close()` in close().",
+        hint="close() should close the session the client made.",
     )
 
 
@@ -222,12 +222,12 @@ def test_book_table(exercise, requests_mock, base_url):
     client, _ = make(exercise, base_url + "/")
     table = run(client.book_table, "Ada", 2)
     expect_request(requests_mock, method="POST", path="/tables", json={"name": "Ada", "party_size": 2}, count=1)
-    expect_timeout(requests_mock, TIMEOUT, hint="Send `timeout=self.timeout` with every request.")
+    expect_timeout(requests_mock, TIMEOUT, hint="Does every request get the timeout the client was given?")
     expect_result(
         table,
         exercise.Table(id=3, name="Ada", party_size=2),
         "book_table('Ada', 2)",
-        "`Table(id=data['id'], name=data['name'], party_size=data['party_size'])`: only the fields Table has.",
+        "Build the Table from the JSON answer, with only the fields Table has (id, name, party_size).",
     )
 
 
@@ -260,8 +260,7 @@ def test_order(exercise, requests_mock, base_url, notes):
         path="/orders",
         json=body,
         count=1,
-        hint="One line {'dish_id': ..., 'quantity': ...} per entry of `dishes`, the table's id, "
-        "and notes only when given.",
+        hint="One line (dish_id and quantity) per entry of `dishes`, the table's id, and notes only when given.",
     )
     expect_timeout(requests_mock, TIMEOUT)
     expect_result(
@@ -338,7 +337,7 @@ def test_an_error_without_json_is_still_explained(exercise, requests_mock, base_
         exercise.Unavailable,
         client.get_order,
         7,
-        hint="A proxy's 502 page is not JSON: catch the ValueError of `response.json()` and use problem={}.",
+        hint="A proxy's 502 page is not JSON: what does reading it as JSON raise? Then the problem is an empty dict.",
     )
     expect_true(
         error.status == 502 and error.problem == {},
@@ -423,7 +422,7 @@ def test_gives_up_at_the_deadline(exercise, requests_mock, base_url):
         exercise.Order(7, 3, "received", 23.8),
         interval=1.0,
         deadline=5.0,
-        hint="Compare `self.clock() - started` with the deadline after each poll; "
+        hint="After each poll, compare the time since you started (on the client's clock) with the deadline; "
         "raise KitchenTooSlow once it is reached.",
     )
     polls = len(sent_requests(requests_mock))
@@ -433,8 +432,8 @@ def test_gives_up_at_the_deadline(exercise, requests_mock, base_url):
         "passed: right after the poll at 5 s, without waiting again.",
         expected="6 polls (at 0, 1, 2, 3, 4 and 5 s), 1 s apart, then KitchenTooSlow at 5 s",
         actual=f"{polls} polls, waits {clock.sleep.calls!r}, KitchenTooSlow at {clock.elapsed:g} s",
-        hint="Measure time with `self.clock()`, wait with `self.sleep(interval)`; give up when "
-        "`self.clock() - started >= deadline` (5 seconds HAVE passed at 5 s).",
+        hint="Measure time with the client's clock and wait with its sleep; give up once the time since you "
+        "started reaches the deadline (5 seconds HAVE passed at 5 s).",
     )
 
 
@@ -452,7 +451,7 @@ def test_the_deadline_is_measured_with_the_clock(exercise, requests_mock, base_u
         exercise.Order(7, 3, "received", 23.8),
         interval=1.0,
         deadline=5.0,
-        hint="Compare `self.clock() - started` with the deadline after each poll.",
+        hint="After each poll, compare the time since you started (on the client's clock) with the deadline.",
     )
     polls = len(sent_requests(requests_mock))
     expect_true(
@@ -461,8 +460,8 @@ def test_the_deadline_is_measured_with_the_clock(exercise, requests_mock, base_u
         "5 seconds after it started: count the time with `self.clock()`, not by counting polls.",
         expected="KitchenTooSlow after 5 to 6.75 s, after at most 5 polls",
         actual=f"KitchenTooSlow after {clock.elapsed:g} s, {polls} polls, waits {clock.sleep.calls!r}",
-        hint="Note `started = self.clock()` before the first poll; after each answer that is not ready, "
-        "give up once `self.clock() - started >= deadline`.",
+        hint="Note the client's clock before the first poll; after each answer that is not ready, "
+        "give up once the time since then reaches the deadline.",
     )
 
 
@@ -489,7 +488,7 @@ def test_pay(exercise, requests_mock, base_url):
     expect_true(
         payment_keys(requests_mock)[0],
         "The payment has no Idempotency-Key header.",
-        hint="`headers={'Idempotency-Key': str(uuid.uuid4())}`.",
+        hint="Which header makes two tries one payment (`Idempotency-Key`), and what makes a unique key?",
     )
     expect_result(
         payment,
@@ -588,7 +587,7 @@ def test_sign_in_then_review(exercise, requests_mock, base_url):
         path="/auth/token",
         headers={"Authorization": basic},
         count=1,
-        hint="HTTP Basic: `auth=(username, password)`.",
+        hint="HTTP Basic: which argument of requests writes the `Authorization` header from a username and a password?",
     )
     expect_timeout(requests_mock, TIMEOUT)
     review = run(client.review, 11, 5, "Best pizza in town.")
@@ -640,7 +639,7 @@ def test_sign_in_keeps_the_session_s_own_headers(exercise, requests_mock, base_u
         headers={"X-Waiter": "Bob"},
         count=2,
         hint="sign_in should add Authorization to the session's headers and keep the session's own headers: "
-        "`self.session.headers['Authorization'] = ...` (or `.update(...)`), not `self.session.headers = {...}`.",
+        "add to them; replacing them all loses the ones the session already had.",
     )
     expect_bearer(requests_mock, "tok-123")
 

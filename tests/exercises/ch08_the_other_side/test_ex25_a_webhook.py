@@ -32,13 +32,13 @@ def new_app(exercise):
         hasattr(app, "test_client") and hasattr(app, "config"),
         "create_app() should return the Flask app.",
         actual=repr(app)[:200],
-        hint="`app = Flask(__name__)`, add the route, then `return app`.",
+        hint="create_app makes a new Flask app, adds the route to it, then returns it: does it return the app?",
     )
     expect_true(
         app.config.get("NOTIFICATIONS") == [],
         'A new app should start with an empty list in app.config["NOTIFICATIONS"].',
         actual=repr(app.config.get("NOTIFICATIONS")),
-        hint='`app.config["NOTIFICATIONS"] = []` in create_app().',
+        hint="Give each new app its list of notifications in create_app(), under the config key NOTIFICATIONS.",
     )
     app.config["TESTING"] = True  # an exception in the view reaches the test, with its line
     return app
@@ -67,7 +67,8 @@ def expect_no_content(response, what):
         response.status_code == 204 and response.get_data() == b"",
         f"{what}: the answer should be 204 No Content, with an empty body.",
         actual=shown(response),
-        hint="`return Response(status=204)` (or `return '', 204`).",
+        hint="204 means 'done, nothing to say': what does a Flask view return for a status without a body?",
+        cause=f"answer: {response.status_code}, not 204 No Content",  # every test that notifies: one mistake
     )
 
 
@@ -94,8 +95,8 @@ def expect_problem(response, status, field=None, what=None):
         expected="Content-Type: application/problem+json, "
         f'body {{"title": "...", "status": {status}, "detail": "..."}}',
         actual=shown(response),
-        hint="`response = jsonify({...}); response.status_code = status; "
-        "response.mimetype = 'application/problem+json'`.",
+        hint="A problem is JSON sent as application/problem+json: which attribute of a Flask response sets its "
+        "media type, and which its status?",
     )
     if field is not None:
         expect_true(
@@ -114,7 +115,7 @@ def test_a_notification_is_recorded_and_answered_204(exercise, send):
         'The notification should be appended, as it came, to app.config["NOTIFICATIONS"].',
         expected=repr([READY]),
         actual=repr(app.config["NOTIFICATIONS"]),
-        hint='`app.config["NOTIFICATIONS"].append(data)` with the JSON object you received.',
+        hint="Add the JSON object you received to the app's list of notifications, as it came.",
     )
 
 
@@ -125,8 +126,7 @@ def test_each_app_has_its_own_list(exercise, send):
         second.config["NOTIFICATIONS"] == [] and first.config["NOTIFICATIONS"] is not second.config["NOTIFICATIONS"],
         "Each create_app() should make a new app with a new list: a notification sent to one app showed up in another.",
         actual=f"the other app holds {second.config['NOTIFICATIONS']!r}",
-        hint="Make the list inside create_app() (`app.config['NOTIFICATIONS'] = []`), "
-        "not once at the top of the module.",
+        hint="Make the list inside create_app(), not once at the top of the module.",
     )
 
 
@@ -165,7 +165,7 @@ def test_a_redelivery_with_a_changed_field_is_recorded_once(exercise, send):
         "changed (a later ready_at, a delivery count): keep the first one, and do not record it again.",
         expected=repr([READY]),
         actual=repr(app.config["NOTIFICATIONS"]),
-        hint="Compare the order_id, not the whole notification: `any(n['order_id'] == order_id for n in ...)`.",
+        hint="Compare the order_id, not the whole notification: has any notification kept already the same order_id?",
     )
 
 
@@ -250,7 +250,7 @@ def test_only_post_is_allowed(exercise, send):
         response.status_code == 405,
         "GET /webhooks/order-ready should be refused with 405 Method Not Allowed.",
         actual=shown(response),
-        hint="`@app.post(...)` (or `@app.route(..., methods=['POST'])`) lets Flask answer 405 for other methods.",
+        hint="A route that takes only POST lets Flask answer 405 for other methods: which methods does yours take?",
     )
 
 
@@ -306,4 +306,5 @@ def test_live_the_kitchen_calls_when_the_order_is_ready(exercise, kitchen):
         "The kitchen's journal should show one call to your webhook, answered 204.",
         actual=repr([(c["method"], c["path"], c["status"], c.get("error")) for c in calls]),
         hint="Answer 204 with an empty body.",
+        cause=f"answer: {calls[0]['status']}, not 204 No Content" if len(calls) == 1 else "webhook: calls",
     )

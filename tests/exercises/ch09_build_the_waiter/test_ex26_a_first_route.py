@@ -12,7 +12,9 @@ import requests
 from kata.waiter.answer_checks import expect_json, expect_on, expect_status
 from kata.waiter.app_under_test import build_app, send, served
 
-LIST_HINT = 'Return `{"items": book, "count": len(book)}` from the view: Flask sends a dict as JSON.'
+LIST_HINT = (
+    "Answer an object with the reservations as `items` and how many there are as `count`: Flask sends a dict as JSON."
+)
 
 
 def expect_listing(answer, reservations, hint=None):
@@ -40,7 +42,7 @@ def expect_listing(answer, reservations, hint=None):
         body.get("count") == len(reservations) and type(body.get("count")) is int,
         "The answer's count should be the number of reservations (a number).",
         expected=f"count: {len(reservations)}",
-        hint="`len(...)` of the list you answer.",
+        hint="`count` is the number of reservations in the list you answer.",
     )
 
 
@@ -83,7 +85,7 @@ def test_any_iterable_is_a_book(exercise, book, kind):
         send(app, "GET", "/reservations"),
         book,
         hint=f"create_app() may be given any iterable, here a {kind}: a generator can be read only once, so "
-        "make a list of it (`list(reservations)`) when the app is built.",
+        "make a list of it when the app is built.",
     )
 
 
@@ -94,7 +96,7 @@ def test_other_methods_are_not_allowed(exercise, book):
             send(app, method, "/reservations", json={"name": "Mallory"}),
             405,
             f"{method} /reservations should be refused with 405 Method Not Allowed: this desk only answers GET.",
-            hint="`@app.get(...)` (or `@app.route(..., methods=['GET'])`) lets Flask refuse the other methods.",
+            hint="A route declared for GET only lets Flask refuse the other methods: which methods does yours take?",
         )
 
 

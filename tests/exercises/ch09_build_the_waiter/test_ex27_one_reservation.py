@@ -53,8 +53,8 @@ def test_an_address_nobody_serves_is_a_404_problem_too(exercise, book, target):
         send(app, "GET", target),
         404,
         f"Nothing is served at {target}: the answer should be 404.",
-        hint="Flask answers an unknown address with an HTML page: `@app.errorhandler(404)` can return a problem "
-        "instead.",
+        hint="Flask answers an unknown address with an HTML page: an error handler of yours, for 404, can "
+        "return a problem instead.",
     )
 
 
@@ -69,7 +69,7 @@ def test_an_id_is_written_in_digits_only(exercise, book, target):
         send(app, "GET", target),
         404,
         f"{target} is not the address of a reservation (an id is digits only): the answer should be a 404 problem.",
-        hint="`<int:reservation_id>` in the route takes digits only; `int(text)` also reads '+7', ' 7' and '1_2'.",
+        hint="Which converter of a Flask route takes digits only? Python's int() also reads '+7', ' 7' and '1_2'.",
     )
 
 

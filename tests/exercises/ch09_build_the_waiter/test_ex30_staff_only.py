@@ -43,7 +43,7 @@ def expect_who_are_you(answer):
         answer,
         401,
         f"{answer.request_line} comes without a token the desk knows: the answer should be 401 Unauthorized.",
-        hint="Read `request.headers.get('Authorization', '')`: it must be 'Bearer <a known token>'.",
+        hint="Read the request's `Authorization` header (it may be missing): it must be 'Bearer <a known token>'.",
     )
     challenge = answer.header("WWW-Authenticate")
     expect_on(
@@ -55,7 +55,7 @@ def expect_who_are_you(answer):
         if challenge is not None
         else "A 401 should say which credentials to send: a WWW-Authenticate header naming the Bearer scheme.",
         expected='WWW-Authenticate: Bearer realm="reservations" (the realm is optional)',
-        hint="`response.headers['WWW-Authenticate'] = 'Bearer realm=\"reservations\"'` on every 401.",
+        hint="Every 401 carries a challenge: the `WWW-Authenticate` header, with the scheme Bearer and a realm.",
     )
 
 
@@ -112,7 +112,7 @@ def test_the_scheme_is_case_insensitive(exercise, book, staff, scheme):
         answer,
         200,
         "The scheme's name is case-insensitive (RFC 9110): a known token after 'bearer' should be let in.",
-        hint="Compare the scheme with `.lower() == 'bearer'`; the token itself is compared exactly.",
+        hint="The scheme is compared in any case (`bearer`, `Bearer`); the token itself is compared exactly.",
     )
 
 

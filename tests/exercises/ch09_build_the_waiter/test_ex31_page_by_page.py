@@ -15,7 +15,10 @@ from kata.waiter.app_under_test import build_app, send, served
 from kata.waiter.header_syntax import links
 
 NAMES = ["Ada", "Grace", "Edsger", "Barbara", "Alan", "Margaret", "Donald", "Frances", "Ken", "Radia"]
-PAGE_HINT = 'Answer `{"items": page, "next": cursor_or_None}`; add `Link: <next URL>; rel="next"` while there are more.'
+PAGE_HINT = (
+    "Answer the page's reservations as `items` and the next cursor as `next` (null on the last page); "
+    'add `Link: <next URL>; rel="next"` while there are more.'
+)
 
 
 def many(count, *, seed=7):
@@ -65,8 +68,8 @@ def a_page(answer):
         'The Link header is not written as RFC 8288 writes it: the URL between < and >, then `; rel="next"` '
         "(a quoted value in double quotes); several links are separated by commas.",
         expected='Link: <http://.../reservations?limit=2&cursor=...>; rel="next"',
-        hint="`response.headers['Link'] = f'<{url}>; rel=\"next\"'`: a forgiving client reads more, a strict one "
-        "does not.",
+        hint="Compare your `Link` header with the expected one, character by character: a forgiving client "
+        "reads more, a strict one does not.",
     )
     expect_on(
         answer,
@@ -255,8 +258,8 @@ def test_a_wrong_parameter_is_a_400_naming_it(exercise, query, parameter):
         answer,
         400,
         f"{answer.request_line} has a wrong {parameter}: the answer should be a 400 problem.",
-        hint="limit is a whole number from 1 to 50, in digits 0-9 only (`str.isdigit()` on an ASCII string; "
-        "`int()` also reads '+5', ' 7' and '1_0'); a cursor is one your desk made (decode it, and refuse it "
+        hint="limit is a whole number from 1 to 50, in digits 0-9 only (Python's int() also reads '+5', ' 7' "
+        "and '1_0'); a cursor is one your desk made (decode it, and refuse it "
         "when that fails).",
     )
     expect_on(
