@@ -19,5 +19,9 @@ def build_menu_request(base_url: str, category: str, max_price: Optional[float] 
 
 def build_order_request(base_url, table_id, dish_id, quantity, notes=None):
     line = {"dish_id": dish_id, "quantity": quantity}
-    body = {"table_id": table_id, "items": [line]} if notes is None else {"table_id": table_id, "items": [line], "notes": notes}
+    body = (
+        {"table_id": table_id, "items": [line]}
+        if notes is None
+        else {"table_id": table_id, "items": [line], "notes": notes}
+    )
     return _prepared("POST", base_url + "/orders", json=body)

@@ -4,7 +4,7 @@ NAMES = {"1": "informational", "2": "success", "3": "redirection", "4": "client 
 
 def classify(status: int) -> str:
     if status < 100 or status > 599:
-        raise ValueError("a status code runs from 100 to 599, not %d" % status)
+        raise ValueError(f"a status code runs from 100 to 599, not {status}")
     return NAMES[str(status)[0]]
 
 

@@ -8,6 +8,4 @@ def is_open(base_url):
             response = session.get(f"{base_url.rstrip('/')}/health", timeout=5)
         except (requests.ConnectionError, requests.Timeout):
             return False
-    if response.status_code != requests.codes.ok:
-        return False
-    return True
+    return response.status_code == requests.codes.ok

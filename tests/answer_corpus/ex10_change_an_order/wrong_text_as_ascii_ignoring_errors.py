@@ -1,4 +1,4 @@
-# wrong: keeps only the ASCII of the answer (errors="ignore", to get rid of a UnicodeDecodeError), so the notes lose a dash
+# wrong: keeps only the ASCII of the answer (errors="ignore", against a UnicodeDecodeError): the notes lose a dash
 # expect: 'sans basilic  merci'
 import json
 

@@ -5,7 +5,7 @@ import requests
 
 
 def auth_header(token):
-    return {"Authorization": "Bearer {}".format(token)}
+    return {"Authorization": f"Bearer {token}"}
 
 
 def who_am_i(base_url, token):

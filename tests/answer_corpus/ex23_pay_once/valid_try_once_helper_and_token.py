@@ -1,4 +1,4 @@
-# valid: a helper that tries once and returns the error instead when the answer is lost, the key from secrets.token_urlsafe
+# valid: a helper that tries once (the error returned when the answer is lost), a key from secrets.token_urlsafe
 import secrets
 import time
 

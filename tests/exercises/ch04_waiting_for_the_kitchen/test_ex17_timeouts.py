@@ -9,7 +9,14 @@ from kata.expect import call, expect_request, expect_timeout, expect_true, raise
 from kata.kitchen.fake_replies import html_reply, json_reply, problem_reply
 
 SPECIALS = [
-    {"id": 3, "name": "Calamari fritti", "category": "starter", "price": 7.9, "vegetarian": False, "description": "Squid, aïoli."},
+    {
+        "id": 3,
+        "name": "Calamari fritti",
+        "category": "starter",
+        "price": 7.9,
+        "vegetarian": False,
+        "description": "Squid, aïoli.",
+    },
     {
         "id": 7,
         "name": "Mushroom risotto",

@@ -6,7 +6,16 @@ import requests
 from kata.expect import call, expect_no_header, expect_request, expect_true, raises
 from kata.kitchen.fake_replies import empty_reply, html_reply, json_reply, problem_reply
 
-OLD = [{"id": 1, "name": "Tomato soup", "category": "starter", "price": 5.5, "vegetarian": True, "description": "Crème fraîche."}]
+OLD = [
+    {
+        "id": 1,
+        "name": "Tomato soup",
+        "category": "starter",
+        "price": 5.5,
+        "vegetarian": True,
+        "description": "Crème fraîche.",
+    }
+]
 NEW = [
     *OLD,
     {

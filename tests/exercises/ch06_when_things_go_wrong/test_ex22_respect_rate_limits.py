@@ -15,7 +15,14 @@ BREAD = {
     "vegetarian": True,
     "description": "Warm.",
 }
-SQUID = {"id": 3, "name": "Calamari", "category": "starter", "price": 7.9, "vegetarian": False, "description": "Fried, aïoli."}
+SQUID = {
+    "id": 3,
+    "name": "Calamari",
+    "category": "starter",
+    "price": 7.9,
+    "vegetarian": False,
+    "description": "Fried, aïoli.",
+}
 
 
 SLUGS = {
