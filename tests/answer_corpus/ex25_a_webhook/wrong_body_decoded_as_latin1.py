@@ -1,4 +1,4 @@
-# wrong: reads the body with request.data.decode("latin-1") before json.loads, so Lucía is recorded as LucÃ and a soft hyphen
+# wrong: reads the body with request.data.decode("latin-1") before json.loads, so Lucía is recorded garbled
 # expect: as the kitchen wrote them
 import json
 
