@@ -43,7 +43,7 @@ def test_returns_who_you_are(exercise, requests_mock, base_url):
     me = {"username": "chloe", "name": "Chloé Brontë"}
     requests_mock.get(f"{base_url}/me", **json_reply(me))  # the name as raw UTF-8 bytes, as most servers send it
     call(exercise.who_am_i, base_url, TOKEN).returns(
-        me, hint="Return the dict parsed from the JSON answer, not the response (`response.json()` reads its UTF-8)."
+        me, hint="Return the dict parsed from the JSON answer, not the response: JSON is UTF-8."
     )
 
 
