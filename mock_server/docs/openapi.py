@@ -19,6 +19,7 @@ from typing import Any
 from flask import Blueprint, Response, jsonify, request
 
 from mock_server.admin import routes
+from mock_server.contract import pages
 from mock_server.contract.declare import JSON, Finds, Operation, endpoint, operations_of, path_param
 from mock_server.contract.documented import HEADERS, RESPONSES, ok, responses_of, use
 from mock_server.contract.problems import PROBLEMS, ProblemType
@@ -26,7 +27,8 @@ from mock_server.contract.schema import MODELS, integer, obj, ref
 from mock_server.docs import page
 from mock_server.resources import auth, health, kitchen, menu, order_model, orders, payments, reviews, tables
 from mock_server.resources.order_model import ORDER_EXAMPLE
-from mock_server.workshop import document as workshop_spec
+from mock_server.workshop import models as workshop_models
+from mock_server.workshop.room_app import BLUEPRINTS as WORKSHOP_BLUEPRINTS
 
 __all__ = ["BLUEPRINTS", "JSON", "ORDER_EXAMPLE", "SCHEMAS", "document", "operations"]
 
@@ -40,7 +42,7 @@ TAGS = [
     {"name": "Orders", "description": "State: orders cook over time; 409 when it is too late to change."},
     {"name": "Kitchen", "description": "Waiting: the queue, and a slow endpoint for timeouts."},
     {"name": "Guests", "description": "Who you are: HTTP Basic for a token, Bearer for your own things."},
-    {"name": "Reviews", "description": "Lots of data: cursor pagination and Link headers."},
+    {"name": "Reviews", "description": "Lots of data: cursor pagination and Link headers, as every growing list."},
     {"name": "Payments", "description": "Retrying safely: Idempotency-Key."},
     {"name": ADMIN, "description": "Reset, journal, faults, clock and opening hours, for tests."},
     {"name": "Docs", "description": "This documentation."},
@@ -65,8 +67,7 @@ model_problem = {
         description="RFC 9457 problem details, plus `hint` for a learner.",
     ),
 }
-MODELS.update(model_problem)
-MODELS.update(workshop_spec.SCHEMAS)  # workshop mode's bodies; its paths are documented only when it is on
+MODELS.update(model_problem)  # with workshop mode's bodies (workshop_models); its paths only when it is on
 SCHEMAS = MODELS
 
 WEBHOOKS = {
@@ -108,9 +109,25 @@ def to_openapi(op: Operation) -> dict:
     return result
 
 
-def _paths() -> dict[str, dict]:
+def in_a_workshop(op: Operation) -> dict:
+    """A kitchen operation as a workshop serves it: unless public, it needs the team token too (401 without).
+
+    An operation's own requirement (a guest's bearer token) is kept alongside: security requirement
+    objects are alternatives, and the schemes inside one are all needed.
+    """
+    operation = to_openapi(op)
+    if not op.public:
+        operation["security"] = [{"teamToken": [], **requirement} for requirement in op.security or [{}]]
+        operation["responses"] = {**operation["responses"], "401": use("Unauthorized")}
+    return operation
+
+
+def _paths(workshop_on: bool) -> dict[str, dict]:
     paths: dict[str, dict] = {}
     for blueprint in BLUEPRINTS:
+        for op in operations_of(blueprint):
+            paths.setdefault(op.path, {})[op.method.lower()] = in_a_workshop(op) if workshop_on else to_openapi(op)
+    for blueprint in WORKSHOP_BLUEPRINTS if workshop_on else ():
         for op in operations_of(blueprint):
             paths.setdefault(op.path, {})[op.method.lower()] = to_openapi(op)
     return paths
@@ -129,12 +146,17 @@ def _document(workshop: bool = False) -> dict:
             "answer 429 (rate limit) and 503 (closed or transient), both with Retry-After. A method a path does "
             "not accept gets 405 with an Allow header. Unknown query parameters are a 400 everywhere. A request "
             "whose Host is not this kitchen's address, or a state-changing one sent by a foreign web page "
-            "(Origin), is a 403.",
+            "(Origin), is a 403. "
+            f"Lists that grow (orders, tables, payments, the kitchen queue, reviews) come in pages of at most "
+            f"{pages.MAX_LIMIT} items, oldest first: follow `next` or the Link header. A page holds "
+            f"{pages.DEFAULT_LIMIT} items unless you ask for fewer ({reviews.DEFAULT_LIMIT} for reviews), so "
+            f"code written before chapter 5 sees a whole list; no answer exceeds {pages.ANSWER_BOUND // 1024} KiB. "
+            "The menu is fixed and small: one answer, whole.",
             "license": {"name": "MIT", "identifier": "MIT"},
         },
         "servers": [{"url": "/", "description": "This server"}],
-        "tags": [*TAGS, *([workshop_spec.TAG] if workshop else [])],
-        "paths": {**workshop_spec.secured(_paths()), **workshop_spec.PATHS} if workshop else _paths(),
+        "tags": [*TAGS, *([workshop_models.TAG] if workshop else [])],
+        "paths": _paths(workshop),
         "webhooks": WEBHOOKS,
         "components": {
             "schemas": MODELS,
@@ -143,7 +165,7 @@ def _document(workshop: bool = False) -> dict:
             "securitySchemes": {
                 "basicAuth": {"type": "http", "scheme": "basic", "description": "Demo guests: ada/lovelace, ..."},
                 "bearerAuth": {"type": "http", "scheme": "bearer", "description": "access_token from POST /auth/token"},
-                **(workshop_spec.SECURITY_SCHEMES if workshop else {}),
+                **(workshop_models.SECURITY_SCHEMES if workshop else {}),
             },
         },
     }
@@ -179,6 +201,7 @@ def operations(workshop: bool | None = None) -> list[tuple[str, str, dict]]:
     "Docs",
     "This documentation page (HTML)",
     {"200": ok({"type": "string"}, "The docs page.", media="text/html")},
+    public=True,
     example={"path": "/"},
 )
 def index() -> Response:
@@ -193,6 +216,7 @@ def index() -> Response:
     "Docs",
     "This API's OpenAPI 3.1 document",
     {"200": ok({"type": "object"}, "The OpenAPI document.")},
+    public=True,
     example={"path": "/openapi.json"},
 )
 def openapi_json() -> Response:
@@ -221,6 +245,7 @@ def openapi_json() -> Response:
             ),
         )
     ],
+    public=True,
     example={"path": "/problems/validation-error"},
 )
 def problem_page(kind: ProblemType) -> Response:

@@ -9,6 +9,7 @@ On when the app's config has ``WORKSHOP`` (``python -m mock_server --workshop``)
      "exercises": [...],       # board columns: [{"name", "number", "title", "chapter"}]; default: catalogue.toml
      "stuck_after": 600,       # seconds on one exercise before the board calls a team stuck
      "max_teams": 200,
+     "room_bytes": 536870912,  # the kitchens' memory, together: each keeps room_bytes / max_teams (caps)
      "joins": {"burst": 5, "every": 6.0, "room_burst": 50, "room_every": 0.2}}  # the join budget (limits)
 
 The secret and join code the room uses are written back into the settings (for the banner).
@@ -22,15 +23,17 @@ URL ``http://host:8000/t/<token>`` works for code that only takes a base URL
 (the learner's). Every team has its own tenant (``tenancy.tenant_name()``):
 tables, orders, payments, tokens, reviews, journal, faults, rate budgets,
 clock; its ``/__admin/`` calls act on that kitchen only. Requests without a
-token get 401, except the docs (``/``, ``/openapi.json``, ``/problems/...``).
+token get 401, except those of an operation declared ``public`` (the docs).
 
 Webhook calls of a team's kitchen are made by the team's own test run, on
 its laptop, which the shared kitchen cannot reach (``relay``). A team's slow requests (specials,
 latency faults, long polls) are capped (``limits.SlowGate``, through ``mock_server.admin.pause``).
 
-``/__workshop/...`` is served by a small Flask app of its own (``views``):
+The workshop's routes (``/__workshop/...``) are served by a small Flask app of its own (``room_app``):
 none of the restaurant's hooks (journal, rate limit, faults, opening hours)
-apply to it, so nothing a team does to its kitchen can stop its reports.
+apply to it, so nothing a team does to its kitchen can stop its reports. ``Gate`` sends it every
+request whose path its routes know. A workshop route is declared like the kitchen's, with
+``models.route`` above its view in a blueprint of ``room_app.BLUEPRINTS``.
 """
 
 from __future__ import annotations
@@ -40,13 +43,18 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from flask import Flask, current_app, request
+from werkzeug.exceptions import MethodNotAllowed, NotFound
+from werkzeug.routing import RequestRedirect
 
+from mock_server.contract.declare import current_operation
 from mock_server.contract.problems import ApiError
+from mock_server.state.caps import ROOM_BYTES
 from mock_server.state.tenancy import TENANT_KEY
 from mock_server.workshop.budgets import JoinLimiter, Refused, SlowGate
 from mock_server.workshop.db import Database
-from mock_server.workshop.registry import Registry, Team, WorkshopError
+from mock_server.workshop.registry import Registry, WorkshopError
 from mock_server.workshop.roomfile import CannotStart
+from mock_server.workshop.team_progress import Team
 
 __all__ = ["TEAM_HEADER", "Registry", "Team", "WorkshopError", "find_exercises", "init_app", "registry_of"]
 
@@ -55,7 +63,6 @@ TEAM_KEY = "mock_server.workshop.team"  # environ: the Team, or None
 TOKEN_KEY = "mock_server.workshop.token"  # environ: the token as sent (None when none was sent)
 REFUSED_KEY = "mock_server.workshop.refused"
 PREFIX = "/t/"
-PUBLIC = ("/", "/openapi.json", "/favicon.ico")
 REGISTRY_KEY = "mock_server.workshop"
 CHALLENGE = 'KataTeam realm="workshop", header="X-Kata-Team-Token"'
 
@@ -92,16 +99,15 @@ def init_app(app: Flask) -> None:
         joins=JoinLimiter(**settings.get("joins", {})),
     )
     settings["secret"], settings["join_code"] = registry.secret, registry.join_code
+    app.config["KITCHEN_BYTES"] = int(settings.get("room_bytes", ROOM_BYTES)) // registry.max_teams  # fair share
     app.extensions[REGISTRY_KEY] = registry
     app.extensions["mock_server.slow_gate"] = SlowGate()  # read by mock_server.admin.pause
-    from mock_server.workshop import notepad_views
     from mock_server.workshop.relay import Relay
-    from mock_server.workshop.views import create_workshop_app
+    from mock_server.workshop.room_app import create_workshop_app
 
     relay = Relay()
     app.config["WEBHOOK_SENDER"] = relay.send  # a team's webhooks go through the team's laptop (relay)
     workshop_app = create_workshop_app(registry, relay, app.extensions["mock_server.slow_gate"])
-    notepad_views.init_app(workshop_app)  # a team's notepad, for the facilitator to read when stuck
     app.extensions["mock_server.workshop_app"] = workshop_app
     # A removed team's kitchen is freed (issue 14): the store is looked up when it happens (tests replace it).
     workshop_app.extensions["mock_server.free_kitchen"] = lambda tenant: app.extensions[
@@ -114,6 +120,9 @@ def init_app(app: Flask) -> None:
 
 def _refuse_strangers() -> None:
     reason = request.environ.get(REFUSED_KEY)
+    if reason is None and request.environ.get(TOKEN_KEY) is None:
+        op = current_operation()
+        reason = None if op is not None and op.public else "missing"
     if reason == "missing":
         raise ApiError(
             "unauthorized",
@@ -138,10 +147,6 @@ def _refuse_strangers() -> None:
         )
 
 
-def _is_public(path: str) -> bool:
-    return path in PUBLIC or path.startswith("/problems/")
-
-
 class Gate:
     """WSGI middleware: which team a request comes from, and which app serves it."""
 
@@ -149,6 +154,17 @@ class Gate:
         self.restaurant = restaurant
         self.workshop = workshop
         self.registry = registry
+        self.workshop_routes = workshop.url_map  # type: ignore[attr-defined]
+
+    def _for_workshop(self, environ: dict[str, Any]) -> bool:
+        """Whether one of the workshop's routes has this path (whatever the method)."""
+        try:
+            self.workshop_routes.bind_to_environ(environ).match()
+        except (MethodNotAllowed, RequestRedirect):
+            return True
+        except NotFound:
+            return False
+        return True
 
     def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
         path = environ.get("PATH_INFO") or "/"
@@ -165,7 +181,7 @@ class Gate:
         team = self.registry.by_token(token)
         environ[TEAM_KEY] = team
         environ[TOKEN_KEY] = token
-        if path == "/__workshop" or path.startswith("/__workshop/"):
+        if self._for_workshop(environ):
             return self.workshop(environ, start_response)
         entered = False
         if team is not None:
@@ -174,9 +190,7 @@ class Gate:
             if not entered:
                 environ[REFUSED_KEY] = "busy"
         elif token is not None:
-            environ[REFUSED_KEY] = "unknown"
-        elif not _is_public(path):
-            environ[REFUSED_KEY] = "missing"
+            environ[REFUSED_KEY] = "unknown"  # without a token: refused unless the operation is public
         if prefix:
             start_response = _prefixing_locations(start_response, environ["SCRIPT_NAME"])
         if not entered:

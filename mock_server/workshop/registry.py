@@ -7,12 +7,8 @@ the board reads ``Registry.board()``.
 
 The room lives in a SQLite file (``db``): every join, report and removal is written before it is
 answered, and a registry opened on the same file knows the same teams, tokens, results, secret and
-join code. Names are checked and compared as ``names`` says; joins are rate-limited (``limits``).
-
-Stuck: a team is stuck on its current exercise (the first one, in catalogue
-order, that is not done) once it has been the current one for
-``stuck_after`` seconds. That covers "failing for ten minutes" and "has not
-written a line for ten minutes" alike; the board says which.
+join code. Names are checked and compared as ``names`` says; joins are rate-limited (``budgets``).
+A team's progress, its current exercise, whether it is stuck and the board's grid are ``team_progress``'s.
 """
 
 from __future__ import annotations
@@ -21,42 +17,16 @@ import hmac
 import secrets
 import threading
 import time
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import Any, Callable
 
-from mock_server.workshop import names
+from mock_server.workshop import names, team_progress
 from mock_server.workshop.budgets import InFlight, JoinLimiter, SecretGuard
 from mock_server.workshop.db import Database
+from mock_server.workshop.team_progress import Team
 
-STATUSES = ("done", "failing", "not-started")
-KITCHENS = ("room", "local")  # where a run's tests found their kitchen: the team's here, or one on its laptop
-NAME_PATTERN = names.PATTERN
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: read off a projector
-EXERCISE_PATTERN = r"^[a-z0-9_]{1,80}$"
 MIN_SECRET = 16
-MAX_EXERCISES = 200  # per report, and columns on the board when no catalogue is known
-
-
-@dataclass
-class Team:
-    id: int
-    name: str
-    token: str
-    joined: float
-    results: dict[str, str] = field(default_factory=dict)  # exercise name -> status
-    last_report: float | None = None
-    reports: int = 0
-    current: str | None = None
-    current_since: float = 0.0
-    kitchen: str | None = None  # where its last reported run's kitchen was (KITCHENS); None: not said
-
-    @property
-    def tenant(self) -> str:
-        return f"team-{self.id}"
-
-    @property
-    def shown_name(self) -> str:
-        return names.printable(self.name)
 
 
 def new_join_code() -> str:
@@ -251,62 +221,17 @@ class Registry:
             return self._summary(team, self.clock())
 
     def _columns(self, seen: set[str] | None = None) -> list[dict[str, Any]]:
-        if self.exercises:
-            return self.exercises
-        names = sorted(self._seen if seen is None else seen)
-        return [{"name": name, "number": index, "title": name} for index, name in enumerate(names, 1)][:MAX_EXERCISES]
+        return team_progress.columns(self.exercises, self._seen if seen is None else seen)
 
     def _update_current(self, team: Team, now: float, seen: set[str] | None = None) -> None:
-        current = next(
-            (column["name"] for column in self._columns(seen) if team.results.get(column["name"]) != "done"), None
-        )
-        if current != team.current:
-            team.current = current
-            team.current_since = now
+        team_progress.update_current(team, now, self._columns(seen))
 
     def _summary(self, team: Team, now: float) -> dict[str, Any]:
-        columns = self._columns()
-        done = sum(1 for column in columns if team.results.get(column["name"]) == "done")
-        stuck_for = now - team.current_since if team.current and team.reports else 0.0
-        return {
-            "id": team.id,
-            "name": team.shown_name,
-            "done": done,
-            "total": len(columns),
-            "current": team.current,
-            "current_status": team.results.get(team.current, "not-started") if team.current else None,
-            "stuck": bool(team.current and team.reports and stuck_for >= self.stuck_after),
-            "on_current_for": round(stuck_for, 1),
-            "joined_at": team.joined,
-            "last_report_at": team.last_report,
-            "reports": team.reports,
-            "kitchen": team.kitchen,
-        }
-
-    # The board -----------------------------------------------------------------------------------
+        return team_progress.summary(team, now, self._columns(), self.stuck_after)
 
     def board(self) -> dict[str, Any]:
         """Everything the facilitator's board shows, as JSON-ready data."""
         now = self.clock()
         with self._lock:
-            columns = [dict(column) for column in self._columns()]
-            rows = []
-            working = dict.fromkeys((column["name"] for column in columns), 0)
-            stuck = dict(working)
-            for team in sorted(self._by_id.values(), key=lambda team: team.id):
-                summary = self._summary(team, now)
-                summary["cells"] = [team.results.get(column["name"], "not-started") for column in columns]
-                rows.append(summary)
-                if team.current in working and team.reports:
-                    working[team.current] += 1
-                    if summary["stuck"]:
-                        stuck[team.current] += 1
-        return {
-            "now": now,
-            "alarm": self.db.lost,
-            "stuck_after": self.stuck_after,
-            "exercises": columns,
-            "teams": rows,
-            "working": [working[column["name"]] for column in columns],
-            "stuck": [stuck[column["name"]] for column in columns],
-        }
+            grid = team_progress.board(self._by_id.values(), now, self._columns(), self.stuck_after)
+        return {"now": now, "alarm": self.db.lost, **grid}

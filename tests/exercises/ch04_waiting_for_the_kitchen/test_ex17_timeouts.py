@@ -5,11 +5,18 @@ import time
 import pytest
 import requests
 
-from kata.expect import call, expect_request, expect_timeout, expect_true, raises
-from kata.kitchen.fake_replies import html_reply, problem_reply
+from kata.expect import as_number, call, expect_request, expect_timeout, expect_true, raises
+from kata.kitchen.fake_replies import html_reply, json_reply, problem_reply
 
 SPECIALS = [
-    {"id": 3, "name": "Calamari", "category": "starter", "price": 7.9, "vegetarian": False, "description": "Squid."},
+    {
+        "id": 3,
+        "name": "Calamari fritti",
+        "category": "starter",
+        "price": 7.9,
+        "vegetarian": False,
+        "description": "Squid, aïoli.",
+    },
     {
         "id": 7,
         "name": "Mushroom risotto",
@@ -49,7 +56,7 @@ def test_the_default_timeouts(exercise, requests_mock, base_url):
     expect_timeout(requests_mock, (3.05, 2.0), hint=TIMEOUT_HINT + " Use the parameters, not numbers of your own.")
 
 
-@pytest.mark.parametrize(("delay", "sent"), [(0.5, "0.5"), (0, "0")])
+@pytest.mark.parametrize(("delay", "sent"), [(0.5, as_number("0.5")), (0, as_number("0"))])
 def test_asks_the_kitchen_to_be_slow_for_practice(exercise, requests_mock, base_url, delay, sent):
     requests_mock.get(f"{base_url}/kitchen/specials", json=ANSWER)
     call(exercise.todays_specials, base_url, delay=delay)
@@ -63,7 +70,7 @@ def test_asks_the_kitchen_to_be_slow_for_practice(exercise, requests_mock, base_
 
 
 def test_returns_the_specials(exercise, requests_mock, base_url):
-    requests_mock.get(f"{base_url}/kitchen/specials", json=ANSWER)
+    requests_mock.get(f"{base_url}/kitchen/specials", **json_reply(ANSWER))  # aïoli as raw UTF-8 bytes
     call(exercise.todays_specials, base_url).returns(SPECIALS, hint="Return the `items` of the JSON answer.")
 
 
