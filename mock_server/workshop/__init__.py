@@ -8,7 +8,8 @@ On when the app's config has ``WORKSHOP`` (``python -m mock_server --workshop``)
      "restore": False,         # True: start from the newest good backup of that file (roomfile)
      "exercises": [...],       # board columns: [{"name", "number", "title", "chapter"}]; default: catalogue.toml
      "stuck_after": 600,       # seconds on one exercise before the board calls a team stuck
-     "max_teams": 200,
+     "idle_after": 259200,     # seconds without a report before the board calls a team idle (course)
+     "max_teams": 200,         # the most teams the room admits
      "joins": {"burst": 5, "every": 6.0, "room_burst": 50, "room_every": 0.2}}  # the join budget (limits)
 
 The secret and join code the room uses are written back into the settings (for the banner).
@@ -44,6 +45,7 @@ from flask import Flask, current_app, request
 from mock_server.contract.problems import ApiError
 from mock_server.state.tenancy import TENANT_KEY
 from mock_server.workshop.budgets import JoinLimiter, Refused, SlowGate
+from mock_server.workshop.course import IDLE_AFTER
 from mock_server.workshop.db import Database
 from mock_server.workshop.registry import Registry, Team, WorkshopError
 from mock_server.workshop.roomfile import CannotStart
@@ -86,6 +88,7 @@ def init_app(app: Flask) -> None:
         settings.get("secret") or None,
         exercises,
         stuck_after=float(settings.get("stuck_after", 600)),
+        idle_after=float(settings.get("idle_after", IDLE_AFTER)),
         max_teams=int(settings.get("max_teams", 200)),
         database=Database(settings.get("database") or ":memory:", restore=bool(settings.get("restore"))),
         join_code=settings.get("join_code") or None,
@@ -130,6 +133,13 @@ def _refuse_strangers() -> None:
             "Wait for an answer before you send the next request (the room shares the kitchen's workers).",
         )
     if reason == "unknown":
+        removed = registry_of(current_app).removed_as(request.environ.get(TOKEN_KEY))
+        if removed is not None:  # a removed team's token says so (course)
+            from mock_server.workshop.course_views import REMOVED_HINT, removed_detail
+
+            raise ApiError(
+                "unauthorized", removed_detail(*removed), hint=REMOVED_HINT, headers={"WWW-Authenticate": CHALLENGE}
+            )
         raise ApiError(
             "unauthorized",
             "This team token is unknown to the workshop: mistyped, or the team was removed.",

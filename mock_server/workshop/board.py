@@ -1,6 +1,7 @@
 """The facilitator's board: one HTML page, inline CSS and JavaScript, no CDN, made for a projector.
 
-It polls ``GET /__workshop/progress`` every second (the cookie set by
+It polls ``GET /__workshop/progress`` every second, or as the feed's ``poll_ms`` says for a large
+course (5 s at 2000 teams: ``registry.poll_ms``) (the cookie set by
 ``/__workshop/board?key=...`` authenticates it) and redraws the grid of teams
 by exercises. Team names are learner input: they only ever reach the page
 through ``textContent``, never as HTML.
@@ -55,7 +56,7 @@ SCRIPT = """
 (function () {
   "use strict";
   var asked = parseInt(new URLSearchParams(location.search).get("poll"), 10);  // ms; ?poll=250 for a demo
-  var POLL = asked >= 200 && asked <= 10000 ? asked : %(poll)d, failures = 0;
+  var POLL = asked >= 200 && asked <= 10000 ? asked : %(poll)d, failures = 0, pace = POLL;
   var grid = document.getElementById("grid"), statusLine = document.getElementById("status");
   var SYMBOL = {"done": "\\u2713", "failing": "\\u2717", "not-started": "\\u00b7"};
   function el(tag, cls, text) {
@@ -175,13 +176,14 @@ SCRIPT = """
         alarm.textContent = data.alarm ? data.alarm + " Nothing more is kept: see the server's terminal." : "";
         if (changed(data)) render(data);
         failures = 0;
+        if (!(asked >= 200)) pace = Math.max(POLL, data.poll_ms || 0);  // a large course: the server says slower
         show("live \\u00b7 updated " + new Date().toLocaleTimeString(), true);
       })
       .catch(function (error) {
         failures += 1;
         show("connection lost (" + error.message + "), retrying\\u2026", false);
       })
-      .then(function () { setTimeout(poll, failures ? Math.min(POLL * (1 + failures), 5000) : POLL); });
+      .then(function () { setTimeout(poll, failures ? Math.min(pace * (1 + failures), 10000) : pace); });
   }
   poll();
 })();

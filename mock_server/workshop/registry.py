@@ -17,6 +17,7 @@ written a line for ten minutes" alike; the board says which.
 
 from __future__ import annotations
 
+import copy
 import hmac
 import secrets
 import threading
@@ -24,7 +25,7 @@ import time
 from dataclasses import dataclass, field, replace
 from typing import Any, Callable
 
-from mock_server.workshop import names
+from mock_server.workshop import course, names
 from mock_server.workshop.budgets import InFlight, JoinLimiter, SecretGuard
 from mock_server.workshop.db import Database
 
@@ -49,6 +50,7 @@ class Team:
     current: str | None = None
     current_since: float = 0.0
     kitchen: str | None = None  # where its last reported run's kitchen was (KITCHENS); None: not said
+    charted_at: float | None = None  # its latest point of progress over time (course), not a column
 
     @property
     def tenant(self) -> str:
@@ -56,7 +58,23 @@ class Team:
 
     @property
     def shown_name(self) -> str:
-        return names.printable(self.name)
+        """The name as shown; kept beside the name it came from (the board shows every name every second)."""
+        kept = self.__dict__.get("_shown")
+        if kept is None or kept[0] is not self.name:
+            kept = self.__dict__["_shown"] = (self.name, names.printable(self.name))
+        return kept[1]
+
+
+def poll_ms(teams: int) -> int:
+    """How often the board should fetch its feed: every second up to 400 teams, then slower (5 s at 2000).
+
+    The feed is about 0.7 KB per team: a course of 2000 learners' board would fetch 1.4 MB a second.
+    """
+    return max(1000, min(10000, teams * 5 // 2))
+
+
+def _by_id(team: Team) -> int:
+    return team.id
 
 
 def new_join_code() -> str:
@@ -92,6 +110,7 @@ class Registry:
         database: Database | None = None,
         join_code: str | None = None,
         joins: JoinLimiter | None = None,
+        idle_after: float = course.IDLE_AFTER,
     ) -> None:
         """``secret`` and ``join_code``: as given, else as the database kept them, else new ones (then kept)."""
         self.db = database if database is not None else Database()
@@ -111,16 +130,19 @@ class Registry:
         self.exercises = [dict(exercise) for exercise in exercises or []]
         self._known = {exercise["name"] for exercise in self.exercises}
         self.stuck_after = float(stuck_after)
+        self.idle_after = float(idle_after)
         self.max_teams = max_teams
         self.clock = clock
         self._lock = threading.Lock()
         self._teams: dict[str, Team] = {}  # by names.key(name)
+        self._alike: dict[str, Team] = {}  # by names.skeleton(name): a join looks up, never scans (2000 learners)
         self._by_token: dict[str, Team] = {}
         self._by_id: dict[int, Team] = {}
         self._next_id = int(self.db.setting("next_id") or 0)
         self._seen: set[str] = set()  # exercise names reported, for a board without a catalogue
+        charted = course.latest_points(self.db)
         for row in self.db.teams():
-            team = Team(**row)
+            team = Team(**row, charted_at=charted.get(row["id"]))
             self._add(team)
             self._next_id = max(self._next_id, team.id)
             if not self._known:
@@ -128,6 +150,7 @@ class Registry:
 
     def _add(self, team: Team) -> None:
         self._teams[names.key(team.name)] = team
+        self._alike.setdefault(names.skeleton(team.name), team)
         self._by_token[team.token] = team
         self._by_id[team.id] = team
 
@@ -161,7 +184,7 @@ class Registry:
             raise WorkshopError("validation-error", f"name: {wrong}")
         name = names.normalize(name)
         with self._lock:
-            alike = next((t for t in self._by_id.values() if names.skeleton(t.name) == names.skeleton(name)), None)
+            alike = self._alike.get(names.skeleton(name))
             if alike is not None and names.key(alike.name) != names.key(name):
                 raise WorkshopError(
                     "conflict",
@@ -207,10 +230,12 @@ class Registry:
         with self._lock:
             if team.id not in self._by_id:
                 return None
-            self.db.remove_team(team.id)  # written first: a failed write leaves the team in place
+            # Written first: a failed write leaves the team in place. Its token is remembered as removed (course).
+            self.db.remove_team(team.id, *course.removal(team.id, team.token, team.shown_name, self.clock()))
             del self._by_id[team.id]
             self._by_token.pop(team.token, None)
             self._teams = {key: found for key, found in self._teams.items() if found is not team}
+            self._alike = {key: found for key, found in self._alike.items() if found is not team}
             return team
 
     def teams(self) -> list[Team]:
@@ -240,8 +265,13 @@ class Registry:
             after = replace(team, results={**team.results, **results}, last_report=now, reports=team.reports + 1)
             after.kitchen = kitchen or team.kitchen
             self._update_current(after, now, seen)
-            self.db.save_team(after)  # written first: a failed write leaves the team as it was
-            for name in ("results", "last_report", "reports", "current", "current_since", "kitchen"):
+            also: tuple[tuple[str, tuple[Any, ...]], ...] = ()
+            done = self._done(after, seen)
+            if done != self._done(team, seen):  # a point of progress over time (course)
+                statement, after.charted_at = course.point(team.id, now, done, team.charted_at)
+                also = (statement,)
+            self.db.save_team(after, also=also)  # written first: a failed write leaves the team as it was
+            for name in ("results", "last_report", "reports", "current", "current_since", "kitchen", "charted_at"):
                 setattr(team, name, getattr(after, name))
             self._seen = seen
             return self._summary(team, now)
@@ -264,10 +294,25 @@ class Registry:
             team.current = current
             team.current_since = now
 
-    def _summary(self, team: Team, now: float) -> dict[str, Any]:
-        columns = self._columns()
+    def _done(self, team: Team, seen: set[str] | None = None) -> int:
+        return sum(1 for column in self._columns(seen) if team.results.get(column["name"]) == "done")
+
+    def removed_as(self, token: str | None) -> tuple[str, float] | None:
+        """(name, when) if ``token`` was a team's that the facilitator removed (course)."""
+        return course.removed_as(self.db, token)
+
+    def timeline(self, every: str) -> dict[str, Any]:
+        """Exercises done per team over time (course.timeline), in board order."""
+        with self._lock:
+            teams = [(team.id, team.shown_name, team.joined) for team in sorted(self._by_id.values(), key=_by_id)]
+        return course.timeline(self.db, teams, every, self.clock())
+
+    def _summary(self, team: Team, now: float, columns: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+        columns = self._columns() if columns is None else columns
         done = sum(1 for column in columns if team.results.get(column["name"]) == "done")
         stuck_for = now - team.current_since if team.current and team.reports else 0.0
+        seen = team.last_report if team.last_report is not None else team.joined
+        idle = course.is_idle(seen, now, self.idle_after)
         return {
             "id": team.id,
             "name": team.shown_name,
@@ -275,7 +320,9 @@ class Registry:
             "total": len(columns),
             "current": team.current,
             "current_status": team.results.get(team.current, "not-started") if team.current else None,
-            "stuck": bool(team.current and team.reports and stuck_for >= self.stuck_after),
+            "stuck": bool(team.current and team.reports and stuck_for >= self.stuck_after and not idle),
+            "idle": idle,  # no report for idle_after seconds: shown, counted, never removed (course)
+            "idle_for": round(max(0.0, now - seen), 1),
             "on_current_for": round(stuck_for, 1),
             "joined_at": team.joined,
             "last_report_at": team.last_report,
@@ -286,25 +333,33 @@ class Registry:
     # The board -----------------------------------------------------------------------------------
 
     def board(self) -> dict[str, Any]:
-        """Everything the facilitator's board shows, as JSON-ready data."""
+        """Everything the facilitator's board shows, as JSON-ready data.
+
+        The lock is held only to copy the teams (a report replaces a team's results, never changes them):
+        with 2000 learners the rows take tens of milliseconds, which reports need not wait for.
+        """
         now = self.clock()
         with self._lock:
             columns = [dict(column) for column in self._columns()]
-            rows = []
-            working = dict.fromkeys((column["name"] for column in columns), 0)
-            stuck = dict(working)
-            for team in sorted(self._by_id.values(), key=lambda team: team.id):
-                summary = self._summary(team, now)
-                summary["cells"] = [team.results.get(column["name"], "not-started") for column in columns]
-                rows.append(summary)
-                if team.current in working and team.reports:
-                    working[team.current] += 1
-                    if summary["stuck"]:
-                        stuck[team.current] += 1
+            teams = [copy.copy(team) for team in self._by_id.values()]
+        teams.sort(key=_by_id)
+        rows = []
+        working = dict.fromkeys((column["name"] for column in columns), 0)
+        stuck = dict(working)
+        for team in teams:
+            summary = self._summary(team, now, columns)
+            summary["cells"] = [team.results.get(column["name"], "not-started") for column in columns]
+            rows.append(summary)
+            if team.current in working and team.reports and not summary["idle"]:
+                working[team.current] += 1
+                if summary["stuck"]:
+                    stuck[team.current] += 1
         return {
             "now": now,
             "alarm": self.db.lost,
             "stuck_after": self.stuck_after,
+            "idle_after": self.idle_after,
+            "poll_ms": poll_ms(len(rows)),
             "exercises": columns,
             "teams": rows,
             "working": [working[column["name"]] for column in columns],
