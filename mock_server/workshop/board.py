@@ -48,6 +48,7 @@ tfoot td.hot{background:var(--stuck);color:#000;border-radius:4px}
 #hotspots{font-size:1.2rem;margin:.6rem 0 0}
 footer{margin-top:.8rem;font-size:1rem;color:#333}
 th.team a{color:inherit;text-decoration:underline dotted}
+tr.idle{opacity:.45}.idle-for{font-size:.85rem;font-weight:700;margin-right:.2rem}
 .home{font-size:.85rem;font-weight:700;border:1px solid var(--ink);border-radius:3px;padding:0 .2rem}
 .key{display:inline-block;width:1.4rem;text-align:center;border-radius:3px;margin:0 .2rem 0 .9rem;font-weight:800}
 """
@@ -68,7 +69,8 @@ SCRIPT = """
   function ago(seconds) {
     if (seconds < 60) return Math.max(0, Math.round(seconds)) + " s ago";
     if (seconds < 3600) return Math.round(seconds / 60) + " min ago";
-    return Math.round(seconds / 3600) + " h ago";
+    if (seconds < 172800) return Math.round(seconds / 3600) + " h ago";
+    return Math.round(seconds / 86400) + " days ago";
   }
   function render(data) {
     var exercises = data.exercises, teams = data.teams;
@@ -90,6 +92,10 @@ SCRIPT = """
       row.setAttribute("data-team", team.name);
       var name = el("th", "team"), home = team.kitchen === "local";
       if (home) name.appendChild(el("span", "home", "\u2302 home "));  // a word, not a colour: the kitchen is theirs
+      if (team.idle) {  // a course: no run for idle_after; shown and counted, never removed (course)
+        row.className = "idle";
+        name.appendChild(el("span", "idle-for", "idle " + Math.floor(team.idle_for / 86400) + " d "));
+      }
       var link = el("a", "", team.name);  // its notepad, read-only (notepad_views)
       link.href = "notepads/" + team.id + "/";
       link.target = "_blank";
@@ -138,8 +144,9 @@ SCRIPT = """
     document.getElementById("empty").hidden = teams.length > 0;
     var done = teams.filter(function (team) { return team.total > 0 && team.done === team.total; }).length;
     var stuckTeams = teams.filter(function (team) { return team.stuck; }).length;
+    var idle = teams.filter(function (team) { return team.idle; }).length;
     document.getElementById("summary").textContent = teams.length + (teams.length === 1 ? " team" : " teams") +
-      " \\u00b7 " + stuckTeams + " stuck \\u00b7 " + done + " finished";
+      " \\u00b7 " + stuckTeams + " stuck \\u00b7 " + done + " finished" + (idle ? " \\u00b7 " + idle + " idle" : "");
     hot.sort(function (a, b) { return b[0] - a[0]; });
     document.getElementById("hotspots").textContent = hot.length ? "Stuck most: " + hot.slice(0, 3).map(function (h) {
       return h[1].number + ". " + h[1].title + " (" + h[0] + ")";
@@ -151,7 +158,7 @@ SCRIPT = """
     // cells, which would close a tooltip the facilitator is reading.
     var key = JSON.stringify([data.exercises, data.working, data.stuck, data.teams.map(function (team) {
       return [team.name, team.cells, team.current, team.stuck, team.done, team.reports, team.last_report_at,
-        team.kitchen];
+        team.kitchen, team.idle];
     })]);
     if (key === shown && Date.now() - shownAt < 30000) return false;
     shown = key; shownAt = Date.now();
@@ -212,6 +219,7 @@ PAGE = """<!doctype html>
 \u00b7 a black frame marks the exercise each team is on
 \u00b7 a team's name opens its notepad, read-only: what its code sent and got at its next run
 \u00b7 <span class="home">\u2302 home</span> the team's kitchen runs on its own laptop (only results come here)
+\u00b7 <span class="idle-for">idle N d</span> no test run for N days: greyed and counted, never removed
 </footer>
 <script>%(script)s</script>
 </body></html>
