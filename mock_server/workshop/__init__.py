@@ -97,7 +97,7 @@ def init_app(app: Flask) -> None:
     settings["secret"], settings["join_code"] = registry.secret, registry.join_code
     app.extensions[REGISTRY_KEY] = registry
     app.extensions["mock_server.slow_gate"] = SlowGate()  # read by mock_server.admin.pause
-    from mock_server.workshop import notepad_views
+    from mock_server.workshop import course_views, notepad_views
     from mock_server.workshop.relay import Relay
     from mock_server.workshop.views import create_workshop_app
 
@@ -105,6 +105,7 @@ def init_app(app: Flask) -> None:
     app.config["WEBHOOK_SENDER"] = relay.send  # a team's webhooks go through the team's laptop (relay)
     workshop_app = create_workshop_app(registry, relay, app.extensions["mock_server.slow_gate"])
     notepad_views.init_app(workshop_app)  # a team's notepad, for the facilitator to read when stuck
+    course_views.init_app(workshop_app)  # a room that lasts a course: rejoin by token, progress over time, exports
     app.extensions["mock_server.workshop_app"] = workshop_app
     # A removed team's kitchen is freed (issue 14): the store is looked up when it happens (tests replace it).
     workshop_app.extensions["mock_server.free_kitchen"] = lambda tenant: app.extensions[

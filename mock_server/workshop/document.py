@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from mock_server.workshop import notepad_doc
+from mock_server.workshop import course_doc, notepad_doc
 from mock_server.workshop.names import MAX_LENGTH as MAX_NAME
 from mock_server.workshop.registry import EXERCISE_PATTERN, KITCHENS, MAX_EXERCISES, NAME_PATTERN, STATUSES
 
@@ -439,6 +439,8 @@ PATHS: dict[str, dict] = {
 
 PATHS.update(notepad_doc.PATHS)
 SCHEMAS.update(notepad_doc.SCHEMAS)
+PATHS.update(course_doc.PATHS)
+SCHEMAS.update(course_doc.SCHEMAS)
 
 PUBLIC_PATHS = ("/", "/openapi.json")  # and /problems/...: the docs, open to anyone
 

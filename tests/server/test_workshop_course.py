@@ -14,7 +14,9 @@ from mock_server.workshop import settings as workshop_serve
 from mock_server.workshop.db import Database
 from mock_server.workshop.registry import Registry, WorkshopError, poll_ms
 
-from .test_workshop import EXERCISES, SECRET
+from .conftest import assert_problem
+from .test_workshop import EXERCISES, FACILITATOR, SECRET, Team, workshop_app
+from .test_workshop_reports import report
 
 DAY = 86400.0
 NAMES = [exercise["name"] for exercise in EXERCISES]
@@ -215,3 +217,67 @@ def test_a_look_alike_name_is_refused_without_scanning_the_room():
 def test_a_large_course_board_is_polled_more_slowly():
     assert poll_ms(30) == 1000 and poll_ms(400) == 1000
     assert poll_ms(2000) == 5000 and poll_ms(20000) == 10000
+
+
+# The routes -------------------------------------------------------------------------------------
+
+FACILITATORS = [
+    "/__workshop/export.csv",
+    "/__workshop/export/junit.zip",
+    "/__workshop/teams/by-id/1/junit.xml",
+    "/__workshop/progress/timeline?every=day",
+]
+
+
+@pytest.fixture
+def room():
+    return workshop_app().test_client()
+
+
+@pytest.mark.parametrize("path", FACILITATORS)
+def test_the_timeline_and_the_exports_are_the_facilitators_alone(room, path):
+    ada = Team(room, "Ada")
+    assert "facilitator only" in assert_problem(ada.get(path), 403)["detail"]
+    assert_problem(room.get(path), 401)
+    assert_problem(room.get(path, headers={"Authorization": "Bearer wrong-secret-of-16-chars"}), 401)
+    answer = room.get(path, headers=FACILITATOR)
+    assert answer.status_code == 200 and answer.headers["Cache-Control"] == "no-store"
+
+
+def test_the_exports_are_downloads_with_their_own_type(room):
+    report(Team(room, "Ada"), ex01_anatomy_of_a_request="done")
+    answer = room.get("/__workshop/export.csv", headers=FACILITATOR)
+    assert answer.content_type == "text/csv; charset=utf-8"
+    assert answer.headers["Content-Disposition"].startswith('attachment; filename="kata-results-')
+    assert answer.get_data(as_text=True).splitlines()[1].startswith("1,Ada,")
+    one = room.get("/__workshop/teams/by-id/1/junit.xml", headers=FACILITATOR)
+    assert one.content_type == "application/xml; charset=utf-8" and 'filename="team-1-ada.xml"' in str(one.headers)
+    assert zipfile.ZipFile(io.BytesIO(room.get("/__workshop/export/junit.zip", headers=FACILITATOR).data)).namelist()
+
+
+@pytest.mark.parametrize(
+    ("path", "status"),
+    [
+        ("/__workshop/teams/by-id/99/junit.xml", 404),
+        ("/__workshop/teams/by-id/x1/junit.xml", 404),
+        ("/__workshop/teams/by-id/99999999999999999999999/junit.xml", 404),
+        ("/__workshop/progress/timeline?every=month", 422),
+        ("/__workshop/progress/timeline?every=", 422),
+        ("/__workshop/progress/timeline?since=0", 422),
+    ],
+)
+def test_bad_input_to_the_new_routes_is_a_problem(room, path, status):
+    assert_problem(room.get(path, headers=FACILITATOR), status)
+
+
+def test_a_token_says_whose_it_is_and_a_removed_teams_says_so(room):
+    ada = Team(room, "Ada")
+    assert ada.get("/__workshop/team").get_json()["name"] == "Ada"
+    assert_problem(room.get("/__workshop/team"), 401)
+    forged = assert_problem(room.get("/__workshop/team", headers={"X-Kata-Team-Token": "ab" * 12}), 401)
+    assert "unknown" in forged["detail"]
+    assert room.delete("/__workshop/teams/Ada", headers=FACILITATOR).status_code == 204
+    for answer in (ada.get("/__workshop/team"), ada.get("/menu"), room.get(f"/t/{ada.token}/menu")):
+        gone = assert_problem(answer, 401)
+        assert gone["detail"].startswith("This token was team 'Ada''s, which the facilitator removed on")
+        assert "new name" in gone["hint"]
