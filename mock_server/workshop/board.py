@@ -46,6 +46,8 @@ tfoot td.hot{background:var(--stuck);color:#000;border-radius:4px}
 #empty{font-size:1.6rem;margin:2rem 0}
 #alarm{font-size:1.4rem;font-weight:700;background:var(--fail);color:#fff;padding:.5rem .8rem;border-radius:4px}
 #hotspots{font-size:1.2rem;margin:.6rem 0 0}
+#over-time h2{font-size:1.2rem;margin:.8rem 0 .2rem}#chart{width:min(100%,40rem);height:auto;border:1px solid var(--line)}
+#chart .average{fill:none;stroke:var(--done);stroke-width:3}#over-time-note{margin:.2rem 0;font-size:1rem}
 footer{margin-top:.8rem;font-size:1rem;color:#333}
 th.team a{color:inherit;text-decoration:underline dotted}
 tr.idle{opacity:.45}.idle-for{font-size:.85rem;font-weight:700;margin-right:.2rem}
@@ -193,6 +195,38 @@ SCRIPT = """
       .then(function () { setTimeout(poll, failures ? Math.min(pace * (1 + failures), 10000) : pace); });
   }
   poll();
+  // Progress over time (a course): the room's average of exercises done at the end of each hour or day.
+  var SVG = "http://www.w3.org/2000/svg";
+  function chart(timeline, total) {
+    var points = [], count = timeline.ends.length;
+    timeline.average.forEach(function (value, index) {
+      if (value === null) return;
+      var x = count > 1 ? 10 + 580 * index / (count - 1) : 300;
+      points.push(x.toFixed(1) + "," + (110 - 100 * value / Math.max(total, 1)).toFixed(1));
+    });
+    var svg = document.getElementById("chart"), line = document.createElementNS(SVG, "polyline");
+    line.setAttribute("points", points.join(" "));
+    line.setAttribute("class", "average");
+    svg.replaceChildren(line);
+    var last = timeline.average[count - 1];
+    document.getElementById("over-time-note").textContent = "the room's average, at the end of each " +
+      timeline.every + " (" + count + "): " + (last === null ? "no team yet" : last + " of " + total + " done now");
+    document.getElementById("over-time").hidden = points.length < 2;
+  }
+  function overTime() {
+    var total = document.querySelectorAll("#grid thead th").length - 2;
+    fetch("progress/timeline?every=day", {credentials: "same-origin", cache: "no-store"})
+      .then(function (response) { return response.ok ? response.json() : null; })
+      .then(function (days) {
+        if (!days || days.ends.length > 2) return days;
+        return fetch("progress/timeline?every=hour", {credentials: "same-origin", cache: "no-store"})
+          .then(function (response) { return response.ok ? response.json() : null; });
+      })
+      .then(function (timeline) { if (timeline) chart(timeline, total); })
+      .catch(function () {})
+      .then(function () { setTimeout(overTime, 60000); });
+  }
+  setTimeout(overTime, 2000);
 })();
 """
 
@@ -210,6 +244,9 @@ PAGE = """<!doctype html>
 <table id="grid"><thead></thead><tbody></tbody><tfoot></tfoot></table>
 <p id="empty" hidden>No team has joined yet. Each pair runs <code>kata join %(join)s TEAM-NAME</code>.</p>
 <p id="hotspots"></p>
+<section id="over-time" hidden><h2>Over time</h2>
+<svg id="chart" viewBox="0 0 600 120" role="img" aria-label="the room's average over time"></svg>
+<p id="over-time-note"></p></section>
 </main>
 <footer>
 <span class="key" style="background:var(--done);color:#fff">\u2713</span>done
