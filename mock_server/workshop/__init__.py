@@ -143,7 +143,7 @@ def _refuse_strangers() -> None:
             )
         raise ApiError(
             "unauthorized",
-            "This team token is unknown to the workshop: mistyped, or the team was removed.",
+            "This team token is unknown to the workshop: mistyped, or another room's.",
             hint="Join again with `kata join URL TEAM-NAME` (or ask the facilitator for your token).",
             headers={"WWW-Authenticate": CHALLENGE},
         )
