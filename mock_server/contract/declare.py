@@ -7,6 +7,12 @@ An ``x-example`` has ``path`` and optionally ``body``, ``headers``, ``auth`` ("b
 ``fresh`` ("table" or "order": act on a newly created one), ``wait`` (seconds to let the kitchen cook
 first), ``status`` and ``keep`` (the shell variable, TABLE, ORDER or PAYMENT, that keeps the new id;
 "$TABLE" and the like in the path or the body stand for it).
+
+Who may call it is declared there too, for what serves it to read (``current_operation()``): ``public``
+(the docs: open to anyone, even a stranger to a workshop, outside the rate limit and opening hours) and
+``admin`` (the test hooks: none of the kitchen's faults, limits or journal apply; ``hooked``: false for
+the workshop's routes, which the kitchen's hooks never see). ``before`` runs before
+the body is read (the workshop's join budget: every attempt counts, even one with a malformed body).
 """
 
 from __future__ import annotations
@@ -20,14 +26,32 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Mapping
 from urllib.parse import parse_qsl
 
-from flask import Blueprint, request
+from flask import Blueprint, current_app, request
 from werkzeug.datastructures import MultiDict
+from werkzeug.exceptions import MethodNotAllowed
 
 from mock_server.contract.problems import ApiError
 from mock_server.contract.schema import ID, INVALID, string_problem, validator
-from mock_server.contract.validation import BIG_ID, Checker, json_body, path_id
+from mock_server.contract.validation import BIG_ID, MAX_VALUES, json_body, path_id
 
 JSON = "application/json"
+
+
+class FieldErrors:
+    """A body's field errors: the schema's, then those a view adds (``error``); ``done()`` raises one 422."""
+
+    def __init__(self, errors: list[dict[str, str]] | None = None) -> None:
+        self.errors = errors if errors is not None else []
+
+    def error(self, field: str, message: str) -> None:
+        self.errors.append({"field": field, "message": message})
+
+    def done(self) -> None:
+        if self.errors:
+            fields = ", ".join(sorted({error["field"] for error in self.errors}))
+            raise ApiError(
+                "validation-error", f"{len(self.errors)} field(s) need fixing: {fields}.", errors=self.errors
+            )
 
 
 class Body:
@@ -40,7 +64,7 @@ class Body:
 
     __slots__ = ("check", "draft", "raw")
 
-    def __init__(self, raw: Any, draft: Any, check: Checker) -> None:
+    def __init__(self, raw: Any, draft: Any, check: FieldErrors) -> None:
         self.raw, self.draft, self.check = raw, draft, check
 
     @property
@@ -165,7 +189,11 @@ class Operation:
     security: list | None = None
     example: dict | None = None
     admin: bool = False
+    public: bool = False
+    hooked: bool = True  # the kitchen's hooks serve it (faults, rate limit, hours); not the workshop's own app
     links: dict | None = None
+    before: Callable[[], None] | None = None
+    max_values: int = MAX_VALUES
 
     def __post_init__(self) -> None:
         self.queries = {param.name: param for param in self.params if param.where == "query"}
@@ -194,8 +222,8 @@ class Operation:
         return values
 
     def read_body(self) -> Body:
-        raw = json_body(self.body_types)
-        check = Checker()
+        raw = json_body(self.body_types, self.max_values)
+        check = FieldErrors()
         assert self.check_body is not None
         value = self.check_body(raw, "", check.errors)
         return Body(raw, None if value is INVALID else value, check)
@@ -218,6 +246,8 @@ def endpoint(
                 kwargs["query"] = op.read_query(query_string.encode("latin-1", "replace"))
             elif query_string:
                 op.read_query(query_string.encode("latin-1", "replace"))  # raises: this endpoint takes none
+            if op.before is not None:
+                op.before()
             body = None
             if op.check_body is not None:
                 body = kwargs["body"] = op.read_body()
@@ -229,6 +259,7 @@ def endpoint(
                 kwargs[finds.what] = finds.find(state, kwargs.pop(name))
                 return _refused_if_bad(view(**kwargs), body)
 
+        run.operation = op  # type: ignore[attr-defined]  # read by current_operation()
         bp.add_url_rule(rule, endpoint=view.__name__, view_func=run, methods=[op.method])
         return run
 
@@ -244,3 +275,18 @@ def _refused_if_bad(answer: Any, body: Body | None) -> Any:
 
 def operations_of(bp: Blueprint) -> list[Operation]:
     return list(bp.__dict__.get("operations", []))
+
+
+def current_operation() -> Operation | None:
+    """The declared operation of the current request's path: its method's, or (a 405) the path's first one.
+
+    None when no declared route has this path (a 404) or its view was not declared with ``@endpoint``.
+    """
+    endpoint_name = request.url_rule.endpoint if request.url_rule is not None else None
+    if endpoint_name is None and isinstance(request.routing_exception, MethodNotAllowed):
+        methods = sorted(request.routing_exception.valid_methods or ())
+        if methods:
+            adapter = current_app.url_map.bind_to_environ(request.environ)
+            endpoint_name = adapter.match(method=methods[0])[0]
+    view = current_app.view_functions.get(endpoint_name) if endpoint_name is not None else None
+    return getattr(view, "operation", None)

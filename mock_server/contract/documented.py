@@ -90,6 +90,6 @@ def responses_of(op: Any) -> dict:
     if op.security:
         errors["401"] = use("Unauthorized")
     errors["403"] = use("Forbidden")  # a foreign Host, or a state-changing request from a foreign web page
-    if not op.admin:
+    if op.hooked and not op.admin:  # the kitchen's rate limit, injected faults, opening hours
         errors.update({"429": use("TooManyRequests"), "500": use("InternalError"), "503": use("Unavailable")})
     return {**op.responses, **{code: value for code, value in errors.items() if code not in op.responses}}

@@ -19,7 +19,7 @@ Check = Callable[[Any, str, Errors], Any]
 INVALID: Any = object()  # what a check returns for a value it refused (None can be a valid value)
 
 MODELS: dict[str, dict] = {}  # every named schema: components/schemas of the OpenAPI document
-_PATTERN_MESSAGES: dict[str, str] = {}
+_PATTERN_MESSAGES: dict[str, str | Callable[[str], str | None]] = {}
 _COMPILED: dict[str, Check] = {}
 
 # Names hold printable text on one line; notes may also hold tabs and line breaks. Neither holds NUL,
@@ -29,8 +29,9 @@ NAME_PATTERN = f"^[^{CONTROL}]*[^\\s{CONTROL}][^{CONTROL}]*$"
 NOTE_PATTERN = "^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f]*$"
 
 
-def pattern_message(pattern: str, message: str) -> str:
-    """Register the field message for a value that does not match ``pattern``; returns the pattern."""
+def pattern_message(pattern: str, message: str | Callable[[str], str | None]) -> str:
+    """Register the field message for a value that does not match ``pattern`` (or a function of the value that
+    says what is wrong with it, such as ``workshop.names.problem``); returns the pattern."""
     _PATTERN_MESSAGES[pattern] = message
     return pattern
 
@@ -128,7 +129,10 @@ def string_problem(value: str, *, max_length: int, blank_ok: bool, pattern: str 
     if len(value) > max_length:
         return f"must be at most {max_length} characters, got {len(value)}"
     if pattern is not None and not re.fullmatch(pattern, value):
-        return _PATTERN_MESSAGES.get(pattern, f"must match the pattern {pattern}")
+        message = _PATTERN_MESSAGES.get(pattern)
+        if callable(message):
+            message = message(value)
+        return message or f"must match the pattern {pattern}"
     return None
 
 
@@ -169,12 +173,16 @@ def _fail(errors: Errors, field: str, message: str) -> Any:
 
 
 def _object(schema: dict) -> Check:
+    """An object: its ``properties``; ``additionalProperties`` false (a typo named) or a schema for the others
+    (whose names fit ``propertyNames``); at least ``minProperties`` and at most ``maxProperties`` of them."""
     properties = {name: validator(part) for name, part in schema.get("properties", {}).items()}
     defaults = {name: part["default"] for name, part in schema.get("properties", {}).items() if "default" in part}
     required = tuple(schema.get("required", ()))
     known = tuple(properties)
-    closed = schema.get("additionalProperties") is False
-    at_least = schema.get("minProperties", 0)
+    others = schema.get("additionalProperties", True)
+    closed, extra = others is False, validator(others) if isinstance(others, dict) else None
+    names = validator(schema["propertyNames"]) if "propertyNames" in schema else None
+    at_least, at_most = schema.get("minProperties", 0), schema.get("maxProperties", math.inf)
 
     def check(value: Any, field: str, errors: Errors) -> Any:
         if not isinstance(value, dict):
@@ -190,12 +198,18 @@ def _object(schema: dict) -> Check:
                     hint = f" (did you mean {guess[0]!r}?)" if guess else ""
                     message = f"is not a known field{hint}; known fields: {', '.join(known)}"
                     errors.append({"field": prefix + name[:100], "message": message})
-        if len(value) < at_least:
+        if not at_least <= len(value) <= at_most:
+            if not known:  # a map of names to values (a report's results)
+                return _fail(errors, field, f"must have {at_least} to {at_most} entries, got {len(value)}")
             errors.append({"field": field or "(body)", "message": f"must change at least one of: {', '.join(known)}"})
         cleaned = dict(defaults)
         for name, part in properties.items():
             if name in value:
                 cleaned[name] = part(value[name], prefix + name, errors)
+        if extra is not None:  # a map: its other names fit propertyNames, their values additionalProperties
+            for name in [name for name in value if name not in properties]:
+                if names is None or names(name, prefix + name[:100], errors) is not INVALID:
+                    cleaned[name] = extra(value[name], prefix + name, errors)
         return cleaned
 
     return check

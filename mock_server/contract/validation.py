@@ -1,15 +1,13 @@
-"""Reading request bodies and query strings, with errors a learner can act on.
+"""Reading request bodies, with errors a learner can act on.
 
 ``json_body()`` enforces the media type (415), the size (413, via Flask's
-MAX_CONTENT_LENGTH) and the syntax (400). ``Checker`` collects one
-``{"field", "message"}`` per problem and raises a single 422.
+MAX_CONTENT_LENGTH) and the syntax (400); what the body holds is checked by its declared schema
+(``schema.validator``, through ``declare.endpoint``). ``path_id()`` reads an id from the path (404).
 """
 
 from __future__ import annotations
 
-import difflib
 import json
-import math
 import re
 from typing import Any, Iterable
 
@@ -79,141 +77,6 @@ def json_body(media_types: Iterable[str] = JSON_TYPES, max_values: int = MAX_VAL
 
 def _no_constants(name: str) -> None:
     raise ValueError(f"{name} is not a JSON value")
-
-
-def _describe(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, (int, float)):
-        return "a number"
-    if isinstance(value, str):
-        return "a string"
-    if isinstance(value, list):
-        return "an array"
-    return "an object"
-
-
-class Checker:
-    """Collects field errors; ``done()`` raises one 422 listing all of them."""
-
-    def __init__(self) -> None:
-        self.errors: list[dict[str, str]] = []
-
-    def error(self, field: str, message: str) -> None:
-        self.errors.append({"field": field, "message": message})
-
-    def fields(self, value: Any, field: str, *, required: Iterable[str], optional: Iterable[str] = ()) -> dict | None:
-        """Check that ``value`` is an object with the required fields and no others."""
-        if not isinstance(value, dict):
-            self.error(field or "(body)", f"must be a JSON object, got {_describe(value)}")
-            return None
-        required, optional = tuple(required), tuple(optional)
-        prefix = f"{field}." if field else ""
-        for name in required:
-            if name not in value:
-                self.error(prefix + name, "is required")
-        known = required + optional
-        for name in value:
-            if name not in known:
-                guess = difflib.get_close_matches(name, known, n=1)
-                suggestion = f" (did you mean {guess[0]!r}?)" if guess else ""
-                self.error(prefix + name, f"is not a known field{suggestion}; known fields: {', '.join(known)}")
-        return value
-
-    def integer(self, value: Any, field: str, low: int, high: int) -> int | None:
-        if isinstance(value, float) and math.isfinite(value) and value.is_integer():
-            value = int(value)
-        if isinstance(value, bool) or not isinstance(value, int):
-            self.error(field, f"must be a whole number, got {_describe(value)}")
-            return None
-        if not low <= value <= high:
-            self.error(field, f"must be from {low} to {high}, got {value}")
-            return None
-        return value
-
-    def number(self, value: Any, field: str, low: float, high: float) -> float | None:
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            self.error(field, f"must be a number, got {_describe(value)}")
-            return None
-        if not (math.isfinite(value) and low <= value <= high):
-            self.error(field, f"must be from {low:g} to {high:g}, got {value:g}")
-            return None
-        return float(value)
-
-    def string(self, value: Any, field: str, max_length: int, *, allow_blank: bool = False) -> str | None:
-        if not isinstance(value, str):
-            self.error(field, f"must be a string, got {_describe(value)}")
-            return None
-        if not _encodable(value):
-            self.error(field, "must be valid Unicode text: it holds a lone surrogate such as \\ud800")
-            return None
-        if not allow_blank and not value.strip():
-            self.error(field, "must not be empty")
-            return None
-        if len(value) > max_length:
-            self.error(field, f"must be at most {max_length} characters, got {len(value)}")
-            return None
-        return value
-
-    def boolean(self, value: Any, field: str) -> bool | None:
-        if not isinstance(value, bool):
-            self.error(field, f"must be true or false, got {_describe(value)}")
-            return None
-        return value
-
-    def done(self) -> None:
-        if self.errors:
-            fields = ", ".join(sorted({error["field"] for error in self.errors}))
-            raise ApiError(
-                "validation-error",
-                f"{len(self.errors)} field(s) need fixing: {fields}.",
-                errors=self.errors,
-            )
-
-
-def _encodable(value: str) -> bool:
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
-def query_args(allowed: Iterable[str], args: Any = None) -> dict[str, str]:
-    """The query parameters (of ``args``, default the request's) as a dict; unknown or repeated ones are a 400."""
-    allowed = tuple(allowed)
-    values = {}
-    for name, given in (request.args if args is None else args).lists():
-        if name not in allowed:
-            guess = difflib.get_close_matches(name, allowed, n=1)
-            raise ApiError(
-                "invalid-query",
-                f"Unknown query parameter {name!r}; this endpoint knows: {', '.join(allowed) or 'none'}.",
-                hint=f"Did you mean {guess[0]!r}?" if guess else None,
-            )
-        if len(given) > 1:
-            raise ApiError("invalid-query", f"Query parameter {name!r} was given {len(given)} times; give it once.")
-        values[name] = given[0]
-    return values
-
-
-def query_error(name: str, value: str, expected: str, hint: str | None = None) -> ApiError:
-    return ApiError("invalid-query", f"Query parameter {name}={value!r} is not valid: expected {expected}.", hint=hint)
-
-
-def query_number(args: dict[str, str], name: str, low: float, high: float) -> float | None:
-    if name not in args:
-        return None
-    text = args[name]
-    try:
-        value = float(text) if text.isascii() and len(text) <= 32 else math.nan
-    except ValueError:
-        value = math.nan
-    if not (math.isfinite(value) and low <= value <= high):
-        raise query_error(name, text, f"a number from {low:g} to {high:g}, like 9.5")
-    return value
 
 
 def path_id(text: str, what: str) -> int:

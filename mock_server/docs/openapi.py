@@ -26,7 +26,8 @@ from mock_server.contract.schema import MODELS, integer, obj, ref
 from mock_server.docs import page
 from mock_server.resources import auth, health, kitchen, menu, order_model, orders, payments, reviews, tables
 from mock_server.resources.order_model import ORDER_EXAMPLE
-from mock_server.workshop import document as workshop_spec
+from mock_server.workshop import models as workshop_models
+from mock_server.workshop.room_app import BLUEPRINTS as WORKSHOP_BLUEPRINTS
 
 __all__ = ["BLUEPRINTS", "JSON", "ORDER_EXAMPLE", "SCHEMAS", "document", "operations"]
 
@@ -65,8 +66,7 @@ model_problem = {
         description="RFC 9457 problem details, plus `hint` for a learner.",
     ),
 }
-MODELS.update(model_problem)
-MODELS.update(workshop_spec.SCHEMAS)  # workshop mode's bodies; its paths are documented only when it is on
+MODELS.update(model_problem)  # with workshop mode's bodies (workshop_models); its paths only when it is on
 SCHEMAS = MODELS
 
 WEBHOOKS = {
@@ -108,9 +108,25 @@ def to_openapi(op: Operation) -> dict:
     return result
 
 
-def _paths() -> dict[str, dict]:
+def in_a_workshop(op: Operation) -> dict:
+    """A kitchen operation as a workshop serves it: unless public, it needs the team token too (401 without).
+
+    An operation's own requirement (a guest's bearer token) is kept alongside: security requirement
+    objects are alternatives, and the schemes inside one are all needed.
+    """
+    operation = to_openapi(op)
+    if not op.public:
+        operation["security"] = [{"teamToken": [], **requirement} for requirement in op.security or [{}]]
+        operation["responses"] = {**operation["responses"], "401": use("Unauthorized")}
+    return operation
+
+
+def _paths(workshop_on: bool) -> dict[str, dict]:
     paths: dict[str, dict] = {}
     for blueprint in BLUEPRINTS:
+        for op in operations_of(blueprint):
+            paths.setdefault(op.path, {})[op.method.lower()] = in_a_workshop(op) if workshop_on else to_openapi(op)
+    for blueprint in WORKSHOP_BLUEPRINTS if workshop_on else ():
         for op in operations_of(blueprint):
             paths.setdefault(op.path, {})[op.method.lower()] = to_openapi(op)
     return paths
@@ -133,8 +149,8 @@ def _document(workshop: bool = False) -> dict:
             "license": {"name": "MIT", "identifier": "MIT"},
         },
         "servers": [{"url": "/", "description": "This server"}],
-        "tags": [*TAGS, *([workshop_spec.TAG] if workshop else [])],
-        "paths": {**workshop_spec.secured(_paths()), **workshop_spec.PATHS} if workshop else _paths(),
+        "tags": [*TAGS, *([workshop_models.TAG] if workshop else [])],
+        "paths": _paths(workshop),
         "webhooks": WEBHOOKS,
         "components": {
             "schemas": MODELS,
@@ -143,7 +159,7 @@ def _document(workshop: bool = False) -> dict:
             "securitySchemes": {
                 "basicAuth": {"type": "http", "scheme": "basic", "description": "Demo guests: ada/lovelace, ..."},
                 "bearerAuth": {"type": "http", "scheme": "bearer", "description": "access_token from POST /auth/token"},
-                **(workshop_spec.SECURITY_SCHEMES if workshop else {}),
+                **(workshop_models.SECURITY_SCHEMES if workshop else {}),
             },
         },
     }
@@ -179,6 +195,7 @@ def operations(workshop: bool | None = None) -> list[tuple[str, str, dict]]:
     "Docs",
     "This documentation page (HTML)",
     {"200": ok({"type": "string"}, "The docs page.", media="text/html")},
+    public=True,
     example={"path": "/"},
 )
 def index() -> Response:
@@ -193,6 +210,7 @@ def index() -> Response:
     "Docs",
     "This API's OpenAPI 3.1 document",
     {"200": ok({"type": "object"}, "The OpenAPI document.")},
+    public=True,
     example={"path": "/openapi.json"},
 )
 def openapi_json() -> Response:
@@ -221,6 +239,7 @@ def openapi_json() -> Response:
             ),
         )
     ],
+    public=True,
     example={"path": "/problems/validation-error"},
 )
 def problem_page(kind: ProblemType) -> Response:

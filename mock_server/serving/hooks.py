@@ -3,8 +3,8 @@
 Order for a non-admin request: injected faults (latency, drop, status), then
 the rate limit, then "is the restaurant open?", then the view. Every answer,
 including faults and errors, is written to the tenant's journal.
-``/__admin/`` calls are exempt from all of it, and the documentation (``/``,
-``/openapi.json``, ``/problems/...``) from the rate limit and opening hours.
+An operation declared ``admin`` (the ``/__admin/`` calls) is exempt from all of it, and one declared
+``public`` (the documentation) from the rate limit and opening hours (``declare.current_operation``).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from werkzeug.exceptions import HTTPException
 
 from mock_server.admin.journal import JournalEntry
 from mock_server.admin.pause import pause
+from mock_server.contract.declare import current_operation
 from mock_server.contract.problems import PROBLEMS, problem
 from mock_server.serving.encoding import refuse_codings
 from mock_server.state.store import current_state
@@ -29,7 +30,6 @@ try:  # waitress closes the connection without an answer on ClientDisconnected
 except ImportError:  # Flask's own server, or none: werkzeug's dev server understands ConnectionError
     _DISCONNECTED = (ConnectionAbortedError,)
 
-ADMIN_PREFIX = "/__admin/"
 DROP_KEY = "mock_server.drop_connection"
 ARRIVED_KEY = "mock_server.arrived"
 JOURNAL_KEY = "mock_server.journal"  # the journal in force when the request arrived
@@ -44,17 +44,14 @@ class ConnectionDropped(*_DISCONNECTED):  # type: ignore[misc]
     """
 
 
-def _is_docs(path: str) -> bool:
-    return path in ("/", "/openapi.json") or path.startswith("/problems/")
-
-
 def before_request() -> Response | None:
     req = request._get_current_object()  # type: ignore[attr-defined]  # one proxy lookup, not ten
     state = current_state()
     req.environ[ARRIVED_KEY] = state.clock.now()
     req.environ[JOURNAL_KEY] = state.journal
     path = req.path
-    if path.startswith(ADMIN_PREFIX):
+    op = current_operation()
+    if op is not None and op.admin:
         return None
     action = None
     if state.faults.armed:
@@ -68,7 +65,7 @@ def before_request() -> Response | None:
             return Response(status=204)
         if action.status:
             return _fault_response(action.status, action.retry_after)
-    if _is_docs(path):
+    if op is not None and op.public:
         return None
     limited = _rate_limit(state, req.environ.get("REMOTE_ADDR"))
     if limited is not None:
@@ -120,7 +117,8 @@ def _rate_limit(state: Any, client: str | None) -> Response | None:
 def after_request(response: Response) -> Response:
     req = request._get_current_object()  # type: ignore[attr-defined]
     path = req.path
-    if path.startswith(ADMIN_PREFIX):
+    op = current_operation()
+    if op is not None and op.admin:
         return response
     state = current_state()
     environ = req.environ

@@ -23,15 +23,17 @@ URL ``http://host:8000/t/<token>`` works for code that only takes a base URL
 (the learner's). Every team has its own tenant (``tenancy.tenant_name()``):
 tables, orders, payments, tokens, reviews, journal, faults, rate budgets,
 clock; its ``/__admin/`` calls act on that kitchen only. Requests without a
-token get 401, except the docs (``/``, ``/openapi.json``, ``/problems/...``).
+token get 401, except those of an operation declared ``public`` (the docs).
 
 Webhook calls of a team's kitchen are made by the team's own test run, on
 its laptop, which the shared kitchen cannot reach (``relay``). A team's slow requests (specials,
 latency faults, long polls) are capped (``limits.SlowGate``, through ``mock_server.admin.pause``).
 
-``/__workshop/...`` is served by a small Flask app of its own (``views``):
+The workshop's routes (``/__workshop/...``) are served by a small Flask app of its own (``room_app``):
 none of the restaurant's hooks (journal, rate limit, faults, opening hours)
-apply to it, so nothing a team does to its kitchen can stop its reports.
+apply to it, so nothing a team does to its kitchen can stop its reports. ``Gate`` sends it every
+request whose path its routes know. A workshop route is declared like the kitchen's, with
+``models.route`` above its view in a blueprint of ``room_app.BLUEPRINTS``.
 """
 
 from __future__ import annotations
@@ -41,7 +43,10 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from flask import Flask, current_app, request
+from werkzeug.exceptions import MethodNotAllowed, NotFound
+from werkzeug.routing import RequestRedirect
 
+from mock_server.contract.declare import current_operation
 from mock_server.contract.problems import ApiError
 from mock_server.state.tenancy import TENANT_KEY
 from mock_server.workshop.budgets import JoinLimiter, Refused, SlowGate
@@ -57,7 +62,6 @@ TEAM_KEY = "mock_server.workshop.team"  # environ: the Team, or None
 TOKEN_KEY = "mock_server.workshop.token"  # environ: the token as sent (None when none was sent)
 REFUSED_KEY = "mock_server.workshop.refused"
 PREFIX = "/t/"
-PUBLIC = ("/", "/openapi.json", "/favicon.ico")
 REGISTRY_KEY = "mock_server.workshop"
 CHALLENGE = 'KataTeam realm="workshop", header="X-Kata-Team-Token"'
 
@@ -97,15 +101,12 @@ def init_app(app: Flask) -> None:
     settings["secret"], settings["join_code"] = registry.secret, registry.join_code
     app.extensions[REGISTRY_KEY] = registry
     app.extensions["mock_server.slow_gate"] = SlowGate()  # read by mock_server.admin.pause
-    from mock_server.workshop import course_views, notepad_views
     from mock_server.workshop.relay import Relay
-    from mock_server.workshop.views import create_workshop_app
+    from mock_server.workshop.room_app import create_workshop_app
 
     relay = Relay()
     app.config["WEBHOOK_SENDER"] = relay.send  # a team's webhooks go through the team's laptop (relay)
     workshop_app = create_workshop_app(registry, relay, app.extensions["mock_server.slow_gate"])
-    notepad_views.init_app(workshop_app)  # a team's notepad, for the facilitator to read when stuck
-    course_views.init_app(workshop_app)  # a room that lasts a course: rejoin by token, progress over time, exports
     app.extensions["mock_server.workshop_app"] = workshop_app
     # A removed team's kitchen is freed (issue 14): the store is looked up when it happens (tests replace it).
     workshop_app.extensions["mock_server.free_kitchen"] = lambda tenant: app.extensions[
@@ -118,6 +119,9 @@ def init_app(app: Flask) -> None:
 
 def _refuse_strangers() -> None:
     reason = request.environ.get(REFUSED_KEY)
+    if reason is None and request.environ.get(TOKEN_KEY) is None:
+        op = current_operation()
+        reason = None if op is not None and op.public else "missing"
     if reason == "missing":
         raise ApiError(
             "unauthorized",
@@ -134,23 +138,9 @@ def _refuse_strangers() -> None:
             "Wait for an answer before you send the next request (the room shares the kitchen's workers).",
         )
     if reason == "unknown":
-        removed = registry_of(current_app).removed_as(request.environ.get(TOKEN_KEY))
-        if removed is not None:  # a removed team's token says so (course)
-            from mock_server.workshop.course_views import REMOVED_HINT, removed_detail
+        from mock_server.workshop.access import unknown_token
 
-            raise ApiError(
-                "unauthorized", removed_detail(*removed), hint=REMOVED_HINT, headers={"WWW-Authenticate": CHALLENGE}
-            )
-        raise ApiError(
-            "unauthorized",
-            "This team token is unknown to the workshop: mistyped, or another room's.",
-            hint="Join again with `kata join URL TEAM-NAME` (or ask the facilitator for your token).",
-            headers={"WWW-Authenticate": CHALLENGE},
-        )
-
-
-def _is_public(path: str) -> bool:
-    return path in PUBLIC or path.startswith("/problems/")
+        raise unknown_token(request.environ.get(TOKEN_KEY))  # a removed team's token says so (course)
 
 
 class Gate:
@@ -160,6 +150,17 @@ class Gate:
         self.restaurant = restaurant
         self.workshop = workshop
         self.registry = registry
+        self.workshop_routes = workshop.url_map  # type: ignore[attr-defined]
+
+    def _for_workshop(self, environ: dict[str, Any]) -> bool:
+        """Whether one of the workshop's routes has this path (whatever the method)."""
+        try:
+            self.workshop_routes.bind_to_environ(environ).match()
+        except (MethodNotAllowed, RequestRedirect):
+            return True
+        except NotFound:
+            return False
+        return True
 
     def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
         path = environ.get("PATH_INFO") or "/"
@@ -176,7 +177,7 @@ class Gate:
         team = self.registry.by_token(token)
         environ[TEAM_KEY] = team
         environ[TOKEN_KEY] = token
-        if path == "/__workshop" or path.startswith("/__workshop/"):
+        if self._for_workshop(environ):
             return self.workshop(environ, start_response)
         entered = False
         if team is not None:
@@ -185,9 +186,7 @@ class Gate:
             if not entered:
                 environ[REFUSED_KEY] = "busy"
         elif token is not None:
-            environ[REFUSED_KEY] = "unknown"
-        elif not _is_public(path):
-            environ[REFUSED_KEY] = "missing"
+            environ[REFUSED_KEY] = "unknown"  # without a token: refused unless the operation is public
         if prefix:
             start_response = _prefixing_locations(start_response, environ["SCRIPT_NAME"])
         if not entered:

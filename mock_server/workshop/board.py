@@ -46,7 +46,8 @@ tfoot td.hot{background:var(--stuck);color:#000;border-radius:4px}
 #empty{font-size:1.6rem;margin:2rem 0}
 #alarm{font-size:1.4rem;font-weight:700;background:var(--fail);color:#fff;padding:.5rem .8rem;border-radius:4px}
 #hotspots{font-size:1.2rem;margin:.6rem 0 0}
-#over-time h2{font-size:1.2rem;margin:.8rem 0 .2rem}#chart{width:min(100%,40rem);height:auto;border:1px solid var(--line)}
+#over-time h2{font-size:1.2rem;margin:.8rem 0 .2rem}
+#chart{width:min(100%,40rem);height:auto;border:1px solid var(--line)}
 #chart .average{fill:none;stroke:var(--done);stroke-width:3}#over-time-note{margin:.2rem 0;font-size:1rem}
 footer{margin-top:.8rem;font-size:1rem;color:#333}
 th.team a{color:inherit;text-decoration:underline dotted}

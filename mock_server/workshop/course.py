@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+from datetime import datetime, timezone
 from typing import Any
 
 POINT_EVERY = 60.0  # seconds: at most one point of progress per team per minute
@@ -53,6 +54,15 @@ def removed_as(db: Any, token: str | None) -> tuple[str, float] | None:
         return None
     rows = db.rows("SELECT name, at FROM removed WHERE token_hash = ?", (token_hash(token),))
     return (str(rows[0][0]), float(rows[0][1])) if rows else None
+
+
+REMOVED_HINT = "Join again under a new name with `kata join URL TEAM-NAME` (ask the facilitator if this is a mistake)."
+
+
+def removed_detail(name: str, at: float) -> str:
+    """What a removed team's token is told (401), on the workshop's routes and in its kitchen."""
+    day = datetime.fromtimestamp(at, timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    return f"This token was team {name!r}'s, which the facilitator removed on {day}."
 
 
 def latest_points(db: Any) -> dict[int, float]:

@@ -17,24 +17,29 @@ from __future__ import annotations
 import json
 import time
 
-from flask import Blueprint, Flask, Response, current_app
+from flask import Blueprint, Response, current_app
 
 from kata.notepad.page import CSP, render
+from mock_server.contract.declare import Body, path_param
+from mock_server.contract.documented import ok, use
 from mock_server.contract.problems import ApiError
-from mock_server.contract.validation import Checker, json_body, path_id
+from mock_server.contract.validation import path_id
+from mock_server.workshop.access import current_team, require_facilitator
 from mock_server.workshop.masking import Masker
-from mock_server.workshop.notepads import DESK_KEY, Asked, NotepadDesk, desk_of, shape
+from mock_server.workshop.models import FACILITATOR, FACILITATOR_HEADERS, NOTEPAD_UPLOAD, TEAM, html, route
+from mock_server.workshop.notepads import Asked, NotepadDesk, desk_of, shape
 from mock_server.workshop.registry import Team
-from mock_server.workshop.views import current_team, require_facilitator
 
 MAX_VALUES = 200_000  # JSON values in an upload: a notepad has many (the body is 256 KiB at most anyway)
-bp = Blueprint("workshop_notepads", __name__, url_prefix="/__workshop")
+bp = Blueprint("workshop_notepads", __name__)
+TEAM_ID = path_param(
+    "team_id", "The team's id, from the board or GET /__workshop/teams.", {"type": "integer", "minimum": 1}
+)
+NOT_FOUND = {"404": use("NotFound")}
 
 
-def init_app(app: Flask, desk: NotepadDesk | None = None) -> None:
-    """The desk and the routes, on the workshop's own app."""
-    app.extensions[DESK_KEY] = desk if desk is not None else NotepadDesk()
-    app.register_blueprint(bp)
+def _facilitator_example(path: str) -> dict:
+    return {"path": path, "headers": FACILITATOR_HEADERS, "status": 404}
 
 
 def _desk() -> NotepadDesk:
@@ -53,17 +58,35 @@ def _team(team_id: str) -> Team:
 # The team sends it ------------------------------------------------------------------------------
 
 
-@bp.put("/notepad")
-def upload() -> Response:
+def _a_team() -> None:
+    current_team()  # 401 before the body is read
+
+
+@route(
+    bp,
+    "PUT",
+    "/__workshop/notepad",
+    "sendNotepad",
+    "The team's last run's notepad, which the facilitator asked to see (the team)",
+    {"204": {"description": "Kept, in place of the last one, while the facilitator looks."}, "409": use("Conflict")},
+    description="Only when the report of a run answered notepad_wanted: true (409 otherwise: nothing of "
+    "a team's traffic is kept unless the facilitator opens its notepad). Masked on the laptop, masked "
+    "again here.",
+    body=NOTEPAD_UPLOAD,
+    max_values=MAX_VALUES,
+    security=TEAM,
+    before=_a_team,
+    example={
+        "path": "/__workshop/notepad",
+        "headers": {"X-Kata-Team-Token": "TEAM-TOKEN"},
+        "body": {"runs": []},
+        "status": 409,
+    },
+)
+def upload(body: Body) -> Response:
     team = current_team()
-    check = Checker()
-    body = check.fields(json_body(max_values=MAX_VALUES), "", required=("runs",), optional=("note",))
-    if body is not None and "runs" in body and not isinstance(body["runs"], list):
-        check.error("runs", "must be a list of runs, as the kata's notepad keeps them")
-    if body is not None and "note" in body:
-        check.string(body["note"], "note", 500, allow_blank=True)
-    check.done()
-    assert body is not None
+    note = body.value.get("note")
+    runs = body.raw["runs"]  # as sent: shape() keeps what the page draws
     if not _desk().wanted(team.id):
         raise ApiError(
             "conflict",
@@ -72,7 +95,7 @@ def upload() -> Response:
         )
     registry = current_app.extensions["mock_server.workshop"]
     masker = Masker([registry.secret, *(other.token for other in registry.teams())])
-    record = masker.record(shape(body["runs"], body.get("note")))
+    record = masker.record(shape(runs, note))
     size = len(json.dumps(record, ensure_ascii=False).encode("utf-8", "replace"))
     _desk().receive(team.id, record, size, masker.count)
     return Response(status=204)
@@ -118,25 +141,65 @@ def _private(response: Response) -> Response:
     return response
 
 
-@bp.get("/notepads/<team_id>/")
+@route(
+    bp,
+    "GET",
+    "/__workshop/notepads/{team_id}/",
+    "getNotepad",
+    "A team's notepad, read-only (facilitator; opening it asks the team to send it)",
+    {"200": html("The page: the team's last run drawn, or waiting for it."), **NOT_FOUND},
+    params=[TEAM_ID],
+    security=FACILITATOR,
+    example=_facilitator_example("/__workshop/notepads/99/"),
+)
 def page(team_id: str) -> Response:
     return _page(team_id)
 
 
-@bp.get("/notepads/<team_id>/page")
+@route(
+    bp,
+    "GET",
+    "/__workshop/notepads/{team_id}/page",
+    "getNotepadPage",
+    "The same page, fetched by its live script when the stamp changed (facilitator)",
+    {"200": html("The page."), **NOT_FOUND},
+    params=[TEAM_ID],
+    security=FACILITATOR,
+    example=_facilitator_example("/__workshop/notepads/99/page"),
+)
 def page_again(team_id: str) -> Response:
     """The same page, which the live script fetches when the stamp changed."""
     return _page(team_id)
 
 
-@bp.get("/notepads/<team_id>/stamp")
+@route(
+    bp,
+    "GET",
+    "/__workshop/notepads/{team_id}/stamp",
+    "getNotepadStamp",
+    "A word that changes when the team's notepad arrives (facilitator)",
+    {"200": ok({"type": "string"}, "The stamp.", media="text/plain"), **NOT_FOUND},
+    params=[TEAM_ID],
+    security=FACILITATOR,
+    example=_facilitator_example("/__workshop/notepads/99/stamp"),
+)
 def stamp(team_id: str) -> Response:
     require_facilitator()
     asked = _desk().look(_team(team_id).id)  # a look: the ask lasts while the page is open
     return _private(Response(asked.stamp, mimetype="text/plain"))
 
 
-@bp.delete("/notepads/<team_id>/")
+@route(
+    bp,
+    "DELETE",
+    "/__workshop/notepads/{team_id}/",
+    "stopNotepad",
+    "Stop asking for a team's notepad, and forget it (facilitator)",
+    {"204": {"description": "Forgotten; the team's runs send nothing more."}, **NOT_FOUND},
+    params=[TEAM_ID],
+    security=FACILITATOR,
+    example=_facilitator_example("/__workshop/notepads/99/"),
+)
 def stop(team_id: str) -> Response:
     require_facilitator()
     _desk().forget(_team(team_id).id)

@@ -261,9 +261,9 @@ def test_the_exports_are_downloads_with_their_own_type(room):
         ("/__workshop/teams/by-id/99/junit.xml", 404),
         ("/__workshop/teams/by-id/x1/junit.xml", 404),
         ("/__workshop/teams/by-id/99999999999999999999999/junit.xml", 404),
-        ("/__workshop/progress/timeline?every=month", 422),
-        ("/__workshop/progress/timeline?every=", 422),
-        ("/__workshop/progress/timeline?since=0", 422),
+        ("/__workshop/progress/timeline?every=month", 400),
+        ("/__workshop/progress/timeline?every=", 400),
+        ("/__workshop/progress/timeline?since=0", 400),
     ],
 )
 def test_bad_input_to_the_new_routes_is_a_problem(room, path, status):
