@@ -52,8 +52,9 @@ from mock_server.state.tenancy import TENANT_KEY
 from mock_server.workshop.budgets import JoinLimiter, Refused, SlowGate
 from mock_server.workshop.course import IDLE_AFTER
 from mock_server.workshop.db import Database
-from mock_server.workshop.registry import Registry, Team, WorkshopError
+from mock_server.workshop.registry import Registry, WorkshopError
 from mock_server.workshop.roomfile import CannotStart
+from mock_server.workshop.team_progress import Team
 
 __all__ = ["TEAM_HEADER", "Registry", "Team", "WorkshopError", "find_exercises", "init_app", "registry_of"]
 

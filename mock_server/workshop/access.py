@@ -18,8 +18,9 @@ from flask import current_app, request
 from mock_server.contract.problems import ApiError
 from mock_server.workshop import course
 from mock_server.workshop.budgets import SecretGuard
-from mock_server.workshop.registry import Registry, Team, WorkshopError
+from mock_server.workshop.registry import Registry, WorkshopError
 from mock_server.workshop.relay import Relay
+from mock_server.workshop.team_progress import Team
 
 COOKIE = "kata_facilitator"
 FACILITATOR_CHALLENGE = 'Bearer realm="workshop facilitator"'

@@ -19,7 +19,6 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-import sys
 import threading
 import time
 import weakref
@@ -28,7 +27,7 @@ from typing import Any, Callable
 
 from mock_server.contract.problems import ApiError
 from mock_server.workshop import roomfile
-from mock_server.workshop.roomfile import HEADER, Backups, Lock, RoomFileError
+from mock_server.workshop.roomfile import Backups, Lock, RoomFileError
 
 DEFAULT_FILE = "workshop.sqlite3"
 MEMORY = ":memory:"
@@ -68,12 +67,6 @@ class RoomUnwritable(ApiError):
         super().__init__("service-unavailable", detail, hint=hint, headers={"Retry-After": str(RETRY_AFTER)})
 
 
-def _shout(text: str) -> None:
-    rule = "!" * 78
-    sys.stderr.write(f"{rule}\n{text}\n{rule}\n")
-    sys.stderr.flush()
-
-
 class Database:
     """A thin, thread-safe door to the file: one connection, one lock, one transaction per change."""
 
@@ -84,7 +77,7 @@ class Database:
         restore: bool = False,
         watch_every: float | None = WATCH_EVERY,
         backup_every: float = BACKUP_EVERY,
-        warn: Callable[[str], None] = _shout,
+        warn: Callable[[str], None] = roomfile.shout,
     ) -> None:
         self.path = str(path)
         self.lost: str | None = None  # why the room cannot be kept any more (the board shows it)
@@ -165,7 +158,7 @@ class Database:
     def _check(self) -> str | None:
         if self._room is None:
             return None
-        problem = self._problem(self._room)
+        problem = roomfile.changed(self._room, self._identity)
         if problem is None:
             if self.lost is not None:
                 self.lost = None
@@ -181,21 +174,6 @@ class Database:
                 "with --workshop-restore to carry on with this one."
             )
         return self.lost
-
-    def _problem(self, room: Path) -> str | None:
-        try:
-            stat = os.stat(room)
-            with open(room, "rb") as file:
-                head = file.read(len(HEADER))
-        except FileNotFoundError:
-            return "was removed"
-        except OSError as error:
-            return f"cannot be read any more ({error.strerror})"
-        if (stat.st_dev, stat.st_ino) != self._identity:
-            return "was replaced by another file"
-        if head != HEADER:
-            return "was overwritten (it no longer starts as an SQLite file does)"
-        return None
 
     def backup(self, *, only_if_changed: bool = False) -> Path | None:
         """A checked copy of the room in the backups folder (``roomfile.Backups``)."""
@@ -269,13 +247,9 @@ class Database:
             found.append(team)
         return found
 
-    def save_team(
-        self, team: Any, next_id: int | None = None, also: tuple[tuple[str, tuple[Any, ...]], ...] = ()
-    ) -> None:
-        """Insert or replace one team's row (a ``registry.Team``), with the next id to give when one is said.
-
-        ``also``: statements written in the same transaction (a point of the team's progress over time).
-        """
+    def save_team(self, team: Any, next_id: int | None = None, also: tuple[tuple[str, Any], ...] = ()) -> None:
+        """Insert or replace one team's row (a ``team_progress.Team``), with the next id to give when one is said,
+        and ``also`` in the same transaction (a point of its progress over time: ``course``)."""
         values = (
             team.id,
             _storable(team.name),

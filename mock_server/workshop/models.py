@@ -29,7 +29,7 @@ from mock_server.contract.schema import (
 )
 from mock_server.workshop import names
 from mock_server.workshop.course import EVERY, MAX_BUCKETS
-from mock_server.workshop.registry import EXERCISE_PATTERN, KITCHENS, MAX_EXERCISES, STATUSES
+from mock_server.workshop.team_progress import EXERCISE_PATTERN, KITCHENS, MAX_EXERCISES, STATUSES
 
 TAG_NAME = "Workshop"
 TAG = {

@@ -28,7 +28,7 @@ from mock_server.workshop.access import current_team, require_facilitator
 from mock_server.workshop.masking import Masker
 from mock_server.workshop.models import FACILITATOR, FACILITATOR_HEADERS, NOTEPAD_UPLOAD, TEAM, html, route
 from mock_server.workshop.notepads import Asked, NotepadDesk, desk_of, shape
-from mock_server.workshop.registry import Team
+from mock_server.workshop.team_progress import Team
 
 MAX_VALUES = 200_000  # JSON values in an upload: a notepad has many (the body is 256 KiB at most anyway)
 bp = Blueprint("workshop_notepads", __name__)

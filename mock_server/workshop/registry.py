@@ -7,12 +7,8 @@ the board reads ``Registry.board()``.
 
 The room lives in a SQLite file (``db``): every join, report and removal is written before it is
 answered, and a registry opened on the same file knows the same teams, tokens, results, secret and
-join code. Names are checked and compared as ``names`` says; joins are rate-limited (``limits``).
-
-Stuck: a team is stuck on its current exercise (the first one, in catalogue
-order, that is not done) once it has been the current one for
-``stuck_after`` seconds. That covers "failing for ten minutes" and "has not
-written a line for ten minutes" alike; the board says which.
+join code. Names are checked and compared as ``names`` says; joins are rate-limited (``budgets``).
+A team's progress, its current exercise, whether it is stuck and the board's grid are ``team_progress``'s.
 """
 
 from __future__ import annotations
@@ -22,59 +18,16 @@ import hmac
 import secrets
 import threading
 import time
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import Any, Callable
 
-from mock_server.workshop import course, names
+from mock_server.workshop import course, names, team_progress
 from mock_server.workshop.budgets import InFlight, JoinLimiter, SecretGuard
 from mock_server.workshop.db import Database
+from mock_server.workshop.team_progress import Team
 
-STATUSES = ("done", "failing", "not-started")
-KITCHENS = ("room", "local")  # where a run's tests found their kitchen: the team's here, or one on its laptop
-NAME_PATTERN = names.PATTERN
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L: read off a projector
-EXERCISE_PATTERN = r"^[a-z0-9_]{1,80}$"
 MIN_SECRET = 16
-MAX_EXERCISES = 200  # per report, and columns on the board when no catalogue is known
-
-
-@dataclass
-class Team:
-    id: int
-    name: str
-    token: str
-    joined: float
-    results: dict[str, str] = field(default_factory=dict)  # exercise name -> status
-    last_report: float | None = None
-    reports: int = 0
-    current: str | None = None
-    current_since: float = 0.0
-    kitchen: str | None = None  # where its last reported run's kitchen was (KITCHENS); None: not said
-    charted_at: float | None = None  # its latest point of progress over time (course), not a column
-
-    @property
-    def tenant(self) -> str:
-        return f"team-{self.id}"
-
-    @property
-    def shown_name(self) -> str:
-        """The name as shown; kept beside the name it came from (the board shows every name every second)."""
-        kept = self.__dict__.get("_shown")
-        if kept is None or kept[0] is not self.name:
-            kept = self.__dict__["_shown"] = (self.name, names.printable(self.name))
-        return kept[1]
-
-
-def poll_ms(teams: int) -> int:
-    """How often the board should fetch its feed: every second up to 400 teams, then slower (5 s at 2000).
-
-    The feed is about 0.7 KB per team: a course of 2000 learners' board would fetch 1.4 MB a second.
-    """
-    return max(1000, min(10000, teams * 5 // 2))
-
-
-def _by_id(team: Team) -> int:
-    return team.id
 
 
 def new_join_code() -> str:
@@ -266,8 +219,8 @@ class Registry:
             after.kitchen = kitchen or team.kitchen
             self._update_current(after, now, seen)
             also: tuple[tuple[str, tuple[Any, ...]], ...] = ()
-            done = self._done(after, seen)
-            if done != self._done(team, seen):  # a point of progress over time (course)
+            done = team_progress.done(after, self._columns(seen))
+            if done != team_progress.done(team, self._columns(seen)):  # a point of progress over time (course)
                 statement, after.charted_at = course.point(team.id, now, done, team.charted_at)
                 also = (statement,)
             self.db.save_team(after, also=also)  # written first: a failed write leaves the team as it was
@@ -281,56 +234,13 @@ class Registry:
             return self._summary(team, self.clock())
 
     def _columns(self, seen: set[str] | None = None) -> list[dict[str, Any]]:
-        if self.exercises:
-            return self.exercises
-        names = sorted(self._seen if seen is None else seen)
-        return [{"name": name, "number": index, "title": name} for index, name in enumerate(names, 1)][:MAX_EXERCISES]
+        return team_progress.columns(self.exercises, self._seen if seen is None else seen)
 
     def _update_current(self, team: Team, now: float, seen: set[str] | None = None) -> None:
-        current = next(
-            (column["name"] for column in self._columns(seen) if team.results.get(column["name"]) != "done"), None
-        )
-        if current != team.current:
-            team.current = current
-            team.current_since = now
+        team_progress.update_current(team, now, self._columns(seen))
 
-    def _done(self, team: Team, seen: set[str] | None = None) -> int:
-        return sum(1 for column in self._columns(seen) if team.results.get(column["name"]) == "done")
-
-    def removed_as(self, token: str | None) -> tuple[str, float] | None:
-        """(name, when) if ``token`` was a team's that the facilitator removed (course)."""
-        return course.removed_as(self.db, token)
-
-    def timeline(self, every: str) -> dict[str, Any]:
-        """Exercises done per team over time (course.timeline), in board order."""
-        with self._lock:
-            teams = [(team.id, team.shown_name, team.joined) for team in sorted(self._by_id.values(), key=_by_id)]
-        return course.timeline(self.db, teams, every, self.clock())
-
-    def _summary(self, team: Team, now: float, columns: list[dict[str, Any]] | None = None) -> dict[str, Any]:
-        columns = self._columns() if columns is None else columns
-        done = sum(1 for column in columns if team.results.get(column["name"]) == "done")
-        stuck_for = now - team.current_since if team.current and team.reports else 0.0
-        seen = team.last_report if team.last_report is not None else team.joined
-        idle = course.is_idle(seen, now, self.idle_after)
-        return {
-            "id": team.id,
-            "name": team.shown_name,
-            "done": done,
-            "total": len(columns),
-            "current": team.current,
-            "current_status": team.results.get(team.current, "not-started") if team.current else None,
-            "stuck": bool(team.current and team.reports and stuck_for >= self.stuck_after and not idle),
-            "idle": idle,  # no report for idle_after seconds: shown, counted, never removed (course)
-            "idle_for": round(max(0.0, now - seen), 1),
-            "on_current_for": round(stuck_for, 1),
-            "joined_at": team.joined,
-            "last_report_at": team.last_report,
-            "reports": team.reports,
-            "kitchen": team.kitchen,
-        }
-
-    # The board -----------------------------------------------------------------------------------
+    def _summary(self, team: Team, now: float) -> dict[str, Any]:
+        return team_progress.summary(team, now, self._columns(), self.stuck_after, self.idle_after)
 
     def board(self) -> dict[str, Any]:
         """Everything the facilitator's board shows, as JSON-ready data.
@@ -340,28 +250,18 @@ class Registry:
         """
         now = self.clock()
         with self._lock:
-            columns = [dict(column) for column in self._columns()]
-            teams = [copy.copy(team) for team in self._by_id.values()]
-        teams.sort(key=_by_id)
-        rows = []
-        working = dict.fromkeys((column["name"] for column in columns), 0)
-        stuck = dict(working)
-        for team in teams:
-            summary = self._summary(team, now, columns)
-            summary["cells"] = [team.results.get(column["name"], "not-started") for column in columns]
-            rows.append(summary)
-            if team.current in working and team.reports and not summary["idle"]:
-                working[team.current] += 1
-                if summary["stuck"]:
-                    stuck[team.current] += 1
-        return {
-            "now": now,
-            "alarm": self.db.lost,
-            "stuck_after": self.stuck_after,
-            "idle_after": self.idle_after,
-            "poll_ms": poll_ms(len(rows)),
-            "exercises": columns,
-            "teams": rows,
-            "working": [working[column["name"]] for column in columns],
-            "stuck": [stuck[column["name"]] for column in columns],
-        }
+            shown, teams = self._columns(), [copy.copy(team) for team in self._by_id.values()]
+        grid = team_progress.board(teams, now, shown, self.stuck_after, self.idle_after)
+        return {"now": now, "alarm": self.db.lost, **grid}
+
+    # A course ------------------------------------------------------------------------------------
+
+    def removed_as(self, token: str | None) -> tuple[str, float] | None:
+        """(name, when) if ``token`` was a team's that the facilitator removed (course)."""
+        return course.removed_as(self.db, token)
+
+    def timeline(self, every: str) -> dict[str, Any]:
+        """Exercises done per team over time (course.timeline), in board order."""
+        with self._lock:
+            teams = sorted((team.id, team.shown_name, team.joined) for team in self._by_id.values())
+        return course.timeline(self.db, teams, every, self.clock())

@@ -2,7 +2,8 @@
 
 - ``Lock``: ``workshop.sqlite3.lock`` beside the file, held (``fcntl.flock``, ``msvcrt.locking`` on Windows)
   while a server serves the file; it says which process (and, once bound, which address) that is.
-- ``check``: what is wrong with a file before it is opened (unreadable, not a database, truncated).
+- ``check``: what is wrong with a file before it is opened (unreadable, not a database, truncated);
+  ``changed``: what happened to it while it is served (removed, replaced, overwritten), which ``shout`` says.
 - ``Backups``: copies taken through SQLite's online backup API into ``workshop-backups/`` beside the file,
   rotated (the newest ``KEEP``), each checked after it is written; ``restore`` starts from the newest good one.
 
@@ -95,6 +96,30 @@ def check(path: Path) -> None:
         raise RoomFileError(way_out(path, "truncated", f"{size} bytes, not a whole number of {page}-byte pages"))
     if not os.access(path, os.R_OK | os.W_OK) or not os.access(path.parent, os.W_OK):
         raise RoomFileError(way_out(path, "read-only", "no write permission for this user"))
+
+
+def changed(room: Path, identity: tuple[int, int]) -> str | None:
+    """What happened to the file served as ``identity`` (device, inode) since: removed, replaced... or None."""
+    try:
+        stat = os.stat(room)
+        with open(room, "rb") as file:
+            head = file.read(len(HEADER))
+    except FileNotFoundError:
+        return "was removed"
+    except OSError as error:
+        return f"cannot be read any more ({error.strerror})"
+    if (stat.st_dev, stat.st_ino) != identity:
+        return "was replaced by another file"
+    if head != HEADER:
+        return "was overwritten (it no longer starts as an SQLite file does)"
+    return None
+
+
+def shout(text: str) -> None:
+    """Say it loudly in the server's terminal."""
+    rule = "!" * 78
+    sys.stderr.write(f"{rule}\n{text}\n{rule}\n")
+    sys.stderr.flush()
 
 
 def integrity(connection: sqlite3.Connection) -> str | None:

@@ -29,7 +29,8 @@ from mock_server.workshop.models import (
     UNWRITABLE,
     route,
 )
-from mock_server.workshop.registry import Team, WorkshopError
+from mock_server.workshop.registry import WorkshopError
+from mock_server.workshop.team_progress import Team
 
 bp = Blueprint("workshop_teams", __name__)
 

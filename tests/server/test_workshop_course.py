@@ -12,7 +12,8 @@ import pytest
 from mock_server.workshop import course, gradebook
 from mock_server.workshop import settings as workshop_serve
 from mock_server.workshop.db import Database
-from mock_server.workshop.registry import Registry, WorkshopError, poll_ms
+from mock_server.workshop.registry import Registry, WorkshopError
+from mock_server.workshop.team_progress import poll_ms
 
 from .conftest import assert_problem
 from .test_workshop import EXERCISES, FACILITATOR, SECRET, Team, workshop_app

@@ -5,16 +5,13 @@ import requests
 from requests_mock import ANY
 
 from kata.expect import call, expect_request, expect_true, raises
-from kata.kitchen.fake_replies import html_reply, problem_reply
+from kata.kitchen.fake_replies import html_reply, json_reply, problem_reply
 
 
 def seated(table_id, name="Ada", party_size=4, location=None):
-    """A 201 answer of POST /tables, as the kitchen gives it."""
-    return {
-        "status_code": 201,
-        "headers": {"Location": location or f"/tables/{table_id}"},
-        "json": {"id": table_id, "name": name, "party_size": party_size, "status": "seated"},
-    }
+    """A 201 answer of POST /tables, as the kitchen gives it (raw UTF-8: a name with an accent is its own bytes)."""
+    body = {"id": table_id, "name": name, "party_size": party_size, "status": "seated"}
+    return json_reply(body, status=201, headers={"Location": location or f"/tables/{table_id}"})
 
 
 def test_posts_the_party_as_json(exercise, requests_mock, base_url):
@@ -33,8 +30,8 @@ def test_posts_the_party_as_json(exercise, requests_mock, base_url):
 
 
 def test_returns_the_new_tables_id_and_full_address(exercise, requests_mock, base_url):
-    requests_mock.post(f"{base_url}/tables", **seated(42))
-    call(exercise.book_table, base_url, "Ada", 4).returns(
+    requests_mock.post(f"{base_url}/tables", **seated(42, "Chloé", 4))
+    call(exercise.book_table, base_url, "Chloé", 4).returns(
         exercise.Booking(table_id=42, location=f"{base_url}/tables/42"),
         hint="The id is in the 201's JSON body; the `Location` header holds the path `/tables/42`: which function "
         "of urllib.parse (urljoin) resolves it against the URL of the answer?",

@@ -5,14 +5,14 @@ import requests
 from requests_mock import ANY
 
 from kata.expect import call, expect_request, expect_true, raises
-from kata.kitchen.fake_replies import problem_reply
+from kata.kitchen.fake_replies import json_reply, problem_reply
 
 ORDER = {
     "id": 8,
     "table_id": 3,
     "items": [
         {"dish_id": 11, "name": "Pizza Margherita", "quantity": 2, "unit_price": 9.0, "line_total": 18.0},
-        {"dish_id": 17, "name": "Apple crumble", "quantity": 1, "unit_price": 5.8, "line_total": 5.8},
+        {"dish_id": 17, "name": "Crème brûlée", "quantity": 1, "unit_price": 5.8, "line_total": 5.8},
     ],
     "notes": None,
     "status": "received",
@@ -31,9 +31,8 @@ LINES_HINT = (
 @pytest.fixture
 def kitchen_takes_orders(requests_mock, base_url):
     """POST /orders answers 201 (any verb is answered, so a wrong one is named by the test)."""
-    requests_mock.register_uri(
-        ANY, f"{base_url}/orders", status_code=201, headers={"Location": "/orders/8"}, json=ORDER
-    )
+    reply = json_reply(ORDER, status=201, headers={"Location": "/orders/8"})  # Crème brûlée as raw UTF-8 bytes
+    requests_mock.register_uri(ANY, f"{base_url}/orders", **reply)
     return requests_mock
 
 

@@ -5,13 +5,13 @@ import requests
 from requests_mock import ANY
 
 from kata.expect import call, expect_request, expect_true, raises
-from kata.kitchen.fake_replies import html_reply, problem_reply
+from kata.kitchen.fake_replies import html_reply, json_reply, problem_reply
 
 CHANGED = {
     "id": 4,
     "table_id": 3,
     "items": [{"dish_id": 11, "name": "Pizza Margherita", "quantity": 3, "unit_price": 9.0, "line_total": 27.0}],
-    "notes": "no basil",
+    "notes": "sans basilic — merci",
     "status": "received",
     "total": 27.0,
 }
@@ -24,7 +24,7 @@ TOO_LATE = (
 @pytest.fixture
 def kitchen_changes_orders(requests_mock, base_url):
     """PATCH /orders/4 answers 200 (any verb is answered, so a wrong one is named by the test)."""
-    requests_mock.register_uri(ANY, f"{base_url}/orders/4", json=CHANGED)
+    requests_mock.register_uri(ANY, f"{base_url}/orders/4", **json_reply(CHANGED))  # the notes as raw UTF-8
     return requests_mock
 
 
@@ -55,7 +55,7 @@ def test_patches_only_what_changes(exercise, kitchen_changes_orders, changes, bo
 
 
 def test_returns_the_changed_order(exercise, kitchen_changes_orders, base_url):
-    call(exercise.change_order, base_url, 4, {11: 3}, "no basil").returns(
+    call(exercise.change_order, base_url, 4, {11: 3}, "sans basilic — merci").returns(
         CHANGED, hint="Return the order as the kitchen holds it now, parsed from its JSON answer."
     )
 

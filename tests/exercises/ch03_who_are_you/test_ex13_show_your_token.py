@@ -7,7 +7,7 @@ the token itself exactly.
 import requests
 
 from kata.expect import bearer, call, expect_request, raises
-from kata.kitchen.fake_replies import problem_reply
+from kata.kitchen.fake_replies import json_reply, problem_reply
 
 TOKEN = "tok-ada-5Jq9"
 ME = {"username": "ada", "name": "Ada Lovelace"}
@@ -40,9 +40,10 @@ def test_sends_the_token_it_was_given(exercise, requests_mock, base_url):
 
 
 def test_returns_who_you_are(exercise, requests_mock, base_url):
-    requests_mock.get(f"{base_url}/me", json=ME)
+    me = {"username": "chloe", "name": "Chloé Brontë"}
+    requests_mock.get(f"{base_url}/me", **json_reply(me))  # the name as raw UTF-8 bytes, as most servers send it
     call(exercise.who_am_i, base_url, TOKEN).returns(
-        ME, hint="Return the dict parsed from the JSON answer, not the response."
+        me, hint="Return the dict parsed from the JSON answer, not the response: JSON is UTF-8."
     )
 
 

@@ -9,7 +9,7 @@ import requests
 
 from kata.expect import FakeClock, call, expect_request, expect_sleeps, expect_true, fail, raises
 from kata.expect.waits import RESTARTED_CLOCK_HINT
-from kata.kitchen.fake_replies import html_reply, problem_reply
+from kata.kitchen.fake_replies import html_reply, problem_reply, utf8_json
 
 MAX_POLLS = 100  # the longest test asks 60 times (deadline 30 s, interval 0.5 s)
 ASK_HINT = (
@@ -28,7 +28,7 @@ def order(status, order_id=42):
         "id": order_id,
         "table_id": 3,
         "items": [{"dish_id": 11, "name": "Pizza Margherita", "quantity": 1, "unit_price": 9.0, "line_total": 9.0}],
-        "notes": None,
+        "notes": "Tiramisù after the pizza",  # sent as raw UTF-8 bytes, as most servers do
         "status": status,
         "total": 9.0,
         "guest": None,
@@ -71,7 +71,11 @@ class StatusScript:
             clock.pass_time(takes)
             return order(statuses[min(len(self.polls), len(statuses)) - 1], order_id)
 
-        requests_mock.get(f"{base_url}/orders/{order_id}", json=answer)
+        def raw_utf8(request, context):
+            return utf8_json(answer(request, context))
+
+        headers = {"Content-Type": "application/json"}
+        requests_mock.get(f"{base_url}/orders/{order_id}", headers=headers, content=raw_utf8)
 
     def gaps(self):
         return [later - earlier for earlier, later in zip(self.polls, self.polls[1:])]

@@ -6,10 +6,17 @@ import pytest
 import requests
 
 from kata.expect import call, expect_request, expect_timeout, expect_true, raises
-from kata.kitchen.fake_replies import html_reply, problem_reply
+from kata.kitchen.fake_replies import html_reply, json_reply, problem_reply
 
 SPECIALS = [
-    {"id": 3, "name": "Calamari", "category": "starter", "price": 7.9, "vegetarian": False, "description": "Squid."},
+    {
+        "id": 3,
+        "name": "Calamari fritti",
+        "category": "starter",
+        "price": 7.9,
+        "vegetarian": False,
+        "description": "Squid, aïoli.",
+    },
     {
         "id": 7,
         "name": "Mushroom risotto",
@@ -63,7 +70,7 @@ def test_asks_the_kitchen_to_be_slow_for_practice(exercise, requests_mock, base_
 
 
 def test_returns_the_specials(exercise, requests_mock, base_url):
-    requests_mock.get(f"{base_url}/kitchen/specials", json=ANSWER)
+    requests_mock.get(f"{base_url}/kitchen/specials", **json_reply(ANSWER))  # aïoli as raw UTF-8 bytes
     call(exercise.todays_specials, base_url).returns(SPECIALS, hint="Return the `items` of the JSON answer.")
 
 

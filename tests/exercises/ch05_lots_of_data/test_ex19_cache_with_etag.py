@@ -4,9 +4,18 @@ import pytest
 import requests
 
 from kata.expect import call, expect_no_header, expect_request, expect_true, raises
-from kata.kitchen.fake_replies import empty_reply, html_reply, problem_reply
+from kata.kitchen.fake_replies import empty_reply, html_reply, json_reply, problem_reply
 
-OLD = [{"id": 1, "name": "Tomato soup", "category": "starter", "price": 5.5, "vegetarian": True, "description": "Hot."}]
+OLD = [
+    {
+        "id": 1,
+        "name": "Tomato soup",
+        "category": "starter",
+        "price": 5.5,
+        "vegetarian": True,
+        "description": "Crème fraîche.",
+    }
+]
 NEW = [
     *OLD,
     {
@@ -27,7 +36,8 @@ ETAG_HINT = (
 
 
 def menu(dishes, etag):
-    return {"json": {"items": dishes, "count": len(dishes)}, "headers": {"ETag": etag, "Cache-Control": "no-cache"}}
+    """A 200 with the menu as raw UTF-8 bytes (crème fraîche, not cr\\u00e8me), and its ETag."""
+    return json_reply({"items": dishes, "count": len(dishes)}, headers={"ETag": etag, "Cache-Control": "no-cache"})
 
 
 def not_modified(etag):

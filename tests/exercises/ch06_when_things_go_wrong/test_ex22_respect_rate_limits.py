@@ -4,7 +4,7 @@ import pytest
 import requests
 
 from kata.expect import FakeSleep, call, expect_request, expect_sleeps, expect_true, raises, sent_requests
-from kata.kitchen.fake_replies import problem_reply
+from kata.kitchen.fake_replies import json_reply, problem_reply
 
 SOUP = {"id": 1, "name": "Tomato soup", "category": "starter", "price": 5.5, "vegetarian": True, "description": "Hot."}
 BREAD = {
@@ -15,7 +15,14 @@ BREAD = {
     "vegetarian": True,
     "description": "Warm.",
 }
-SQUID = {"id": 3, "name": "Calamari", "category": "starter", "price": 7.9, "vegetarian": False, "description": "Fried."}
+SQUID = {
+    "id": 3,
+    "name": "Calamari",
+    "category": "starter",
+    "price": 7.9,
+    "vegetarian": False,
+    "description": "Fried, aïoli.",
+}
 
 
 SLUGS = {
@@ -54,7 +61,7 @@ def expect_paths(requests_mock, wanted, summary, hint):
 
 def test_asks_for_each_dish_in_order(exercise, requests_mock, base_url):
     for dish in (SOUP, BREAD, SQUID):
-        requests_mock.get(f"{base_url}/menu/{dish['id']}", json=dish)
+        requests_mock.get(f"{base_url}/menu/{dish['id']}", **json_reply(dish))  # aïoli as raw UTF-8 bytes
     sleep = FakeSleep()
     call(exercise.get_dishes, base_url, [3, 1, 2], sleep=sleep).returns(
         [SQUID, SOUP, BREAD], hint="Return the dishes (the JSON of each answer) in the order of dish_ids."

@@ -171,11 +171,14 @@ def test_a_redelivery_with_a_changed_field_is_recorded_once(exercise, send):
 
 def test_extra_fields_are_welcome(exercise, send):
     app = new_app(exercise)
-    note = dict(READY, kitchen="Luigi", eta=0)
-    expect_no_content(send(app, json=note), "A notification with fields you do not know")
+    note = dict(READY, kitchen="Lucía", eta=0, dessert="Crème brûlée — table 3")
+    raw = json.dumps(note, ensure_ascii=False).encode("utf-8")  # raw UTF-8, as most senders write JSON
+    sent = send(app, data=raw, content_type="application/json")
+    expect_no_content(sent, "A notification with fields you do not know (in raw UTF-8)")
     expect_true(
         app.config["NOTIFICATIONS"] == [note],
-        "Record the whole notification, extra fields and all.",
+        "Record the whole notification, extra fields and all, as the kitchen wrote them (JSON is UTF-8).",
+        expected=repr([note]),
         actual=repr(app.config["NOTIFICATIONS"]),
     )
 
