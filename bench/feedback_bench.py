@@ -2,8 +2,11 @@
 
     python bench/feedback_bench.py --spread     # every row below, median of 7, in under 6 minutes
 
+    python bench/feedback_bench.py --before DIR # the same rows for another checkout, in the same round-robin
+
     python bench/feedback_bench.py [--exercise N] [--repeat 7] [--json bench/results/feedback.json]
-                                   [--kata DIR] [--no-where] [--no-watch] [--spread] [--budget 340]
+                                   [--kata DIR] [--before DIR] [--no-where] [--no-watch] [--spread]
+                                   [--budget 340]
 
 Everything runs in temporary copies of the kata (its git-tracked files), so
 your own exercises are never touched. Every command is timed side by side,
@@ -47,8 +50,12 @@ re-runs), and from a save to the end of the test output, a save every 1.5 s.
 
 `--budget` (seconds, default 340) bounds the whole run: when the next round
 would pass it, the rounds stop and the table says how many ran. `--kata DIR`
-measures another checkout of the kata (say, an older commit, for "before"
-figures). The load average is printed before and after.
+measures another checkout of the kata. `--before DIR` times every kata row for
+a second checkout too (say, `git worktree add /tmp/before <commit>`), in the
+same round-robin and against the same bare pytest, and prints both columns:
+the only fair before/after on a shared machine, where load moves between
+runs (the watch rows stay the measured kata's). The load average is printed
+before and after.
 
 The issue's targets: `kata check N` <= 1.3 x the bare pytest for exercise 1 (1.5 x for the others
 whose tests wait on no real socket), `kata check` with no number <= 1.3 x at 0, 13 and 34 done
@@ -82,6 +89,7 @@ PLAIN_LEVEL = 34  # plain `pytest` is timed in the copy with this many done
 EDITED = 5  # the earlier exercise the "edited" row changes before every run, at 13 done
 BASELINE = "bare pytest"
 SPREAD = "kata check N, exercise"
+BEFORE = "before: "  # the prefix of a row timed for the checkout `--before` names
 BUDGET = 340.0  # seconds: the whole default run (`--spread` included) stays under 6 minutes
 WATCH_PAUSE = 1.5  # seconds a learner reads a result before the next save
 
@@ -135,9 +143,12 @@ class Row:
         return timed(self.command, self.cwd, self.env)
 
 
-def rows_for(kata: Path, empty: Path, number: int, levels: dict[int, Path], solved: Path | None) -> dict[str, Row]:
+def rows_for(
+    kata: Path, empty: Path, number: int, levels: dict[int, Path], solved: Path | None, baselines: bool = True
+) -> dict[str, Row]:
     """Every row of the round-robin: the baselines, `kata check N`, `kata check` at each level, plain pytest,
-    and (with `solved`, a copy where every exercise holds its reference solution) `kata check N` for every N."""
+    and (with `solved`, a copy where every exercise holds its reference solution) `kata check N` for every N.
+    Without `baselines`, the kata's rows only (for the checkout `--before` names)."""
     exercise = load(kata).exercises[number - 1]
     mine, reference = exercise.source("exercises"), exercise.source("solutions")
     stub = mine.read_bytes()
@@ -151,14 +162,18 @@ def rows_for(kata: Path, empty: Path, number: int, levels: dict[int, Path], solv
     def holding(content: bytes):
         return lambda turn: mine.write_bytes(content)
 
-    rows = {
-        BASELINE: Row([*bare, "-p", "requests_mock"], empty, learner),
-        "bare pytest, autoload": Row(bare, empty, env),
-        "bare pytest, no plugins": Row(bare, empty, learner),
-        "pytest on N's file": Row([python, "-m", "pytest", "-q", "-p", "requests_mock", test_file], kata, learner),
-        "kata check N (stub)": Row([*check, str(number)], kata, env, holding(stub)),
-        "kata check N (solved)": Row([*check, str(number)], kata, env, holding(reference.read_bytes())),
-    }
+    rows = (
+        {
+            BASELINE: Row([*bare, "-p", "requests_mock"], empty, learner),
+            "bare pytest, autoload": Row(bare, empty, env),
+            "bare pytest, no plugins": Row(bare, empty, learner),
+        }
+        if baselines
+        else {}
+    )
+    rows["pytest on N's file"] = Row([python, "-m", "pytest", "-q", "-p", "requests_mock", test_file], kata, learner)
+    rows["kata check N (stub)"] = Row([*check, str(number)], kata, env, holding(stub))
+    rows["kata check N (solved)"] = Row([*check, str(number)], kata, env, holding(reference.read_bytes()))
     for done, copy in levels.items():
         rows[f"kata check ({done} done)"] = Row(check, copy, env)
         if done == 13:
@@ -177,6 +192,17 @@ def rows_for(kata: Path, empty: Path, number: int, levels: dict[int, Path], solv
     if solved is not None:
         for other in load(solved).exercises:
             rows[f"{SPREAD} {other.number}"] = Row([*check, str(other.number)], solved, env)
+    return rows
+
+
+def interleaved(sides: dict[str, dict[str, Row]]) -> dict[str, Row]:
+    """The rows of every side in one round-robin, each row of the measured kata followed by the same row before."""
+    after, before = sides[""], sides.get(BEFORE, {})
+    rows: dict[str, Row] = {}
+    for name, row in after.items():
+        rows[name] = row
+        if BEFORE + name in before:
+            rows[BEFORE + name] = before[BEFORE + name]
     return rows
 
 
@@ -260,6 +286,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=7, help="runs of each command (default: 7)")
     parser.add_argument("--json", type=Path, help="also write the raw figures here")
     parser.add_argument("--kata", type=Path, default=ROOT, help="the kata to measure (default: this checkout)")
+    parser.add_argument("--before", type=Path, help="another checkout, timed in the same round-robin (before/after)")
     parser.add_argument("--no-where", action="store_true", help="leave out `kata check` with no number")
     parser.add_argument("--no-watch", action="store_true", help="leave out `kata watch`")
     parser.add_argument("--spread", action="store_true", help="also `kata check N` for every exercise")
@@ -270,23 +297,23 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     load_before = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
     with tempfile.TemporaryDirectory(prefix="kata-bench-") as temporary:
-        kata = copy_kata(Path(temporary) / "kata", args.kata.resolve())
         empty = Path(temporary) / "empty"
         empty.mkdir()
         (empty / "test_one.py").write_text("def test_one():\n    pass\n", encoding="utf-8")
-        levels = (
-            {}
-            if args.no_where
-            else {done: solved_copy(kata, Path(temporary) / f"done-{done}", done) for done in DONE_LEVELS}
-        )
-        every = len(load(kata).exercises)
-        solved = solved_copy(kata, Path(temporary) / "solved", every) if args.spread else None
+        sides = {"": args.kata.resolve()} | ({BEFORE: args.before.resolve()} if args.before else {})
+        every_side = {}
+        for prefix, source in sides.items():
+            where = Path(temporary) / ("before" if prefix else "after")
+            kata = copy_kata(where / "kata", source)
+            levels = {} if args.no_where else {d: solved_copy(kata, where / f"done-{d}", d) for d in DONE_LEVELS}
+            solved = solved_copy(kata, where / "solved", len(load(kata).exercises)) if args.spread else None
+            rows = rows_for(kata, empty, args.exercise, levels, solved, baselines=not prefix)
+            every_side[prefix] = {prefix + name: row for name, row in rows.items()}
+        kata = Path(temporary) / "after" / "kata"
         mine = load(kata).exercises[args.exercise - 1].source("exercises")
         stub = mine.read_bytes()
         watch_time = 0.0 if args.no_watch else args.repeat * (WATCH_PAUSE + 0.5) + 5
-        times = bench_rows(
-            rows_for(kata, empty, args.exercise, levels, solved), args.repeat, args.budget - watch_time, started
-        )
+        times = bench_rows(interleaved(every_side), args.repeat, args.budget - watch_time, started)
         mine.write_bytes(stub)
         if not args.no_watch:
             times.update(bench_watch(kata, args.exercise, args.repeat))
@@ -297,11 +324,12 @@ def main(argv: list[str] | None = None) -> int:
     python = sys.version.split()[0]
     runs = min(len(values) for values in times.values())
     print(f"Feedback loop, exercise {args.exercise} ({exercise.name}), {runs} runs each, Python {python}")
-    print(f"kata measured: {args.kata.resolve()}; load average {load_before} before, {load_after} after")
-    print(f"{'seconds':38} {'median':>8} {'min':>8} {'max':>8}")
+    before_text = f", before: {args.before.resolve()}" if args.before else ""
+    print(f"kata measured: {args.kata.resolve()}{before_text}; load average {load_before} before, {load_after} after")
+    print(f"{'seconds':46} {'median':>8} {'min':>8} {'max':>8}")
     for name, values in times.items():
-        if not name.startswith(SPREAD):
-            print(f"{name:38} {medians[name]:8.3f} {min(values):8.3f} {max(values):8.3f}")
+        if SPREAD not in name:
+            print(f"{name:46} {medians[name]:8.3f} {min(values):8.3f} {max(values):8.3f}")
     print()
     base = medians[BASELINE]
     pairs = [
@@ -313,6 +341,11 @@ def main(argv: list[str] | None = None) -> int:
     ratios = {f"{check} / {other}": medians[check] / medians[other] for check, other in pairs}
     for name, ratio in ratios.items():
         print(f"{name}: {ratio:.2f}")
+    if args.before:
+        print(f"\nratio to {BASELINE}, same round-robin:{'before':>18} {'after':>8}")
+        for name in medians:
+            if BEFORE + name in medians and SPREAD not in name:
+                print(f"  {name:50} {medians[BEFORE + name] / base:8.2f} {medians[name] / base:8.2f}")
     headline = max(ratios[f"kata check N (stub) / {BASELINE}"], ratios[f"kata check N (solved) / {BASELINE}"])
     verdict = "within" if headline <= TARGET_RATIO else "OVER"
     print(f"\nkata check {args.exercise} vs bare pytest: {headline:.2f}x, {verdict} the {TARGET_RATIO}x target")
@@ -325,16 +358,18 @@ def main(argv: list[str] | None = None) -> int:
         verdict = "within" if shown <= WATCH_TARGET else "OVER"
         print(f"kata watch, save -> result shown: {shown:.3f} s, {verdict} the {WATCH_TARGET:g} s target")
     spread = {int(name.rsplit(" ", 1)[1]): median / base for name, median in medians.items() if name.startswith(SPREAD)}
+    earlier = {int(n.rsplit(" ", 1)[1]): m / base for n, m in medians.items() if n.startswith(BEFORE + SPREAD)}
     if spread:
-        print("\nkata check N (solved) / bare pytest, every exercise:")
+        print("\nkata check N (solved) / bare pytest, every exercise" + (" (before in brackets):" if earlier else ":"))
         for number, ratio in spread.items():
-            print(f"  exercise {number:2}: {ratio:.2f}{'  over 1.5x' if ratio > SPREAD_TARGET else ''}")
+            then = f" ({earlier[number]:.2f})" if number in earlier else ""
+            print(f"  exercise {number:2}: {ratio:.2f}{then}{'  over 1.5x' if ratio > SPREAD_TARGET else ''}")
         over = {number: ratio for number, ratio in spread.items() if ratio > SPREAD_TARGET}
         print("kata check N over 1.5x: " + (", ".join(f"{n} ({r:.2f})" for n, r in over.items()) or "none"))
     print(f"\n{elapsed:.0f} s in all (budget {args.budget:g} s)")
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
-        figures = {"times": times, "medians": medians, "ratios": ratios, "spread": spread}
+        figures = {"times": times, "medians": medians, "ratios": ratios, "spread": spread, "before": earlier}
         figures["load"] = [load_before, load_after]
         args.json.write_text(json.dumps(figures, indent=2), encoding="utf-8")
     return 0

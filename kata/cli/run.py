@@ -66,15 +66,15 @@ def child_env(capture: bool, kitchen: KitchenProcess | None = None) -> dict[str,
     return env
 
 
-def kitchen_for_runs(root: Path) -> KitchenProcess | None:
-    """A kitchen for the test runs to come, started now; None if they have one already.
+def kitchen_for_runs(root: Path, *, at_once: bool = True) -> KitchenProcess | None:
+    """A kitchen for the test runs to come, started now (else at its `start()` or first `url()`); None if they have one.
 
     They have one in a workshop (the team's kitchen on the shared server) or when one is handed over
     in KATA_KITCHEN. The process starts before the workshop check: it gets ready while the rest does.
     """
     if os.environ.get(KITCHEN_ENV):
         return None
-    kitchen = KitchenProcess()
+    kitchen = KitchenProcess(at_once=at_once)
     if _in_a_workshop(root):
         kitchen.stop()
         return None

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from mock_server.contract.problems import PROBLEM_JSON, PROBLEMS
+from mock_server.contract.problem_types import PROBLEM_JSON, PROBLEMS
 
 RETRY_AFTER = {429: "5", 503: "60"}  # the kitchen sends Retry-After with these statuses
 

@@ -16,9 +16,10 @@ import os
 import subprocess
 import sys
 import threading
-from typing import Any
+from typing import Any, Sequence
 
 from kata import host
+from kata.catalogue import Exercise
 from kata.kitchen.client import KitchenError
 
 KITCHEN_ENV = "KATA_KITCHEN"  # the base URL of a test kitchen (manual clock) that is already serving
@@ -65,12 +66,24 @@ class LiveKitchen:
 
 
 class KitchenProcess:
-    """A test kitchen started at once in a process of its own; `url()` waits until it serves.
+    """A test kitchen in a process of its own, started at once (or, with `at_once=False`, when first asked for);
+    `url()` waits until it serves.
 
     The process ends when its standard input closes: at `stop()`, or when this process ends in any way.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, *, at_once: bool = True) -> None:
+        self._process: subprocess.Popen[bytes] | None = None
+        self._url: str | None = None
+        self._ready = threading.Event()
+        self._errors: collections.deque[str] = collections.deque(maxlen=20)
+        if at_once:
+            self.start()
+
+    def start(self) -> None:
+        """Start the process, unless it is started already (`at_once=False` leaves it to this, or to `url()`)."""
+        if self._process is not None:
+            return
         self._process = subprocess.Popen(
             [sys.executable, "-m", "kata.kitchen.live"],
             stdin=subprocess.PIPE,
@@ -78,27 +91,26 @@ class KitchenProcess:
             stderr=subprocess.PIPE,
             env={**os.environ, "PYTHONIOENCODING": "utf-8"},
         )
-        self._url: str | None = None
-        self._ready = threading.Event()
-        self._errors: collections.deque[str] = collections.deque(maxlen=20)
         threading.Thread(target=self._read_url, name="kata-kitchen-url", daemon=True).start()
         threading.Thread(target=self._drain_errors, name="kata-kitchen-stderr", daemon=True).start()
 
     def _read_url(self) -> None:
-        assert self._process.stdout is not None
+        assert self._process is not None and self._process.stdout is not None
         with self._process.stdout:  # the URL is all it ever prints
             line = self._process.stdout.readline().decode("utf-8", "replace").strip()
         self._url = line if line.startswith("http://") else None
         self._ready.set()
 
     def _drain_errors(self) -> None:  # read it all, so a chatty kitchen can never block on a full pipe
-        assert self._process.stderr is not None
+        assert self._process is not None and self._process.stderr is not None
         with self._process.stderr:
             for line in self._process.stderr:
                 self._errors.append(line.decode("utf-8", "replace").rstrip())
 
     def url(self, timeout: float = START_TIMEOUT) -> str:
-        """The kitchen's base URL, once it serves; KitchenError if it could not start."""
+        """The kitchen's base URL, once it serves (started now if it was not); KitchenError if it could not start."""
+        self.start()
+        assert self._process is not None
         if not host.wait(self._ready, timeout):  # every wait in slices: Ctrl+C is never held (Windows)
             raise KitchenError(f"The test kitchen did not start within {timeout:g} s.")
         if self._url is None:
@@ -116,6 +128,8 @@ class KitchenProcess:
 
         One that never served is ended at once: a run that did not need it must leave no work behind.
         """
+        if self._process is None:  # never started: nothing to end
+            return
         if not self._ready.is_set():
             self._process.kill()
         if self._process.stdin is not None:
@@ -130,6 +144,22 @@ class KitchenProcess:
         except subprocess.TimeoutExpired:
             self._process.kill()
             host.ended(self._process)
+
+
+def may_use_the_kitchen(exercises: Sequence[Exercise]) -> bool:
+    """Whether these exercises' test files name the live kitchen at all (the `kitchen` fixture, a test's words).
+
+    When none does (chapters 9 and 10 test the learner's own app and tests), no kitchen is started up front: its
+    start-up (flask, the app: about 0.2 s of CPU) would compete with the run for the cores. A test that asks for
+    it after all still gets one (KitchenProcess starts on its first `url()`).
+    """
+    for exercise in exercises:
+        try:
+            if b"kitchen" in exercise.test_file().read_bytes():
+                return True
+        except OSError:
+            return True  # a run that cannot be read ahead: as before, at once
+    return False
 
 
 def serve_until_stdin_closes() -> int:

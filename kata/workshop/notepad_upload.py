@@ -16,7 +16,6 @@ from typing import Any
 
 from kata.notepad.store import Notepad
 from kata.workshop.room import TeamLogin, WorkshopCallFailed, auth_headers, call
-from mock_server.workshop.masking import Masker
 
 UPLOAD_LIMIT = 192 * 1024  # bytes of JSON sent (the room takes at most 256 KiB)
 SHORT_BODY = 1000  # characters of a body preview kept when the run is too big to send whole
@@ -76,6 +75,8 @@ def bounded(runs: list[dict[str, Any]], limit: int = UPLOAD_LIMIT) -> tuple[list
 
 def upload_of(runs: list[dict[str, Any]], secrets: list[str]) -> tuple[dict[str, Any], int]:
     """What the room gets: the runs masked, then bounded; and how many values were masked."""
+    from mock_server.workshop.masking import Masker  # only now: the package's __init__ imports flask (~70 ms)
+
     masker = Masker(secrets)
     masked = masker.record(runs)
     kept, note = bounded(masked if isinstance(masked, list) else [])

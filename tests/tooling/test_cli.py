@@ -96,6 +96,25 @@ def test_check_without_an_exercise_runs_the_kata_focused_on_the_first_unfinished
     assert "Progress: 1/3 exercises done" in out and "exercise 2: Is the restaurant open?" in out
 
 
+def test_check_starts_a_kitchen_up_front_only_for_tests_that_name_it(kata, cli, monkeypatch):
+    """Chapters 9 and 10 never use the kitchen: its start-up would only compete with their run for the cores."""
+    from kata.cli import run as runner
+    from kata.kitchen.live import KitchenProcess
+
+    started: list[bool] = []
+
+    class Kitchen(KitchenProcess):  # no process: the runs use the shared kitchen (KATA_KITCHEN)
+        def start(self) -> None:
+            started.append(True)
+
+    monkeypatch.setattr(runner, "kitchen_for_runs", lambda root, at_once=True: Kitchen(at_once=at_once))
+    assert cli("check", "1")[0] == 1 and started == []  # ex01's tests never name it
+    assert cli("check", "2")[0] == 1 and started  # ex02's take the `kitchen` fixture
+    lazy = KitchenProcess(at_once=False)
+    assert lazy.ready_url() is None
+    lazy.stop()  # one never started has nothing to end
+
+
 @pytest.mark.parametrize(("key", "message"), [("99", "There is no exercise 99"), ("ex0", "matches several")])
 def test_check_explains_an_unknown_exercise(kata, cli, key, message):
     code, _, err = cli("check", key)

@@ -134,8 +134,8 @@ def test_waiting_for_the_kitchen_to_start(forever):
     """`kata check` waits up to a minute for its kitchen process to serve."""
     from kata.kitchen.live import KitchenProcess
 
-    kitchen = KitchenProcess.__new__(KitchenProcess)  # no process: one that never prints its URL
-    kitchen._ready, kitchen._url = threading.Event(), None
+    kitchen = KitchenProcess.__new__(KitchenProcess)  # no real process: one started that never prints its URL
+    kitchen._ready, kitchen._url, kitchen._process = threading.Event(), None, object()
     assert seconds_until_interrupted(lambda: kitchen.url(timeout=60)) < ALLOWED
 
 

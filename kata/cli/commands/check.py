@@ -21,7 +21,7 @@ from kata.cli.handover import Caught, Remembered
 from kata.cli.known import Known
 from kata.cli.output import Output
 from kata.command_line import kata_command
-from kata.kitchen.live import KitchenProcess
+from kata.kitchen.live import KitchenProcess, may_use_the_kitchen
 from kata.testrun.focus import progress_bar
 from kata.testrun.results import Results
 from kata.wording import sentence
@@ -59,11 +59,14 @@ def exit_code(test_run: runner.Run) -> int:
 def run(args: argparse.Namespace) -> int:
     out = Output()
     catalogue = load_catalogue()
-    kitchen = runner.kitchen_for_runs(catalogue.root)  # first of all: it starts while the rest happens
+    exercise = catalogue.find(args.exercise) if args.exercise is not None else None
+    # First of all, when its tests may need it: the kitchen starts while the rest happens. With no number, once
+    # `where_you_are` knows which exercises run.
+    at_once = exercise is not None and may_use_the_kitchen([exercise])
+    kitchen = runner.kitchen_for_runs(catalogue.root, at_once=at_once)
     try:
-        if args.exercise is None:
+        if exercise is None:
             return where_you_are(out, catalogue, kitchen, fresh=bool(getattr(args, "all", False)))
-        exercise = catalogue.find(args.exercise)
         if missing_tests(out, catalogue, exercise):
             return 2
         test_run = check_one(catalogue, exercise, kitchen)
@@ -85,6 +88,8 @@ def check_one(
 
     With `remembered`, the workshop's board hears those results too (`kata check` with no number).
     """
+    if kitchen is not None and may_use_the_kitchen([exercise]):
+        kitchen.start()  # started already, unless `where_you_are` moved on to this exercise
     known = known or Known.load(catalogue, only=[exercise])
     runner.forget_bytecode([exercise])
     caught = Caught()
@@ -106,6 +111,8 @@ def where_you_are(out: Output, catalogue: Catalogue, kitchen: KitchenProcess | N
     ran = known.for_check()
     found = known.results()
     first: runner.Run | None = None
+    if kitchen is not None and ran and may_use_the_kitchen(ran):
+        kitchen.start()
     if ran:
         if len(ran) > 1:
             out.status(f"Running the tests of {len(ran)} exercises...")

@@ -10,7 +10,7 @@ from http import HTTPStatus
 import pytest
 
 from kata.expect import call, expect_true, raises
-from mock_server.contract.problems import PROBLEMS
+from mock_server.contract.problem_types import PROBLEMS
 
 CLASS_HINT = (
     "The first digit decides: which arithmetic operator gives the first digit of a three-digit number? 1 is "
