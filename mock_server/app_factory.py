@@ -33,6 +33,7 @@ DEFAULTS: dict[str, Any] = {
     "TRUSTED_PROXIES": [],
     "FORWARDED_HEADER": "x-forwarded-for",
     "LIMITS": {},
+    "KITCHEN_BYTES": None,
     "JOURNAL_BYTES": 4 * 1024 * 1024,
     "JOURNAL_TOTAL_BYTES": 64 * 1024 * 1024,
 }

@@ -11,7 +11,7 @@ about requests), `calls` (calling learner code: returns, raises) and `waits` (fa
 
 from kata.expect.calls import Called, call, expect_equal, expect_true, raises
 from kata.expect.details import expect_no_header, expect_prepared, expect_timeout
-from kata.expect.sending import bearer, expect_request
+from kata.expect.sending import as_number, bearer, expect_request
 from kata.expect.voice import are_numbers, describe_call, fail, sentence, show
 from kata.expect.waits import FakeClock, FakeSleep, expect_sleeps
 from kata.expect.wire import (
@@ -36,6 +36,7 @@ __all__ = [
     "WireLog",
     "answered",
     "are_numbers",
+    "as_number",
     "bearer",
     "call",
     "current_wire",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any, Mapping, Sequence
 
 from kata.expect.differ import first_difference, query_difference
@@ -32,6 +33,37 @@ def bearer(token: str) -> Credentials:
     value = Credentials(f"Bearer {token}")
     value.scheme, value.credentials = "Bearer", token
     return value
+
+
+class NumberText(str):
+    """A query value the kitchen reads as a number: `12`, `12.0` and `1.2e1` are the same price limit."""
+
+    def matches(self, value: str) -> bool:
+        return value == self or (_as_float(value) is not None and _as_float(value) == _as_float(self))
+
+
+def _as_float(text: str) -> float | None:
+    """`text` as the kitchen reads a number parameter (ASCII, finite), or None."""
+    try:
+        value = float(text) if text.isascii() and len(text) <= 32 else math.nan
+    except ValueError:
+        return None
+    return value if math.isfinite(value) else None
+
+
+def as_number(text: str) -> NumberText:
+    """A query value for `expect_request(query=...)` that matches any spelling of the same number."""
+    return NumberText(text)
+
+
+def _with_numbers_as_expected(expected: Mapping[str, list[str]], got: Mapping[str, Sequence[str]]) -> dict:
+    """`got`, where a value that spells an expected NumberText's number is written as expected."""
+    same = {name: list(values) for name, values in got.items()}
+    for name, wanted in expected.items():
+        for i, want in enumerate(wanted):
+            if isinstance(want, NumberText) and i < len(same.get(name, [])) and want.matches(same[name][i]):
+                same[name][i] = str(want)
+    return same
 
 
 def expect_request(
@@ -119,12 +151,13 @@ def _check_request(
         )
     if query is not None:
         expected_query = {k: [v] if isinstance(v, str) else list(v) for k, v in query.items()}
-        if request.query != expected_query:
+        got_query = _with_numbers_as_expected(expected_query, request.query)
+        if got_query != expected_query:
             fail(
                 "The query string is not what the kitchen needs.",
                 expected=wanted if query else f"{wanted} (no query string)",
                 actual=request.line(),
-                differs=query_difference(expected_query, request.query),
+                differs=query_difference(expected_query, got_query),
                 hint=hint or "Which filters were given? Only those belong in the query string.",
                 cause="request: query",
             )

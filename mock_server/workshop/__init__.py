@@ -10,6 +10,7 @@ On when the app's config has ``WORKSHOP`` (``python -m mock_server --workshop``)
      "stuck_after": 600,       # seconds on one exercise before the board calls a team stuck
      "idle_after": 259200,     # seconds without a report before the board calls a team idle (course)
      "max_teams": 200,         # the most teams the room admits
+     "room_bytes": 536870912,  # the kitchens' memory, together: each keeps room_bytes / max_teams (caps)
      "joins": {"burst": 5, "every": 6.0, "room_burst": 50, "room_every": 0.2}}  # the join budget (limits)
 
 The secret and join code the room uses are written back into the settings (for the banner).
@@ -48,6 +49,7 @@ from werkzeug.routing import RequestRedirect
 
 from mock_server.contract.declare import current_operation
 from mock_server.contract.problems import ApiError
+from mock_server.state.caps import ROOM_BYTES
 from mock_server.state.tenancy import TENANT_KEY
 from mock_server.workshop.budgets import JoinLimiter, Refused, SlowGate
 from mock_server.workshop.course import IDLE_AFTER
@@ -100,6 +102,7 @@ def init_app(app: Flask) -> None:
         joins=JoinLimiter(**settings.get("joins", {})),
     )
     settings["secret"], settings["join_code"] = registry.secret, registry.join_code
+    app.config["KITCHEN_BYTES"] = int(settings.get("room_bytes", ROOM_BYTES)) // registry.max_teams  # fair share
     app.extensions[REGISTRY_KEY] = registry
     app.extensions["mock_server.slow_gate"] = SlowGate()  # read by mock_server.admin.pause
     from mock_server.workshop.relay import Relay

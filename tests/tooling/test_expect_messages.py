@@ -10,6 +10,7 @@ import requests
 
 from kata.expect import (
     FakeSleep,
+    as_number,
     bearer,
     call,
     expect_prepared,
@@ -83,6 +84,27 @@ def test_a_query_mismatch_shows_path_with_path_and_the_first_difference(requests
     assert "expected: GET /menu?vegetarian=true" in text
     assert "got:      GET /menu?veggie=true" in text
     assert "differs:  `veggie` was sent where `vegetarian` was expected" in text
+
+
+@pytest.mark.parametrize("sent", ["12", "12.0", "12.00", "1.2e1"])
+def test_a_number_in_the_query_may_be_spelled_as_the_kitchen_reads_it(requests_mock, sent):
+    requests_mock.get(f"{BASE}/menu", json={"items": []})
+    requests.get(f"{BASE}/menu?category=pizza&max_price={sent}", timeout=5)
+    expect_request(requests_mock, method="GET", path="/menu", query={"category": "pizza", "max_price": as_number("12")})
+
+
+@pytest.mark.parametrize("sent", ["12.5", "١٢", "nan", "twelve", ""])
+def test_another_number_or_no_number_is_still_a_wrong_query(requests_mock, sent):
+    requests_mock.get(f"{BASE}/menu", json={"items": []})
+    requests.get(f"{BASE}/menu", params={"category": "pizza", "max_price": sent}, timeout=5)
+    text = message_of(
+        expect_request,
+        requests_mock,
+        method="GET",
+        path="/menu",
+        query={"category": "pizza", "max_price": as_number("12")},
+    )
+    assert "differs:  `max_price`: expected '12'" in text
 
 
 def test_a_body_read_as_json_says_what_the_answer_held(requests_mock):

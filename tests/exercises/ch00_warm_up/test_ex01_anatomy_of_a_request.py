@@ -7,7 +7,7 @@ requests to the real kitchen, which must accept them.
 
 import requests
 
-from kata.expect import NO_BODY, answered, call, expect_prepared, expect_true, fail
+from kata.expect import NO_BODY, answered, as_number, call, expect_prepared, expect_true, fail
 
 ACCEPT_JSON = {"Accept": "application/json"}
 BUILD_ONLY = (
@@ -49,7 +49,7 @@ def test_menu_request_adds_the_price_limit_when_given(exercise, requests_mock, b
         base=base_url,
         method="GET",
         path="/menu",
-        query={"category": "dessert", "max_price": "9.5"},
+        query={"category": "dessert", "max_price": as_number("9.5")},
         headers=ACCEPT_JSON,
         json=NO_BODY,
         hint="Where do filters go in a GET: in the query string or in a body? A GET has no body.",
@@ -62,7 +62,7 @@ def test_a_price_limit_of_zero_is_still_given(exercise, requests_mock, base_url)
         base=base_url,
         method="GET",
         path="/menu",
-        query={"category": "drink", "max_price": "0"},
+        query={"category": "drink", "max_price": as_number("0")},
         hint="0 is a price limit too: does your test of max_price tell 0 from None?",
     )
 

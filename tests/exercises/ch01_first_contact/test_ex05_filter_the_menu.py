@@ -3,7 +3,7 @@
 import pytest
 import requests
 
-from kata.expect import call, expect_request, expect_true, raises
+from kata.expect import as_number, call, expect_request, expect_true, raises
 from kata.kitchen.fake_replies import json_reply, problem_reply
 
 PIZZA = {
@@ -40,14 +40,14 @@ def menu(requests_mock, base_url):
         ({"category": "pizza"}, {"category": "pizza"}),
         ({"vegetarian": True}, {"vegetarian": "true"}),
         ({"vegetarian": False}, {"vegetarian": "false"}),
-        ({"max_price": 12}, {"max_price": "12"}),
-        ({"max_price": 7.5}, {"max_price": "7.5"}),
-        ({"max_price": 0}, {"max_price": "0"}),
+        ({"max_price": 12}, {"max_price": as_number("12")}),
+        ({"max_price": 7.5}, {"max_price": as_number("7.5")}),
+        ({"max_price": 0}, {"max_price": as_number("0")}),
         ({"category": "fish & chips"}, {"category": "fish & chips"}),
         ({"category": "surf+turf/grill"}, {"category": "surf+turf/grill"}),
         (
             {"category": "pizza", "vegetarian": True, "max_price": 12},
-            {"category": "pizza", "vegetarian": "true", "max_price": "12"},
+            {"category": "pizza", "vegetarian": "true", "max_price": as_number("12")},
         ),
     ],
     ids=[

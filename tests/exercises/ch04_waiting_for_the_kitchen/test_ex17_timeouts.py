@@ -5,7 +5,7 @@ import time
 import pytest
 import requests
 
-from kata.expect import call, expect_request, expect_timeout, expect_true, raises
+from kata.expect import as_number, call, expect_request, expect_timeout, expect_true, raises
 from kata.kitchen.fake_replies import html_reply, json_reply, problem_reply
 
 SPECIALS = [
@@ -56,7 +56,7 @@ def test_the_default_timeouts(exercise, requests_mock, base_url):
     expect_timeout(requests_mock, (3.05, 2.0), hint=TIMEOUT_HINT + " Use the parameters, not numbers of your own.")
 
 
-@pytest.mark.parametrize(("delay", "sent"), [(0.5, "0.5"), (0, "0")])
+@pytest.mark.parametrize(("delay", "sent"), [(0.5, as_number("0.5")), (0, as_number("0"))])
 def test_asks_the_kitchen_to_be_slow_for_practice(exercise, requests_mock, base_url, delay, sent):
     requests_mock.get(f"{base_url}/kitchen/specials", json=ANSWER)
     call(exercise.todays_specials, base_url, delay=delay)
