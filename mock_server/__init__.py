@@ -18,7 +18,9 @@ values allowed):
 - ``JOURNAL_LIMIT`` / ``JOURNAL_BODY_LIMIT`` / ``JOURNAL_BYTES``: entries kept (1000), body bytes
   recorded per entry (10000, a preview) and bytes kept per kitchen (4 MiB); ``JOURNAL_TOTAL_BYTES``:
   for all the kitchens of a workshop (64 MiB). See ``journal``.
-- ``LIMITS``: caps of a kitchen's collections, e.g. ``{"orders": 5000}`` (see ``limits``).
+- ``LIMITS``: caps of a kitchen's collections, e.g. ``{"orders": 5000}`` (see ``caps``).
+- ``KITCHEN_BYTES``: the memory one kitchen's records may take (None: only the caps); a workshop sets it
+  to its fair share of the room (see ``caps``).
 - ``ALLOWED_HOSTS``: host names the kitchen answers to besides the loopback ones (``["*"]``: any);
   see ``guard``.
 - ``TRUSTED_PROXIES``: addresses or networks of reverse proxies whose forwarded headers give the client's

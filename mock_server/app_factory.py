@@ -33,6 +33,7 @@ DEFAULTS: dict[str, Any] = {
     "TRUSTED_PROXIES": [],
     "FORWARDED_HEADER": "x-forwarded-for",
     "LIMITS": {},
+    "KITCHEN_BYTES": None,
     "JOURNAL_BYTES": 4 * 1024 * 1024,
     "JOURNAL_TOTAL_BYTES": 64 * 1024 * 1024,
 }
@@ -56,9 +57,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     problems.init_app(app)
     hooks.init_app(app)
     from mock_server.docs.openapi import BLUEPRINTS
-    from mock_server.resources import webhooks
 
-    webhooks.init_app(app)
     for blueprint in BLUEPRINTS:
         app.register_blueprint(blueprint)
     from mock_server import workshop

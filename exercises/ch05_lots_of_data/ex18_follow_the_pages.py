@@ -9,13 +9,13 @@ that note, and so on, until a page comes with no note: it was the last one.
 
     GET /reviews?limit=20
       -> 200  {"items": [{"id": 1, "dish_id": 5, "author": "margaret", "rating": 4, ...}, ...],
-               "next": "5ea51ca"}
+               "count": 20, "next": "5ea51ca"}
               Link: <http://127.0.0.1:8000/reviews?limit=20&cursor=5ea51ca>; rel="next"
     GET /reviews?limit=20&cursor=5ea51ca
-      -> 200  {"items": [...], "next": "5ea51f6"}
+      -> 200  {"items": [...], "count": 20, "next": "5ea51f6"}
     ...
     GET /reviews?limit=20&cursor=5ea51a6
-      -> 200  {"items": [...], "next": null}         (no Link header: the last page)
+      -> 200  {"items": [...], "count": 17, "next": null}   (no Link header: the last page)
 
 The `next` value is a *cursor*: an opaque bookmark. Do not read meaning into
 it and never build one yourself; copy it from the page you got. The same

@@ -19,6 +19,7 @@ from typing import Any
 from flask import Blueprint, Response, jsonify, request
 
 from mock_server.admin import routes
+from mock_server.contract import pages
 from mock_server.contract.declare import JSON, Finds, Operation, endpoint, operations_of, path_param
 from mock_server.contract.documented import HEADERS, RESPONSES, ok, responses_of, use
 from mock_server.contract.problems import PROBLEMS, ProblemType
@@ -41,7 +42,7 @@ TAGS = [
     {"name": "Orders", "description": "State: orders cook over time; 409 when it is too late to change."},
     {"name": "Kitchen", "description": "Waiting: the queue, and a slow endpoint for timeouts."},
     {"name": "Guests", "description": "Who you are: HTTP Basic for a token, Bearer for your own things."},
-    {"name": "Reviews", "description": "Lots of data: cursor pagination and Link headers."},
+    {"name": "Reviews", "description": "Lots of data: cursor pagination and Link headers, as every growing list."},
     {"name": "Payments", "description": "Retrying safely: Idempotency-Key."},
     {"name": ADMIN, "description": "Reset, journal, faults, clock and opening hours, for tests."},
     {"name": "Docs", "description": "This documentation."},
@@ -145,7 +146,12 @@ def _document(workshop: bool = False) -> dict:
             "answer 429 (rate limit) and 503 (closed or transient), both with Retry-After. A method a path does "
             "not accept gets 405 with an Allow header. Unknown query parameters are a 400 everywhere. A request "
             "whose Host is not this kitchen's address, or a state-changing one sent by a foreign web page "
-            "(Origin), is a 403.",
+            "(Origin), is a 403. "
+            f"Lists that grow (orders, tables, payments, the kitchen queue, reviews) come in pages of at most "
+            f"{pages.MAX_LIMIT} items, oldest first: follow `next` or the Link header. A page holds "
+            f"{pages.DEFAULT_LIMIT} items unless you ask for fewer ({reviews.DEFAULT_LIMIT} for reviews), so "
+            f"code written before chapter 5 sees a whole list; no answer exceeds {pages.ANSWER_BOUND // 1024} KiB. "
+            "The menu is fixed and small: one answer, whole.",
             "license": {"name": "MIT", "identifier": "MIT"},
         },
         "servers": [{"url": "/", "description": "This server"}],

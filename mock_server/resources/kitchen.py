@@ -6,7 +6,8 @@ from flask import Blueprint, Response, current_app, jsonify
 
 from mock_server.admin.pause import pause
 from mock_server.contract.declare import endpoint, query
-from mock_server.contract.documented import listing, ok
+from mock_server.contract.documented import ok
+from mock_server.contract.pages import answer, page_of, page_params, take
 from mock_server.contract.schema import ID, integer, model, number, obj, ref
 from mock_server.resources.order_model import STATES, seconds_until_ready, status_at
 from mock_server.state.data import MENU
@@ -21,7 +22,7 @@ model(
     "QueueEntry",
     obj({"order_id": ID, "status": {"type": "string", "enum": list(STATES[:2])}, "ready_in": {"type": "number"}}),
 )
-model("Queue", listing("QueueEntry"))
+model("Queue", page_of("QueueEntry"))
 model("Specials", obj({"items": {"type": "array", "items": ref("Dish")}, "count": integer(0), "waited": number(0)}))
 
 
@@ -54,18 +55,19 @@ def specials(query: dict) -> Response:
     "/kitchen/queue",
     "getKitchenQueue",
     "Kitchen",
-    "Orders still being prepared",
-    {"200": ok("Queue")},
+    "Orders still being prepared, oldest first, one page at a time",
+    {"200": ok("Queue", "A page. Follow `next` (or the Link header) for more.", "Link")},
+    params=page_params(),
     example={"path": "/kitchen/queue"},
 )
-def queue() -> Response:
+def queue(query: dict) -> Response:
     """Orders the kitchen is still working on, oldest first."""
     state = current_state()
     with state.lock:
         now = state.clock.now()
-        waiting = []
-        for order in state.orders.values():
-            status = status_at(order, now)
-            if status in ("received", "cooking"):
-                waiting.append({"order_id": order["id"], "status": status, "ready_in": seconds_until_ready(order, now)})
-    return jsonify({"items": waiting, "count": len(waiting)})
+        page, cursor = take(state.orders, query, lambda order: status_at(order, now) in ("received", "cooking"))
+        waiting = [
+            {"order_id": order["id"], "status": status_at(order, now), "ready_in": seconds_until_ready(order, now)}
+            for order in page
+        ]
+    return answer({"items": waiting}, cursor, query)

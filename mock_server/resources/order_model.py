@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from mock_server.contract.declare import Body, Finds
-from mock_server.contract.documented import listing
+from mock_server.contract.pages import page_of
 from mock_server.contract.schema import ID, MONEY, TIMESTAMP, array, enum, integer, model, note, nullable, obj, ref
 from mock_server.contract.validation import BIG_ID
 from mock_server.resources.webhooks import CALLBACK_URL
@@ -51,7 +51,7 @@ ORDER_FIELDS = {
     "ready_in": {"type": "number", "minimum": 0, "description": "Seconds until it should be ready."},
 }
 model("Order", obj(ORDER_FIELDS, {"callback_url": CALLBACK_URL}))
-model("Orders", listing("Order"))
+model("Orders", page_of("Order"))
 # Money is added up in whole cents, so 0.1 + 0.2 never shows up as 0.30000000000000004.
 CENTS: dict[int, int] = {dish["id"]: round(dish["price"] * 100) for dish in MENU}
 

@@ -11,6 +11,7 @@ from flask import Blueprint, Response, jsonify
 
 from mock_server.contract.declare import Body, endpoint, path_param, query
 from mock_server.contract.documented import NO_CONTENT, link, ok, problem_response, use
+from mock_server.contract.pages import answer, page_params, take
 from mock_server.contract.problems import ApiError
 from mock_server.contract.responses import created
 from mock_server.contract.schema import enum, integer
@@ -55,24 +56,29 @@ CHANGED = {"200": ok("Order"), "404": use("NotFound"), "409": use("Conflict")}
     "/orders",
     "listOrders",
     "Orders",
-    "All orders, optionally for one table or in one status",
-    {"200": ok("Orders")},
+    "Orders, oldest first, one page at a time; optionally for one table or in one status",
+    {"200": ok("Orders", "A page. Follow `next` (or the Link header) for more.", "Link")},
     params=[
         query("table_id", integer(0, BIG_ID), "Only this table's orders."),
         query("status", enum(STATES), "Only orders in this status."),
+        *page_params(),
     ],
     example={"path": "/orders?table_id=$TABLE"},
 )
 def list_orders(query: dict) -> Response:
+    table_id, status = query.get("table_id"), query.get("status")
     state = current_state()
     with state.lock:
         now = state.clock.now()
-        orders = [order_json(state, order, now) for order in state.orders.values()]
-    if "table_id" in query:
-        orders = [order for order in orders if order["table_id"] == query["table_id"]]
-    if "status" in query:
-        orders = [order for order in orders if order["status"] == query["status"]]
-    return jsonify({"items": orders, "count": len(orders)})
+
+        def keep(order: dict) -> bool:
+            return (table_id is None or order["table_id"] == table_id) and (
+                status is None or status_at(order, now) == status
+            )
+
+        page, cursor = take(state.orders, query, keep)
+        orders = [order_json(state, order, now) for order in page]
+    return answer({"items": orders}, cursor, query)
 
 
 @endpoint(

@@ -18,7 +18,8 @@ from decimal import Decimal
 from flask import Blueprint, Response, jsonify, request
 
 from mock_server.contract.declare import Body, Finds, endpoint, header, path_param, query
-from mock_server.contract.documented import link, listing, ok, use
+from mock_server.contract.documented import link, ok, use
+from mock_server.contract.pages import answer, page_of, page_params, take
 from mock_server.contract.problems import ApiError
 from mock_server.contract.responses import created, json_response
 from mock_server.contract.schema import ID, MONEY, TIMESTAMP, integer, model, nullable, number, obj
@@ -52,7 +53,10 @@ model(
         }
     ),
 )
-model("Payments", listing("Payment", total_charged=MONEY))
+model(
+    "Payments",
+    page_of("Payment", total_charged={**MONEY, "description": "Every matching charge added up, on every page."}),
+)
 KEY_SCHEMA = {"type": "string", "minLength": 1, "maxLength": MAX_KEY, "pattern": KEY_PATTERN}
 
 
@@ -230,22 +234,23 @@ def charge(state: State, value: dict, key: str | None) -> dict:
     "/payments",
     "listPayments",
     "Payments",
-    "Charges made, optionally for one order",
-    {"200": ok("Payments")},
-    params=[query("order_id", integer(0, BIG_ID), "Only this order's payments.")],
+    "Charges made, oldest first, one page at a time; optionally for one order",
+    {"200": ok("Payments", "A page. Follow `next` (or the Link header) for more.", "Link")},
+    params=[query("order_id", integer(0, BIG_ID), "Only this order's payments."), *page_params()],
     example={"path": "/payments?order_id=$ORDER"},
 )
 def list_payments(query: dict) -> Response:
     order_id = query.get("order_id")
+
+    def keep(payment: dict) -> bool:
+        return order_id is None or payment["order_id"] == order_id
+
     state = current_state()
     with state.lock:
-        payments = [
-            payment_json(state, payment)
-            for payment in state.payments.values()
-            if order_id is None or payment["order_id"] == order_id
-        ]
-    charged = sum((Decimal(str(payment["total"])) for payment in payments), Decimal(0))
-    return jsonify({"items": payments, "count": len(payments), "total_charged": float(charged)})
+        page, cursor = take(state.payments, query, keep)
+        payments = [payment_json(state, payment) for payment in page]
+        charged = sum((Decimal(str(p["total"])) for p in state.payments.values() if keep(p)), Decimal(0))
+    return answer({"items": payments, "total_charged": float(charged)}, cursor, query)
 
 
 @endpoint(

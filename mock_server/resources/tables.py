@@ -5,7 +5,8 @@ from __future__ import annotations
 from flask import Blueprint, Response, jsonify
 
 from mock_server.contract.declare import Body, Finds, endpoint, path_param
-from mock_server.contract.documented import NO_CONTENT, link, listing, ok, use
+from mock_server.contract.documented import NO_CONTENT, link, ok, use
+from mock_server.contract.pages import answer, page_of, page_params, take
 from mock_server.contract.problems import ApiError
 from mock_server.contract.responses import created
 from mock_server.contract.schema import ID, integer, model, obj, text
@@ -22,7 +23,7 @@ TABLE_INPUT = model(
     "TableInput", obj({"name": text(MAX_NAME, examples=["Ada"]), "party_size": PARTY_SIZE}, description="A party.")
 )
 model("Table", obj({"id": ID, "name": {"type": "string"}, "party_size": PARTY_SIZE, "status": {"const": "seated"}}))
-model("Tables", listing("Table"))
+model("Tables", page_of("Table"))
 TABLE_ID = path_param(
     "table_id",
     "A table id from POST /tables.",
@@ -37,13 +38,22 @@ TABLE_ID = path_param(
 
 
 @endpoint(
-    bp, "GET", "/tables", "listTables", "Tables", "Seated tables", {"200": ok("Tables")}, example={"path": "/tables"}
+    bp,
+    "GET",
+    "/tables",
+    "listTables",
+    "Tables",
+    "Seated tables, oldest first, one page at a time",
+    {"200": ok("Tables", "A page. Follow `next` (or the Link header) for more.", "Link")},
+    params=page_params(),
+    example={"path": "/tables"},
 )
-def list_tables() -> Response:
+def list_tables(query: dict) -> Response:
     state = current_state()
     with state.lock:
-        tables = [dict(table) for table in state.tables.values()]
-    return jsonify({"items": tables, "count": len(tables)})
+        page, cursor = take(state.tables, query)
+        tables = [dict(table) for table in page]
+    return answer({"items": tables}, cursor, query)
 
 
 @endpoint(

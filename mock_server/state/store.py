@@ -17,6 +17,8 @@ from flask import current_app, g
 
 from mock_server.admin.faults import Faults
 from mock_server.admin.journal import Budget, Journal
+from mock_server.state.allocator import WORTH_TRIMMING, give_back
+from mock_server.state.caps import held
 from mock_server.state.clock import Clock
 from mock_server.state.data import seeded_reviews
 from mock_server.state.tenancy import DEFAULT_TENANT, tenant_name
@@ -34,6 +36,7 @@ class State:
 
     def reset(self) -> None:
         with self.lock:
+            freed = held(self) + self.journal.bytes if hasattr(self, "orders") else 0
             self.journal.clear()  # gives its bytes back to the shared budget
             self.clock.reset()
             self.open = True
@@ -50,11 +53,13 @@ class State:
                 review["created_at"] = self.clock.isoformat((review["id"] - len(seeded) - 1) * 3600.0)
                 self.reviews[review["id"]] = review
             self.ids: collections.Counter[str] = collections.Counter()  # last id handed out, per kind
-            self.ids["review"] = len(self.reviews)
+            self.ids["review"] = self.seeded = len(self.reviews)
             self.cancelled: set[int] = set()  # ids of cancelled orders (a cancelled order cannot be paid)
             self.journal = Journal(self.config["JOURNAL_LIMIT"], self.config["JOURNAL_BYTES"], self.journal.budget)
             self.faults = Faults()
             self.rate_windows: dict[str, list] = {}
+        if freed >= WORTH_TRIMMING:
+            give_back()  # what the old kitchen held goes back to the system, not only to the allocator
 
     def next_id(self, kind: str) -> int:
         with self.lock:
@@ -83,7 +88,11 @@ class Store:
             state = self._tenants.pop(tenant, None)
         if state is not None:
             with state.lock:
+                freed = held(state) + state.journal.bytes
                 state.journal.clear()
+            del state
+            if freed >= WORTH_TRIMMING:
+                give_back()
 
     def tenants(self) -> list[str]:
         with self._lock:

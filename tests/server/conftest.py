@@ -107,3 +107,14 @@ def snapshot(state):
                 dict(state.ids),
             )
         )
+
+
+def every_item(client, path: str) -> list:
+    """Every item of a paginated list, following the Link header's ``rel="next"`` from page to page."""
+    items, url = [], path
+    while url:
+        response = client.get(url)
+        assert response.status_code == 200, response.get_json()
+        items += response.get_json()["items"]
+        url = response.headers.get("Link", "").partition(">")[0].lstrip("<")
+    return items

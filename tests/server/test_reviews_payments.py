@@ -39,7 +39,7 @@ def test_bad_pagination_queries(client, query):
 
 
 def test_cursor_past_the_end_is_an_empty_last_page(client):
-    assert client.get("/reviews?cursor=fffffff").get_json() == {"items": [], "next": None}
+    assert client.get("/reviews?cursor=fffffff").get_json() == {"items": [], "count": 0, "next": None}
 
 
 def test_post_review_needs_a_token(client, token):

@@ -14,7 +14,7 @@ def test_table_lifecycle(client):
     assert response.headers["Location"] == f"/tables/{table['id']}"
     assert table == {"id": 1, "name": "Zoë 🍕", "party_size": 12, "status": "seated"}
     assert client.get("/tables/1").get_json() == table
-    assert client.get("/tables").get_json() == {"items": [table], "count": 1}
+    assert client.get("/tables").get_json() == {"items": [table], "count": 1, "next": None}
     response = client.delete("/tables/1")
     assert response.status_code == 204 and response.data == b""
     assert_problem(client.get("/tables/1"), 404)
@@ -110,7 +110,11 @@ def test_list_orders_filters(client, table, order):
 
 def test_kitchen_queue(client, order):
     queue = client.get("/kitchen/queue").get_json()
-    assert queue == {"items": [{"order_id": order["id"], "status": "received", "ready_in": 7.0}], "count": 1}
+    assert queue == {
+        "items": [{"order_id": order["id"], "status": "received", "ready_in": 7.0}],
+        "count": 1,
+        "next": None,
+    }
     advance(client, 7)
     assert client.get("/kitchen/queue").get_json()["count"] == 0
 

@@ -83,7 +83,7 @@ class Reviews:
                 context.headers["Link"] = (
                     f'<{base_url}/reviews?{urlencode({"limit": limit, "cursor": nxt})}>; rel="next"'
                 )
-            return {"items": page, "next": nxt}
+            return {"items": page, "count": len(page), "next": nxt}
 
         requests_mock.get(f"{base_url}/reviews", content=lambda request, context: utf8_json(answer(request, context)))
 
