@@ -1,6 +1,7 @@
 """Workshop load: a room of teams on one workshop server, on loopback, for a bounded time.
 
     python bench/workshop_load.py [--teams 100] [--seconds 60] [--json bench/results/workshop.json]
+    python bench/workshop_load.py --at-home 200,1000,2000 [--seconds 60]   (learners at home: workshop_at_home)
 
 Starts `python -m mock_server --workshop --port 0` in a subprocess (127.0.0.1 only), joins
 `--teams` teams, then for `--seconds` each team does what a pair's test runs and polling code
@@ -206,7 +207,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--threads", type=int, default=None, help="the server's waitress threads (default: its own)")
     parser.add_argument("--json", type=Path, default=None, help="write the figures here too")
+    parser.add_argument(
+        "--at-home",
+        default=None,
+        metavar="N,N,...",
+        help="the learners-at-home scenario instead (issue 28): N learners with local kitchens, one room per N",
+    )
     args = parser.parse_args(argv)
+    if args.at_home:
+        from workshop_at_home import main as at_home
+
+        try:
+            counts = [int(count) for count in args.at_home.split(",")]
+        except ValueError:
+            parser.error("--at-home takes learner counts separated by commas, like 200,1000,2000")
+        if not all(1 <= count <= 20000 for count in counts) or not 0 < args.seconds <= 600:
+            parser.error("--at-home counts 1..20000 and --seconds up to 600: this is a bounded test")
+        return at_home(counts, args.seconds, args.json)
     if not 1 <= args.teams <= 300 or not 0 < args.seconds <= 600:
         parser.error("--teams 1..300 and --seconds up to 600: this is a bounded test")
 

@@ -48,6 +48,20 @@ def _parser() -> argparse.ArgumentParser:
         help="workshop: the SQLite file that keeps the room (default: workshop.sqlite3 in this folder)",
     )
     parser.add_argument(
+        "--max-teams",
+        type=int,
+        default=200,
+        metavar="N",
+        help="workshop: the most teams the room admits (default: %(default)s; a course of learners at home: more)",
+    )
+    parser.add_argument(
+        "--idle-days",
+        type=float,
+        default=3.0,
+        metavar="DAYS",
+        help="workshop: days without a test run before the board shows a team idle (never removed; default: 3)",
+    )
+    parser.add_argument(
         "--workshop-restore",
         action="store_true",
         help="workshop: start from the newest good backup of the room's file (the file there is moved aside)",
@@ -107,7 +121,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.clock == "real":
             raise SystemExit(workshop.REAL_CLOCK_REFUSED)
         config["WORKSHOP"] = workshop.settings(
-            args.stuck_minutes, database=args.workshop_db, restore=args.workshop_restore
+            args.stuck_minutes,
+            database=args.workshop_db,
+            restore=args.workshop_restore,
+            max_teams=args.max_teams,
+            idle_days=args.idle_days,
         )
         config["RATE_LIMIT"] = None  # on a manual clock a budget never refills; the tests arm theirs as faults
         options = {"threads": args.threads or workshop.THREADS, **workshop.CONNECTIONS}

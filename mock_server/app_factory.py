@@ -57,9 +57,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     problems.init_app(app)
     hooks.init_app(app)
     from mock_server.docs.openapi import BLUEPRINTS
-    from mock_server.resources import webhooks
 
-    webhooks.init_app(app)
     for blueprint in BLUEPRINTS:
         app.register_blueprint(blueprint)
     from mock_server import workshop

@@ -76,7 +76,9 @@ def parser() -> argparse.ArgumentParser:
     join = verbs.add_parser("join", help="join a workshop's shared kitchen as a team (kata join URL NAME)")
     join.add_argument("url", nargs="?", metavar="URL", help="the workshop server, e.g. http://192.168.1.20:8000")
     join.add_argument("name", nargs="?", metavar="NAME", help="your team's name (one pair, one name)")
-    join.add_argument("--token", help="join as a team that already joined (your pair's other laptop)")
+    join.add_argument(
+        "--token", help="be again a team that already joined: another laptop or another day (NAME may be left out)"
+    )
     join.add_argument("--code", help="the room's join code (the facilitator shows it; asked for when left out)")
     join.add_argument("--leave", action="store_true", help="leave the workshop: the kata works on its own again")
     join.add_argument(

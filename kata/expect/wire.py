@@ -41,8 +41,8 @@ class Sent:
     def of(cls, request: Any, timeout: Any = None) -> Sent:
         """From a requests.PreparedRequest (or requests-mock's record of one)."""
         body = request.body
-        if isinstance(body, str):
-            body = body.encode("utf-8")
+        if isinstance(body, str):  # http.client sends a text body as ISO-8859-1, not UTF-8 (JSON's encoding)
+            body = body.encode("iso-8859-1", "replace")
         return cls(request.method or "", request.url or "", dict(request.headers), body, timeout)
 
     def header(self, name: str) -> str | None:

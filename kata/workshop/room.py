@@ -199,10 +199,11 @@ def join(root: Path, team: TeamLogin, code: str | None = None, environ: Any = No
 
 
 def whoami(team: TeamLogin, timeout: float = JOIN_TIMEOUT) -> dict[str, Any]:
-    """The team's progress as the server knows it (checks that the token still works)."""
-    from urllib.parse import quote
+    """The team its token belongs to, and its progress, as the server knows them (checks that the token works).
 
-    url = f"{team.server}/__workshop/teams/{quote(team.name, safe='')}"
+    A token the room never gave, or a removed team's, is a 401 whose detail says which (WorkshopCallFailed).
+    """
+    url = f"{team.server}/__workshop/team"
     return dict(call("GET", url, headers=auth_headers(team), timeout=timeout, ca_bundle=team.ca_bundle))
 
 

@@ -7,13 +7,14 @@ rate-limited or faulted.
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, jsonify
+from flask import Blueprint, Response, current_app, jsonify
 
 from mock_server.admin.faults import Faults
 from mock_server.admin.journal import JOURNAL_DOC, show
 from mock_server.contract.declare import Body, endpoint
 from mock_server.contract.documented import NO_CONTENT, ok
 from mock_server.contract.schema import TIMESTAMP, integer, model, number, obj
+from mock_server.resources.webhooks import deliver_due
 from mock_server.state.store import current_state
 
 bp = Blueprint("admin", __name__)
@@ -157,7 +158,9 @@ def get_clock() -> Response:
     example={"path": "/__admin/clock", "body": {"advance": 60}},
 )
 def advance_clock(body: Body) -> Response:
-    current_state().clock.advance(body.value["advance"])
+    state = current_state()
+    state.clock.advance(body.value["advance"])
+    deliver_due(state, current_app.config)  # the webhooks the advance made due, made before the answer
     return jsonify(_clock_json())
 
 

@@ -257,7 +257,8 @@ def _string(schema: dict) -> Check:
 
     def check(value: Any, field: str, errors: Errors) -> Any:
         if not isinstance(value, str):
-            return _fail(errors, field, f"must be a string, got {describe(value)}")
+            expected = f"one of {', '.join(allowed)}" if allowed is not None else "a string"
+            return _fail(errors, field, f"must be {expected}, got {describe(value)}")
         if allowed is not None and value not in allowed:
             return _fail(errors, field, f"must be one of {', '.join(allowed)}, got {value[:50]!r}")
         problem = string_problem(value, **options)

@@ -26,7 +26,7 @@ import urllib.request
 from typing import Any
 from urllib.parse import urlsplit
 
-from flask import Flask, Response, current_app, request
+from flask import current_app
 
 from mock_server.contract.schema import ID, MONEY, TIMESTAMP, integer, model, obj, pattern_message
 from mock_server.state.store import State, current_state
@@ -146,13 +146,3 @@ def schedule(order: dict) -> None:
     timer = threading.Timer(delay + 0.01, deliver_due, args=(state, app.config))
     timer.daemon = True
     timer.start()
-
-
-def _after_clock_advance(response: Response) -> Response:
-    if request.method == "POST" and request.path == "/__admin/clock" and response.status_code == 200:
-        deliver_due(current_state(), current_app.config)
-    return response
-
-
-def init_app(app: Flask) -> None:
-    app.after_request(_after_clock_advance)

@@ -8,7 +8,8 @@ On when the app's config has ``WORKSHOP`` (``python -m mock_server --workshop``)
      "restore": False,         # True: start from the newest good backup of that file (roomfile)
      "exercises": [...],       # board columns: [{"name", "number", "title", "chapter"}]; default: catalogue.toml
      "stuck_after": 600,       # seconds on one exercise before the board calls a team stuck
-     "max_teams": 200,
+     "idle_after": 259200,     # seconds without a report before the board calls a team idle (course)
+     "max_teams": 200,         # the most teams the room admits
      "room_bytes": 536870912,  # the kitchens' memory, together: each keeps room_bytes / max_teams (caps)
      "joins": {"burst": 5, "every": 6.0, "room_burst": 50, "room_every": 0.2}}  # the join budget (limits)
 
@@ -51,6 +52,7 @@ from mock_server.contract.problems import ApiError
 from mock_server.state.caps import ROOM_BYTES
 from mock_server.state.tenancy import TENANT_KEY
 from mock_server.workshop.budgets import JoinLimiter, Refused, SlowGate
+from mock_server.workshop.course import IDLE_AFTER
 from mock_server.workshop.db import Database
 from mock_server.workshop.registry import Registry, WorkshopError
 from mock_server.workshop.roomfile import CannotStart
@@ -93,6 +95,7 @@ def init_app(app: Flask) -> None:
         settings.get("secret") or None,
         exercises,
         stuck_after=float(settings.get("stuck_after", 600)),
+        idle_after=float(settings.get("idle_after", IDLE_AFTER)),
         max_teams=int(settings.get("max_teams", 200)),
         database=Database(settings.get("database") or ":memory:", restore=bool(settings.get("restore"))),
         join_code=settings.get("join_code") or None,
@@ -139,12 +142,9 @@ def _refuse_strangers() -> None:
             "Wait for an answer before you send the next request (the room shares the kitchen's workers).",
         )
     if reason == "unknown":
-        raise ApiError(
-            "unauthorized",
-            "This team token is unknown to the workshop: mistyped, or the team was removed.",
-            hint="Join again with `kata join URL TEAM-NAME` (or ask the facilitator for your token).",
-            headers={"WWW-Authenticate": CHALLENGE},
-        )
+        from mock_server.workshop.access import unknown_token
+
+        raise unknown_token(request.environ.get(TOKEN_KEY))  # a removed team's token says so (course)
 
 
 class Gate:

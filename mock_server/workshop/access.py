@@ -16,6 +16,7 @@ from urllib.parse import quote
 from flask import current_app, request
 
 from mock_server.contract.problems import ApiError
+from mock_server.workshop import course
 from mock_server.workshop.budgets import SecretGuard
 from mock_server.workshop.registry import Registry, WorkshopError
 from mock_server.workshop.relay import Relay
@@ -58,10 +59,23 @@ def current_team() -> Team:
             hint="Send it in the X-Kata-Team-Token header (`kata join URL NAME` keeps it in .kata/workshop.json).",
             headers={"WWW-Authenticate": TEAM_CHALLENGE},
         )
-    raise ApiError(
+    raise unknown_token(request.environ.get("mock_server.workshop.token"))
+
+
+def unknown_token(token: str | None) -> ApiError:
+    """The 401 for a token that is no team's: a removed team's says so (course), any other is unknown."""
+    removed = registry().removed_as(token)
+    if removed is not None:
+        return ApiError(
+            "unauthorized",
+            course.removed_detail(*removed),
+            hint=course.REMOVED_HINT,
+            headers={"WWW-Authenticate": TEAM_CHALLENGE},
+        )
+    return ApiError(
         "unauthorized",
-        "This team token is unknown to the workshop: mistyped, or the team was removed.",
-        hint="Join again with `kata join URL TEAM-NAME`.",
+        "This team token is unknown to the workshop: mistyped, or another room's.",
+        hint="Join again with `kata join URL TEAM-NAME`, or rejoin with the token `kata join` printed.",
         headers={"WWW-Authenticate": TEAM_CHALLENGE},
     )
 

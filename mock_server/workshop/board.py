@@ -1,6 +1,7 @@
 """The facilitator's board: one HTML page, inline CSS and JavaScript, no CDN, made for a projector.
 
-It polls ``GET /__workshop/progress`` every second (the cookie set by
+It polls ``GET /__workshop/progress`` every second, or as the feed's ``poll_ms`` says for a large
+course (5 s at 2000 teams: ``registry.poll_ms``) (the cookie set by
 ``/__workshop/board?key=...`` authenticates it) and redraws the grid of teams
 by exercises. Team names are learner input: they only ever reach the page
 through ``textContent``, never as HTML.
@@ -45,8 +46,12 @@ tfoot td.hot{background:var(--stuck);color:#000;border-radius:4px}
 #empty{font-size:1.6rem;margin:2rem 0}
 #alarm{font-size:1.4rem;font-weight:700;background:var(--fail);color:#fff;padding:.5rem .8rem;border-radius:4px}
 #hotspots{font-size:1.2rem;margin:.6rem 0 0}
+#over-time h2{font-size:1.2rem;margin:.8rem 0 .2rem}
+#chart{width:min(100%,40rem);height:auto;border:1px solid var(--line)}
+#chart .average{fill:none;stroke:var(--done);stroke-width:3}#over-time-note{margin:.2rem 0;font-size:1rem}
 footer{margin-top:.8rem;font-size:1rem;color:#333}
 th.team a{color:inherit;text-decoration:underline dotted}
+tr.idle{opacity:.45}.idle-for{font-size:.85rem;font-weight:700;margin-right:.2rem}
 .home{font-size:.85rem;font-weight:700;border:1px solid var(--ink);border-radius:3px;padding:0 .2rem}
 .key{display:inline-block;width:1.4rem;text-align:center;border-radius:3px;margin:0 .2rem 0 .9rem;font-weight:800}
 """
@@ -55,7 +60,7 @@ SCRIPT = """
 (function () {
   "use strict";
   var asked = parseInt(new URLSearchParams(location.search).get("poll"), 10);  // ms; ?poll=250 for a demo
-  var POLL = asked >= 200 && asked <= 10000 ? asked : %(poll)d, failures = 0;
+  var POLL = asked >= 200 && asked <= 10000 ? asked : %(poll)d, failures = 0, pace = POLL;
   var grid = document.getElementById("grid"), statusLine = document.getElementById("status");
   var SYMBOL = {"done": "\\u2713", "failing": "\\u2717", "not-started": "\\u00b7"};
   function el(tag, cls, text) {
@@ -67,7 +72,8 @@ SCRIPT = """
   function ago(seconds) {
     if (seconds < 60) return Math.max(0, Math.round(seconds)) + " s ago";
     if (seconds < 3600) return Math.round(seconds / 60) + " min ago";
-    return Math.round(seconds / 3600) + " h ago";
+    if (seconds < 172800) return Math.round(seconds / 3600) + " h ago";
+    return Math.round(seconds / 86400) + " days ago";
   }
   function render(data) {
     var exercises = data.exercises, teams = data.teams;
@@ -89,6 +95,10 @@ SCRIPT = """
       row.setAttribute("data-team", team.name);
       var name = el("th", "team"), home = team.kitchen === "local";
       if (home) name.appendChild(el("span", "home", "\u2302 home "));  // a word, not a colour: the kitchen is theirs
+      if (team.idle) {  // a course: no run for idle_after; shown and counted, never removed (course)
+        row.className = "idle";
+        name.appendChild(el("span", "idle-for", "idle " + Math.floor(team.idle_for / 86400) + " d "));
+      }
       var link = el("a", "", team.name);  // its notepad, read-only (notepad_views)
       link.href = "notepads/" + team.id + "/";
       link.target = "_blank";
@@ -137,8 +147,9 @@ SCRIPT = """
     document.getElementById("empty").hidden = teams.length > 0;
     var done = teams.filter(function (team) { return team.total > 0 && team.done === team.total; }).length;
     var stuckTeams = teams.filter(function (team) { return team.stuck; }).length;
+    var idle = teams.filter(function (team) { return team.idle; }).length;
     document.getElementById("summary").textContent = teams.length + (teams.length === 1 ? " team" : " teams") +
-      " \\u00b7 " + stuckTeams + " stuck \\u00b7 " + done + " finished";
+      " \\u00b7 " + stuckTeams + " stuck \\u00b7 " + done + " finished" + (idle ? " \\u00b7 " + idle + " idle" : "");
     hot.sort(function (a, b) { return b[0] - a[0]; });
     document.getElementById("hotspots").textContent = hot.length ? "Stuck most: " + hot.slice(0, 3).map(function (h) {
       return h[1].number + ". " + h[1].title + " (" + h[0] + ")";
@@ -150,7 +161,7 @@ SCRIPT = """
     // cells, which would close a tooltip the facilitator is reading.
     var key = JSON.stringify([data.exercises, data.working, data.stuck, data.teams.map(function (team) {
       return [team.name, team.cells, team.current, team.stuck, team.done, team.reports, team.last_report_at,
-        team.kitchen];
+        team.kitchen, team.idle];
     })]);
     if (key === shown && Date.now() - shownAt < 30000) return false;
     shown = key; shownAt = Date.now();
@@ -175,15 +186,48 @@ SCRIPT = """
         alarm.textContent = data.alarm ? data.alarm + " Nothing more is kept: see the server's terminal." : "";
         if (changed(data)) render(data);
         failures = 0;
+        if (!(asked >= 200)) pace = Math.max(POLL, data.poll_ms || 0);  // a large course: the server says slower
         show("live \\u00b7 updated " + new Date().toLocaleTimeString(), true);
       })
       .catch(function (error) {
         failures += 1;
         show("connection lost (" + error.message + "), retrying\\u2026", false);
       })
-      .then(function () { setTimeout(poll, failures ? Math.min(POLL * (1 + failures), 5000) : POLL); });
+      .then(function () { setTimeout(poll, failures ? Math.min(pace * (1 + failures), 10000) : pace); });
   }
   poll();
+  // Progress over time (a course): the room's average of exercises done at the end of each hour or day.
+  var SVG = "http://www.w3.org/2000/svg";
+  function chart(timeline, total) {
+    var points = [], count = timeline.ends.length;
+    timeline.average.forEach(function (value, index) {
+      if (value === null) return;
+      var x = count > 1 ? 10 + 580 * index / (count - 1) : 300;
+      points.push(x.toFixed(1) + "," + (110 - 100 * value / Math.max(total, 1)).toFixed(1));
+    });
+    var svg = document.getElementById("chart"), line = document.createElementNS(SVG, "polyline");
+    line.setAttribute("points", points.join(" "));
+    line.setAttribute("class", "average");
+    svg.replaceChildren(line);
+    var last = timeline.average[count - 1];
+    document.getElementById("over-time-note").textContent = "the room's average, at the end of each " +
+      timeline.every + " (" + count + "): " + (last === null ? "no team yet" : last + " of " + total + " done now");
+    document.getElementById("over-time").hidden = points.length < 2;
+  }
+  function overTime() {
+    var total = document.querySelectorAll("#grid thead th").length - 2;
+    fetch("progress/timeline?every=day", {credentials: "same-origin", cache: "no-store"})
+      .then(function (response) { return response.ok ? response.json() : null; })
+      .then(function (days) {
+        if (!days || days.ends.length > 2) return days;
+        return fetch("progress/timeline?every=hour", {credentials: "same-origin", cache: "no-store"})
+          .then(function (response) { return response.ok ? response.json() : null; });
+      })
+      .then(function (timeline) { if (timeline) chart(timeline, total); })
+      .catch(function () {})
+      .then(function () { setTimeout(overTime, 60000); });
+  }
+  setTimeout(overTime, 2000);
 })();
 """
 
@@ -201,6 +245,9 @@ PAGE = """<!doctype html>
 <table id="grid"><thead></thead><tbody></tbody><tfoot></tfoot></table>
 <p id="empty" hidden>No team has joined yet. Each pair runs <code>kata join %(join)s TEAM-NAME</code>.</p>
 <p id="hotspots"></p>
+<section id="over-time" hidden><h2>Over time</h2>
+<svg id="chart" viewBox="0 0 600 120" role="img" aria-label="the room's average over time"></svg>
+<p id="over-time-note"></p></section>
 </main>
 <footer>
 <span class="key" style="background:var(--done);color:#fff">\u2713</span>done
@@ -210,6 +257,7 @@ PAGE = """<!doctype html>
 \u00b7 a black frame marks the exercise each team is on
 \u00b7 a team's name opens its notepad, read-only: what its code sent and got at its next run
 \u00b7 <span class="home">\u2302 home</span> the team's kitchen runs on its own laptop (only results come here)
+\u00b7 <span class="idle-for">idle N d</span> no test run for N days: greyed and counted, never removed
 </footer>
 <script>%(script)s</script>
 </body></html>

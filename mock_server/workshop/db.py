@@ -45,6 +45,9 @@ CREATE TABLE IF NOT EXISTS teams (
     current_since REAL NOT NULL DEFAULT 0,
     kitchen TEXT
 );
+CREATE TABLE IF NOT EXISTS progress (team_id INTEGER NOT NULL, at REAL NOT NULL, done INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS progress_by_team ON progress (team_id, at);
+CREATE TABLE IF NOT EXISTS removed (token_hash TEXT PRIMARY KEY, name TEXT NOT NULL, at REAL NOT NULL);
 """
 ADDED_COLUMNS = {"kitchen": "ALTER TABLE teams ADD COLUMN kitchen TEXT"}  # a room file kept by an older kata
 TEAM_COLUMNS = (
@@ -244,8 +247,9 @@ class Database:
             found.append(team)
         return found
 
-    def save_team(self, team: Any, next_id: int | None = None) -> None:
-        """Insert or replace one team's row (a ``team_progress.Team``), with the next id to give when one is said."""
+    def save_team(self, team: Any, next_id: int | None = None, also: tuple[tuple[str, Any], ...] = ()) -> None:
+        """Insert or replace one team's row (a ``team_progress.Team``), with the next id to give when one is said,
+        and ``also`` in the same transaction (a point of its progress over time: ``course``)."""
         values = (
             team.id,
             _storable(team.name),
@@ -261,10 +265,15 @@ class Database:
         statements: list[tuple[str, tuple[Any, ...]]] = [(SAVE_TEAM, values)]
         if next_id is not None:  # ids are never reused, even after a removal
             statements.append((SET, ("next_id", str(next_id))))
-        self.write(*statements)
+        self.write(*statements, *also)
 
-    def remove_team(self, team_id: int) -> None:
-        self.write(("DELETE FROM teams WHERE id = ?", (team_id,)))
+    def remove_team(self, team_id: int, *also: tuple[str, tuple[Any, ...]]) -> None:
+        self.write(("DELETE FROM teams WHERE id = ?", (team_id,)), *also)
+
+    def rows(self, sql: str, parameters: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+        """A read of the course's own tables (``course``)."""
+        with self._lock:
+            return list(self._connection.execute(sql, parameters).fetchall())
 
 
 def _watch(door: weakref.ref, stop: threading.Event, every: float) -> None:

@@ -28,6 +28,7 @@ from mock_server.contract.schema import (
     text,
 )
 from mock_server.workshop import names
+from mock_server.workshop.course import EVERY, MAX_BUCKETS
 from mock_server.workshop.team_progress import EXERCISE_PATTERN, KITCHENS, MAX_EXERCISES, STATUSES
 
 TAG_NAME = "Workshop"
@@ -95,6 +96,8 @@ SUMMARY_FIELDS: dict[str, dict] = {
     "current_status": nullable(STATUS),
     "stuck": {"type": "boolean", "description": "On the current exercise for stuck_after seconds or more."},
     "on_current_for": {"type": "number", "minimum": 0},
+    "idle": {"type": "boolean", "description": "No test run for idle_after seconds: shown, never removed."},
+    "idle_for": {"type": "number", "minimum": 0, "description": "Seconds since its last run (or its join)."},
     "joined_at": SECONDS,
     "last_report_at": nullable(SECONDS),
     "reports": integer(0),
@@ -198,10 +201,46 @@ model(
                 "description": "Why the room's file cannot keep anything more (removed, replaced...), or null.",
             },
             "stuck_after": {"type": "number"},
+            "idle_after": {"type": "number"},
+            "poll_ms": {"type": "integer", "minimum": 1000, "description": "How often the board should fetch this."},
             "exercises": {"type": "array", "items": ref("BoardExercise")},
             "teams": {"type": "array", "items": ref("BoardTeam")},
             "working": {"type": "array", "items": {"type": "integer"}, "description": "Per exercise: teams on it."},
             "stuck": {"type": "array", "items": {"type": "integer"}, "description": "Per exercise: teams stuck on it."},
+        }
+    ),
+)
+model(
+    "Timeline",
+    obj(
+        {
+            "every": {"type": "string", "enum": list(EVERY)},
+            "seconds": {"type": "number", "description": "The length of one bucket."},
+            "ends": {
+                "type": "array",
+                "maxItems": MAX_BUCKETS,
+                "items": {"type": "number"},
+                "description": "Each bucket's end (seconds since 1970, UTC); the latest ones for a longer course.",
+            },
+            "teams": {
+                "type": "array",
+                "items": obj(
+                    {
+                        "id": {"type": "integer", "minimum": 1},
+                        "name": {"type": "string"},
+                        "done": {
+                            "type": "array",
+                            "items": nullable(integer(0)),
+                            "description": "Exercises done at each bucket's end; null before the team joined.",
+                        },
+                    }
+                ),
+            },
+            "average": {
+                "type": "array",
+                "items": nullable({"type": "number"}),
+                "description": "The room's average per bucket, over the teams that had joined.",
+            },
         }
     ),
 )

@@ -13,6 +13,7 @@ A team's progress, its current exercise, whether it is stuck and the board's gri
 
 from __future__ import annotations
 
+import copy
 import hmac
 import secrets
 import threading
@@ -20,7 +21,7 @@ import time
 from dataclasses import replace
 from typing import Any, Callable
 
-from mock_server.workshop import names, team_progress
+from mock_server.workshop import course, names, team_progress
 from mock_server.workshop.budgets import InFlight, JoinLimiter, SecretGuard
 from mock_server.workshop.db import Database
 from mock_server.workshop.team_progress import Team
@@ -62,6 +63,7 @@ class Registry:
         database: Database | None = None,
         join_code: str | None = None,
         joins: JoinLimiter | None = None,
+        idle_after: float = course.IDLE_AFTER,
     ) -> None:
         """``secret`` and ``join_code``: as given, else as the database kept them, else new ones (then kept)."""
         self.db = database if database is not None else Database()
@@ -81,16 +83,19 @@ class Registry:
         self.exercises = [dict(exercise) for exercise in exercises or []]
         self._known = {exercise["name"] for exercise in self.exercises}
         self.stuck_after = float(stuck_after)
+        self.idle_after = float(idle_after)
         self.max_teams = max_teams
         self.clock = clock
         self._lock = threading.Lock()
         self._teams: dict[str, Team] = {}  # by names.key(name)
+        self._alike: dict[str, Team] = {}  # by names.skeleton(name): a join looks up, never scans (2000 learners)
         self._by_token: dict[str, Team] = {}
         self._by_id: dict[int, Team] = {}
         self._next_id = int(self.db.setting("next_id") or 0)
         self._seen: set[str] = set()  # exercise names reported, for a board without a catalogue
+        charted = course.latest_points(self.db)
         for row in self.db.teams():
-            team = Team(**row)
+            team = Team(**row, charted_at=charted.get(row["id"]))
             self._add(team)
             self._next_id = max(self._next_id, team.id)
             if not self._known:
@@ -98,6 +103,7 @@ class Registry:
 
     def _add(self, team: Team) -> None:
         self._teams[names.key(team.name)] = team
+        self._alike.setdefault(names.skeleton(team.name), team)
         self._by_token[team.token] = team
         self._by_id[team.id] = team
 
@@ -131,7 +137,7 @@ class Registry:
             raise WorkshopError("validation-error", f"name: {wrong}")
         name = names.normalize(name)
         with self._lock:
-            alike = next((t for t in self._by_id.values() if names.skeleton(t.name) == names.skeleton(name)), None)
+            alike = self._alike.get(names.skeleton(name))
             if alike is not None and names.key(alike.name) != names.key(name):
                 raise WorkshopError(
                     "conflict",
@@ -177,10 +183,12 @@ class Registry:
         with self._lock:
             if team.id not in self._by_id:
                 return None
-            self.db.remove_team(team.id)  # written first: a failed write leaves the team in place
+            # Written first: a failed write leaves the team in place. Its token is remembered as removed (course).
+            self.db.remove_team(team.id, *course.removal(team.id, team.token, team.shown_name, self.clock()))
             del self._by_id[team.id]
             self._by_token.pop(team.token, None)
             self._teams = {key: found for key, found in self._teams.items() if found is not team}
+            self._alike = {key: found for key, found in self._alike.items() if found is not team}
             return team
 
     def teams(self) -> list[Team]:
@@ -210,8 +218,13 @@ class Registry:
             after = replace(team, results={**team.results, **results}, last_report=now, reports=team.reports + 1)
             after.kitchen = kitchen or team.kitchen
             self._update_current(after, now, seen)
-            self.db.save_team(after)  # written first: a failed write leaves the team as it was
-            for name in ("results", "last_report", "reports", "current", "current_since", "kitchen"):
+            also: tuple[tuple[str, tuple[Any, ...]], ...] = ()
+            done = team_progress.done(after, self._columns(seen))
+            if done != team_progress.done(team, self._columns(seen)):  # a point of progress over time (course)
+                statement, after.charted_at = course.point(team.id, now, done, team.charted_at)
+                also = (statement,)
+            self.db.save_team(after, also=also)  # written first: a failed write leaves the team as it was
+            for name in ("results", "last_report", "reports", "current", "current_since", "kitchen", "charted_at"):
                 setattr(team, name, getattr(after, name))
             self._seen = seen
             return self._summary(team, now)
@@ -227,11 +240,28 @@ class Registry:
         team_progress.update_current(team, now, self._columns(seen))
 
     def _summary(self, team: Team, now: float) -> dict[str, Any]:
-        return team_progress.summary(team, now, self._columns(), self.stuck_after)
+        return team_progress.summary(team, now, self._columns(), self.stuck_after, self.idle_after)
 
     def board(self) -> dict[str, Any]:
-        """Everything the facilitator's board shows, as JSON-ready data."""
+        """Everything the facilitator's board shows, as JSON-ready data.
+
+        The lock is held only to copy the teams (a report replaces a team's results, never changes them):
+        with 2000 learners the rows take tens of milliseconds, which reports need not wait for.
+        """
         now = self.clock()
         with self._lock:
-            grid = team_progress.board(self._by_id.values(), now, self._columns(), self.stuck_after)
+            shown, teams = self._columns(), [copy.copy(team) for team in self._by_id.values()]
+        grid = team_progress.board(teams, now, shown, self.stuck_after, self.idle_after)
         return {"now": now, "alarm": self.db.lost, **grid}
+
+    # A course ------------------------------------------------------------------------------------
+
+    def removed_as(self, token: str | None) -> tuple[str, float] | None:
+        """(name, when) if ``token`` was a team's that the facilitator removed (course)."""
+        return course.removed_as(self.db, token)
+
+    def timeline(self, every: str) -> dict[str, Any]:
+        """Exercises done per team over time (course.timeline), in board order."""
+        with self._lock:
+            teams = sorted((team.id, team.shown_name, team.joined) for team in self._by_id.values())
+        return course.timeline(self.db, teams, every, self.clock())

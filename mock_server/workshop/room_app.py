@@ -11,13 +11,13 @@ from flask import Flask
 
 from mock_server.contract import problems
 from mock_server.serving.encoding import refuse_codings
-from mock_server.workshop import board_views, notepad_views, report_views, team_views
+from mock_server.workshop import board_views, course_views, notepad_views, report_views, team_views
 from mock_server.workshop.budgets import SlowGate
 from mock_server.workshop.notepads import DESK_KEY, NotepadDesk
 from mock_server.workshop.registry import Registry
 from mock_server.workshop.relay import Relay
 
-BLUEPRINTS = (team_views.bp, report_views.bp, board_views.bp, notepad_views.bp)
+BLUEPRINTS = (team_views.bp, report_views.bp, board_views.bp, notepad_views.bp, course_views.bp)
 
 
 def create_workshop_app(

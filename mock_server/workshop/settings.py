@@ -20,6 +20,8 @@ from mock_server.workshop.registry import MIN_SECRET
 
 SECRET_ENV = "KATA_FACILITATOR_SECRET"
 CODE_ENV = "KATA_JOIN_CODE"
+MAX_TEAMS = 200  # a room in person; a course whose learners keep their kitchens at home holds more (--max-teams)
+MAX_TEAMS_CEILING = 20000  # what one room file and board are meant for (bench/README.md, "Learners at home")
 THREADS = 32  # waitress workers: enough for 100 teams, their capped slow requests (limits) and the board
 # waitress' default (100 connections) is one laptop per team with nothing to spare; one address holds 64 at most.
 CONNECTIONS = {
@@ -33,13 +35,20 @@ REAL_CLOCK_REFUSED = (
 
 
 def settings(
-    stuck_minutes: float = 10.0, environ: Any = None, database: str | None = None, restore: bool = False
+    stuck_minutes: float = 10.0,
+    environ: Any = None,
+    database: str | None = None,
+    restore: bool = False,
+    max_teams: int = MAX_TEAMS,
+    idle_days: float = 3.0,
 ) -> dict[str, Any]:
     environ = os.environ if environ is None else environ
     given = (environ.get(SECRET_ENV) or "").strip()
     if given and len(given) < MIN_SECRET:
         raise SystemExit(f"{SECRET_ENV} must have at least {MIN_SECRET} characters (a made-up one has 32).")
     code = (environ.get(CODE_ENV) or "").strip()
+    if not 1 <= max_teams <= MAX_TEAMS_CEILING:
+        raise SystemExit(f"--max-teams must be 1 to {MAX_TEAMS_CEILING}.")
     if code and len("".join(code.split()).replace("-", "")) < 4:
         raise SystemExit(f"{CODE_ENV} must have at least 4 characters.")
     return {
@@ -49,6 +58,8 @@ def settings(
         "database": str(Path(database or DEFAULT_FILE).resolve()),
         "restore": restore,
         "stuck_after": max(0.0, stuck_minutes * 60),
+        "max_teams": max_teams,
+        "idle_after": max(0.0, idle_days * 86400),
     }
 
 

@@ -230,3 +230,35 @@ def test_a_team_with_its_kitchen_at_home_is_marked_with_a_word(server, browser):
     assert marked["text"] == "\u2302 home Hopper at home" and "kitchen at home" in marked["title"], marked
     plain = browser.execute_script(TEAM_NAME, "Lovelace in the room")
     assert plain["text"] == "Lovelace in the room" and plain["kitchen"] == "", plain
+
+
+def test_a_course_board_greys_idle_teams_and_draws_progress_over_time(server, browser):
+    """Issue 28: a team with no run for days is shown idle (never removed); the room's average over time."""
+    from selenium.common.exceptions import StaleElementReferenceException
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    wait = WebDriverWait(browser, 10, poll_frequency=0.05, ignored_exceptions=[StaleElementReferenceException])
+    registry = server.app.extensions[REGISTRY_KEY]
+    away = call(f"{server.url}/__workshop/teams", {"name": "Away for a week", "code": CODE})
+    call(
+        f"{server.url}/__workshop/reports",
+        {"results": {"ex01_anatomy_of_a_request": "done"}},
+        {"X-Kata-Team-Token": away["token"]},
+    )
+    team = registry.by_name("Away for a week")
+    team.joined -= 8 * 86400
+    team.last_report -= 7 * 86400  # its last run, a week ago
+    registry.db.write(("UPDATE progress SET at = ? WHERE team_id = ?", (team.last_report, team.id)))
+    browser.get(f"{server.url}/__workshop/board?key={SECRET}")
+    browser.get(f"{server.url}/__workshop/board?poll=200")
+    wait.until(lambda b: "idle 7 d" in ((b.execute_script(TEAM_NAME, "Away for a week") or {}).get("text") or ""))
+    row = browser.execute_script(
+        "return [...document.querySelectorAll('#grid tbody tr')].find(r => r.dataset.team === arguments[0]).className",
+        "Away for a week",
+    )
+    assert row == "idle"
+    wait.until(lambda b: "idle" in b.find_element("id", "summary").text)
+    wait.until(lambda b: b.find_element("id", "over-time").is_displayed())
+    note = browser.find_element("id", "over-time-note").text
+    assert note.startswith("the room's average, at the end of each day") and "done now" in note, note
+    assert browser.execute_script("return document.querySelector('#chart polyline').getAttribute('points')")

@@ -45,8 +45,8 @@ def kill(server: subprocess.Popen) -> None:
 
 
 def shown(board: dict) -> list[dict]:
-    """The board's rows without the one field that moves with the wall clock (time on the current exercise)."""
-    return [{k: v for k, v in team.items() if k != "on_current_for"} for team in board["teams"]]
+    """The board's rows without the fields that move with the wall clock (time on the current exercise, idle)."""
+    return [{k: v for k, v in team.items() if k not in ("on_current_for", "idle_for")} for team in board["teams"]]
 
 
 def board_key(lines: list[str]) -> str:

@@ -107,6 +107,16 @@ def test_another_number_or_no_number_is_still_a_wrong_query(requests_mock, sent)
     assert "differs:  `max_price`: expected '12'" in text
 
 
+def test_a_text_body_is_judged_as_http_client_sends_it_latin_1(requests_mock):
+    requests_mock.post(f"{BASE}/orders", status_code=201, json={})
+    body = json.dumps({"notes": "crème"}, ensure_ascii=False)  # a str: http.client writes it as ISO-8859-1
+    requests.post(f"{BASE}/orders", data=body, headers={"Content-Type": "application/json"}, timeout=5)
+    text = message_of(expect_request, requests_mock, method="POST", path="/orders", json={"notes": "crème"})
+    assert "The body your code sent is not JSON." in text
+    requests.post(f"{BASE}/orders", data=body.encode("utf-8"), headers={"Content-Type": "application/json"}, timeout=5)
+    expect_request(requests_mock, method="POST", path="/orders", json={"notes": "crème"})
+
+
 def test_a_body_read_as_json_says_what_the_answer_held(requests_mock):
     requests_mock.delete(f"{BASE}/orders/4", **empty_reply(204))
     requests_mock.get(f"{BASE}/health", **html_reply(502))

@@ -169,7 +169,7 @@ def test_join_keeps_the_token_and_says_how_to_use_it(kata, cli, server):
     assert code == 0, out
     token = stored(kata)["token"]
     assert stored(kata) == {"server": server, "team": "Team Join", "token": token}
-    assert f"{server}/t/{token}/" in out and f'kata join {server} "Team Join" --token {token}' in out
+    assert f"{server}/t/{token}/" in out and f"kata join {server} --token {token}" in out
     code, out, _ = cli(
         "join", server, "team join", "--code", CODE
     )  # the same team again: the stored token, no new team
@@ -197,6 +197,48 @@ def test_join_a_taken_name_says_what_to_do(kata, cli, server):
     assert code == 0 and "Back in" in out
     code, out, _ = cli("join", server, "Taken", "--token", "not-it")
     assert code == 1 and "unknown" in out
+
+
+def test_a_token_alone_rejoins_its_team_another_day_or_laptop(kata, cli, server):
+    assert cli("join", server, "Day One", "--code", CODE, "--local-kitchen")[0] == 0
+    token = stored(kata)["token"]
+    (kata.root / ".kata" / "workshop.json").unlink()  # another laptop, or a fresh copy of the kata
+    code, out, _ = cli("join", server, "--token", token, "--local-kitchen")
+    assert code == 0 and "Back in the workshop" in out and "'Day One'" in out, out
+    assert stored(kata) == {"server": server, "team": "Day One", "token": token, "kitchen": "local"}
+    assert f"kata join {server} --token {token} --local-kitchen" in out  # what to type next time
+
+
+@pytest.mark.parametrize(
+    ("argv", "said"),
+    [
+        (["Someone Else", "--token", "{token}"], "this token is team 'Token Owner''s, not 'Someone Else'."),
+        (["--token", "0123456789abcdef01234567"], "This team token is unknown to the workshop"),
+        (["--token", "not a token at all"], "This team token is unknown to the workshop"),
+    ],
+)
+def test_a_forged_or_borrowed_token_is_refused_in_one_line(kata, cli, server, argv, said):
+    if not facilitator(server, "/__workshop/teams")["count"] or not any(
+        team["name"] == "Token Owner" for team in facilitator(server, "/__workshop/teams")["items"]
+    ):
+        assert cli("join", server, "Token Owner", "--code", CODE)[0] == 0
+    token = next(t["token"] for t in facilitator(server, "/__workshop/teams")["items"] if t["name"] == "Token Owner")
+    (kata.root / ".kata" / "workshop.json").unlink(missing_ok=True)
+    code, out, _ = cli("join", server, *[arg.format(token=token) for arg in argv])
+    assert code == 1 and said in out.splitlines()[0], out
+    assert not (kata.root / ".kata" / "workshop.json").exists()
+
+
+def test_a_removed_teams_token_is_refused_saying_so(kata, cli, server):
+    assert cli("join", server, "Gone Soon", "--code", CODE)[0] == 0
+    token = stored(kata)["token"]
+    team_id = next(t["id"] for t in facilitator(server, "/__workshop/teams")["items"] if t["name"] == "Gone Soon")
+    removal = urllib.request.Request(
+        f"{server}/__workshop/teams/by-id/{team_id}", method="DELETE", headers={"Authorization": f"Bearer {SECRET}"}
+    )
+    urllib.request.urlopen(removal, timeout=5).close()
+    code, out, _ = cli("join", server, "--token", token)
+    assert code == 1 and "This token was team 'Gone Soon''s, which the facilitator removed on" in out.splitlines()[0]
 
 
 def test_join_an_unreachable_server_gives_advice(kata, cli):

@@ -4,8 +4,9 @@ Joins the facilitator's server and keeps the team's token in
 `.kata/workshop.json`; from then on the tests use the team's kitchen on that
 server and report every run to the facilitator's board. `kata join` alone
 says which workshop this kata is in; `kata join --leave` leaves it (the kata
-works on its own again). A second laptop of the same pair joins with the
-first one's token: `kata join URL NAME --token TOKEN`.
+works on its own again). A second laptop of the same pair, or the same learner on another
+day of a course, joins with the token: `kata join URL --token TOKEN` (the room says whose it is;
+a token it never gave, or a removed team's, is refused in one line).
 
 Joining needs the room's join code (on the facilitator's board): `--code CODE`,
 else `KATA_JOIN_CODE`, else `kata join` asks for it.
@@ -39,10 +40,11 @@ def run(args: argparse.Namespace) -> int:
         return 0
     if not args.url:
         return show(out, root)
-    if not args.name:
+    if not args.name and not args.token:
         out.line(out.bad("Which team are you?") + f" {out.command(f'join {args.url} TEAM-NAME')}")
         return 2
-    team = workshop.TeamLogin(workshop.normalise_server(args.url), " ".join(args.name.split()), args.token)
+    given = " ".join((args.name or "").split())
+    team = workshop.TeamLogin(workshop.normalise_server(args.url), given, (args.token or "").strip() or None)
     team.local = bool(getattr(args, "local_kitchen", False))
     if getattr(args, "ca_bundle", None):
         try:
@@ -58,7 +60,10 @@ def run(args: argparse.Namespace) -> int:
         team.token = stored.token  # joined before: check that the token still works
     try:
         if team.token:
-            team.name = str(workshop.whoami(team)["name"])
+            found = str(workshop.whoami(team)["name"])
+            if given and given.casefold() != found.casefold():
+                return refused(out, team, f"this token is team {found!r}'s, not {given!r}.", again=True)
+            team.name = found
             workshop.write_state(root, team)
             verb = "Back in"
         else:
@@ -79,10 +84,8 @@ def run(args: argparse.Namespace) -> int:
         out.line("Your tests now use your team's kitchen there, and every run shows on the facilitator's board.")
         out.line(f"  your kitchen (docs in a browser): {out.code(team.kitchen + '/')}")
     out.line(f"  token, kept in .kata/workshop.json: {team.token}")
-    again = kata_command(
-        f"join {team.server} {_quoted(team.name)} --token {team.token}" + (" --local-kitchen" if team.local else "")
-    )
-    out.line(f"  a second laptop of your pair: {out.code(again)}")
+    again = kata_command(f"join {team.server} --token {team.token}" + (" --local-kitchen" if team.local else ""))
+    out.line(f"  another laptop, or another day: {out.code(again)}")
     out.line(f"  leave the workshop: {out.command('join --leave')}")
     if os.environ.get(workshop.SERVER_ENV) is not None:
         out.line(out.warn(f"Note: {workshop.SERVER_ENV} is set in this shell, and it wins over kata join."))
@@ -112,8 +115,10 @@ def _quoted(name: str) -> str:
     return f'"{name}"' if " " in name else name
 
 
-def refused(out: Output, team: workshop.TeamLogin, error: str) -> int:
+def refused(out: Output, team: workshop.TeamLogin, error: str, again: bool = False) -> int:
     out.line(out.bad(f"Could not join the workshop at {team.server}: ") + error)
+    if again:  # a token and a name that do not go together: the token alone says who
+        out.line(f"  Leave the name out: {out.command(f'join {team.server} --token {team.token}')}.")
     if "cannot be reached" in error and team.server.startswith("http://"):
         out.line("  - Is the address right? The facilitator's screen shows it (http://...:8000).")
         out.line("  - Are you on the same Wi-Fi as the facilitator's laptop?")

@@ -94,13 +94,15 @@ def test_order_request_posts_a_json_order(exercise, requests_mock, base_url):
 
 def test_order_request_carries_the_notes_when_given(exercise, requests_mock, base_url):
     expect_prepared(
-        call(exercise.build_order_request, base_url, 5, 7, 1, notes="no basil", hint=BUILD_ONLY),
+        call(exercise.build_order_request, base_url, 5, 7, 1, notes="sans crème, très cuit", hint=BUILD_ONLY),
         base=base_url,
         method="POST",
         path="/orders",
         query={},
         headers=ACCEPT_JSON,
-        json={"table_id": 5, "items": [{"dish_id": 7, "quantity": 1}], "notes": "no basil"},
+        json={"table_id": 5, "items": [{"dish_id": 7, "quantity": 1}], "notes": "sans crème, très cuit"},
+        hint="The notes go as they are, in JSON's own encoding, UTF-8: a text body (a str) goes out as Latin-1. "
+        "Which argument of requests writes a dict as JSON bytes for you?",
     )
 
 

@@ -45,8 +45,8 @@ def kitchen_takes_orders(requests_mock, base_url):
             {"table_id": 3, "items": [{"dish_id": 17, "quantity": 1}, {"dish_id": 11, "quantity": 2}]},
         ),
         (
-            (5, {4: 1}, "no garlic"),
-            {"table_id": 5, "items": [{"dish_id": 4, "quantity": 1}], "notes": "no garlic"},
+            (5, {4: 1}, "sans ail, très chaud"),
+            {"table_id": 5, "items": [{"dish_id": 4, "quantity": 1}], "notes": "sans ail, très chaud"},
         ),
         ((5, {4: 1}, ""), {"table_id": 5, "items": [{"dish_id": 4, "quantity": 1}], "notes": ""}),
     ],
