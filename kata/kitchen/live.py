@@ -29,10 +29,11 @@ START_TIMEOUT = 60.0
 class LiveKitchen:
     """The restaurant served in a background thread for the length of a test session."""
 
-    def __init__(self, server: Any, thread: threading.Thread, url: str) -> None:
+    def __init__(self, server: Any, thread: threading.Thread, url: str, app: Any = None) -> None:
         self._server = server
         self._thread = thread
         self.url = url
+        self.app = app  # the Flask app it serves, for a test that looks inside
 
     @classmethod
     def start(cls, config: dict[str, Any] | None = None) -> LiveKitchen:
@@ -46,13 +47,14 @@ class LiveKitchen:
         port = int(server.getsockname()[1])
         thread = threading.Thread(target=server.run, name="kata-kitchen", daemon=True)
         thread.start()
-        return cls(server, thread, f"http://127.0.0.1:{port}")
+        return cls(server, thread, f"http://127.0.0.1:{port}", app)
 
     def stop(self) -> None:
         """Finish the requests in hand, then close every socket from the server's own thread and let it end.
 
         Closing from this thread instead races with waitress: its loop and its workers would use
-        closed file descriptors ("Bad file descriptor" in a thread, which pytest reports as an error).
+        closed file descriptors, and could close them again after their numbers went to another file
+        (another server's pipe: "Bad file descriptor" there). Every test's waitress server stops this way.
         """
         server = self._server
         server.task_dispatcher.shutdown(cancel_pending=True, timeout=2)
@@ -61,7 +63,12 @@ class LiveKitchen:
             for channel in list(server._map.values()):
                 channel.close()
 
-        server.trigger.pull_trigger(close_everything)
+        try:
+            server.trigger.pull_trigger(close_everything)
+        except OSError:  # its trigger is closed: the loop has ended, or is ending, and nothing else uses the sockets
+            host.join(self._thread, 2)
+            close_everything()
+            return
         host.join(self._thread, 2)
 
 

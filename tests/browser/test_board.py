@@ -53,8 +53,7 @@ def server():
     wsgi = create_server(app, host="127.0.0.1", port=0, threads=8)
     thread = threading.Thread(target=wsgi.run, name="kata-workshop", daemon=True)
     thread.start()
-    live = LiveKitchen(wsgi, thread, f"http://127.0.0.1:{wsgi.socket.getsockname()[1]}")
-    live.app = app
+    live = LiveKitchen(wsgi, thread, f"http://127.0.0.1:{wsgi.socket.getsockname()[1]}", app)
     yield live
     live.stop()
 

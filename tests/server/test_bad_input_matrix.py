@@ -7,10 +7,10 @@ Most go through Flask's test client (fast); the ones where the wire matters (hug
 from __future__ import annotations
 
 import socket
-import threading
 
 import pytest
 
+from kata.kitchen.live import LiveKitchen
 from mock_server import create_app
 
 from .conftest import CONFIG, snapshot
@@ -254,15 +254,9 @@ def test_bad_headers(client, state, kitchen, path, name):
 
 @pytest.fixture(scope="module")
 def served():
-    from waitress.server import create_server
-
-    app = create_app(CONFIG)
-    server = create_server(app, host="127.0.0.1", port=0, threads=2)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    yield app, server.effective_port
-    server.close()
-    thread.join(5)
+    kitchen = LiveKitchen.start(CONFIG)
+    yield kitchen.app, int(kitchen.url.rsplit(":", 1)[1])
+    kitchen.stop()
 
 
 def exchange(port, raw: bytes) -> tuple[int, bytes]:

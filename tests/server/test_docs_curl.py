@@ -11,13 +11,12 @@ import shlex
 import shutil
 import subprocess
 import sys
-import threading
 from pathlib import Path
 from typing import Iterator
 
 import pytest
 
-from mock_server import create_app
+from kata.kitchen.live import LiveKitchen
 from mock_server.docs import openapi
 from mock_server.docs.examples import curl_line, example_request
 
@@ -28,28 +27,12 @@ EXPECTED = [example_request(op)["status"] for _, _, op in openapi.operations()]
 @contextlib.contextmanager
 def fresh_kitchen() -> Iterator[tuple[str, str]]:
     """A real kitchen on a loopback port: (its base URL, its docs page)."""
-    from waitress.server import create_server
-
-    app = create_app({"CLOCK": "real", "RATE_LIMIT": None, "COOK_SECONDS": COOK, "SPECIALS_MAX_DELAY": 0.05})
-    server = create_server(app, host="127.0.0.1", port=0, threads=4)
-    closing = threading.Event()
-
-    def run() -> None:
-        try:
-            server.run()
-        except (OSError, ValueError):  # its sockets closed under the loop at the end (a race under load)
-            if not closing.is_set():
-                raise
-
-    thread = threading.Thread(target=run, daemon=True)
-    thread.start()
+    kitchen = LiveKitchen.start({"CLOCK": "real", "RATE_LIMIT": None, "COOK_SECONDS": COOK, "SPECIALS_MAX_DELAY": 0.05})
     try:
-        base = f"http://127.0.0.1:{server.effective_port}"
-        yield base, app.test_client().get("/", base_url=base).get_data(as_text=True)
+        page = kitchen.app.test_client().get("/", base_url=kitchen.url).get_data(as_text=True)
+        yield kitchen.url, page
     finally:
-        closing.set()
-        server.close()
-        thread.join(5)
+        kitchen.stop()
 
 
 def blocks(page: str, kind: str) -> list[str]:
