@@ -38,7 +38,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from workshop_load import CODE, SECRET, cpu_seconds, laptop, percentile, rss_mb  # noqa: E402
+from workshop_load import CODE, SECRET, cpu_seconds, laptop, percentile, rss_mb, start_server  # noqa: E402
 
 EVERY = 20.0  # seconds between two runs of one learner
 JOIN_EVERY = 2.0  # a newcomer joins this often
@@ -64,17 +64,7 @@ def seat(folder: Path, learners: int, room: int) -> tuple[Path, list[str], list[
 
 
 def start(folder: Path, room_file: Path, room: int) -> tuple[subprocess.Popen[str], int]:
-    command = [sys.executable, "-m", "mock_server", "--workshop", "--port", "0"]
-    command += ["--workshop-db", str(room_file), "--max-teams", str(room)]
-    env = dict(os.environ, KATA_FACILITATOR_SECRET=SECRET, KATA_JOIN_CODE=CODE, PYTHONPATH=str(ROOT))
-    server = subprocess.Popen(command, cwd=folder, env=env, stdout=subprocess.PIPE, text=True)
-    assert server.stdout is not None
-    first = server.stdout.readline()
-    if "Restaurant open at" not in first:
-        server.kill()
-        raise SystemExit(f"the workshop server did not start: {first!r}")
-    threading.Thread(target=server.stdout.read, daemon=True).start()
-    return server, int(first.strip().rstrip("/").rsplit(":", 1)[1])
+    return start_server(None, folder, more=("--workshop-db", str(room_file), "--max-teams", str(room)))
 
 
 class Load:

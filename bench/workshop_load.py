@@ -43,9 +43,11 @@ CODE = "LOAD-TEST"
 KINDS = ("poll order", "place order", "seat a table", "report", "board feed")
 
 
-def start_server(threads: int | None, folder: Path, host: str = "127.0.0.1") -> tuple[subprocess.Popen[str], int]:
-    """The workshop server, started in ``folder`` (its room's database goes there)."""
-    command = [sys.executable, "-m", "mock_server", "--workshop", "--host", host, "--port", "0"]
+def start_server(
+    threads: int | None, folder: Path, host: str = "127.0.0.1", more: tuple[str, ...] = ()
+) -> tuple[subprocess.Popen[str], int]:
+    """The workshop server, started in ``folder`` (its room's database goes there), with ``more`` options."""
+    command = [sys.executable, "-m", "mock_server", "--workshop", "--host", host, "--port", "0", *more]
     if threads:
         command += ["--threads", str(threads)]
     env = dict(os.environ, KATA_FACILITATOR_SECRET=SECRET, KATA_JOIN_CODE=CODE, PYTHONPATH=str(ROOT))
