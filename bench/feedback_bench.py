@@ -125,10 +125,18 @@ def learner_env() -> dict[str, str]:
     return env
 
 
-def timed(command: list[str], cwd: Path, env: dict[str, str]) -> float:
+def timed(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, float | None]:
+    """Seconds of wall time, and of CPU time (user + system) of the process and the children it waited for
+    (POSIX; None elsewhere). The CPU time moves far less than the wall time when other jobs load the machine;
+    a kitchen process that `kata check` leaves to end on its own is not in it (it runs beside the check)."""
     start = time.perf_counter()
-    subprocess.run(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-    return time.perf_counter() - start
+    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    if not hasattr(os, "wait4"):
+        process.wait()
+        return time.perf_counter() - start, None
+    _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    return time.perf_counter() - start, usage.ru_utime + usage.ru_stime
 
 
 class Row:
@@ -137,7 +145,7 @@ class Row:
     def __init__(self, command: list[str], cwd: Path, env: dict[str, str], before=None) -> None:
         self.command, self.cwd, self.env, self.before = command, cwd, env, before
 
-    def run(self, turn: int) -> float:
+    def run(self, turn: int) -> tuple[float, float | None]:
         if self.before is not None:
             self.before(turn)
         return timed(self.command, self.cwd, self.env)
@@ -206,8 +214,11 @@ def interleaved(sides: dict[str, dict[str, Row]]) -> dict[str, Row]:
     return rows
 
 
-def bench_rows(rows: dict[str, Row], repeat: int, budget: float, started: float) -> dict[str, list[float]]:
-    """Round-robin after one warm-up round; rounds stop early (said so) when the next would pass the budget."""
+def bench_rows(
+    rows: dict[str, Row], repeat: int, budget: float, started: float, cpu: dict[str, list[float]]
+) -> dict[str, list[float]]:
+    """Round-robin after one warm-up round; rounds stop early (said so) when the next would pass the budget.
+    The wall times are returned, the CPU times added to `cpu`."""
     times: dict[str, list[float]] = {name: [] for name in rows}
     warm_up = time.perf_counter()
     for row in rows.values():  # warm the caches (and the kata's memory) once
@@ -219,7 +230,10 @@ def bench_rows(rows: dict[str, Row], repeat: int, budget: float, started: float)
             break
         began = time.perf_counter()
         for name, row in rows.items():
-            times[name].append(row.run(turn))
+            wall, used = row.run(turn)
+            times[name].append(wall)
+            if used is not None:
+                cpu.setdefault(name, []).append(used)
         round_time = time.perf_counter() - began
     return times
 
@@ -313,7 +327,8 @@ def main(argv: list[str] | None = None) -> int:
         mine = load(kata).exercises[args.exercise - 1].source("exercises")
         stub = mine.read_bytes()
         watch_time = 0.0 if args.no_watch else args.repeat * (WATCH_PAUSE + 0.5) + 5
-        times = bench_rows(interleaved(every_side), args.repeat, args.budget - watch_time, started)
+        cpu: dict[str, list[float]] = {}
+        times = bench_rows(interleaved(every_side), args.repeat, args.budget - watch_time, started, cpu)
         mine.write_bytes(stub)
         if not args.no_watch:
             times.update(bench_watch(kata, args.exercise, args.repeat))
@@ -341,11 +356,15 @@ def main(argv: list[str] | None = None) -> int:
     ratios = {f"{check} / {other}": medians[check] / medians[other] for check, other in pairs}
     for name, ratio in ratios.items():
         print(f"{name}: {ratio:.2f}")
+    cpus = {name: statistics.median(values) for name, values in cpu.items()}
     if args.before:
-        print(f"\nratio to {BASELINE}, same round-robin:{'before':>18} {'after':>8}")
+        print(f"\nratio to {BASELINE}, same round-robin:   wall: before    after    CPU: before    after")
         for name in medians:
             if BEFORE + name in medians and SPREAD not in name:
-                print(f"  {name:50} {medians[BEFORE + name] / base:8.2f} {medians[name] / base:8.2f}")
+                line = f"  {name:44} {medians[BEFORE + name] / base:14.2f} {medians[name] / base:8.2f}"
+                if BASELINE in cpus and name in cpus:
+                    line += f" {cpus[BEFORE + name] / cpus[BASELINE]:14.2f} {cpus[name] / cpus[BASELINE]:8.2f}"
+                print(line)
     headline = max(ratios[f"kata check N (stub) / {BASELINE}"], ratios[f"kata check N (solved) / {BASELINE}"])
     verdict = "within" if headline <= TARGET_RATIO else "OVER"
     print(f"\nkata check {args.exercise} vs bare pytest: {headline:.2f}x, {verdict} the {TARGET_RATIO}x target")
@@ -363,13 +382,20 @@ def main(argv: list[str] | None = None) -> int:
         print("\nkata check N (solved) / bare pytest, every exercise" + (" (before in brackets):" if earlier else ":"))
         for number, ratio in spread.items():
             then = f" ({earlier[number]:.2f})" if number in earlier else ""
-            print(f"  exercise {number:2}: {ratio:.2f}{then}{'  over 1.5x' if ratio > SPREAD_TARGET else ''}")
+            name = f"{SPREAD} {number}"
+            used = ""
+            if BASELINE in cpus and name in cpus:
+                used = f"   CPU {cpus[name] / cpus[BASELINE]:.2f}"
+                used += f" ({cpus[BEFORE + name] / cpus[BASELINE]:.2f})" if BEFORE + name in cpus else ""
+            over = "  over 1.5x" if ratio > SPREAD_TARGET else ""
+            print(f"  exercise {number:2}: {ratio:.2f}{then}{used}{over}")
         over = {number: ratio for number, ratio in spread.items() if ratio > SPREAD_TARGET}
         print("kata check N over 1.5x: " + (", ".join(f"{n} ({r:.2f})" for n, r in over.items()) or "none"))
     print(f"\n{elapsed:.0f} s in all (budget {args.budget:g} s)")
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         figures = {"times": times, "medians": medians, "ratios": ratios, "spread": spread, "before": earlier}
+        figures["cpu"], figures["cpu_medians"] = cpu, cpus
         figures["load"] = [load_before, load_after]
         args.json.write_text(json.dumps(figures, indent=2), encoding="utf-8")
     return 0

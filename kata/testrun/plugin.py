@@ -120,10 +120,13 @@ def pytest_report_header(config: pytest.Config) -> str:
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Tag each test with its exercise (and `kitchen` if it uses the live kitchen); run in catalogue order."""
     catalogue = config.stash[CATALOGUE_KEY]
+    by_file: dict[Any, Exercise | None] = {}  # one lookup per test file (it resolves the path), not per test
     for item in items:
         if "kitchen" in getattr(item, "fixturenames", ()):
             item.add_marker("kitchen")
-        exercise = catalogue.for_test_file(item.path)
+        if item.path not in by_file:
+            by_file[item.path] = catalogue.for_test_file(item.path)
+        exercise = by_file[item.path]
         if exercise is not None:
             item.stash[EXERCISE_KEY] = exercise
             item.user_properties.append((results.EXERCISE_PROPERTY, exercise.name))
