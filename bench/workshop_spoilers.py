@@ -14,6 +14,12 @@ connection each time, 20 a second) alone first, then while a spoiler runs:
    (127.0.0.2 on Linux; 127.0.0.1 elsewhere, where the per-address cap then refuses the normal
    client too, and the figure says so).
 
+With `--scenarios heavy` (or `all`), three more on a new workshop server (issue 25, `room_heavy`): one
+team's parallel heavy GETs on a kitchen filled to its share, three such kitchens, and journal starvation
+checked with exercise 24's reference solution; each also reports the server's RSS before, filled, at its
+peak, after a reset and after the teams' removal. Goals: p99 under 100 ms, the RSS within the room's
+budget and back within 32 MiB of where it started, exercise 24 passing.
+
 Every loop is bounded by `--seconds`; every server is stopped at the end; nothing leaves loopback.
 """
 
@@ -28,6 +34,7 @@ import threading
 import time
 from pathlib import Path
 
+import room_heavy  # bench/: the heavy scenarios
 import workshop_load as load  # bench/: the same server start and one-connection request
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -134,51 +141,83 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=8.0)
     parser.add_argument("--json", type=Path, default=None)
+    parser.add_argument("--scenarios", choices=("spoilers", "heavy", "all"), default="spoilers")
     args = parser.parse_args(argv)
     if not 1 <= args.seconds <= 120:
         parser.error("--seconds from 1 to 120: this is a bounded run")
+    figures: dict = {}
+    if args.scenarios in ("heavy", "all"):
+        figures.update(heavy(args.seconds))
+    if args.scenarios in ("spoilers", "all"):
+        figures.update(spoilers(args.seconds))
+    return report(figures, args.json)
+
+
+def heavy(seconds: float) -> dict:
+    figures: dict = {}
+    with tempfile.TemporaryDirectory(prefix="heavy-") as folder:
+        server, port = load.start_server(None, Path(folder))
+        try:
+            normal = {"X-Kata-Team-Token": load.join(port, "Normal", "127.0.0.1")}
+            alone = probe(port, seconds, normal)
+            pid = server.pid  # type: ignore[attr-defined]
+            for label, kitchens in (("heavy GETs, 1 full kitchen", 1), ("heavy GETs, 3 full kitchens", 3)):
+                figures[label] = {"alone": alone, **room_heavy.heavy_gets(port, pid, kitchens, seconds, probe, normal)}
+            figures["journal starvation, 18 teams"] = room_heavy.journal_starvation(
+                port, pid, 18, seconds, probe, normal
+            )
+        finally:
+            stop(server)
+    return figures
+
+
+def spoilers(seconds: float) -> dict:
     figures: dict = {}
     with tempfile.TemporaryDirectory(prefix="spoilers-") as folder:
         server, port = load.start_server(None, Path(folder))
         try:
             flood_token = load.join(port, "Flood", "127.0.0.1")
             normal = {"X-Kata-Team-Token": load.join(port, "Normal", "127.0.0.1")}
-            alone = probe(port, args.seconds, normal)
+            alone = probe(port, seconds, normal)
             counts: dict = {}
-            workers = flood(port, flood_token, 40, time.monotonic() + args.seconds + 1, counts)
+            workers = flood(port, flood_token, 40, time.monotonic() + seconds + 1, counts)
             time.sleep(1)
-            during = probe(port, args.seconds, normal)
+            during = probe(port, seconds, normal)
             for worker in workers:
                 worker.join(15)
             figures["slow requests (workshop)"] = {"alone": alone, "while one team floods": during, "flood": counts}
 
             source = other_loopback()
-            alone = probe(port, args.seconds, normal)
+            alone = probe(port, seconds, normal)
             result: dict = {}
-            stop_at = time.monotonic() + args.seconds + 2
+            stop_at = time.monotonic() + seconds + 2
             holder = threading.Thread(target=lambda: result.update(slow_clients(port, 1010, stop_at, source)))
             holder.start()
             time.sleep(2)
-            during = probe(port, args.seconds, normal)
-            holder.join(args.seconds + 30)
+            during = probe(port, seconds, normal)
+            holder.join(seconds + 30)
             figures["slow clients (workshop, 1010)"] = {"alone": alone, "while slow clients hold": during, **result}
         finally:
             stop(server)
 
         server, port = start_plain(Path(folder))
         try:
-            alone = probe(port, args.seconds)
+            alone = probe(port, seconds)
             result = {}
-            stop_at = time.monotonic() + args.seconds + 2
+            stop_at = time.monotonic() + seconds + 2
             holder = threading.Thread(target=lambda: result.update(slow_clients(port, 110, stop_at, "127.0.0.1")))
             holder.start()
             time.sleep(2)
-            during = probe(port, args.seconds)
-            holder.join(args.seconds + 30)
+            during = probe(port, seconds)
+            holder.join(seconds + 30)
             figures["slow clients (plain, 110)"] = {"alone": alone, "while slow clients hold": during, **result}
         finally:
             stop(server)
 
+    return figures
+
+
+def report(figures: dict, json_path: Path | None) -> int:
     print("| scenario | normal client | requests | failures | p50 ms | p99 ms | max ms |")
     print("| --- | --- | ---: | ---: | ---: | ---: | ---: |")
     ok = True
@@ -192,9 +231,13 @@ def main(argv: list[str] | None = None) -> int:
                 ok = ok and row["failures"] == 0 and row["p99_ms"] < 100
         extra = {k: v for k, v in parts.items() if not (isinstance(v, dict) and "p99_ms" in v)}
         print(f"|   ({scenario}: {json.dumps(extra)}) |")
-    if args.json:
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+        if "rss_after_removal_mib" in parts:
+            ok = ok and parts["rss_after_removal_mib"] <= parts["rss_before_mib"] + 32
+        if "exercise 24 test_live_a_whole_dinner" in parts:
+            ok = ok and parts["exercise 24 test_live_a_whole_dinner"].startswith("passed")
+    if json_path:
+        json_path.parent.mkdir(parents=True, exist_ok=True)
+        json_path.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
     print(f"\nGoal (the normal client: no failures, p99 < 100 ms in every row): {'met' if ok else 'NOT met'}")
     return 0 if ok else 1
 

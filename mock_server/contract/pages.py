@@ -6,12 +6,20 @@ Each takes ``limit`` (1 to ``MAX_LIMIT``) and ``cursor`` (the ``next`` of the pr
 a ``Link: <...>; rel="next"`` header that keeps the filters. Items come oldest first (by id), and only the
 page is built: no answer holds more than ``MAX_LIMIT`` items, whatever a kitchen holds.
 
+Building a page is the heaviest work a request can ask for (a full page of the largest orders is about
+450 kB of JSON, tens of milliseconds of Python): at most ``PAGES_AT_ONCE`` are built at once in the whole
+server (``few_at_once``), the others wait their turn without holding the interpreter, so that one team's
+parallel lists cannot starve everyone's small requests of the GIL. A process-wide gate on purpose: what
+it shares out is the process's CPU, whichever app or kitchen asks.
+
 A cursor is opaque to clients. Every string matching ``CURSOR_PATTERN`` decodes to a position (possibly
 past the end: an empty last page), so a schema-valid cursor is never refused; anything else is a 400.
 """
 
 from __future__ import annotations
 
+import functools
+import threading
 from itertools import islice
 from typing import Any, Callable, Iterator
 from urllib.parse import urlencode
@@ -19,11 +27,15 @@ from urllib.parse import urlencode
 from flask import Response, jsonify, request
 
 from mock_server.contract.declare import Param, query
+from mock_server.contract.problems import ApiError
 from mock_server.contract.schema import integer, nullable, obj, ref
 
 MAX_LIMIT = 100  # items on one page, at most
 DEFAULT_LIMIT = 100  # when a client asks for no limit: more than any exercise before chapter 5 creates
 ANSWER_BOUND = 512 * 1024  # bytes: no page exceeds it (a full page of the largest items, every field at its cap)
+PAGES_AT_ONCE = 2  # pages built at once in the server (one per core of a small laptop)
+PAGE_WAIT = 10.0  # seconds a request waits for its turn before a 503
+_building = threading.BoundedSemaphore(PAGES_AT_ONCE)
 CURSOR_PATTERN = "^[0-9a-f]{1,15}$"
 _CURSOR_MASK = 0x5EA51DE
 NEXT = {"next": nullable({"type": "string", "description": "Cursor of the next page; null on the last one."})}
@@ -80,3 +92,23 @@ def answer(body: dict[str, Any], cursor: str | None, query: dict, default: int =
         link = f"{request.base_url}?{urlencode({**kept, 'cursor': cursor})}"
         response.headers["Link"] = f'<{link}>; rel="next"'
     return response
+
+
+def few_at_once(view: Callable[..., Response]) -> Callable[..., Response]:
+    """The view of a paginated list, run when one of the ``PAGES_AT_ONCE`` turns is free (503 after ``PAGE_WAIT``)."""
+
+    @functools.wraps(view)
+    def run(**kwargs: Any) -> Response:
+        if not _building.acquire(timeout=PAGE_WAIT):
+            raise ApiError(
+                "service-unavailable",
+                f"The kitchen is busy building other pages ({PAGES_AT_ONCE} at once) and yours waited {PAGE_WAIT:g} s.",
+                hint="Try again after Retry-After; ask for one page at a time (follow `next`), not many in parallel.",
+                headers={"Retry-After": "1"},
+            )
+        try:
+            return view(**kwargs)
+        finally:
+            _building.release()
+
+    return run

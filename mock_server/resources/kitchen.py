@@ -7,7 +7,7 @@ from flask import Blueprint, Response, current_app, jsonify
 from mock_server.admin.pause import pause
 from mock_server.contract.declare import endpoint, query
 from mock_server.contract.documented import ok
-from mock_server.contract.pages import answer, page_of, page_params, take
+from mock_server.contract.pages import answer, few_at_once, page_of, page_params, take
 from mock_server.contract.schema import ID, integer, model, number, obj, ref
 from mock_server.resources.order_model import STATES, seconds_until_ready, status_at
 from mock_server.state.data import MENU
@@ -60,6 +60,7 @@ def specials(query: dict) -> Response:
     params=page_params(),
     example={"path": "/kitchen/queue"},
 )
+@few_at_once
 def queue(query: dict) -> Response:
     """Orders the kitchen is still working on, oldest first."""
     state = current_state()

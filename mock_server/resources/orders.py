@@ -11,7 +11,7 @@ from flask import Blueprint, Response, jsonify
 
 from mock_server.contract.declare import Body, endpoint, path_param, query
 from mock_server.contract.documented import NO_CONTENT, link, ok, problem_response, use
-from mock_server.contract.pages import answer, page_params, take
+from mock_server.contract.pages import answer, few_at_once, page_params, take
 from mock_server.contract.problems import ApiError
 from mock_server.contract.responses import created
 from mock_server.contract.schema import enum, integer
@@ -65,6 +65,7 @@ CHANGED = {"200": ok("Order"), "404": use("NotFound"), "409": use("Conflict")}
     ],
     example={"path": "/orders?table_id=$TABLE"},
 )
+@few_at_once
 def list_orders(query: dict) -> Response:
     table_id, status = query.get("table_id"), query.get("status")
     state = current_state()

@@ -19,7 +19,7 @@ from flask import Blueprint, Response, jsonify, request
 
 from mock_server.contract.declare import Body, Finds, endpoint, header, path_param, query
 from mock_server.contract.documented import link, ok, use
-from mock_server.contract.pages import answer, page_of, page_params, take
+from mock_server.contract.pages import answer, few_at_once, page_of, page_params, take
 from mock_server.contract.problems import ApiError
 from mock_server.contract.responses import created, json_response
 from mock_server.contract.schema import ID, MONEY, TIMESTAMP, integer, model, nullable, number, obj
@@ -239,6 +239,7 @@ def charge(state: State, value: dict, key: str | None) -> dict:
     params=[query("order_id", integer(0, BIG_ID), "Only this order's payments."), *page_params()],
     example={"path": "/payments?order_id=$ORDER"},
 )
+@few_at_once
 def list_payments(query: dict) -> Response:
     order_id = query.get("order_id")
 

@@ -7,7 +7,7 @@ from flask import Blueprint, Response, jsonify
 
 from mock_server.contract.declare import Body, Finds, endpoint, path_param
 from mock_server.contract.documented import link, ok, use
-from mock_server.contract.pages import answer, page_of, page_params, take
+from mock_server.contract.pages import answer, few_at_once, page_of, page_params, take
 from mock_server.contract.responses import created
 from mock_server.contract.schema import ID, TIMESTAMP, integer, model, obj, text
 from mock_server.resources.auth import BEARER, current_guest
@@ -48,6 +48,7 @@ model("ReviewPage", page_of("Review"))
     params=page_params(DEFAULT_LIMIT),
     example={"path": "/reviews?limit=5"},
 )
+@few_at_once
 def list_reviews(query: dict) -> Response:
     state = current_state()
     with state.lock:

@@ -6,7 +6,7 @@ from flask import Blueprint, Response, jsonify
 
 from mock_server.contract.declare import Body, Finds, endpoint, path_param
 from mock_server.contract.documented import NO_CONTENT, link, ok, use
-from mock_server.contract.pages import answer, page_of, page_params, take
+from mock_server.contract.pages import answer, few_at_once, page_of, page_params, take
 from mock_server.contract.problems import ApiError
 from mock_server.contract.responses import created
 from mock_server.contract.schema import ID, integer, model, obj, text
@@ -48,6 +48,7 @@ TABLE_ID = path_param(
     params=page_params(),
     example={"path": "/tables"},
 )
+@few_at_once
 def list_tables(query: dict) -> Response:
     state = current_state()
     with state.lock:

@@ -4,8 +4,11 @@ parameters, same ``next`` and Link header as ``/reviews``, a bounded answer, and
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 
+from mock_server.contract import pages
 from mock_server.contract.pages import ANSWER_BOUND, DEFAULT_LIMIT, MAX_LIMIT, encode_cursor
 
 from .conftest import assert_problem, every_item
@@ -132,3 +135,18 @@ def test_no_page_exceeds_the_bound_even_with_every_field_at_its_cap(client):
     }
     assert max(sizes.values()) <= ANSWER_BOUND, sizes
     assert sizes["/orders"] > ANSWER_BOUND / 4, sizes  # the test did fill the pages
+
+
+@pytest.mark.parametrize("path", LISTS)
+def test_pages_are_built_a_few_at_once_and_a_request_that_waits_too_long_gets_a_503(client, path, monkeypatch):
+    gate = threading.BoundedSemaphore(pages.PAGES_AT_ONCE)
+    monkeypatch.setattr(pages, "_building", gate)
+    monkeypatch.setattr(pages, "PAGE_WAIT", 0.01)
+    for _ in range(pages.PAGES_AT_ONCE):
+        gate.acquire()  # every turn taken, as by other teams' heavy lists
+    busy = client.get(path)
+    assert "at once" in assert_problem(busy, 503)["detail"] and busy.headers["Retry-After"] == "1"
+    assert client.get("/menu").status_code == 200  # the rest is served
+    gate.release()
+    assert client.get(path).status_code == 200
+    assert gate.acquire(blocking=False) and not gate.acquire(blocking=False)  # the turn it took was given back
