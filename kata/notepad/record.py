@@ -18,7 +18,7 @@ import sys
 import threading
 import time
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Sequence
 
 import pytest
 
@@ -42,21 +42,23 @@ def add_options(group: Any) -> None:
     )
 
 
-def pointer(terminalreporter: Any, exercise: Any) -> list[str]:
+def pointer(terminalreporter: Any, exercise: Any, shown: Sequence[str] = ()) -> list[str]:
     """The line that ends a failure's output: where the notepad shows what the failing test sent and got.
 
-    Empty when no notepad is kept, or when none of the exercise's failing tests sent anything.
+    The test of the first block shown (`shown`, node ids) is named when it sent anything, else the first
+    failing test that did. Empty when no notepad is kept, or when none of the exercise's failing tests sent anything.
     """
     recorder = terminalreporter.config.pluginmanager.get_plugin("kata-notepad")
     if not isinstance(recorder, Recorder):
         return []
-    for key in ("failed", "error"):
-        for report in terminalreporter.stats.get(key, []):
-            test = recorder.tests.get(getattr(report, "nodeid", ""))
-            if test and test["events"] and exercise_of(report) == exercise.name:
-                sent = sum(1 for e in test["events"] if e["kind"] == "exchange")
-                command = kata_command(f"notepad {exercise.number}")
-                return [f"  drawn:   `{command}` shows the {sent} request(s) {test['name']} sent, and the answers"]
+    failing = [r for key in ("failed", "error") for r in terminalreporter.stats.get(key, [])]
+    ids = list(shown) + [getattr(r, "nodeid", "") for r in failing if exercise_of(r) == exercise.name]
+    for nodeid in ids:
+        test = recorder.tests.get(nodeid)
+        if test and test["events"]:
+            sent = sum(1 for e in test["events"] if e["kind"] == "exchange")
+            command = kata_command(f"notepad {exercise.number}")
+            return [f"  drawn:   `{command}` shows the {sent} request(s) {test['name']} sent, and the answers"]
     return []
 
 

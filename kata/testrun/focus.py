@@ -150,6 +150,7 @@ class FocusReporter:
         focus = results.first_unfinished(self.catalogue, unknown_is_unfinished=False)
         hidden = {}
         self.counted = (0, 0)
+        self.shown_ids: list[str] = []  # the tests whose blocks are shown, in order: the notepad line names the first
         if focus is not None:
             hints: set[str] = set()
             source = focus.source("exercises").relative_to(self.catalogue.root).as_posix()
@@ -163,6 +164,7 @@ class FocusReporter:
                 if key == "error" and terminalreporter.stats["failed"]:
                     mine = [r for r in mine if outcome_of(r) != NOT_RUN]  # the stopped test says why
                 found = mistakes(mine)
+                self.shown_ids += [mistake.shown.nodeid for mistake in found]
                 failed += len(mine)
                 folded += len(found)
                 terminalreporter.stats[key] = shown_reports(found, hints, source, check)
@@ -208,5 +210,5 @@ class FocusReporter:
         tr.write_line(f"  idea:    {focus.concept}")
         tr.write_line(f"  lesson:  {focus.chapter.lesson}")
         tr.write_line(f"  stuck?   `{kata_command(f'hint {focus.number}')}` shows a hint")
-        for line in notepad.pointer(tr, focus):  # the waiter's notepad: what the failing test sent and got
+        for line in notepad.pointer(tr, focus, self.shown_ids):  # the notepad: what the test shown sent and got
             tr.write_line(line)
