@@ -8,9 +8,10 @@ page is built: no answer holds more than ``MAX_LIMIT`` items, whatever a kitchen
 
 Building a page is the heaviest work a request can ask for (a full page of the largest orders is about
 450 kB of JSON, tens of milliseconds of Python): at most ``PAGES_AT_ONCE`` are built at once in the whole
-server (``few_at_once``), the others wait their turn without holding the interpreter, so that one team's
-parallel lists cannot starve everyone's small requests of the GIL. A process-wide gate on purpose: what
-it shares out is the process's CPU, whichever app or kitchen asks.
+server (``few_at_once``), and one at a time per kitchen; the others wait their turn without holding the
+interpreter, so that one team's parallel lists cannot starve everyone's small requests of the GIL, nor
+take every turn. A process-wide gate on purpose: what it shares out is the process's CPU, whichever app
+or kitchen asks.
 
 A cursor is opaque to clients. Every string matching ``CURSOR_PATTERN`` decodes to a position (possibly
 past the end: an empty last page), so a schema-valid cursor is never refused; anything else is a 400.
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 import functools
 import threading
+import time
 from itertools import islice
 from typing import Any, Callable, Iterator
 from urllib.parse import urlencode
@@ -29,6 +31,7 @@ from flask import Response, jsonify, request
 from mock_server.contract.declare import Param, query
 from mock_server.contract.problems import ApiError
 from mock_server.contract.schema import integer, nullable, obj, ref
+from mock_server.state.store import current_state
 
 MAX_LIMIT = 100  # items on one page, at most
 DEFAULT_LIMIT = 100  # when a client asks for no limit: more than any exercise before chapter 5 creates
@@ -99,16 +102,27 @@ def few_at_once(view: Callable[..., Response]) -> Callable[..., Response]:
 
     @functools.wraps(view)
     def run(**kwargs: Any) -> Response:
-        if not _building.acquire(timeout=PAGE_WAIT):
-            raise ApiError(
-                "service-unavailable",
-                f"The kitchen is busy building other pages ({PAGES_AT_ONCE} at once) and yours waited {PAGE_WAIT:g} s.",
-                hint="Try again after Retry-After; ask for one page at a time (follow `next`), not many in parallel.",
-                headers={"Retry-After": "1"},
-            )
+        started = time.monotonic()
+        own = current_state().page_turn
+        if not own.acquire(timeout=PAGE_WAIT):
+            raise _busy("your kitchen builds one page at a time and yours")
         try:
-            return view(**kwargs)
+            if not _building.acquire(timeout=max(0.0, PAGE_WAIT - (time.monotonic() - started))):
+                raise _busy(f"the kitchen builds {PAGES_AT_ONCE} pages at once for everyone and yours")
+            try:
+                return view(**kwargs)
+            finally:
+                _building.release()
         finally:
-            _building.release()
+            own.release()
 
     return run
+
+
+def _busy(why: str) -> ApiError:
+    return ApiError(
+        "service-unavailable",
+        f"The kitchen is busy: {why} waited {PAGE_WAIT:g} s for its turn.",
+        hint="Try again after Retry-After; ask for one page at a time (follow `next`), not many in parallel.",
+        headers={"Retry-After": "1"},
+    )

@@ -29,6 +29,7 @@ class State:
 
     def __init__(self, config: dict[str, Any], budget: Budget | None = None) -> None:
         self.lock = threading.RLock()
+        self.page_turn = threading.Lock()  # pages of lists are built one at a time per kitchen (contract.pages)
         self.config = config
         self.clock = Clock(config["CLOCK"])
         self.journal = Journal(1, 1, budget)

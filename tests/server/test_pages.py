@@ -150,3 +150,22 @@ def test_pages_are_built_a_few_at_once_and_a_request_that_waits_too_long_gets_a_
     gate.release()
     assert client.get(path).status_code == 200
     assert gate.acquire(blocking=False) and not gate.acquire(blocking=False)  # the turn it took was given back
+
+
+@pytest.mark.parametrize("path", LISTS)
+def test_a_kitchen_builds_one_page_at_a_time_and_the_rest_of_the_room_is_served(client, state, path, monkeypatch):
+    monkeypatch.setattr(pages, "PAGE_WAIT", 0.01)
+    gate = threading.BoundedSemaphore(pages.PAGES_AT_ONCE)
+    monkeypatch.setattr(pages, "_building", gate)
+    state.page_turn.acquire()  # this kitchen is building a page already (one team's parallel lists)
+    try:
+        busy = client.get(path)
+        assert "one page at a time" in assert_problem(busy, 503)["detail"] and busy.headers["Retry-After"] == "1"
+        assert client.get("/menu").status_code == 200
+        assert gate.acquire(blocking=False) and gate.acquire(blocking=False)  # it took none of the room's turns
+        gate.release(), gate.release()
+    finally:
+        state.page_turn.release()
+    assert client.get(path).status_code == 200
+    assert state.page_turn.acquire(blocking=False)  # given back
+    state.page_turn.release()
