@@ -139,7 +139,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     room = app.extensions.get("mock_server.workshop")
 
-    from mock_server.serving.waitress_server import PortTaken, create_server
+    from mock_server.serving.waitress_server import SWITCH_INTERVAL, PortTaken, create_server
+
+    sys.setswitchinterval(SWITCH_INTERVAL)  # this process serves: its I/O thread must get the interpreter often
 
     # waitress warns "Task queue depth is N" whenever every worker is busy: normal when a learner's
     # concurrency exercise sends 32 requests at once, and a flood of log lines that slows the kitchen.

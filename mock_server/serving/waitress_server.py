@@ -38,6 +38,11 @@ from waitress.channel import HTTPChannel
 from mock_server.serving.framing import FramingParser
 
 READ_SECONDS = 10.0  # from a request's first byte to its last
+# How long a thread keeps the interpreter before another may take it (Python's default: 5 ms). waitress reads
+# and writes every connection in one thread, which gives the interpreter up at each system call and then waits
+# up to this long to get it back while the workers compute: at 5 ms, one team's parallel heavy lists made every
+# other team wait 180 ms per request; at 0.2 ms, 30 ms (bench/README.md, "Workshop: heavy teams").
+SWITCH_INTERVAL = 0.0002
 IDLE_SECONDS = 30  # waitress' channel_timeout: a keep-alive connection with nothing to do
 CLEANUP_SECONDS = 2  # how often both are checked
 CONNECTION_LIMIT = 1000  # the plain server (one learner's laptop)
