@@ -162,8 +162,9 @@ def test_a_kitchen_builds_one_page_at_a_time_and_the_rest_of_the_room_is_served(
         busy = client.get(path)
         assert "one page at a time" in assert_problem(busy, 503)["detail"] and busy.headers["Retry-After"] == "1"
         assert client.get("/menu").status_code == 200
-        assert gate.acquire(blocking=False) and gate.acquire(blocking=False)  # it took none of the room's turns
-        gate.release(), gate.release()
+        assert all(gate.acquire(blocking=False) for _ in range(pages.PAGES_AT_ONCE))  # it took none of the room's
+        for _ in range(pages.PAGES_AT_ONCE):
+            gate.release()
     finally:
         state.page_turn.release()
     assert client.get(path).status_code == 200
