@@ -72,8 +72,11 @@ def fill(port: int, token: str, source: str) -> int:
     raise SystemExit("a kitchen never refused an order: is the room's memory budget on?")
 
 
-def hammer(port: int, token: str, source: str, threads: int, stop_at: float, counts: dict) -> list[threading.Thread]:
-    """``threads`` threads sending ``GET /orders?limit=100`` back to back until ``stop_at``; statuses counted."""
+def hammer(
+    port: int, token: str, source: str, threads: int, stop_at: float, counts: dict, polite: bool = False
+) -> list[threading.Thread]:
+    """``threads`` threads sending ``GET /orders?limit=100`` back to back until ``stop_at``; statuses counted.
+    ``polite``: after a 429 a thread waits the second its ``Retry-After`` asks for; else it asks again at once."""
     headers = {"X-Kata-Team-Token": token}
     lock = threading.Lock()
 
@@ -85,6 +88,8 @@ def hammer(port: int, token: str, source: str, threads: int, stop_at: float, cou
                 status = 0
             with lock:
                 counts[status] = counts.get(status, 0) + 1
+            if polite and status == 429:
+                time.sleep(1.0)
 
     workers = [threading.Thread(target=loop, daemon=True) for _ in range(threads)]
     for worker in workers:
@@ -92,11 +97,13 @@ def hammer(port: int, token: str, source: str, threads: int, stop_at: float, cou
     return workers
 
 
-def hammer_apart(port: int, tokens: list[str], sources: list[str], stop_at: float, results: Any) -> None:
+def hammer_apart(
+    port: int, tokens: list[str], sources: list[str], stop_at: float, results: Any, polite: bool = False
+) -> None:
     """The heavy teams' threads in a process of their own, as on their own laptops: 32 busy threads in the
     probe's process would make its requests wait for the interpreter there, not for the server. Puts the counts."""
     counts: dict = {}
-    workers = [w for t, s in zip(tokens, sources) for w in hammer(port, t, s, 32, stop_at, counts)]
+    workers = [w for t, s in zip(tokens, sources) for w in hammer(port, t, s, 32, stop_at, counts, polite)]
     for worker in workers:
         worker.join(30)
     results.put(counts)
@@ -116,7 +123,9 @@ def rss_after(port: int, pid: int, names: list[str], tokens: list[str]) -> dict[
     return {"rss_after_reset_mib": round(after_reset, 1), "rss_after_removal_mib": round(load.rss_mb(pid), 1)}
 
 
-def heavy_gets(port: int, pid: int, kitchens: int, seconds: float, probe: Callable[..., dict], normal: dict) -> dict:
+def heavy_gets(
+    port: int, pid: int, kitchens: int, seconds: float, probe: Callable[..., dict], normal: dict, polite: bool = False
+) -> dict:
     """Scenarios 1 and 2: ``kitchens`` teams fill their kitchens, then 32 heavy GETs each."""
     base = load.rss_mb(pid)
     names = [f"Heavy{number}" for number in range(kitchens)]
@@ -127,7 +136,7 @@ def heavy_gets(port: int, pid: int, kitchens: int, seconds: float, probe: Callab
     filled = load.rss_mb(pid)
     stop_at = time.monotonic() + seconds + 1
     results: multiprocessing.Queue = FORK.Queue()
-    heavy = FORK.Process(target=hammer_apart, args=(port, tokens, sources, stop_at, results), daemon=True)
+    heavy = FORK.Process(target=hammer_apart, args=(port, tokens, sources, stop_at, results, polite), daemon=True)
     with Peak(pid) as peak:
         heavy.start()
         time.sleep(0.5)
