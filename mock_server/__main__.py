@@ -147,6 +147,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     # concurrency exercise sends 32 requests at once, and a flood of log lines that slows the kitchen.
     logging.getLogger("waitress.queue").setLevel(logging.ERROR)
 
+    if room is not None:
+        from mock_server.workshop import at_the_door
+
+        options["at_the_door"] = at_the_door(app)
     try:
         server = create_server(app, host=args.host, port=args.port, ident="restaurant", **options)
     except PortTaken as taken:  # one line, no traceback: which port, and what to do

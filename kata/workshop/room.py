@@ -25,11 +25,12 @@ from __future__ import annotations
 import json
 import os
 import re
+import threading
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from kata import host
 from kata.workshop import tls
@@ -43,6 +44,8 @@ TOKEN_HEADER = "X-Kata-Team-Token"
 TIMEOUT = 2.0  # a test run's calls: never slow a learner's run down for long
 JOIN_TIMEOUT = 5.0  # `kata join`, which a learner runs once and waits for
 OFF = ("", "0", "off", "no", "none", "false")
+AGAIN = 2  # tries of a call the room answered 429 or 503 with a short Retry-After (a run's report, a join)
+WAIT_AT_MOST = 2  # seconds of Retry-After worth waiting for once; a longer one is said as it is
 
 # The workshop server is reached directly: never send its calls through an HTTP proxy (tls.opener).
 _opener = tls.PLAIN
@@ -102,7 +105,7 @@ def call(
     request = urllib.request.Request(url, data=data, method=method, headers=sent)
     server = url.split("/t/")[0].split("/__workshop")[0]
     try:
-        raw = host.call(lambda: _read(request, timeout, tls.opener(url, ca_bundle)))  # Ctrl+C never waits (Windows)
+        raw = _asked_again(lambda: host.call(lambda: _read(request, timeout, tls.opener(url, ca_bundle))))
     except tls.BundleUnusable as error:
         raise WorkshopCallFailed(str(error)) from None
     except urllib.error.HTTPError as error:
@@ -122,6 +125,22 @@ def call(
         reason = getattr(error, "reason", error)
         raise WorkshopCallFailed(f"{server} cannot be reached: {reason}") from None
     return json.loads(raw) if raw else None
+
+
+def _asked_again(read: Callable[[], bytes], tries: int = AGAIN) -> bytes:
+    """``read()``; after a 429 or a 503 whose Retry-After asks for at most ``WAIT_AT_MOST`` seconds, wait that
+    long and ask again (``tries`` times in all): a busy room says when to come back, and a run's report is
+    worth that wait. Ctrl+C is never held (Windows)."""
+    for attempt in range(1, tries + 1):
+        try:
+            return read()
+        except urllib.error.HTTPError as error:
+            after = str(error.headers.get("Retry-After", "")) if error.headers is not None else ""
+            if attempt == tries or error.code not in (429, 503) or not after.isdigit() or int(after) > WAIT_AT_MOST:
+                raise
+            error.close()
+            host.wait(threading.Event(), int(after))
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
 class CertificateRefused(WorkshopCallFailed):

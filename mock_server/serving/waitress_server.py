@@ -131,21 +131,29 @@ class Channel(HTTPChannel):
         return bool(result)
 
 
-def _busy_answer() -> bytes:
-    body = json.dumps(
-        {
-            "type": "/problems/service-unavailable",
-            "title": "Service unavailable",
-            "status": 503,
-            "detail": "Too many connections from your address are open at once.",
-            "hint": "Close the connections you do not use (a Session keeps a few; that is fine), then try again.",
-        }
-    ).encode()
+def answer(status: int, reason: str, problem: dict[str, str], retry_after: int) -> bytes:
+    """A whole HTTP answer with a problem (``type``, ``title``, ``detail``, ``hint``), written before the request
+    is read; the connection then closes."""
+    fields = {"type": problem["type"], "title": problem["title"], "status": status}
+    body = json.dumps({**fields, "detail": problem["detail"], "hint": problem["hint"]}).encode()
     head = (
-        "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/problem+json\r\nRetry-After: 5\r\n"
+        f"HTTP/1.1 {status} {reason}\r\nContent-Type: application/problem+json\r\nRetry-After: {retry_after}\r\n"
         f"Connection: close\r\nContent-Length: {len(body)}\r\n\r\n"
     )
     return head.encode() + body
+
+
+TOO_MANY_CONNECTIONS = answer(
+    503,
+    "Service Unavailable",
+    {
+        "type": "/problems/service-unavailable",
+        "title": "Service unavailable",
+        "detail": "Too many connections from your address are open at once.",
+        "hint": "Close the connections you do not use (a Session keeps a few; that is fine), then try again.",
+    },
+    5,
+)
 
 
 def create_server(
@@ -158,6 +166,7 @@ def create_server(
     per_address: int | None = None,
     unlimited: Callable[[str], bool] | None = None,
     read_seconds: float = READ_SECONDS,
+    at_the_door: Callable[[str], bytes | None] | None = None,
     **options: Any,
 ) -> Any:
     """A waitress server for ``app`` with the protections above (``server.run()`` serves)."""
@@ -189,6 +198,11 @@ def create_server(
                 channel.will_close = True  # waitress closes it on its next turn of the loop
 
     def channel(server_: Any, conn: Any, addr: Any, adj: Any, map: Any = None) -> Any:
+        if at_the_door is not None and addr and not (unlimited is not None and unlimited(str(addr[0]))):
+            refusal = at_the_door(str(addr[0]))
+            if refusal is not None:  # refused before a byte is read: a client that never waits costs little
+                _refuse(conn, refusal)
+                return None
         if per_address is not None and addr and not (unlimited is not None and unlimited(str(addr[0]))):
             same = sum(1 for other in list(server.active_channels.values()) if other.addr[:1] == addr[:1])
             if same >= per_address:
@@ -201,11 +215,11 @@ def create_server(
     return server
 
 
-def _refuse(conn: Any) -> None:
-    """Answer 503 and close, without waiting for anything (this runs in waitress' accept loop)."""
+def _refuse(conn: Any, refusal: bytes = TOO_MANY_CONNECTIONS) -> None:
+    """Answer and close, without waiting for anything (this runs in waitress' accept loop)."""
     try:
         conn.setblocking(False)
-        conn.send(_busy_answer())
+        conn.send(refusal)
         conn.shutdown(socket.SHUT_WR)
         conn.recv(65536)  # what the client sent already: unread, closing would reset the connection
     except OSError:

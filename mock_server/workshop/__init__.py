@@ -49,6 +49,7 @@ from werkzeug.routing import RequestRedirect
 
 from mock_server.contract.declare import current_operation
 from mock_server.contract.problems import ApiError
+from mock_server.serving.forwarded import TRUSTED_KEY
 from mock_server.state.caps import ROOM_BYTES
 from mock_server.state.tenancy import TENANT_KEY
 from mock_server.workshop.budgets import JoinLimiter, Refused, SlowGate
@@ -135,16 +136,33 @@ def _refuse_strangers() -> None:
             headers={"WWW-Authenticate": CHALLENGE},
         )
     if reason == "busy":
-        cap = registry_of(current_app).in_flight.per_team
-        raise Refused(
-            f"Your team already has {cap} requests in the kitchen at once: at most {cap} in a workshop.",
-            1,
-            "Wait for an answer before you send the next request (the room shares the kitchen's workers).",
-        )
+        detail, hint = busy_words(registry_of(current_app).in_flight.per_team)
+        raise Refused(detail, 1, hint)
     if reason == "unknown":
         from mock_server.workshop.access import unknown_token
 
         raise unknown_token(request.environ.get(TOKEN_KEY))  # a removed team's token says so (course)
+
+
+def busy_words(cap: int) -> tuple[str, str]:
+    """The detail and hint of a team's 429 past its requests at once (said by the app, or at the door)."""
+    return (
+        f"Your team already has {cap} requests in the kitchen at once: at most {cap} in a workshop.",
+        "Wait for an answer before you send the next request (the room shares the kitchen's workers).",
+    )
+
+
+def at_the_door(app: Flask) -> Callable[[str], bytes | None]:
+    """For waitress' accept loop: the 429 for a connection from an address whose every team has all its
+    places taken (what the app would answer anyway, before any byte is read: a client that asks again
+    at once, never waiting out Retry-After, then costs the room little), else None."""
+    from mock_server.serving.waitress_server import answer
+
+    in_flight = registry_of(app).in_flight
+    detail, hint = busy_words(in_flight.per_team)
+    problem = {"type": "/problems/rate-limited", "title": "Too many requests", "detail": detail, "hint": hint}
+    refusal = answer(429, "Too Many Requests", problem, 1)
+    return lambda address: refusal if in_flight.full_at(address) else None
 
 
 class Gate:
@@ -186,6 +204,8 @@ class Gate:
         entered = False
         if team is not None:
             environ[TENANT_KEY] = team.tenant
+            if not environ.get(TRUSTED_KEY):  # the connection's own peer: what waitress' accept loop will see
+                self.registry.in_flight.seen(environ.get("REMOTE_ADDR") or "", team.tenant)
             entered = self.registry.in_flight.enter(team.tenant)  # every request counts, not only slow ones
             if not entered:
                 environ[REFUSED_KEY] = "busy"

@@ -179,6 +179,8 @@ class SecretGuard:
 
 
 TEAM_AT_ONCE = 8  # requests one team has in its kitchen at once (of 32 workers; 4 of them may be slow ones)
+ADDRESSES_KEPT = 4096  # client addresses whose teams the accept loop knows (the oldest forgotten first)
+TEAMS_PER_ADDRESS = 8  # teams remembered per address (a laptop runs one; a shared machine a few)
 
 
 class InFlight:
@@ -188,6 +190,21 @@ class InFlight:
         self.per_team = per_team
         self._lock = threading.Lock()
         self._count: dict[str, int] = {}
+        self._teams_at: dict[str, list[str]] = {}  # client address -> the teams last seen from it, newest last
+
+    def seen(self, address: str, team: str) -> None:
+        """``team`` sent a request from ``address`` (the connection's own peer, not a proxy's word)."""
+        with self._lock:
+            teams = [t for t in self._teams_at.pop(address, []) if t != team] + [team]
+            self._teams_at[address] = teams[-TEAMS_PER_ADDRESS:]
+            if len(self._teams_at) > ADDRESSES_KEPT:
+                self._teams_at.pop(next(iter(self._teams_at)))
+
+    def full_at(self, address: str) -> bool:
+        """Every team seen from ``address`` has all its places taken: whatever it sends now would get a 429."""
+        with self._lock:
+            teams = self._teams_at.get(address) or []
+            return bool(teams) and all(self._count.get(team, 0) >= self.per_team for team in teams)
 
     def enter(self, team: str) -> bool:
         """Take one of ``team``'s places (True), or False when all are taken."""

@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import gzip
+import json
 import socket
+import sys
+import threading
 
 import pytest
 
+from kata.kitchen.live import LiveKitchen
 from mock_server.admin.journal import Budget, Journal
-from mock_server.workshop import registry_of
+from mock_server.serving.waitress_server import create_server
+from mock_server.workshop import at_the_door, registry_of
+from mock_server.workshop.budgets import ADDRESSES_KEPT, InFlight
 
 from .conftest import assert_problem
 from .test_workshop import CODE, workshop_app
@@ -60,9 +66,10 @@ def test_identity_is_the_body_as_it_is(client):
     assert answer.status_code == 200
 
 
-def exchange(port: int, request: bytes) -> tuple[bytes, bool]:
-    """Send ``request`` and read until the server closes (True) or stays silent for a second (False)."""
-    with socket.create_connection(("127.0.0.1", port), timeout=1) as sock:
+def exchange(port: int, request: bytes, source: str = "127.0.0.1") -> tuple[bytes, bool]:
+    """Send ``request`` (from ``source``, a laptop) and read until the server closes (True) or stays silent
+    for a second (False)."""
+    with socket.create_connection(("127.0.0.1", port), timeout=1, source_address=(source, 0)) as sock:
         sock.sendall(request)
         chunks = []
         try:
@@ -127,3 +134,48 @@ def test_each_journal_keeps_its_fair_share_whatever_the_others_do():
     late.clear()
     later.clear()
     assert budget.used == 0
+
+
+def test_an_address_is_full_only_while_every_team_seen_from_it_is():
+    places = InFlight(per_team=2)
+    assert not places.full_at("10.0.0.7")  # never seen: whatever comes is read
+    places.seen("10.0.0.7", "ada")
+    assert places.enter("ada") and not places.full_at("10.0.0.7")
+    assert places.enter("ada") and places.full_at("10.0.0.7")
+    places.seen("10.0.0.7", "bob")  # a second team at the same address, with its places free
+    assert not places.full_at("10.0.0.7") and not places.full_at("10.0.0.8")
+    places.leave("ada")
+    for number in range(ADDRESSES_KEPT + 10):  # bounded, whoever sends from wherever
+        places.seen(f"10.1.{number // 250}.{number % 250}", "ada")
+    assert len(places._teams_at) == ADDRESSES_KEPT
+
+
+def test_a_team_at_its_cap_is_answered_at_the_door_and_the_others_are_served():
+    app = workshop_app()
+    registry = registry_of(app)
+    client = app.test_client()
+    ada, bob = (client.post("/__workshop/teams", json={"name": n, "code": CODE}).get_json() for n in ("Ada", "Bob"))
+    server = create_server(app, host="127.0.0.1", port=0, threads=2, at_the_door=at_the_door(app))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    room = LiveKitchen(server, thread, f"http://127.0.0.1:{server.effective_port}", app)
+    menu = b"GET /menu HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nX-Kata-Team-Token: %s\r\n\r\n"
+    try:
+        assert exchange(server.effective_port, menu % ada["token"].encode())[0].startswith(b"HTTP/1.1 200")
+        tenant = registry.by_name("Ada").tenant
+        for _ in range(registry.in_flight.per_team):  # Ada's places, all taken (her code's heavy GETs)
+            assert registry.in_flight.enter(tenant)
+        refused, closed = exchange(server.effective_port, menu % ada["token"].encode())
+        head, _, body = refused.partition(b"\r\n\r\n")
+        assert head.startswith(b"HTTP/1.1 429") and b"Retry-After: 1" in head and closed
+        assert json.loads(body)["detail"].startswith("Your team already has 8 requests in the kitchen at once")
+        journal = app.extensions["mock_server.state.store"].state(tenant).journal
+        assert [entry.path for entry in journal] == ["/menu"]  # refused at the door: the kitchen never saw it
+        bobs = "127.0.0.2" if sys.platform.startswith("linux") else "127.0.0.1"  # Bob's laptop (all of 127/8: Linux)
+        if bobs != "127.0.0.1":  # from Ada's address, Bob would be taken for her (one team a laptop: the docs)
+            assert exchange(server.effective_port, menu % bob["token"].encode(), bobs)[0].startswith(b"HTTP/1.1 200")
+        for _ in range(registry.in_flight.per_team):
+            registry.in_flight.leave(tenant)
+        assert exchange(server.effective_port, menu % ada["token"].encode())[0].startswith(b"HTTP/1.1 200")
+    finally:
+        room.stop()
