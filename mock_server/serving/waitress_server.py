@@ -198,12 +198,13 @@ def create_server(
                 channel.will_close = True  # waitress closes it on its next turn of the loop
 
     def channel(server_: Any, conn: Any, addr: Any, adj: Any, map: Any = None) -> Any:
-        if at_the_door is not None and addr and not (unlimited is not None and unlimited(str(addr[0]))):
+        capped = bool(addr) and not (unlimited is not None and unlimited(str(addr[0])))  # a trusted proxy is not
+        if capped and at_the_door is not None:
             refusal = at_the_door(str(addr[0]))
             if refusal is not None:  # refused before a byte is read: a client that never waits costs little
                 _refuse(conn, refusal)
                 return None
-        if per_address is not None and addr and not (unlimited is not None and unlimited(str(addr[0]))):
+        if capped and per_address is not None:
             same = sum(1 for other in list(server.active_channels.values()) if other.addr[:1] == addr[:1])
             if same >= per_address:
                 _refuse(conn)
