@@ -131,16 +131,16 @@ def _asked_again(read: Callable[[], bytes], tries: int = AGAIN) -> bytes:
     """``read()``; after a 429 or a 503 whose Retry-After asks for at most ``WAIT_AT_MOST`` seconds, wait that
     long and ask again (``tries`` times in all): a busy room says when to come back, and a run's report is
     worth that wait. Ctrl+C is never held (Windows)."""
-    for attempt in range(1, tries + 1):
+    for _ in range(tries - 1):
         try:
             return read()
         except urllib.error.HTTPError as error:
             after = str(error.headers.get("Retry-After", "")) if error.headers is not None else ""
-            if attempt == tries or error.code not in (429, 503) or not after.isdigit() or int(after) > WAIT_AT_MOST:
+            if error.code not in (429, 503) or not after.isdigit() or int(after) > WAIT_AT_MOST:
                 raise
             error.close()
             host.wait(threading.Event(), int(after))
-    raise AssertionError("unreachable")  # pragma: no cover
+    return read()
 
 
 class CertificateRefused(WorkshopCallFailed):
