@@ -122,7 +122,7 @@ def few_at_once(view: Callable[..., Response]) -> Callable[..., Response]:
             raise _busy("your kitchen builds one page at a time and yours")
         try:
             if not _building.acquire(timeout=max(0.0, PAGE_WAIT - (time.monotonic() - started))):
-                raise _busy(f"the kitchen builds {PAGES_AT_ONCE} pages at once for everyone and yours")
+                raise _busy(f"the room's pages are built {PAGES_AT_ONCE} at once, for every kitchen, and yours")
             try:
                 return view(**kwargs)
             finally:
