@@ -8,7 +8,7 @@ from __future__ import annotations
 import signal
 import time
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 import pytest
 
@@ -51,6 +51,7 @@ class Screen:
 
     def __init__(self, capsys: pytest.CaptureFixture[str]) -> None:
         self.capsys = capsys
+        self.sessions: list[watch.Watch] = []
 
     @property
     def out(self) -> Output:
@@ -61,17 +62,28 @@ class Screen:
 
 
 @pytest.fixture
-def screen(cli, monkeypatch, capsys) -> Screen:
-    """The watch's output; its debounce is tested on its own below."""
+def screen(cli, monkeypatch, capsys) -> Iterator[Screen]:
+    """The watch's output; its debounce is tested on its own below. The sessions it started are closed after."""
     monkeypatch.setattr(file_events, "wait_for_quiet", lambda events: [])
-    return Screen(capsys)
+    shown = Screen(capsys)
+    yield shown
+    for session in shown.sessions:
+        session.memory.close()  # as `kata watch` does when it ends: no results file left behind
+
+
+def a_session(screen: Screen, kata: TinyKata, number: str | None = None) -> watch.Watch:
+    """A watch session, as `kata watch [number]` starts it, closed at the end of the test."""
+    session = watch.start(screen.out, kata.catalogue, number, None)
+    assert session is not None
+    screen.sessions.append(session)
+    return session
 
 
 def test_watch_reruns_on_save_survives_a_syntax_error_and_waits_after_a_pass(kata: TinyKata, screen):
     first = kata.exercise(1)
     mine = first.source("exercises")
-    session = watch.start(screen.out, kata.catalogue, None, None)  # finds the first unfinished
-    assert session is not None and session.current == first
+    session = a_session(screen, kata)  # finds the first unfinished
+    assert session.current == first
     saved = Event("save", str(mine))
     watch.loop(
         session,
@@ -109,8 +121,8 @@ def test_watch_in_manual_mode_runs_when_r_is_pressed_and_quits_with_q(kata: Tiny
 def test_the_comparison_waits_for_a_pass_and_the_last_exercise_ends_the_watch(kata: TinyKata, screen):
     for number in (1, 2):
         kata.solve(number)
-    session = watch.start(screen.out, kata.catalogue, None, None)
-    assert session is not None and session.current == kata.exercise(3)
+    session = a_session(screen, kata)
+    assert session.current == kata.exercise(3)
     steps = [(nothing, Event("key", "c")), (kata.solve_action(3), Event("key", "r")), (nothing, Event("key", "n"))]
     watch.loop(session, Script(*steps))
     text = screen.text()
@@ -197,10 +209,8 @@ def test_watch_remembers_each_result_for_kata_check(kata: TinyKata, screen):
     from kata.cli.known import Known
 
     kata.solve(1)
-    session = watch.start(screen.out, kata.catalogue, "1", None)
-    assert session is not None
+    session = a_session(screen, kata, "1")
     watch.loop(session, Script())  # the first run, then q
-    session.memory.close()
     assert Known.load(kata.catalogue).remembered["ex01_add"].state == "done"
     kata.write(1, "    return 0")  # a remembered pass is for that content only
     assert "ex01_add" not in Known.load(kata.catalogue).remembered

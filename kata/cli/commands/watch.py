@@ -153,12 +153,8 @@ class Remembering:
     """Remembers each run's result (kata.cli.known) after it is shown; the kata's fingerprint is taken between runs."""
 
     def __init__(self, catalogue: Catalogue) -> None:
-        import tempfile
-
         self.catalogue = catalogue
-        handle, name = tempfile.mkstemp(prefix="kata-watch-results-", suffix=".json")
-        os.close(handle)
-        self.file = Path(name)
+        self.file = Path()  # made at the first run (`before`): a watch that never ran leaves no file behind
         self.environment: bytes | None = None
 
     def refresh(self) -> None:
@@ -168,6 +164,12 @@ class Remembering:
         if self.environment is None:
             self.refresh()
         assert self.environment is not None
+        if self.file == Path():
+            import tempfile
+
+            handle, name = tempfile.mkstemp(prefix="kata-watch-results-", suffix=".json")
+            os.close(handle)
+            self.file = Path(name)
         self.file.write_text("{}", encoding="utf-8")
         prints = {exercise.name: fingerprint.of_exercise(exercise, self.environment)}
         return Known(self.catalogue, self.environment, prints, {})
@@ -180,7 +182,8 @@ class Remembering:
         known.learn([exercise], found)
 
     def close(self) -> None:
-        self.file.unlink(missing_ok=True)
+        if self.file != Path():
+            self.file.unlink(missing_ok=True)
 
 
 def start(out: Output, catalogue: Catalogue, key: str | None, kitchen: KitchenProcess | None) -> Watch | None:
