@@ -144,7 +144,8 @@ def run_case(case: Case, kitchen_url: str) -> str:
         patch.delenv("PY_COLORS", raising=False)
         patch.chdir(ROOT)
         # the learner's run keeps a notepad (its `drawn:` line is on the screen): in a temporary folder, not .kata/
-        patch.setenv("KATA_NOTEPAD", tempfile.mkdtemp(prefix="kata-golden-notepad-"))
+        notepad = tempfile.mkdtemp(prefix="kata-golden-notepad-")
+        patch.setenv("KATA_NOTEPAD", notepad)
         printed = io.StringIO()
         scratch = Path(tempfile.mkdtemp(prefix="kata-golden-answer-"))
         try:
@@ -152,6 +153,7 @@ def run_case(case: Case, kitchen_url: str) -> str:
                 pytest.main(args, plugins=[AnswerInPlace(catalogue, case, scratch)])
         finally:
             shutil.rmtree(scratch, ignore_errors=True)
+            shutil.rmtree(notepad, ignore_errors=True)
             linecache.cache.pop(str(exercise.source("exercises")), None)
             for name in set(sys.modules) - saved_modules:
                 if name.startswith("exercises"):

@@ -19,9 +19,10 @@ MAX_LINES = 40  # at WIDTH columns, for a run that shows one mistake
 
 
 @pytest.fixture(scope="module")
-def screens(kitchen_server):
-    with a_kitchen(kitchen_server) as url:
-        return {case.name: (case, run_case(case, url)) for case in cases()}
+def screens():
+    """Every pinned screen, by case name: what the checks below read (each is the screen of today's run, as
+    `test_each_screen_is_the_one_pinned` proves case by case, spread over the workers)."""
+    return {case.name: (case, case.screen.read_text(encoding="utf-8")) for case in cases()}
 
 
 def test_there_is_a_mistake_pinned_for_every_exercise(kata_catalogue):
@@ -36,17 +37,16 @@ def test_every_case_has_its_answer():
     assert [case.name for case in cases() if not case.answer.is_file()] == []
 
 
-def test_each_screen_is_the_one_pinned(screens):
-    changed = []
-    for name, (case, now) in screens.items():
-        pinned = case.screen.read_text(encoding="utf-8")
-        if now != pinned:
-            diff = difflib.unified_diff(pinned.splitlines(), now.splitlines(), "pinned", "now", lineterm="", n=1)
-            changed.append(f"{name}:\n" + "\n".join(diff))
-    if changed:
+@pytest.mark.parametrize("case", cases(), ids=lambda case: case.name)
+def test_each_screen_is_the_one_pinned(case, kitchen_server):
+    with a_kitchen(kitchen_server) as url:
+        now = run_case(case, url)
+    pinned = case.screen.read_text(encoding="utf-8")
+    if now != pinned:
+        diff = difflib.unified_diff(pinned.splitlines(), now.splitlines(), "pinned", "now", lineterm="", n=1)
         pytest.fail(
-            f"{len(changed)} golden output(s) changed; if the change is meant, re-pin with "
-            "`python tools/pin_golden.py` and review `git diff tests/golden`.\n\n" + "\n\n".join(changed),
+            f"the golden output of {case.name} changed; if the change is meant, re-pin with "
+            f"`python tools/pin_golden.py {case.name}` and review `git diff tests/golden`.\n\n" + "\n".join(diff),
             pytrace=False,
         )
 
