@@ -163,7 +163,7 @@ def rows_for(
     env = learner_env()
     learner = {**env, "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1"}
     python = sys.executable
-    test_file = exercise.test_file().relative_to(kata).as_posix()
+    test_files = [path.relative_to(kata).as_posix() for path in exercise.test_files()]
     bare = [python, "-m", "pytest", "-q", "test_one.py"]
     check = [python, "-m", "kata", "check"]
 
@@ -179,7 +179,7 @@ def rows_for(
         if baselines
         else {}
     )
-    rows["pytest on N's file"] = Row([python, "-m", "pytest", "-q", "-p", "requests_mock", test_file], kata, learner)
+    rows["pytest on N's file"] = Row([python, "-m", "pytest", "-q", "-p", "requests_mock", *test_files], kata, learner)
     rows["kata check N (stub)"] = Row([*check, str(number)], kata, env, holding(stub))
     rows["kata check N (solved)"] = Row([*check, str(number)], kata, env, holding(reference.read_bytes()))
     for done, copy in levels.items():

@@ -207,7 +207,7 @@ def dinner_test(port: int, token: str) -> str:
         "pytest",
         "--target",
         "solutions",
-        "tests/exercises/ch07_capstone/test_ex24_restaurant_client.py::test_live_a_whole_dinner",
+        "tests/exercises/ch07_capstone/test_ex24_restaurant_client_pay_and_review.py::test_live_a_whole_dinner",
     ]
     done = subprocess.run(command, cwd=load.ROOT, env=env, capture_output=True, text=True, timeout=300)
     if done.returncode == 0:

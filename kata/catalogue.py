@@ -7,6 +7,7 @@ output, the CLI, the integrity check) goes through `load()`.
 from __future__ import annotations
 
 import functools
+import re
 import sys
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -42,6 +43,7 @@ class Exercise:
     concept: str
     hints: tuple[str, ...]
     root: Path = field(repr=False, compare=False)
+    tests: tuple[str, ...] = ()  # its test files' names (the `tests` key); empty: the one file `test_<name>.py`
 
     @property
     def module(self) -> str:
@@ -51,8 +53,15 @@ class Exercise:
     def source(self, target: str = "exercises") -> Path:
         return self.root / target / self.chapter.id / f"{self.name}.py"
 
+    def test_files(self) -> tuple[Path, ...]:
+        """Every test file of the exercise, in the order they run: `test_<name>.py`, unless the catalogue's
+        `tests` lists several (`test_<name>.py`, `test_<name>_<theme>.py`, ...) for a suite split by theme."""
+        folder = self.root / "tests" / "exercises" / self.chapter.id
+        return tuple(folder / name for name in self.tests or (f"test_{self.name}.py",))
+
     def test_file(self) -> Path:
-        return self.root / "tests" / "exercises" / self.chapter.id / f"test_{self.name}.py"
+        """The exercise's first test file (its only one, unless the catalogue lists several)."""
+        return self.test_files()[0]
 
     def label(self) -> str:
         return f"{self.number}. {self.title}"
@@ -85,12 +94,12 @@ class Catalogue:
         raise CatalogueError(f"{text!r} matches several exercises: {names}.")
 
     def for_test_file(self, path: Path) -> Exercise | None:
-        """The exercise whose tests live in `path`, or None."""
+        """The exercise one of whose test files is `path`, or None."""
         return self._by_test_file.get(Path(path).resolve())
 
     @cached_property
     def _by_test_file(self) -> dict[Path, Exercise]:
-        return {exercise.test_file().resolve(): exercise for exercise in self.exercises}
+        return {path.resolve(): exercise for exercise in self.exercises for path in exercise.test_files()}
 
 
 def find_root(start: Path | None = None) -> Path:
@@ -109,6 +118,19 @@ def find_root(start: Path | None = None) -> Path:
 def _parsed(path: str, mtime_ns: int, size: int) -> dict[str, Any]:
     """The file's TOML, parsed once per version of it (`kata check` loads it, then its pytest run does)."""
     return tomllib.loads(Path(path).read_text(encoding="utf-8"))
+
+
+def _test_names(entry: dict[str, Any]) -> tuple[str, ...]:
+    """The `tests` key of an exercise: file names `test_<name>.py` or `test_<name>_<theme>.py`, each once.
+
+    The exercise's name starts each file's name, so that a renumbering renames them with it."""
+    names = entry.get("tests", [])
+    pattern = re.compile(rf"test_{re.escape(entry['name'])}(_[a-z0-9_]+)?\.py")
+    if not isinstance(names, list) or not all(isinstance(n, str) and pattern.fullmatch(n) for n in names):
+        raise ValueError(f"{entry['name']}: `tests` lists file names test_{entry['name']}[_<theme>].py, not {names!r}")
+    if len(set(names)) != len(names):
+        raise ValueError(f"{entry['name']}: `tests` names a file twice: {names!r}")
+    return tuple(names)
 
 
 def load(root: Path | None = None) -> Catalogue:
@@ -130,9 +152,12 @@ def load(root: Path | None = None) -> Catalogue:
                 concept=e["concept"],
                 hints=tuple(e["hints"]),
                 root=root,
+                tests=_test_names(e),
             )
             for index, e in enumerate(data["exercises"], start=1)
         )
     except KeyError as error:
         raise CatalogueError(f"{path}: missing or unknown key {error}") from error
+    except ValueError as error:
+        raise CatalogueError(f"{path}: {error}") from error
     return Catalogue(root=root, chapters=tuple(chapters.values()), exercises=exercises)

@@ -28,7 +28,8 @@ def tracked(root: Path) -> list[str]:
 def problems(root: Path, catalogue: Catalogue | None = None) -> list[str]:
     """One line per place whose exercise name or number disagrees with the catalogue."""
     catalogue = catalogue or load(root)
-    names = {e.name: e for e in catalogue.exercises}
+    names = {e.name: e for e in catalogue.exercises}  # and the names of its test files, test_<name>_<theme>.py:
+    names |= {path.stem.removeprefix("test_"): e for e in catalogue.exercises for path in e.test_files()}
     found: list[str] = []
     for path in tracked(root):
         if path.startswith(NAMED_BY_PATH):
@@ -48,7 +49,9 @@ def problems(root: Path, catalogue: Catalogue | None = None) -> list[str]:
             for match in TOTAL.finditer(text):
                 if int(match.group(1)) != len(catalogue.exercises):
                     line = text.count("\n", 0, match.start()) + 1
-                    found.append(f"{path}:{line}: a total of {match.group(1)}, the catalogue has {len(names)}")
+                    found.append(
+                        f"{path}:{line}: a total of {match.group(1)}, the catalogue has {len(catalogue.exercises)}"
+                    )
     return found
 
 
@@ -59,7 +62,7 @@ def _could_be_a_name(word: str, names: dict[str, object]) -> bool:
 
 
 def _docstring_problems(path: str, text: str, names: dict) -> list[str]:  # type: ignore[type-arg]
-    """The first line of an exercise's stub, solution and test file says its number."""
+    """The first line of an exercise's stub, solution and test files says its number."""
     stem = Path(path).stem.removeprefix("test_")
     exercise = names.get(stem)
     if exercise is None or not path.startswith(("exercises/", "solutions/", "tests/exercises/")):

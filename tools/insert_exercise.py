@@ -47,13 +47,15 @@ class Renumbering:
         parts = relative.split("/")
         for index, part in enumerate(parts):
             for old, new in self.names.items():
-                if part == old or part.startswith((f"{old}.", f"test_{old}.")):
+                if part == old or part.startswith((f"{old}.", f"test_{old}.", f"test_{old}_")):  # ex24's 2 files
                     parts[index] = part.replace(old, new, 1)
         return "/".join(parts)
 
     def text(self, text: str, own_kata: bool = False) -> str:
-        def name(match: re.Match[str]) -> str:
-            return self.names.get(match.group(0), match.group(0))
+        def name(match: re.Match[str]) -> str:  # ex24_restaurant_client, and its test_ex24_restaurant_client_<theme>
+            word = match.group(0)
+            old = word if word in self.names else next((o for o in self.names if word.startswith(f"{o}_")), None)
+            return word if old is None else self.names[old] + word[len(old) :]
 
         def short(match: re.Match[str]) -> str:
             return f"ex{self.number(int(match.group(1))):02d}"

@@ -158,10 +158,9 @@ def learner_files(exercise: Exercise) -> list[Path]:
 
 
 def test_files(exercise: Exercise) -> list[Path]:
-    """The test file, and every other Python file beside it or in `tests/exercises/` (conftests, helpers)."""
-    test = exercise.test_file()
-    found = [test]
-    for folder in (exercise.root / "tests" / "exercises", test.parent):
+    """Its test files, and every other Python file beside them or in `tests/exercises/` (conftests, helpers)."""
+    found = list(exercise.test_files())
+    for folder in (exercise.root / "tests" / "exercises", found[0].parent):
         try:
             names = sorted(os.listdir(folder))
         except OSError:

@@ -55,7 +55,7 @@ class Known:
         return Results(ordered, whole_kata=True)
 
     def runnable(self, exercise: Exercise) -> bool:
-        return exercise.test_file().is_file()
+        return all(path.is_file() for path in exercise.test_files())
 
     def unknown(self) -> list[Exercise]:
         """The exercises whose state must be found by a run (those with tests, and no good record)."""

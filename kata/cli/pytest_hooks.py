@@ -15,8 +15,11 @@ from pathlib import Path
 
 import pytest
 
+from kata.catalogue import Catalogue, find_root, load
 from kata.cli.handover import Remembered
 from kata.testrun.results import Results
+
+CATALOGUE_KEY = pytest.StashKey[Catalogue]()
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -67,4 +70,7 @@ def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool 
     name = collection_path.name
     if only is None or not (name.startswith("test_") and name.endswith(".py")):
         return None
-    return True if name[len("test_") : -len(".py")] not in only.split(",") else None
+    if CATALOGUE_KEY not in config.stash:
+        config.stash[CATALOGUE_KEY] = load(find_root(config.rootpath))
+    exercise = config.stash[CATALOGUE_KEY].for_test_file(collection_path)  # any of its test files
+    return True if exercise is None or exercise.name not in only.split(",") else None

@@ -205,7 +205,7 @@ def run_here(
 
 def tests_of(catalogue: Catalogue, exercises: Sequence[Exercise]) -> list[str]:
     """The test files of these exercises, as pytest's arguments."""
-    return [exercise.test_file().relative_to(catalogue.root).as_posix() for exercise in exercises]
+    return [path.relative_to(catalogue.root).as_posix() for exercise in exercises for path in exercise.test_files()]
 
 
 def check(
@@ -224,10 +224,7 @@ def check(
         args, timeout = ["tests/exercises"], WHOLE_KATA_TIMEOUT
     else:
         forget_bytecode([exercise])
-        args, timeout = (
-            [exercise.test_file().relative_to(catalogue.root).as_posix(), "--kata-one"],
-            ONE_EXERCISE_TIMEOUT,
-        )
+        args, timeout = [*tests_of(catalogue, [exercise]), "--kata-one"], ONE_EXERCISE_TIMEOUT
     args = [*args, *extra]
     return run_pytest(catalogue.root, args, capture=capture, timeout=timeout, stop=stop, warm=warm, kitchen=kitchen)
 

@@ -160,9 +160,9 @@ def may_use_the_kitchen(exercises: Sequence[Exercise]) -> bool:
     start-up (flask, the app: about 0.2 s of CPU) would compete with the run for the cores. A test that asks for
     it after all still gets one (KitchenProcess starts on its first `url()`).
     """
-    for exercise in exercises:
+    for path in (path for exercise in exercises for path in exercise.test_files()):
         try:
-            if b"kitchen" in exercise.test_file().read_bytes():
+            if b"kitchen" in path.read_bytes():
                 return True
         except OSError:
             return True  # a run that cannot be read ahead: as before, at once

@@ -170,7 +170,7 @@ def run_corpus(answers: list[Answer], kitchen_url: str, seconds: float) -> int:
     """Run the answers against their exercises' tests in one in-process session; returns pytest's exit code."""
     catalogue = load(ROOT)
     wanted = {answer.exercise for answer in answers}
-    files = [str(e.test_file()) for e in catalogue.exercises if e.name in wanted]
+    files = [str(path) for e in catalogue.exercises if e.name in wanted for path in e.test_files()]
     runner = CorpusRunner(answers, catalogue, seconds)
     args = [*files, "--target", "solutions", "--no-focus", "-q", "-p", "no:xdist", "-p", "no:randomly"]
     args += ["--rootdir", str(ROOT), "-c", str(ROOT / "pyproject.toml"), "--capture=sys"]

@@ -29,6 +29,7 @@ if BROWSER is None or DRIVER is None:
     )
 AXE = Path(os.environ.get("KATA_AXE") or "/var/cache/restaurant-kata/axe/node_modules/axe-core/axe.min.js")
 
+from kata.catalogue import load  # noqa: E402
 from kata.notepad.page import render  # noqa: E402
 from kata.notepad.serve import LivePage  # noqa: E402
 from kata.notepad.store import Notepad, folder_of  # noqa: E402
@@ -36,7 +37,7 @@ from tests.tooling.test_notepad import hostile_run  # noqa: E402
 from tools.notepad_screenshots import chromium, record  # noqa: E402
 
 EX01 = ("tests/exercises/ch00_warm_up/test_ex01_anatomy_of_a_request.py",)
-EX24 = ("tests/exercises/ch07_capstone/test_ex24_restaurant_client.py",)
+EX24 = tuple(path.relative_to(ROOT).as_posix() for path in load(ROOT).find("ex24_restaurant_client").test_files())
 LIVE_TEST = "#test-test_the_live_kitchen_accepts_the_requests_you_build"
 
 

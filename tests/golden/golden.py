@@ -126,10 +126,10 @@ def run_case(case: Case, kitchen_url: str) -> str:
     """The learner's screen for this case, normalised."""
     catalogue = load(ROOT)
     exercise = catalogue.find(case.exercise)
-    test_file = exercise.test_file().relative_to(ROOT).as_posix()
+    test_files = [path.relative_to(ROOT).as_posix() for path in exercise.test_files()]
     from kata.cli.run import PYTEST_ARGS
 
-    args = [*PYTEST_ARGS, test_file, "--kata-one", "-p", "no:xdist", "-p", "no:randomly"]
+    args = [*PYTEST_ARGS, *test_files, "--kata-one", "-p", "no:xdist", "-p", "no:randomly"]
     args += ["--rootdir", str(ROOT), "-c", str(ROOT / "pyproject.toml"), "--capture=sys"]
     saved_modules = set(sys.modules)
     with pytest.MonkeyPatch.context() as patch:

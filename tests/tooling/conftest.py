@@ -183,6 +183,6 @@ def small_kata(tmp_path_factory: pytest.TempPathFactory) -> Path:
     if len(starts) > 3:
         catalogue.write_text(text[: starts[3]], encoding="utf-8")
     for exercise in dropped:
-        for path in (exercise.source("exercises"), exercise.source("solutions"), exercise.test_file()):
+        for path in (exercise.source("exercises"), exercise.source("solutions"), *exercise.test_files()):
             path.unlink(missing_ok=True)
     return root

@@ -67,8 +67,16 @@ def test_an_insertion_moves_every_later_exercise_up_by_one(inserted: Path):
         assert exercise.name.startswith(f"ex{exercise.number:02d}_")
         for target in ("exercises", "solutions"):
             assert exercise.source(target).is_file(), exercise.source(target)
-        assert exercise.test_file().is_file()
+        assert all(path.is_file() for path in exercise.test_files()), exercise.test_files()
         assert (inserted / "tests" / "answer_corpus" / exercise.name).is_dir(), exercise.name
+
+
+def test_an_insertion_renames_every_test_file_of_an_exercise(inserted: Path):
+    old, new = by_slug(ROOT, "restaurant_client"), by_slug(inserted, "restaurant_client")
+    assert len(old.test_files()) > 1 and new.number == old.number + 1  # ex24's suite, split by theme
+    renamed = [path.name.replace(old.name, new.name, 1) for path in old.test_files()]
+    assert [path.name for path in new.test_files()] == renamed and all(p.is_file() for p in new.test_files())
+    assert not any((new.test_file().parent / path.name).exists() for path in old.test_files())  # none left behind
 
 
 def by_slug(root: Path, slug: str) -> Exercise:

@@ -15,7 +15,7 @@ from typing import Iterator
 
 import pytest
 
-from kata.catalogue import TARGETS, Catalogue, load
+from kata.catalogue import TARGETS, Catalogue, CatalogueError, load
 from kata.testrun.results import NOT_STARTED, PASSING, outcome_of
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -45,7 +45,8 @@ def test_exercise_numbers_in_file_names_follow_the_catalogue_order():
 def test_each_exercise_has_stub_solution_tests_hints_and_lesson(exercise):
     for target in TARGETS:
         assert exercise.source(target).is_file(), f"{exercise.name}: {exercise.source(target)} is missing"
-    assert exercise.test_file().is_file(), f"{exercise.name}: {exercise.test_file()} is missing"
+    for test_file in exercise.test_files():
+        assert test_file.is_file(), f"{exercise.name}: {test_file} is missing"
     assert len(exercise.hints) >= 2, f"{exercise.name}: give at least two hints, from a nudge to nearly the answer"
     assert all(h.strip() for h in exercise.hints), f"{exercise.name}: an empty hint"
     assert exercise.title.strip() and exercise.concept.strip()
@@ -81,20 +82,21 @@ def test_exercises_and_solutions_mirror_each_other():
 
 def test_every_test_file_belongs_to_an_exercise():
     tests = {p for p in (ROOT / "tests" / "exercises").rglob("test_*.py")}
-    assert tests == {e.test_file() for e in EXERCISES}
+    assert tests == {path for e in EXERCISES for path in e.test_files()}
 
 
 class Outcomes:
-    """A pytest plugin object: exercise test module name -> [(test, outcome)], from the kata's marks."""
+    """A pytest plugin object: exercise name -> [(test file, test, outcome)], from the kata's marks."""
 
     def __init__(self) -> None:
-        self.found: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        self.found: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
 
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
         outcome = outcome_of(report)
         if outcome is not None:
-            module = Path(report.nodeid.split("::")[0]).stem.removeprefix("test_")
-            self.found[module].append((report.nodeid.split("::")[-1], outcome))
+            file, _, test = report.nodeid.partition("::")
+            exercise = CATALOGUE.for_test_file(ROOT / file)
+            self.found[exercise.name if exercise else file].append((Path(file).name, test, outcome))
 
 
 def _of_the_run(name: str) -> bool:
@@ -106,7 +108,7 @@ def _of_the_run(name: str) -> bool:
 
 
 @pytest.fixture(scope="module")
-def stub_results() -> Iterator[dict[str, list[tuple[str, str]]]]:
+def stub_results() -> Iterator[dict[str, list[tuple[str, str, str]]]]:
     """One run, in this process, of every exercise suite against the untouched stubs: exercise name -> outcomes."""
     modules = dict(sys.modules)
     for name in [n for n in sys.modules if n.split(".")[0] == "exercises"]:
@@ -141,11 +143,12 @@ def stub_results() -> Iterator[dict[str, list[tuple[str, str]]]]:
 @pytest.mark.xdist_group("stub-run")  # with `--dist loadgroup`, one worker makes the (long) stub run
 @pytest.mark.parametrize("exercise", EXERCISES, ids=lambda e: e.name)
 def test_every_test_fails_against_the_stub_as_not_started(exercise, stub_results):
-    cases = stub_results.get(exercise.name)
-    assert cases, f"{exercise.name}: no test ran for it"
-    passing = [name for name, outcome in cases if outcome == PASSING]
+    cases = stub_results.get(exercise.name, [])
+    idle = [path.name for path in exercise.test_files() if path.name not in {file for file, _, _ in cases}]
+    assert not idle, f"{exercise.name}: no test ran from {idle}"
+    passing = [name for _, name, outcome in cases if outcome == PASSING]
     assert not passing, f"{exercise.name}: these tests pass against the untouched stub, so they cannot fail: {passing}"
-    unclear = [name for name, outcome in cases if outcome != NOT_STARTED]
+    unclear = [name for _, name, outcome in cases if outcome != NOT_STARTED]
     assert not unclear, f"{exercise.name}: these tests fail on the stub, but not as 'not started yet': {unclear}"
 
 
@@ -156,3 +159,18 @@ def test_catalogue_loader_rejects_broken_entries(tmp_path):
     with pytest.raises(Exception, match="missing or unknown key"):
         load(tmp_path)
     assert isinstance(CATALOGUE, Catalogue)
+
+
+@pytest.mark.parametrize(
+    "tests",
+    ['["test_ex01_other.py"]', '["tests/test_ex01_a.py"]', '"test_ex01_a.py"', '["test_ex01_a.py", "test_ex01_a.py"]'],
+    ids=["another exercise's name", "a path", "not a list", "a file twice"],
+)
+def test_an_exercise_s_test_files_are_named_after_it(tmp_path, tests):
+    entry = 'name = "ex01_a"\nchapter = "c"\ntitle = "t"\nconcept = "c"\nhints = ["h", "h"]\n'
+    head = '[[chapters]]\nid = "c"\ntitle = "t"\nlesson = "l"\n[[exercises]]\n'
+    (tmp_path / "catalogue.toml").write_text(f'{head}{entry}tests = ["test_ex01_a.py", "test_ex01_a_b.py"]\n')
+    assert [p.name for p in load(tmp_path).exercises[0].test_files()] == ["test_ex01_a.py", "test_ex01_a_b.py"]
+    (tmp_path / "catalogue.toml").write_text(f"{head}{entry}tests = {tests}\n")
+    with pytest.raises(CatalogueError, match="`tests`"):
+        load(tmp_path)

@@ -169,6 +169,24 @@ def test_a_change_to_anything_the_tests_load_forgets_the_result(kata: TinyKata, 
     assert "ex01_add" not in Known.load(kata.catalogue).remembered
 
 
+def test_an_exercise_with_two_test_files_runs_and_remembers_both(kata: TinyKata, cli):
+    second = kata.split_tests(1, "zero", "def test_adds_zero(exercise):\n    assert exercise.add(0, 0) == 0\n")
+    assert kata.catalogue.for_test_file(second) == kata.exercise(1) and kata.exercise(1).test_files()[1] == second
+    kata.write(1, "    return a + b + (a == 0)")  # right for the first file's tests, wrong for the second's
+    code, out, _ = cli("check", "1")
+    assert code == 1 and "test_adds_zero" in out and "1 failed, 2 passed" in out
+    record = json.loads((kata.root / MEMORY).read_text())["exercises"]["ex01_add"]
+    assert (record["passed"], record["failed"]) == (2, 1)
+    kata.solve(1)
+    assert cli("check", "1")[0] == 0
+    cli("check")  # every exercise's state remembered
+    assert set(Known.load(kata.catalogue).remembered) == {"ex01_add", "ex02_is_it_open", "ex03_dish_names"}
+    second.write_text(second.read_text() + "\n")  # an edit to the second file forgets the result
+    assert set(Known.load(kata.catalogue).remembered) == {"ex02_is_it_open", "ex03_dish_names"}
+    cli()  # the progress: a quiet run of only the exercises to find out about (`--kata-only`), both files of 1
+    assert json.loads((kata.root / MEMORY).read_text())["exercises"]["ex01_add"]["passed"] == 3
+
+
 @pytest.mark.parametrize("part", ["kata_code", "kata_version", "python_version", "dependency_versions"])
 def test_a_new_kata_python_or_dependency_forgets_every_result(kata: TinyKata, part, monkeypatch):
     known = Known.load(kata.catalogue)

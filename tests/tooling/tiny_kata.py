@@ -175,6 +175,17 @@ class TinyKata:
         """`solve(number)`, to do later."""
         return lambda: self.solve(number)
 
+    def split_tests(self, number: int, theme: str, tests: str) -> Path:
+        """Exercise `number` gets a second test file, `test_<name>_<theme>.py`, listed in the catalogue."""
+        name = self.exercise(number).name
+        second = self.exercise(number).test_file().with_name(f"test_{name}_{theme}.py")
+        second.write_text(textwrap.dedent(tests).lstrip(), encoding="utf-8")
+        catalogue = self.root / "catalogue.toml"
+        entry = f'name = "{name}"\n'
+        listed = f'{entry}tests = ["test_{name}.py", "{second.name}"]\n'
+        catalogue.write_text(catalogue.read_text(encoding="utf-8").replace(entry, listed), encoding="utf-8")
+        return second
+
     def write(self, number: int, body: str) -> Path:
         """Exercise `number` started: `body` instead of the stub's `raise NotImplementedError`."""
         mine = self.mine(number)

@@ -44,11 +44,10 @@ def verdict(out: Output, catalogue: Catalogue, exercise: Exercise, test_run: run
 
 
 def missing_tests(out: Output, catalogue: Catalogue, exercise: Exercise) -> bool:
-    if exercise.test_file().is_file():
+    missing = [path for path in exercise.test_files() if not path.is_file()]
+    if not missing:
         return False
-    out.line(
-        out.bad(f"Exercise {exercise.number} has no tests yet: {shown(exercise.test_file(), catalogue)} is missing.")
-    )
+    out.line(out.bad(f"Exercise {exercise.number} has no tests yet: {shown(missing[0], catalogue)} is missing."))
     return True
 
 

@@ -97,7 +97,7 @@ def check_kata() -> list[Finding]:
     missing = [
         path.relative_to(catalogue.root).as_posix()
         for exercise in catalogue.exercises
-        for path in (exercise.source("exercises"), exercise.test_file())
+        for path in (exercise.source("exercises"), *exercise.test_files())
         if not path.is_file()
     ]
     if missing:
