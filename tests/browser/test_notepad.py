@@ -4,7 +4,7 @@ A real run of exercise 1 (against the solutions, in a pytest of its own) is draw
 there, and clicking an arrow (or Enter on it) shows the request's headers. The live page of `kata watch`
 (kata.notepad.serve) redraws itself within a second of a run ending. A hostile body is shown escaped and cut.
 axe-core finds no serious or critical accessibility violation (KATA_AXE names its axe.min.js; `.ci/run`
-installs it under /var/cache/restaurant-kata). The capstone's page (41 tests) loads in under a second.
+installs it under /var/cache/restaurant-kata). The capstone's page (49 tests) loads in under a second.
 Skipped, with the reason, where Chromium, its driver or axe-core is missing.
 """
 
