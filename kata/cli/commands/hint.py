@@ -57,14 +57,11 @@ def run(args: argparse.Namespace) -> int:
     if args.exercise is not None:
         give(out, catalogue, catalogue.find(args.exercise), every=args.all)
         return 0
-    from kata.cli import run as runner
-    from kata.cli.commands.progress import report_broken_run
+    from kata.cli.commands.progress import states
 
-    out.status("Running the tests to see which exercise you are on...")
-    found, test_run = runner.states(catalogue)
-    out.clear_status()
-    if test_run.returncode not in (0, 1) or test_run.timed_out:
-        return report_broken_run(out, test_run)
+    found, broken = states(out, catalogue, "Running the tests to see which exercise you are on...")
+    if broken is not None:
+        return broken
     exercise = found.first_unfinished(catalogue)
     if exercise is None:
         out.line(out.good("Every exercise passes: no hint needed.") + f" {out.command('hint N')} gives exercise N's.")

@@ -5,8 +5,7 @@ from __future__ import annotations
 import argparse
 import textwrap
 
-from kata.cli import run as runner
-from kata.cli.commands.progress import describe, report_broken_run
+from kata.cli.commands.progress import describe, states
 from kata.cli.exercise_info import catalogue as load_catalogue
 from kata.cli.exercise_info import shown, task_in_short
 from kata.cli.output import Output
@@ -15,11 +14,9 @@ from kata.cli.output import Output
 def run(args: argparse.Namespace) -> int:
     out = Output()
     catalogue = load_catalogue()
-    out.status("Running the tests to see where you are...")
-    found, test_run = runner.states(catalogue)
-    out.clear_status()
-    if test_run.returncode not in (0, 1) or test_run.timed_out:
-        return report_broken_run(out, test_run)
+    found, broken = states(out, catalogue, "Running the tests to see where you are...")
+    if broken is not None:
+        return broken
     exercise = found.first_unfinished(catalogue)
     if exercise is None:
         out.line(out.good("Every exercise passes. The kitchen salutes you!"))

@@ -8,6 +8,7 @@ from kata.catalogue import Catalogue
 from kata.cli import run as runner
 from kata.cli.exercise_info import catalogue as load_catalogue
 from kata.cli.output import Output
+from kata.kitchen.live import KitchenProcess
 from kata.testrun.results import ExerciseResult, Results
 from kata.wording import lead_in
 
@@ -34,6 +35,19 @@ def report_broken_run(out: Output, run: runner.Run) -> int:
     out.line(out.bad(f"The tests could not run (pytest exit code {run.returncode}). What pytest said:"))
     out.line("\n".join(run.output.rstrip().splitlines()[-40:]))
     return 2
+
+
+def states(
+    out: Output, catalogue: Catalogue, status: str, kitchen: KitchenProcess | None = None
+) -> tuple[Results, int | None]:
+    """Every exercise's state (remembered or run again), with `status` shown meanwhile; and None, or the exit
+    code to end with when the run gave no results (said on `out`)."""
+    out.status(status)
+    found, test_run = runner.states(catalogue, kitchen)
+    out.clear_status()
+    if test_run.returncode not in (0, 1) or test_run.timed_out:
+        return found, report_broken_run(out, test_run)
+    return found, None
 
 
 def show(out: Output, catalogue: Catalogue, found: Results) -> None:
@@ -69,10 +83,8 @@ def show(out: Output, catalogue: Catalogue, found: Results) -> None:
 def run(args: argparse.Namespace) -> int:
     out = Output()
     catalogue = load_catalogue()
-    out.status(f"Running the tests of {len(catalogue.exercises)} exercises...")
-    found, test_run = runner.states(catalogue)
-    out.clear_status()
-    if test_run.returncode not in (0, 1) or test_run.timed_out:
-        return report_broken_run(out, test_run)
+    found, broken = states(out, catalogue, f"Running the tests of {len(catalogue.exercises)} exercises...")
+    if broken is not None:
+        return broken
     show(out, catalogue, found)
     return 0
