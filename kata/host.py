@@ -16,7 +16,6 @@ import subprocess
 import sys
 import threading
 import time
-import urllib.request
 from pathlib import Path
 from typing import Any, Callable, Generic, Mapping, MutableMapping, TextIO, TypeVar
 
@@ -86,6 +85,8 @@ def proxies(environ: Mapping[str, str] | None = None) -> dict[str, str]:
     }
     if found:
         return found
+    import urllib.request  # here: at start-up it would cost `kata check` 20 ms before the kitchen starts
+
     try:
         return {f"{scheme}_proxy": url for scheme, url in urllib.request.getproxies().items() if scheme != "no"}
     except Exception:  # a malformed registry or System Settings entry: as if none were set

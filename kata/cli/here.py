@@ -3,7 +3,7 @@
 `kata check` runs pytest in its own process: nothing is left for it to do
 afterwards but a line or two, and a second interpreter would cost the learner a
 tenth of a second on every check. Its kitchen starts first thing in a process
-of its own (kata.cli.run.kitchen_for_runs), beside pytest's start-up, and is
+of its own (kata.kitchen.live.kitchen_for_runs), beside pytest's start-up, and is
 handed to the runs (`KitchenBeside`). A run may be `hold`: its output is kept
 (with the terminal's colours) for the caller to show or drop, which is how
 `kata check` moves on from an exercise that now passes without showing its run.

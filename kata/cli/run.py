@@ -24,7 +24,7 @@ from typing import Any, Callable, Sequence
 
 from kata import host
 from kata.catalogue import Catalogue, Exercise
-from kata.kitchen.live import KITCHEN_ENV, KitchenProcess
+from kata.kitchen.live import KITCHEN_ENV, KitchenProcess, in_a_workshop
 from kata.testrun.results import Results
 
 HOOKS = "kata.cli.pytest_hooks"
@@ -64,21 +64,6 @@ def child_env(capture: bool, kitchen: KitchenProcess | None = None) -> dict[str,
     if url:
         env[KITCHEN_ENV] = url
     return env
-
-
-def kitchen_for_runs(root: Path, *, at_once: bool = True) -> KitchenProcess | None:
-    """A kitchen for the test runs to come, started now (else at its `start()` or first `url()`); None if they have one.
-
-    They have one in a workshop (the team's kitchen on the shared server) or when one is handed over
-    in KATA_KITCHEN. The process starts before the workshop check: it gets ready while the rest does.
-    """
-    if os.environ.get(KITCHEN_ENV):
-        return None
-    kitchen = KitchenProcess(at_once=at_once)
-    if _in_a_workshop(root):
-        kitchen.stop()
-        return None
-    return kitchen
 
 
 def forget_bytecode(exercises: tuple[Exercise, ...] | list[Exercise]) -> None:
@@ -174,15 +159,6 @@ def run_pytest(
         except subprocess.TimeoutExpired:
             process.kill()
         raise
-
-
-def _in_a_workshop(root: Path) -> bool:
-    from kata.workshop import room as workshop_client  # only now: urllib need not delay the kitchen's start
-
-    try:
-        return workshop_client.configured(root) is not None
-    except workshop_client.WorkshopCallFailed:
-        return False
 
 
 def run_here(
@@ -290,7 +266,7 @@ def say_note(note: str | None) -> None:
 
 def report_to_workshop(root: Path, results: Results) -> None:
     """Send remembered results to the workshop's board, for a command that ran no test (nothing changed)."""
-    if not results.exercises or not _in_a_workshop(root):
+    if not results.exercises or not in_a_workshop(root):
         return
     from kata.workshop.team_run import WorkshopRun
 

@@ -3,7 +3,7 @@
 `kata watch` starts one while the learner reads the last result, so that on
 the next save only the test run itself is left: pytest and requests are
 already imported, and flask and the kitchen too unless the watch hands its
-runs a kitchen (KATA_KITCHEN, see `kata.cli.run.kitchen_for_runs`). The
+runs a kitchen (KATA_KITCHEN, see `kata.kitchen.live.kitchen_for_runs`). The
 arguments come as one JSON line on stdin; then this is `python -m pytest ARGS`. Modules that pytest rewrites
 (plugins, conftests, tests) and the learner's code are never imported early:
 they must be read fresh, and pytest warns about plugins imported before it.

@@ -16,6 +16,7 @@ import os
 import subprocess
 import sys
 import threading
+from pathlib import Path
 from typing import Any, Sequence
 
 from kata import host
@@ -151,6 +152,31 @@ class KitchenProcess:
         except subprocess.TimeoutExpired:
             self._process.kill()
             host.ended(self._process)
+
+
+def kitchen_for_runs(root: Path, *, at_once: bool = True) -> KitchenProcess | None:
+    """A kitchen for the test runs to come, started now (else at its `start()` or first `url()`); None if they have one.
+
+    They have one in a workshop (the team's kitchen on the shared server) or when one is handed over
+    in KATA_KITCHEN. The process starts before the workshop check: it gets ready while the rest does.
+    """
+    if os.environ.get(KITCHEN_ENV):
+        return None
+    kitchen = KitchenProcess(at_once=at_once)
+    if in_a_workshop(root):
+        kitchen.stop()
+        return None
+    return kitchen
+
+
+def in_a_workshop(root: Path) -> bool:
+    """Whether this kata has joined a workshop (its runs then use the team's kitchen on the room's server)."""
+    from kata.workshop import room as workshop_client  # only now: urllib need not delay the kitchen's start
+
+    try:
+        return workshop_client.configured(root) is not None
+    except workshop_client.WorkshopCallFailed:
+        return False
 
 
 def may_use_the_kitchen(exercises: Sequence[Exercise]) -> bool:

@@ -98,7 +98,7 @@ def test_check_without_an_exercise_runs_the_kata_focused_on_the_first_unfinished
 
 def test_check_starts_a_kitchen_up_front_only_for_tests_that_name_it(kata, cli, monkeypatch):
     """Chapters 9 and 10 never use the kitchen: its start-up would only compete with their run for the cores."""
-    from kata.cli import run as runner
+    from kata.kitchen import live
     from kata.kitchen.live import KitchenProcess
 
     started: list[bool] = []
@@ -107,7 +107,7 @@ def test_check_starts_a_kitchen_up_front_only_for_tests_that_name_it(kata, cli, 
         def start(self) -> None:
             started.append(True)
 
-    monkeypatch.setattr(runner, "kitchen_for_runs", lambda root, at_once=True: Kitchen(at_once=at_once))
+    monkeypatch.setattr(live, "kitchen_for_runs", lambda root, at_once=True: Kitchen(at_once=at_once))
     assert cli("check", "1")[0] == 1 and started == []  # ex01's tests never name it
     assert cli("check", "2")[0] == 1 and started  # ex02's take the `kitchen` fixture
     lazy = KitchenProcess(at_once=False)

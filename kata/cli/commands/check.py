@@ -12,19 +12,21 @@ The progress line follows.
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from kata.catalogue import Catalogue, Exercise
-from kata.cli import run as runner
 from kata.cli.exercise_info import catalogue as load_catalogue
 from kata.cli.exercise_info import shown
-from kata.cli.handover import Caught, Remembered
-from kata.cli.known import Known
 from kata.cli.output import Output
 from kata.command_line import kata_command
+from kata.kitchen import live
 from kata.kitchen.live import KitchenProcess, may_use_the_kitchen
-from kata.testrun.focus import progress_bar
-from kata.testrun.results import Results
 from kata.wording import sentence
+
+if TYPE_CHECKING:  # imported where they are used: pytest and the rest load after the kitchen's process started
+    from kata.cli import run as runner
+    from kata.cli.known import Known
+    from kata.testrun.results import Results
 
 
 def verdict(out: Output, catalogue: Catalogue, exercise: Exercise, test_run: runner.Run) -> None:
@@ -62,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
     # First of all, when its tests may need it: the kitchen starts while the rest happens. With no number, once
     # `where_you_are` knows which exercises run.
     at_once = exercise is not None and may_use_the_kitchen([exercise])
-    kitchen = runner.kitchen_for_runs(catalogue.root, at_once=at_once)
+    kitchen = live.kitchen_for_runs(catalogue.root, at_once=at_once)
     try:
         if exercise is None:
             return where_you_are(out, catalogue, kitchen, fresh=bool(getattr(args, "all", False)))
@@ -87,6 +89,10 @@ def check_one(
 
     With `remembered`, the workshop's board hears those results too (`kata check` with no number).
     """
+    from kata.cli import run as runner
+    from kata.cli.handover import Caught, Remembered
+    from kata.cli.known import Known
+
     if kitchen is not None and may_use_the_kitchen([exercise]):
         kitchen.start()  # started already, unless `where_you_are` moved on to this exercise
     known = known or Known.load(catalogue, only=[exercise])
@@ -104,6 +110,11 @@ def check_one(
 
 def where_you_are(out: Output, catalogue: Catalogue, kitchen: KitchenProcess | None, *, fresh: bool) -> int:
     """`kata check`: the first unfinished exercise, run with every exercise whose files changed."""
+    from kata.cli import run as runner
+    from kata.cli.handover import Caught, Remembered
+    from kata.cli.known import Known
+    from kata.testrun.results import Results
+
     known = Known.load(catalogue, fresh=fresh)
     runner.say_note(known.note)
     was_on = known.was_on()
@@ -160,6 +171,8 @@ def where_you_are(out: Output, catalogue: Catalogue, kitchen: KitchenProcess | N
 
 def progress(out: Output, catalogue: Catalogue, found: Results) -> None:
     """The kata-wide progress line, as a whole-kata run prints it."""
+    from kata.testrun.focus import progress_bar
+
     total = len(catalogue.exercises)
     done = sum(1 for exercise in catalogue.exercises if found.state(exercise) == "done")
     out.line(out.bold(f"Progress: {done}/{total} exercises done {progress_bar(done, total)}"))

@@ -27,7 +27,7 @@ from kata.cli.exercise_info import shown
 from kata.cli.keys import Keys
 from kata.cli.known import Known
 from kata.cli.output import Output
-from kata.kitchen.live import KitchenProcess
+from kata.kitchen.live import KitchenProcess, kitchen_for_runs
 from kata.notepad.serve import LivePage
 from kata.testrun.results import ExerciseResult, Results
 from kata.wording import sentence
@@ -224,7 +224,7 @@ def loop(session: Watch, events: file_events.Inbox) -> None:
 def run(args: argparse.Namespace) -> int:
     out = Output()
     catalogue = load_catalogue()
-    kitchen = runner.kitchen_for_runs(catalogue.root)  # starts now, serves the runs once it is up
+    kitchen = kitchen_for_runs(catalogue.root)  # starts now, serves the runs once it is up
     notepad = LivePage.start(catalogue.root)  # the waiter's notepad, redrawn after each run (kata.notepad.serve)
     out.line(f"The waiter's notepad, drawn live after each run: {notepad.url}")
     try:
