@@ -21,10 +21,11 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Sequence
 
 from kata import host
 from kata.catalogue import Exercise
+from kata.testrun.states import DONE, State, state_of
 
 STATE_DIR = ".kata"
 STATE_FILE = "state.json"
@@ -117,6 +118,10 @@ class Record:
     def to_json(self) -> dict[str, Any]:
         return {"fingerprint": self.fingerprint, **{name: getattr(self, name) for name in COUNTS}}
 
+    @property
+    def state(self) -> State:
+        return state_of(self.failed, self.not_started)
+
 
 class ResultsMemory:
     """The kata's `.kata/results.json`: exercise name -> `Record`."""
@@ -127,21 +132,34 @@ class ResultsMemory:
     def read(self) -> tuple[dict[str, Record], bool]:
         """The records, and False if the file was there but unreadable (it is then dropped: nothing is reused)."""
         try:
-            text = self.file.read_text(encoding="utf-8")
+            return self._records(), True
         except FileNotFoundError:
             return {}, True
-        except (OSError, ValueError):
+        except (OSError, ValueError, TypeError, RecursionError):
             return self._dropped()
+
+    def _records(self) -> dict[str, Record]:
+        """The records the file holds (FileNotFoundError, another OSError or ValueError if it holds none)."""
+        data = json.loads(self.file.read_text(encoding="utf-8"))
+        if not isinstance(data, dict) or data.get("format") != RESULTS_FORMAT:
+            raise ValueError("another format")
+        exercises = data.get("exercises")
+        if not isinstance(exercises, dict):
+            raise ValueError("no exercises")
+        return {str(name): Record.from_json(record) for name, record in exercises.items()}
+
+    def first_unfinished(self, exercises: Sequence[Exercise]) -> Exercise | None:
+        """The first of `exercises` that is not remembered as done, whatever its files hold now: a quick guess at
+        the one `kata check` will run, made before any fingerprint is taken (a wrong guess costs nothing more)."""
         try:
-            data = json.loads(text)
-            if not isinstance(data, dict) or data.get("format") != RESULTS_FORMAT:
-                raise ValueError("another format")
-            exercises = data.get("exercises")
-            if not isinstance(exercises, dict):
-                raise ValueError("no exercises")
-            return {str(name): Record.from_json(record) for name, record in exercises.items()}, True
-        except (ValueError, TypeError, RecursionError):
-            return self._dropped()
+            records = self._records()
+        except (OSError, ValueError, TypeError, RecursionError):  # `read` drops it, and says so, soon after
+            records = {}
+        for exercise in exercises:
+            record = records.get(exercise.name)
+            if record is None or record.state != DONE:
+                return exercise
+        return None
 
     def _dropped(self) -> tuple[dict[str, Record], bool]:
         try:

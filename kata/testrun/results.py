@@ -19,6 +19,7 @@ from typing import Any, Literal, Sequence, cast
 import pytest
 
 from kata.catalogue import Catalogue, Exercise
+from kata.testrun.states import DONE, State, state_of
 
 # One test's outcome.
 Outcome = Literal["passing", "failing", "not started", "broken", "not run"]
@@ -28,10 +29,6 @@ NOT_STARTED: Outcome = "not started"  # the learner's stub still raises NotImple
 BROKEN: Outcome = "broken"  # the learner's module cannot be imported
 NOT_RUN: Outcome = "not run"  # an earlier test of the exercise was stopped by the time limit
 
-# One exercise's state.
-State = Literal["done", "failing", "not-started"]
-DONE: State = "done"
-STATES: tuple[State, ...] = ("done", "failing", "not-started")
 
 EXERCISE_PROPERTY = "kata_exercise"  # report.user_properties keys
 OUTCOME_PROPERTY = "kata_outcome"
@@ -139,11 +136,7 @@ class ExerciseResult:
 
     @property
     def state(self) -> State:
-        if self.failed:
-            return "failing"
-        if self.not_started:
-            return "not-started"
-        return "done"
+        return state_of(self.failed, self.not_started)
 
     @property
     def tests(self) -> int:

@@ -174,7 +174,7 @@ def test_a_test_file_that_belongs_to_no_exercise_says_so(kata: TinyKata, learner
 
 
 def test_the_exercise_states_are_the_boards():
-    from kata.testrun.results import STATES
+    from kata.testrun.states import STATES
     from mock_server.workshop.team_progress import STATUSES
 
     assert STATES == STATUSES

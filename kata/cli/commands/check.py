@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from kata.catalogue import Catalogue, Exercise
 from kata.cli.exercise_info import catalogue as load_catalogue
 from kata.cli.exercise_info import shown
+from kata.cli.memory import ResultsMemory
 from kata.cli.output import Output
 from kata.command_line import kata_command
 from kata.kitchen import live
@@ -61,9 +62,10 @@ def run(args: argparse.Namespace) -> int:
     out = Output()
     catalogue = load_catalogue()
     exercise = catalogue.find(args.exercise) if args.exercise is not None else None
-    # First of all, when its tests may need it: the kitchen starts while the rest happens. With no number, once
-    # `where_you_are` knows which exercises run.
-    at_once = exercise is not None and may_use_the_kitchen([exercise])
+    # First of all, when its tests may need it: the kitchen starts while the rest happens. With no number, when the
+    # exercise the memory says the learner is on needs it (else once `where_you_are` knows which exercises run).
+    on = exercise or ResultsMemory(catalogue.root).first_unfinished(catalogue.exercises)
+    at_once = on is not None and may_use_the_kitchen([on])
     kitchen = live.kitchen_for_runs(catalogue.root, at_once=at_once)
     try:
         if exercise is None:
