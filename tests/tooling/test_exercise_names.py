@@ -29,6 +29,16 @@ def test_every_place_names_the_exercises_as_the_catalogue_does():
     assert problems(ROOT) == []
 
 
+def a_new_name() -> str:
+    """The recipe's example name, unless the kata has it already (a copy where the recipe was tried once)."""
+    taken = {exercise.name.split("_", 1)[1] for exercise in load(ROOT).exercises}
+    names = ("count_the_dishes", "count_the_dishes_again", "count_every_dish")
+    return next(name for name in names if name not in taken)
+
+
+NEW = a_new_name()
+
+
 @pytest.fixture(scope="module")
 def inserted(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A git copy of the kata with a new exercise 3 in chapter 1."""
@@ -46,7 +56,7 @@ def inserted(tmp_path_factory: pytest.TempPathFactory) -> Path:
             "--chapter",
             "ch01_first_contact",
             "--name",
-            "count_the_dishes",
+            NEW,
             "--title",
             "Count the dishes",
             "--root",
@@ -60,7 +70,7 @@ def inserted(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_an_insertion_moves_every_later_exercise_up_by_one(inserted: Path):
     before, after = load(ROOT).exercises, load(inserted).exercises
     assert len(after) == len(before) + 1
-    assert after[2].name == "ex03_count_the_dishes" and after[2].chapter.id == "ch01_first_contact"
+    assert after[2].name == f"ex03_{NEW}" and after[2].chapter.id == "ch01_first_contact"
     assert problems(inserted) == []
     assert [e.name.split("_", 1)[1] for e in after[:2] + after[3:]] == [e.name.split("_", 1)[1] for e in before]
     for exercise in after:
