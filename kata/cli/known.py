@@ -15,6 +15,7 @@ from kata.catalogue import Catalogue, Exercise
 from kata.cli import fingerprint
 from kata.cli.memory import Record, ResultsMemory
 from kata.testrun.results import ExerciseResult, Results
+from kata.testrun.states import DONE
 
 DROPPED_NOTE = "(the remembered test results could not be read: they are dropped, and the tests run again)"
 
@@ -66,7 +67,7 @@ class Known:
         wanted = {e.name for e in self.unknown()}
         for exercise in self.catalogue.exercises:
             result = self.remembered.get(exercise.name)
-            if result is not None and result.state != "done":
+            if result is not None and result.state != DONE:
                 wanted.add(exercise.name)
                 break
         return [e for e in self.catalogue.exercises if e.name in wanted]
@@ -77,7 +78,7 @@ class Known:
             result = self.previous.get(exercise.name)
             if result is None:
                 return None
-            if result.state != "done":
+            if result.state != DONE:
                 return exercise
         return None
 

@@ -26,6 +26,7 @@ from kata import host
 from kata.catalogue import Catalogue, Exercise
 from kata.kitchen.live import KITCHEN_ENV, KitchenProcess, in_a_workshop
 from kata.testrun.results import Results
+from kata.testrun.states import DONE
 
 HOOKS = "kata.cli.pytest_hooks"
 # The learner's flags (-q, --no-header, -rN, classic output) are in pyproject.toml, which this run reads too.
@@ -219,7 +220,7 @@ def states(catalogue: Catalogue, kitchen: KitchenProcess | None = None, *, fresh
     if not unknown:
         remembered = known.results()
         report_to_workshop(catalogue.root, remembered)
-        return remembered, Run(returncode=0 if all(r.state == "done" for r in remembered.exercises.values()) else 1)
+        return remembered, Run(returncode=0 if all(r.state == DONE for r in remembered.exercises.values()) else 1)
     found, run = quiet_run(catalogue, unknown, known.results(), kitchen)
     if run.returncode in (0, 1) and not run.timed_out:
         known.learn(unknown, found)

@@ -21,6 +21,7 @@ from kata.cli.exercise_info import shown
 from kata.cli.known import Known
 from kata.cli.memory import Memory
 from kata.cli.output import Output
+from kata.testrun.states import DONE
 from kata.wording import lead_in
 
 
@@ -85,7 +86,7 @@ def _passing(catalogue: Catalogue, exercises: list[Exercise]) -> list[Exercise]:
         return []
     known = Known.load(catalogue, only=exercises)
     runner.say_note(known.note)
-    return [e for e in exercises if e.name in known.remembered and known.remembered[e.name].state == "done"]
+    return [e for e in exercises if e.name in known.remembered and known.remembered[e.name].state == DONE]
 
 
 def _numbers(exercises: list[Exercise]) -> str:

@@ -22,6 +22,7 @@ from kata.cli.output import Output
 from kata.command_line import kata_command
 from kata.kitchen import live
 from kata.kitchen.live import KitchenProcess, may_use_the_kitchen
+from kata.testrun.states import DONE
 from kata.wording import sentence
 
 if TYPE_CHECKING:  # imported where they are used: pytest and the rest load after the kitchen's process started
@@ -145,7 +146,7 @@ def where_you_are(out: Output, catalogue: Catalogue, kitchen: KitchenProcess | N
         known.learn(ran, ran_results)
         found = known.merged(ran_results)
     target = found.first_unfinished(catalogue)
-    if was_on is not None and was_on != target and found.state(was_on) == "done":
+    if was_on is not None and was_on != target and found.state(was_on) == DONE:
         onwards = f" On to exercise {target.number}." if target is not None else ""
         out.line(
             out.good(f"{out.symbols['done']} Exercise {was_on.number} now passes: {sentence(was_on.title)}") + onwards
@@ -176,5 +177,5 @@ def progress(out: Output, catalogue: Catalogue, found: Results) -> None:
     from kata.testrun.focus import progress_bar
 
     total = len(catalogue.exercises)
-    done = sum(1 for exercise in catalogue.exercises if found.state(exercise) == "done")
+    done = sum(1 for exercise in catalogue.exercises if found.state(exercise) == DONE)
     out.line(out.bold(f"Progress: {done}/{total} exercises done {progress_bar(done, total)}"))

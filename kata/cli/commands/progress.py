@@ -10,6 +10,7 @@ from kata.cli.exercise_info import catalogue as load_catalogue
 from kata.cli.output import Output
 from kata.kitchen.live import KitchenProcess
 from kata.testrun.results import ExerciseResult, Results
+from kata.testrun.states import DONE
 from kata.wording import lead_in
 
 COLOURS = {"done": ("green",), "failing": ("yellow",), "not-started": ("dim",)}
@@ -21,7 +22,7 @@ def describe(result: ExerciseResult | None) -> str:
         return "no tests yet"
     if result.state == "failing":
         return f"in progress: {result.passed} of {result.tests} tests pass"
-    return "done" if result.state == "done" else "not started"
+    return "done" if result.state == DONE else "not started"
 
 
 def report_broken_run(out: Output, run: runner.Run) -> int:
@@ -52,7 +53,7 @@ def states(
 
 def show(out: Output, catalogue: Catalogue, found: Results) -> None:
     total = len(catalogue.exercises)
-    done = sum(1 for e in catalogue.exercises if found.state(e) == "done")
+    done = sum(1 for e in catalogue.exercises if found.state(e) == DONE)
     bar = out.bar(done, total)
     out.line(out.bold(f"Progress: {done}/{total} exercises done") + (f"  {bar}" if bar else ""))
     digits = len(str(total))

@@ -30,6 +30,7 @@ from kata.cli.output import Output
 from kata.kitchen.live import KitchenProcess, kitchen_for_runs
 from kata.notepad.serve import LivePage
 from kata.testrun.results import ExerciseResult, Results
+from kata.testrun.states import DONE
 from kata.wording import sentence
 
 WARM_DELAY = 0.5  # seconds after a run's result before the next run's child starts getting ready
@@ -94,7 +95,7 @@ class Watch:
         self.passed = test_run.passed
         if test_run.passed:
             self.found.exercises[exercise.name] = ExerciseResult(passed=1)
-        elif self.found.state(exercise) == "done":
+        elif self.found.state(exercise) == DONE:
             self.found.exercises[exercise.name] = ExerciseResult(failed=1)
         out.line("")
         if test_run.timed_out:
@@ -115,7 +116,7 @@ class Watch:
         exercises = self.catalogue.exercises
         index = self.current.number - 1
         for exercise in (*exercises[index + 1 :], *exercises[:index]):
-            if self.found.state(exercise) != "done":
+            if self.found.state(exercise) != DONE:
                 return exercise
         return None
 
